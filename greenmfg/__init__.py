@@ -1,0 +1,1 @@
+"""China green-manufacturing explainer: loaders, charts, theme and site build."""

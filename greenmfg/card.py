@@ -1,0 +1,260 @@
+"""The chart card: what every chart on the site is wrapped in.
+
+Chart functions return a plain ``alt.Chart`` (title, subtitle, description, tooltips, data with
+provenance columns). :func:`show` adds the rest in one place: the Vega spec compiled at build time
+(readers never download the Vega-Lite compiler), its dark-mode patch, a static SVG fallback for
+no-JS and print, the source line, "data as of", a table view, CSV/PNG/SVG export hooks.
+In an interactive Jupyter session the same call simply displays the Altair chart.
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import vl_convert
+
+from . import theme
+from .paths import REPO_ROOT
+
+PROVENANCE_COLUMNS = ("source_org", "source_date", "url", "mirror_url", "as_of")
+CHART_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+STATIC_WIDTH = 640
+RUNTIME_PATH = "assets/gm-charts.mjs"
+CSV_DIR = "chart-data"
+
+
+class ChartCardError(ValueError):
+    """A chart that cannot be published as it is (missing title, description or provenance)."""
+
+
+def in_site_build() -> bool:
+    """True while a page executes for the site: our executor sets GREENMFG_BUILD, Quarto's kernel setup QUARTO_FIG_FORMAT."""
+    return os.environ.get("GREENMFG_BUILD") == "1" or "QUARTO_FIG_FORMAT" in os.environ
+
+
+def site_root_prefix() -> str:
+    """Relative URL from the executing page to the site root ('' at the root, '../' one folder down)."""
+    rel = os.path.relpath(REPO_ROOT, Path.cwd())
+    return "" if rel == "." else rel.replace(os.sep, "/") + "/"
+
+
+def _title_parts(spec: dict[str, Any]) -> tuple[str, str]:
+    title = spec.get("title")
+    if isinstance(title, dict):
+        text, subtitle = title.get("text", ""), title.get("subtitle", "")
+    else:
+        text, subtitle = title or "", ""
+    join = lambda t: " ".join(t) if isinstance(t, list) else str(t)  # noqa: E731 - titles may be line lists
+    return join(text), join(subtitle)
+
+
+def _top_level_rows(spec: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+    data = spec.get("data") or {}
+    name = data.get("name")
+    if not name or name not in spec.get("datasets", {}):
+        raise ChartCardError("the chart needs one top-level pandas DataFrame (alt.Chart(df)), the rows the card publishes")
+    return name, spec["datasets"][name]
+
+
+def _check_provenance(chart_id: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        raise ChartCardError(f"chart {chart_id!r}: its data has no rows")
+    missing = [c for c in PROVENANCE_COLUMNS if c not in rows[0]]
+    if missing:
+        raise ChartCardError(f"chart {chart_id!r}: data lacks provenance columns {missing}")
+    for i, row in enumerate(rows, start=1):
+        if not row.get("source_org"):
+            raise ChartCardError(f"chart {chart_id!r}: row {i}: column 'source_org' is empty")
+        if not (row.get("url") or row.get("mirror_url")):
+            raise ChartCardError(f"chart {chart_id!r}: row {i}: neither 'url' nor 'mirror_url' is set")
+
+
+def _recolour(node: Any, mapping: dict[str, str]) -> Any:
+    """Swap light hex colours for their dark twins everywhere except in data."""
+    if isinstance(node, dict):
+        return {k: (v if k in ("datasets", "values") else _recolour(v, mapping)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_recolour(v, mapping) for v in node]
+    if isinstance(node, str) and node.lower() in mapping:
+        return mapping[node.lower()]
+    return node
+
+
+def json_patch(old: Any, new: Any, path: tuple = ()) -> list[list[Any]]:
+    """Minimal [[path, value], …] list that turns ``old`` into ``new`` (a list of changed leaves)."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out: list[list[Any]] = []
+        for key in sorted(set(old) | set(new)):
+            if key not in new:
+                out.append([list(path + (key,)), None, "delete"])
+            elif key not in old:
+                out.append([list(path + (key,)), new[key]])
+            else:
+                out.extend(json_patch(old[key], new[key], path + (key,)))
+        return out
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        out = []
+        for i, (a, b) in enumerate(zip(old, new)):
+            out.extend(json_patch(a, b, path + (i,)))
+        return out
+    return [] if old == new else [[list(path), new]]
+
+
+def _strip_title(spec: dict[str, Any]) -> dict[str, Any]:
+    spec = dict(spec)
+    spec.pop("title", None)
+    return spec
+
+
+def _responsive(spec: dict[str, Any]) -> dict[str, Any]:
+    """Single views fill their container; compound views keep their widths and scroll inside the card."""
+    compound = any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat"))
+    if compound:
+        return spec
+    return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
+
+
+def compile_specs(chart: alt.TopLevelMixin, chart_id: str) -> dict[str, Any]:
+    """Compile one chart into everything the card needs (pure: no I/O)."""
+    spec, title, subtitle, description, dataset_name, rows = _validated(chart, chart_id)
+
+    live = _responsive(_strip_title(spec))
+    light_vega = vl_convert.vegalite_to_vega(live)
+    dark_spec = _recolour({**live, "config": theme.dark_config()}, theme.dark_color_map())
+    dark_vega = vl_convert.vegalite_to_vega(dark_spec)
+    for vg in (light_vega, dark_vega):  # the rows travel once, in the table; the runtime puts them back
+        for entry in vg.get("data", []):
+            if entry.get("name") == dataset_name:
+                entry["values"] = "__gm_rows__"
+    static = _strip_title(spec)
+    if not any(k in static for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+        static = {**static, "width": STATIC_WIDTH}
+    svg = vl_convert.vegalite_to_svg(static)
+    return {
+        "title": title, "subtitle": subtitle, "description": description,
+        "rows": rows, "vega": light_vega, "dark_patch": json_patch(light_vega, dark_vega), "svg": svg,
+    }
+
+
+def _fmt_cell(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.10g}"
+    return str(value)
+
+
+def _source_line(rows: list[dict[str, Any]]) -> str:
+    """Sources of the rows shown: original outlets are linked, mirror-only rows named as text."""
+    seen: dict[tuple[str, str, str], None] = {}
+    for row in rows:
+        seen[(row.get("source_org") or "", row.get("source_date") or "", row.get("url") or "")] = None
+    parts = []
+    for org, date, url in seen:
+        label = html.escape(org) + (f", {html.escape(str(date))}" if date else "")
+        parts.append(f'<a href="{html.escape(url)}">{label}</a>' if url else f"{label} (copy seen; original not online)")
+    return "; ".join(parts)
+
+
+def _as_of(rows: list[dict[str, Any]]) -> str:
+    values = sorted(str(r["as_of"]) for r in rows if r.get("as_of"))
+    return values[-1] if values else ""
+
+
+def _table_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
+    columns = list(rows[0])
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_fmt_cell(r.get(c)))}</td>" for c in columns) + "</tr>" for r in rows
+    )
+    return (f'<details class="gm-table"><summary>Show the data as a table ({len(rows)} rows)</summary>'
+            f'<div class="gm-table-scroll"><table id="chart-{chart_id}-table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div></details>")
+
+
+def _escape_json_for_script(payload: Any) -> str:
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return text.replace("</", "<\\/")
+
+
+def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str | None = None,
+              root: str | None = None) -> str:
+    """The card's HTML: one self-describing <figure>, identical for the same input (no random ids)."""
+    compiled = compile_specs(chart, chart_id)
+    root = site_root_prefix() if root is None else root
+    rows = compiled["rows"]
+    cid = f"chart-{chart_id}"
+    payload = {"id": chart_id, "vega": compiled["vega"], "dark": compiled["dark_patch"],
+               "columns": list(rows[0]), "rows": [[r.get(c) for c in rows[0]] for r in rows]}
+    as_of = _as_of(rows)
+    note_html = f'<p class="gm-note"><strong>Note:</strong> {html.escape(note)}</p>' if note else ""
+    subtitle = f'<p class="gm-card-subtitle">{html.escape(compiled["subtitle"])}</p>' if compiled["subtitle"] else ""
+    return "\n".join([
+        f'<figure class="gm-card" id="{cid}" data-chart-id="{chart_id}" aria-labelledby="{cid}-title">',
+        f'<figcaption class="gm-card-head"><p class="gm-card-title" id="{cid}-title">'
+        f'{html.escape(compiled["title"])}</p>{subtitle}</figcaption>',
+        f'<div class="gm-chart" role="img" aria-label="{html.escape(compiled["description"])}">',
+        f'<div class="gm-static">{compiled["svg"]}</div>',
+        f'<div class="gm-live" id="{cid}-live"></div>',
+        "</div>",
+        f'<p class="gm-summary">{html.escape(summary)}</p>',
+        f'<p class="gm-source"><strong>Source:</strong> {_source_line(rows)}.'
+        + (f" Data as of {html.escape(as_of)}." if as_of else "") + "</p>",
+        note_html,
+        f'<div class="gm-actions"><a class="gm-csv" href="{root}{CSV_DIR}/{chart_id}.csv" download>'
+        f"Download the data (CSV)</a>"
+        f'<button type="button" class="gm-export" data-format="png" hidden>Save as PNG</button>'
+        f'<button type="button" class="gm-export" data-format="svg" hidden>Save as SVG</button></div>',
+        _table_html(chart_id, rows),
+        f'<script type="application/json" class="gm-payload">{_escape_json_for_script(payload)}</script>',
+        f'<script type="module" src="{root}{RUNTIME_PATH}"></script>',
+        "</figure>",
+    ])
+
+
+@dataclass
+class ChartCard:
+    """What a notebook cell returns: a card on the site, the plain Altair chart in Jupyter."""
+
+    chart: alt.TopLevelMixin
+    chart_id: str
+    summary: str
+    note: str | None = None
+
+    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 - IPython protocol
+        if in_site_build():
+            return {"text/html": card_html(self.chart, self.chart_id, self.summary, self.note)}
+        bundle = self.chart._repr_mimebundle_(include, exclude)
+        return bundle[0] if isinstance(bundle, tuple) else bundle
+
+
+def show(chart: alt.TopLevelMixin, *, chart_id: str, summary: str, note: str | None = None) -> ChartCard:
+    """Publish ``chart`` as a card; ``summary`` is the one-sentence takeaway shown under it.
+
+    Validation runs now (not only at build time), so a rerunner sees a missing description at once.
+    """
+    _validated(chart, chart_id)
+    return ChartCard(chart, chart_id, summary, note)
+
+
+def _validated(chart: alt.TopLevelMixin, chart_id: str):
+    """Spec, title, subtitle, description, dataset name and rows of a publishable chart, or a ChartCardError."""
+    if not CHART_ID_PATTERN.match(chart_id):
+        raise ChartCardError(f"chart id {chart_id!r} must be lowercase words joined by hyphens")
+    spec = chart.to_dict()
+    title, subtitle = _title_parts(spec)
+    description = spec.get("description", "")
+    if not title:
+        raise ChartCardError(f"chart {chart_id!r}: a title is required")
+    if len(description) < 40:
+        raise ChartCardError(f"chart {chart_id!r}: description must say what is measured, the unit and the period")
+    dataset_name, rows = _top_level_rows(spec)
+    _check_provenance(chart_id, rows)
+    return spec, title, subtitle, description, dataset_name, rows

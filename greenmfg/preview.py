@@ -1,0 +1,212 @@
+"""The preview renderer: executed notebooks + _quarto.yml navigation -> _site/ with pandoc.
+
+It supports exactly the Quarto subset listed in the README (front matter in the first raw cell,
+`{{< var >}}`, citations, heading ids, `#|` cell options echo/output/include, callouts, spans
+with `lang`, links to .ipynb pages) and fails loudly on a shortcode it does not know, so a page
+that previews correctly also renders with Quarto.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pypandoc
+import yaml
+
+from .build import BuildError, Page, quarto_config
+from .paths import ASSETS_DIR, REPO_ROOT
+
+TEMPLATES = Path(__file__).parent / "templates"
+VAR_SHORTCODE = re.compile(r"\{\{<\s*var\s+([A-Za-z0-9_.-]+)\s*>\}\}")
+ANY_SHORTCODE = re.compile(r"\{\{<\s*(\S+)")
+CELL_OPTION = re.compile(r"^#\|\s*([\w-]+)\s*:\s*(.*)$")
+
+
+def load_variables() -> dict[str, Any]:
+    """The values behind {{< var >}}, as written by the build."""
+    return yaml.safe_load((REPO_ROOT / "_variables.yml").read_text(encoding="utf-8")) or {}
+
+
+def lookup_variable(variables: dict[str, Any], key: str) -> str:
+    """Resolve a dotted var key the way Quarto does; a missing key is an error here (Quarto prints '?')."""
+    node: Any = variables
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise KeyError(key)
+        node = node[part]
+    if isinstance(node, (dict, list)):
+        raise KeyError(f"{key} is not a single value")
+    return str(node)
+
+
+def substitute_variables(text: str, variables: dict[str, Any], where: str) -> str:
+    """Replace every {{< var key >}}; any other shortcode is outside the supported subset."""
+    def replace(match: re.Match[str]) -> str:
+        try:
+            return lookup_variable(variables, match.group(1))
+        except KeyError:
+            raise BuildError(f"{where}: unknown variable {match.group(1)!r} (is it in _variables.yml?)") from None
+
+    text = VAR_SHORTCODE.sub(replace, text)
+    other = ANY_SHORTCODE.search(text)
+    if other:
+        raise BuildError(f"{where}: shortcode {other.group(1)!r} is not in the supported Quarto subset")
+    return text
+
+
+def cell_options(source: str) -> dict[str, Any]:
+    """The `#| key: value` options at the top of a code cell."""
+    options: dict[str, Any] = {}
+    for line in source.splitlines():
+        match = CELL_OPTION.match(line)
+        if not match:
+            break
+        options[match.group(1)] = yaml.safe_load(match.group(2))
+    return options
+
+
+def front_matter(nb: nbformat.NotebookNode, where: str) -> dict[str, Any]:
+    """YAML front matter from the notebook's first raw cell."""
+    first = nb.cells[0] if nb.cells else None
+    if first is None or first.cell_type != "raw" or not first.source.strip().startswith("---"):
+        raise BuildError(f"{where}: the first cell must be a raw cell with YAML front matter")
+    return yaml.safe_load(first.source.strip().strip("-")) or {}
+
+
+def _output_blocks(output: dict[str, Any], where: str) -> list[str]:
+    kind = output.get("output_type")
+    if kind == "error":
+        raise BuildError(f"{where}: {output.get('ename')}: {output.get('evalue')}")
+    if kind == "stream":
+        return [] if output.get("name") == "stderr" else ["<pre class=\"gm-output\">" + html.escape(output["text"]) + "</pre>"]
+    data = output.get("data", {})
+    if "text/html" in data:
+        return [data["text/html"]]
+    if "text/markdown" in data:
+        return [data["text/markdown"]]  # markdown passes through pandoc
+    if "image/svg+xml" in data:
+        return [data["image/svg+xml"]]
+    if "image/png" in data:
+        return [f'<img alt="" src="data:image/png;base64,{data["image/png"]}">']
+    if "text/plain" in data:
+        return ["<pre class=\"gm-output\">" + html.escape(data["text/plain"]) + "</pre>"]
+    return []
+
+
+def notebook_markdown(nb: nbformat.NotebookNode, variables: dict[str, Any], where: str,
+                      echo_default: bool = False) -> str:
+    """Pandoc markdown for one executed notebook: prose with vars substituted, outputs as raw HTML."""
+    blocks: list[str] = []
+    for index, cell in enumerate(nb.cells[1:], start=1):
+        here = f"{where}: cell {index}"
+        if cell.cell_type == "markdown":
+            blocks.append(substitute_variables(cell.source, variables, here))
+        elif cell.cell_type == "raw":
+            fmt = cell.get("metadata", {}).get("format", "")
+            if "html" in fmt:
+                blocks.append("```{=html}\n" + cell.source + "\n```")
+        elif cell.cell_type == "code":
+            options = cell_options(cell.source)
+            if options.get("include") is False:
+                continue
+            if options.get("echo", echo_default):
+                blocks.append("```python\n" + cell.source + "\n```")
+            if options.get("output", True) is False:
+                continue
+            for output in cell.get("outputs", []):
+                for block in _output_blocks(output, here):
+                    is_markdown = "text/markdown" in output.get("data", {}) and "text/html" not in output.get("data", {})
+                    blocks.append(block if is_markdown else "```{=html}\n" + block + "\n```")
+    return "\n\n".join(blocks) + "\n"
+
+
+def _href(target: str, prefix: str) -> str:
+    return prefix + re.sub(r"\.(ipynb|qmd)$", ".html", target)
+
+
+def navbar_html(config: dict[str, Any], page: Page) -> str:
+    """The site navigation from website.navbar in _quarto.yml, with the current page marked."""
+    prefix = page.root_prefix
+    current = page.source.as_posix()
+
+    def link(item: dict[str, Any]) -> str:
+        here = ' aria-current="page"' if item["href"] == current else ""
+        return f'<a href="{_href(item["href"], prefix)}"{here}>{html.escape(item["text"])}</a>'
+
+    parts = []
+    for item in config["website"]["navbar"]["left"]:
+        if "menu" in item:
+            open_attr = " open" if any(sub["href"] == current for sub in item["menu"]) else ""
+            inner = "".join(f"<li>{link(sub)}</li>" for sub in item["menu"])
+            parts.append(f'<li class="gm-menu"><details{open_attr}><summary>{html.escape(item["text"])}</summary>'
+                         f"<ul>{inner}</ul></details></li>")
+        else:
+            parts.append(f"<li>{link(item)}</li>")
+    return "<ul>" + "".join(parts) + "</ul>"
+
+
+def render_page(page: Page, executed: Path, config: dict[str, Any], variables: dict[str, Any], site: Path) -> Path:
+    """Render one executed notebook into _site/ through pandoc and the page template."""
+    where = page.source.as_posix()
+    nb = nbformat.read(executed, as_version=4)
+    meta = front_matter(nb, where)
+    for key in ("title", "subtitle", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = substitute_variables(meta[key], variables, f"{where}: front matter")
+    body = notebook_markdown(nb, variables, where, bool(config.get("execute", {}).get("echo", False)))
+    website = config["website"]
+    document = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + body
+    args = [
+        "--standalone", "--toc", f"--toc-depth={config['format']['html'].get('toc-depth', 3)}",
+        "--section-divs", f"--template={TEMPLATES / 'page.html'}", f"--lua-filter={TEMPLATES / 'preview.lua'}",
+        "--citeproc", f"--bibliography={REPO_ROOT / config['bibliography']}",
+        "--metadata=link-citations:true", "--wrap=none",
+        f"--variable=root:{page.root_prefix}", f"--variable=site-title:{website['title']}",
+        f"--variable=nav:{navbar_html(config, page)}",
+        f"--variable=footer:{html.escape(website.get('page-footer', {}).get('left', ''))}",
+        f"--variable=lang:{config.get('lang', 'en')}",
+    ]
+    out = site / page.output
+    out.parent.mkdir(parents=True, exist_ok=True)
+    rendered = pypandoc.convert_text(document, "html5", format="markdown", extra_args=args)
+    out.write_text(rendered, encoding="utf-8")
+    return out
+
+
+def search_index(site: Path, pages_done: list[tuple[Page, Path]]) -> None:
+    """A small search.json (title, section, text) for the preview's search box."""
+    entries = []
+    for page, path in pages_done:
+        text = path.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", text, re.S)
+        main = re.search(r"<main[^>]*>(.*)</main>", text, re.S)
+        body = main.group(1) if main else ""
+        body = re.sub(r'<script type="application/json".*?</script>', " ", body, flags=re.S)
+        body = re.sub(r"<svg.*?</svg>", " ", body, flags=re.S)
+        body = re.sub(r"<details class=\"gm-table\">.*?</details>", " ", body, flags=re.S)
+        plain = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body))).strip()
+        entries.append({"href": page.output.as_posix(), "title": html.unescape(title.group(1)) if title else "",
+                        "text": plain})
+    (site / "search.json").write_text(json.dumps(entries, ensure_ascii=False, indent=0), encoding="utf-8")
+
+
+def render_site(executed: dict[Page, Path], site: Path) -> None:
+    """Render every page, then copy the shared assets the template refers to."""
+    if site.exists():
+        shutil.rmtree(site)
+    site.mkdir(parents=True)
+    config = quarto_config()
+    variables = load_variables()
+    done = [(page, render_page(page, path, config, variables, site)) for page, path in executed.items()]
+    (site / "assets").mkdir(exist_ok=True)
+    for name in ("palette.css", "site.css", "favicon.svg"):
+        shutil.copyfile(ASSETS_DIR / name, site / "assets" / name)
+    for name in ("preview.css", "preview.js"):
+        shutil.copyfile(TEMPLATES / name, site / "assets" / name)
+    search_index(site, done)
+    print(f"preview: rendered {len(done)} pages into {site.relative_to(REPO_ROOT)}/")
