@@ -89,7 +89,7 @@ async function draw(card) {
   views.set(card, view);
   const svg = container.querySelector("svg");
   if (svg) {
-    svg.setAttribute("aria-label", card.querySelector(".gm-chart").getAttribute("aria-label"));
+    svg.setAttribute("aria-label", card.querySelector(".gm-chart").dataset.description);
     svg.setAttribute("role", "img");
   }
   for (const input of container.querySelectorAll(".vega-bind input, .vega-bind select")) {

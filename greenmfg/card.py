@@ -143,6 +143,11 @@ def compile_specs(chart: alt.TopLevelMixin, chart_id: str) -> dict[str, Any]:
     }
 
 
+def _labelled_svg(svg: str, description: str) -> str:
+    """The static SVG with the chart description as its accessible name."""
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(description)}" ', 1)
+
+
 def _fmt_cell(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
@@ -200,8 +205,8 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
         f'<figure class="gm-card" id="{cid}" data-chart-id="{chart_id}" aria-labelledby="{cid}-title">',
         f'<figcaption class="gm-card-head"><p class="gm-card-title" id="{cid}-title">'
         f'{html.escape(compiled["title"])}</p>{subtitle}</figcaption>',
-        f'<div class="gm-chart" role="img" aria-label="{html.escape(compiled["description"])}">',
-        f'<div class="gm-static">{compiled["svg"]}</div>',
+        f'<div class="gm-chart" data-description="{html.escape(compiled["description"])}">',
+        f'<div class="gm-static">{_labelled_svg(compiled["svg"], compiled["description"])}</div>',
         f'<div class="gm-live" id="{cid}-live"></div>',
         "</div>",
         f'<p class="gm-summary">{html.escape(summary)}</p>',

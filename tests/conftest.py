@@ -1,0 +1,121 @@
+"""Shared fixtures: the built site (built once per session), a local server and Chromium pages.
+
+Browser tests use `open_page(path)`, which returns a Playwright page that records console errors
+and every request to a host other than 127.0.0.1. In CI (CI set) a missing Chromium fails the
+run; elsewhere those tests skip with the reason.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from greenmfg.paths import REPO_ROOT, SITE_DIR
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """_site/ as `make site` builds it (the build's cache keeps repeated sessions fast)."""
+    from greenmfg.build import build_site
+
+    build_site()
+    return SITE_DIR
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # noqa: ANN002 - silence per-request logging
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    """Serve _site/ on 127.0.0.1 (random free port); yields the base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def chromium_or_skip() -> str:
+    """Path of Chromium; in CI its absence is a failure, never a skip."""
+    if os.path.exists(CHROMIUM):
+        return CHROMIUM
+    message = f"Chromium not found at {CHROMIUM} (apt-get install chromium fonts-noto-cjk)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session."""
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@dataclass
+class PageRecord:
+    """A page plus what it did: console errors and requests that left 127.0.0.1."""
+
+    page: object
+    console_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """Factory: open_page('chapters/digital-green.html', width=1280, dark=False, js=True) -> PageRecord."""
+    contexts = []
+
+    def _open(path: str, width: int = 1280, height: int = 900, dark: bool = False, js: bool = True) -> PageRecord:
+        context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=js,
+                                      color_scheme="dark" if dark else "light", accept_downloads=True)
+        contexts.append(context)
+        page = context.new_page()
+        record = PageRecord(page)
+        page.on("console", lambda msg: record.console_errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: record.console_errors.append(str(exc)))
+        page.on("request", lambda req: record.foreign_requests.append(req.url)
+                if not req.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+        page.goto(server + path, wait_until="load")
+        return record
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def wait_for_charts(page, timeout_ms: int = 5000) -> int:
+    """Wait until every chart card on the page has drawn its live SVG; return how many there are."""
+    cards = page.locator("figure.gm-card")
+    count = cards.count()
+    if count:
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('figure.gm-card')].every("
+            "c => c.querySelector('.gm-live svg.marks, .gm-live canvas.marks'))", timeout=timeout_ms)
+    return count
+
+
+@pytest.fixture(scope="session")
+def tmp_repo_copy(tmp_path_factory) -> Path:
+    """A scratch copy of data/ for tests that corrupt or change inputs."""
+    target = tmp_path_factory.mktemp("data") / "data"
+    shutil.copytree(REPO_ROOT / "data", target)
+    return target
