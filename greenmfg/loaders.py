@@ -1,0 +1,71 @@
+"""One loader per dataset of the package: validated, typed pandas DataFrames.
+
+Types come from data/datapackage.json: number -> float64, integer -> Int64, string -> str with '' for empty.
+Every loader validates its file first (greenmfg.validate.check_resource) and raises DataValidationError naming
+file, row and column on bad input; nothing is dropped or repaired.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from greenmfg.paths import data_dir as _data_dir
+from greenmfg.validate import DataValidationError, check_resource, load_descriptor, resource
+
+
+def load_table(name: str, data_dir=None) -> pd.DataFrame:
+    """Validate and load one resource of the package as a typed DataFrame in file order."""
+    d = _data_dir(data_dir)
+    descriptor = load_descriptor(d)
+    msgs = check_resource(name, d, descriptor)
+    if msgs:
+        raise DataValidationError(msgs)
+    res = resource(descriptor, name)
+    df = pd.read_csv(d / res["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+    for f in res["schema"]["fields"]:
+        col, ftype = f["name"], f.get("type", "string")
+        if ftype == "number":
+            df[col] = pd.to_numeric(df[col].replace("", None), errors="raise").astype("float64")
+        elif ftype == "integer":
+            df[col] = pd.to_numeric(df[col].replace("", None), errors="raise").astype("Int64")
+        else:
+            df[col] = df[col].astype(str)
+    return df
+
+
+def load_policy_document(data_dir=None) -> pd.DataFrame:
+    """The policy document's identity (long format: field, value_zh, value_en, status, sources)."""
+    return load_table("policy_document", data_dir)
+
+
+def load_policy_targets(data_dir=None) -> pd.DataFrame:
+    """The policy's targets T01..T10 with baselines and attribution status."""
+    return load_table("policy_targets", data_dir)
+
+
+def load_claims(data_dir=None) -> pd.DataFrame:
+    """The seed article's claims with verdicts and evidence."""
+    return load_table("claims", data_dir)
+
+
+def load_context_series(data_dir=None) -> pd.DataFrame:
+    """All context series rows (key series_id + year)."""
+    return load_table("context_series", data_dir)
+
+
+def load_glossary(data_dir=None) -> pd.DataFrame:
+    """The glossary of policy terms."""
+    return load_table("glossary", data_dir)
+
+
+def load_article_paragraphs(data_dir=None) -> pd.DataFrame:
+    """The cleaned seed article, one row per heading or paragraph, in order."""
+    return load_table("article_paragraphs", data_dir).sort_values("order").reset_index(drop=True)
+
+
+def series(series_id: str, data_dir=None) -> pd.DataFrame:
+    """Rows of one context series sorted by year; KeyError if the series does not exist."""
+    df = load_context_series(data_dir)
+    out = df[df["series_id"] == series_id].sort_values("year").reset_index(drop=True)
+    if out.empty:
+        raise KeyError(f"context_series.csv: no series '{series_id}'")
+    return out
