@@ -235,7 +235,9 @@ class ChartCard:
 
     def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 - IPython protocol
         if in_site_build():
-            return {"text/html": card_html(self.chart, self.chart_id, self.summary, self.note)}
+            # The Vega-Lite spec rides along in output metadata so tests can check it against the schema.
+            metadata = {"greenmfg": {"chart_id": self.chart_id, "vegalite": self.chart.to_dict()}}
+            return {"text/html": card_html(self.chart, self.chart_id, self.summary, self.note)}, metadata
         bundle = self.chart._repr_mimebundle_(include, exclude)
         return bundle[0] if isinstance(bundle, tuple) else bundle
 

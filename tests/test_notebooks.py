@@ -1,0 +1,75 @@
+"""Committed notebooks: thin, output-free, with front matter, and no bare numbers in prose."""
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from greenmfg.build import pages
+from greenmfg.paths import REPO_ROOT
+
+NOTEBOOKS = [page.source for page in pages()]
+# Tokens with digits that are names, not figures.
+ALLOWED_TOKENS = ("CO2", "CO₂", "1+N", "PM2.5", "3D", "H2", "5G")
+YEAR = r"(?<![\d.])(?:19|20)\d\d(?:s|–(?:19|20)\d\d)?(?![\d.])"
+
+
+def prose_without_allowed_numbers(text: str) -> str:
+    """Markdown with every place a digit may legitimately stand removed; what is left must be digit-free."""
+    text = re.sub(r"\{\{<\s*var\s+[^>]*>\}\}", " ", text)  # data-driven numbers
+    text = re.sub(r"^\s*>.*$", " ", text, flags=re.M)  # block quotes
+    text = re.sub(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|《[^》]*》", " ", text)  # quotations and titles
+    text = re.sub(r"\[[^\]]*\]\{[^}]*lang=\"zh-Hans\"[^}]*\}", " ", text)  # original-language quotes
+    text = re.sub(r"<[^>]*lang=\"zh-Hans\"[^>]*>.*?</[a-z]+>", " ", text, flags=re.S)
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+    text = re.sub(r"\{#[^}]*\}|\{\.[^}]*\}", " ", text)  # ids and classes
+    text = re.sub(r"\[-?@[^\]]*\]|@[\w:-]+", " ", text)  # citations
+    text = re.sub(r"<[^>]+>", " ", text)  # html tags and their attributes
+    text = re.sub(r"^\s*\d+\.\s", " ", text, flags=re.M)  # ordered-list markers
+    text = re.sub(YEAR, " ", text)
+    for token in ALLOWED_TOKENS:
+        text = text.replace(token, " ")
+    return text
+
+
+@pytest.mark.parametrize("source", NOTEBOOKS, ids=str)
+def test_notebook_has_no_outputs_or_execution_counts(source):
+    nb = nbformat.read(REPO_ROOT / source, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            assert not cell.get("outputs"), f"{source}: cell {index} has stored outputs (run nbstripout)"
+            assert cell.get("execution_count") is None, f"{source}: cell {index} has an execution count"
+
+
+@pytest.mark.parametrize("source", NOTEBOOKS, ids=str)
+def test_notebook_starts_with_front_matter(source):
+    nb = nbformat.read(REPO_ROOT / source, as_version=4)
+    first = nb.cells[0]
+    assert first.cell_type == "raw" and first.source.startswith("---"), f"{source}: first cell must be raw front matter"
+    assert re.search(r"^title:", first.source, re.M), f"{source}: front matter has no title"
+
+
+@pytest.mark.parametrize("source", NOTEBOOKS, ids=str)
+def test_code_cells_are_thin(source):
+    nb = nbformat.read(REPO_ROOT / source, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            lines = [line for line in cell.source.splitlines() if line.strip() and not line.startswith("#|")]
+            assert len(lines) <= 10, f"{source}: cell {index} has {len(lines)} lines; move logic into greenmfg/"
+
+
+@pytest.mark.parametrize("source", NOTEBOOKS, ids=str)
+def test_prose_numbers_come_from_variables(source):
+    nb = nbformat.read(REPO_ROOT / source, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            leftover = prose_without_allowed_numbers(cell.source)
+            digits = re.findall(r"\S*\d\S*", leftover)
+            assert not digits, f"{source}: cell {index}: bare number(s) {digits}; use {{{{< var … >}}}}"
+
+
+def test_digit_rule_can_fail():
+    assert re.search(r"\d", prose_without_allowed_numbers("Output rose 12 % in 2023."))
+    assert not re.search(r"\d", prose_without_allowed_numbers(
+        "Output rose {{< var series.x.y2023 >}} in 2023 ([source](a1.html), [@miit2024guiding]); “产销超过950万”."))

@@ -1,0 +1,119 @@
+"""The project's contracts: page map, _quarto.yml, Make targets, pinned environments, habits."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from greenmfg.build import pages, quarto_config
+from greenmfg.paths import REPO_ROOT
+
+PAGE_MAP = ["index", "chapters/traditional-industries", "chapters/emerging-industries", "chapters/digital-green",
+            "targets", "claims", "glossary", "data", "about"]
+
+
+def test_render_list_is_the_page_map_in_order():
+    assert [p.slug for p in pages()] == PAGE_MAP
+
+
+def test_every_page_source_exists():
+    for page in pages():
+        assert (REPO_ROOT / page.source).is_file(), page.source
+
+
+def _nav_hrefs(items):
+    for item in items:
+        if "menu" in item:
+            yield from _nav_hrefs(item["menu"])
+        else:
+            yield item["href"]
+
+
+def test_navbar_lists_every_page_in_page_map_order():
+    hrefs = [h.removesuffix(".ipynb") for h in _nav_hrefs(quarto_config()["website"]["navbar"]["left"])]
+    assert hrefs == PAGE_MAP
+
+
+def test_quarto_config_keeps_the_site_offline_and_complete():
+    config = quarto_config()
+    assert config["project"]["type"] == "website"
+    assert config["project"]["output-dir"] == "_site"
+    assert "greenmfg.build pre-render" in config["project"]["pre-render"]
+    assert "greenmfg.build post-render" in config["project"]["post-render"]
+    html = config["format"]["html"]
+    assert html["html-math-method"] == "plain", "MathJax/KaTeX would load from a CDN"
+    assert html["toc"] is True and html["code-fold"] is True
+    assert set(html["theme"]) == {"light", "dark"}
+    for scss in ("assets/theme-light.scss", "assets/theme-dark.scss"):
+        assert "$web-font-path: false;" in (REPO_ROOT / scss).read_text(), scss
+    assert config["website"]["search"]
+    assert (REPO_ROOT / config["website"]["favicon"]).is_file()
+    assert (REPO_ROOT / config["bibliography"]).is_file()
+    assert config["execute"]["echo"] is False
+    for resource in config["project"]["resources"]:
+        assert resource.startswith("assets/") or resource.startswith("data/"), resource
+
+
+def test_makefile_exposes_the_public_targets():
+    makefile = (REPO_ROOT / "Makefile").read_text()
+    for target in ("help", "site", "test", "validate-data", "bench", "serve", "clean"):
+        assert re.search(rf"^{target}:.*## ", makefile, re.M), f"make {target} is missing or undocumented"
+
+
+def _pins_from_requirements() -> dict[str, str]:
+    pins = {}
+    for line in (REPO_ROOT / "requirements.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            name, version = line.split("==")
+            pins[name.lower()] = version
+    return pins
+
+
+def _pins_from_environment() -> dict[str, str]:
+    env = yaml.safe_load((REPO_ROOT / "environment.yml").read_text())
+    pins = {}
+    for dep in env["dependencies"]:
+        entries = dep["pip"] if isinstance(dep, dict) else [dep]
+        for entry in entries:
+            match = re.match(r"^([A-Za-z0-9_.-]+)==?([^=<>]+)$", entry)
+            if match and match.group(1) not in ("python",):
+                pins[match.group(1).lower()] = match.group(2)
+    return pins
+
+
+def test_environment_yml_and_requirements_pin_the_same_versions():
+    assert _pins_from_environment() == _pins_from_requirements()
+
+
+def test_environment_yml_brings_quarto():
+    env = yaml.safe_load((REPO_ROOT / "environment.yml").read_text())
+    assert any(str(d).startswith("quarto") for d in env["dependencies"])
+
+
+def test_pre_commit_hooks_are_local():
+    config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text())
+    assert all(repo["repo"] == "local" for repo in config["repos"]), "hooks fetched from GitHub cannot install here"
+    ids = {hook["id"] for repo in config["repos"] for hook in repo["hooks"]}
+    assert {"ruff", "nbstripout", "check-yaml"} <= ids
+
+
+def test_generated_files_are_not_tracked():
+    ignored = (REPO_ROOT / ".gitignore").read_text().split()
+    for path in ("_site/", ".build/", ".venv/", "_variables.yml", "assets/vega.mjs", ".quarto/"):
+        assert path in ignored, path
+
+
+def test_palette_css_is_generated_from_the_theme():
+    from greenmfg.theme import palette_css
+
+    assert (REPO_ROOT / "assets/palette.css").read_text() == palette_css(), "run python -m greenmfg.theme"
+
+
+def test_vendored_vega_is_the_version_the_build_wraps():
+    from greenmfg.build import VEGA_VENDOR
+
+    head = VEGA_VENDOR.read_text()[:2000]
+    assert VEGA_VENDOR.name == "vega-6.2.0.min.js" and "vega" in head
+    assert (Path(VEGA_VENDOR).parent / "vega-LICENSE.txt").is_file()
