@@ -1,0 +1,117 @@
+"""Content rules for the processed tables: sourcing, mirrors, claims, targets, document identity, descriptor."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from greenmfg import loaders
+from greenmfg.datapackage import readme_is_current
+from greenmfg.paths import DEFAULT_DATA_DIR
+
+MIRROR_HOSTS = ["hldklyl.com", "pakinfos.com", "rswz.net", "thebraincenter.net", "changfdb.com", "gd1214b",
+                "heicmy.com", "zonecy.com", "jujuwan.cn", "zjthegrand.com", "m.d1cm.com"]
+NUMERIC_TABLES = ["context_series", "policy_targets"]
+
+
+def test_frictionless_validates_the_package():
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(DEFAULT_DATA_DIR / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_readme_is_generated_from_descriptor():
+    assert readme_is_current(DEFAULT_DATA_DIR), "run: python -m greenmfg.datapackage"
+
+
+@pytest.mark.parametrize("table", NUMERIC_TABLES)
+def test_every_numeric_row_is_sourced(table):
+    df = getattr(loaders, f"load_{table}")()
+    numeric = df[df["value"].notna()]
+    assert len(numeric) > 0
+    for _, r in numeric.iterrows():
+        assert r["url"] or r["mirror_url"], r.to_dict()
+        assert r["quote"], r.to_dict()
+        assert r["qualifier"] and r["unit"] and r["measure_kind"] and r["source_org"] and r["confidence"]
+
+
+def test_mirror_hosts_never_in_url_columns():
+    for name in ["context_series", "policy_targets", "claims", "policy_document", "glossary"]:
+        df = getattr(loaders, f"load_{name}")()
+        for col in [c for c in df.columns if c in ("url", "baseline_url", "evidence_url", "source_url")]:
+            for u in df[col]:
+                host = urlparse(u).netloc
+                assert not any(m in host for m in MIRROR_HOSTS), (name, col, u)
+                assert not re.match(r"^\d+\.\d+\.\d+\.\d+", host), (name, col, u)
+
+
+def test_units_are_clean():
+    cs = loaders.load_context_series()
+    for u in cs["unit"].unique():
+        assert not re.search(r"more than|approx|超过|约|\(|percent", u), u
+    assert cs.groupby("series_id")["unit"].nunique().max() == 1
+    assert not cs["series_id"].str.contains("_alt").any()
+
+
+def test_nev_2023_figures_and_claim_verdict():
+    assert loaders.series("nev_production").set_index("year").loc[2023, "value"] == 958.7
+    assert loaders.series("nev_sales").set_index("year").loc[2023, "value"] == 949.5
+    c = loaders.load_claims().set_index("claim_id")
+    assert c.loc["nev-output-sales-2023", "status"] == "conflicts with official data"
+    assert c.loc["eaf-steel-2030", "status"] == "found in another document"
+
+
+def test_every_claim_text_is_in_its_paragraph():
+    paras = loaders.load_article_paragraphs().set_index("paragraph_id")["text_zh"]
+    for _, r in loaders.load_claims().iterrows():
+        assert r["claim_text"] in paras[r["paragraph_id"]], r["claim_id"]
+
+
+def test_claims_have_evidence_unless_not_found():
+    for _, r in loaders.load_claims().iterrows():
+        if r["status"] == "not found":
+            assert r["search_note"]
+        else:
+            assert (r["evidence_url"] or r["evidence_mirror_url"]) and r["evidence_quote"], r["claim_id"]
+
+
+def test_targets():
+    t = loaders.load_policy_targets().set_index("target_id")
+    assert list(t.index) == [f"T{i:02d}" for i in range(1, 11)]
+    expected = {"T01": (40, ">"), "T02": (5.1, "≥"), "T03": (62, "≥"), "T04": (30, "≥"), "T05": (20, ">")}
+    for tid, (v, q) in expected.items():
+        assert t.loc[tid, "value"] == v and t.loc[tid, "qualifier"] == q and t.loc[tid, "horizon_year"] == 2030
+    assert t.loc["T05", "attribution_status"] == "found in another document"
+    assert t[t["target_kind"] == "qualitative"]["value"].isna().all()
+    series_ids = set(loaders.load_context_series()["series_id"])
+    assert set(t["baseline_series_id"]) - {""} <= series_ids
+
+
+def test_policy_document_identity():
+    d = loaders.load_policy_document().set_index("field")
+    assert sum(f.startswith("issuer_") for f in d.index) == 7
+    assert d.loc["date_public", "value_en"] == "2024-03-01"
+    assert d.loc["date_issued_reported", "value_en"] == "2024-02-29"
+    assert d.loc["document_number", "value_zh"] == "工信部联节〔2024〕26号"
+    assert d.loc["document_number", "status"] == "unverified"
+    assert all(d.loc[f"task_area_{i}", "value_zh"] and d.loc[f"task_area_{i}", "value_en"] for i in range(1, 5))
+
+
+def test_glossary_has_required_terms():
+    g = set(loaders.load_glossary()["term_zh"])
+    required = ["短流程炼钢", "超低排放改造", "大宗工业固废综合利用", "再生资源", "电解铝", "工艺流程再造", "绿色微电网",
+                "绿色工厂", "绿色工业园区", "绿色供应链", "绿色算力", "增材制造", "再制造", "新型工业化", "碳达峰", "碳中和",
+                "数字化绿色化协同", "规模以上工业"]
+    assert set(required) <= g
+
+
+def test_csvs_are_diffable():
+    for p in (DEFAULT_DATA_DIR / "processed").glob("*.csv"):
+        b = p.read_bytes()
+        assert b"\r" not in b and not b.startswith(b"\xef\xbb\xbf") and b.endswith(b"\n"), p.name
+
+
+def test_series_loader_errors_on_unknown_series():
+    with pytest.raises(KeyError):
+        loaders.series("no_such_series")
