@@ -115,3 +115,49 @@ def test_csvs_are_diffable():
 def test_series_loader_errors_on_unknown_series():
     with pytest.raises(KeyError):
         loaders.series("no_such_series")
+
+
+def _research_corpus() -> str:
+    """All research lead text plus the cleaned article: every quote and URL must come from here."""
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((DEFAULT_DATA_DIR / "raw" / "research").iterdir()))
+    return text + "".join(loaders.load_article_paragraphs()["text_zh"])
+
+
+def test_quotes_and_urls_are_carried_verbatim_from_the_research():
+    corpus = _research_corpus()
+    for name in ["context_series", "policy_targets", "claims", "policy_document", "glossary"]:
+        df = getattr(loaders, f"load_{name}")()
+        cols = [c for c in df.columns if c.endswith("quote") or c.endswith("url")]
+        for col in cols:
+            for i, v in enumerate(df[col], start=2):
+                assert not v or v in corpus, f"{name}.csv row {i} column {col}: not in research leads: {v[:80]}"
+
+
+def test_processed_tables_match_their_build_scripts():
+    import csv
+    import io
+    import sys
+
+    from greenmfg.paths import REPO_ROOT
+
+    sys.path.insert(0, str(REPO_ROOT))
+    from data.scripts import build_context_series as bcs
+    from data.scripts import build_policy_tables as bpt
+
+    def as_csv(columns, rows):
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+        return buf.getvalue()
+
+    proc = DEFAULT_DATA_DIR / "processed"
+    expected = {
+        "context_series.csv": as_csv(bcs.COLUMNS, bcs.build()),
+        "policy_document.csv": as_csv(bpt.DOC_COLUMNS, bpt.policy_document()),
+        "policy_targets.csv": as_csv(bpt.TARGET_COLUMNS, bpt.policy_targets()),
+        "claims.csv": as_csv(bpt.CLAIM_COLUMNS, sorted(bpt.claims(), key=lambda r: r["claim_id"])),
+        "glossary.csv": as_csv(bpt.GLOSSARY_COLUMNS, bpt.glossary()),
+    }
+    for name, text in expected.items():
+        assert (proc / name).read_text(encoding="utf-8") == text, f"{name} is stale: rerun data/scripts/"
