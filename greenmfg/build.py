@@ -148,7 +148,7 @@ def execute_page(page: Page, key: str) -> tuple[Path, bool]:
         return target, False
     source = REPO_ROOT / page.source
     nb = nbformat.read(source, as_version=4)
-    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+    client = NotebookClient(nb, timeout=300, kernel_name="python3", extra_arguments=["--IPKernelApp.log_level=ERROR"],
                             resources={"metadata": {"path": str(source.parent)}})
     try:
         client.execute()

@@ -141,9 +141,9 @@ def navbar_html(config: dict[str, Any], page: Page) -> str:
     parts = []
     for item in config["website"]["navbar"]["left"]:
         if "menu" in item:
-            open_attr = " open" if any(sub["href"] == current for sub in item["menu"]) else ""
+            current_class = ' class="current"' if any(sub["href"] == current for sub in item["menu"]) else ""
             inner = "".join(f"<li>{link(sub)}</li>" for sub in item["menu"])
-            parts.append(f'<li class="gm-menu"><details{open_attr}><summary>{html.escape(item["text"])}</summary>'
+            parts.append(f'<li class="gm-menu"><details><summary{current_class}>{html.escape(item["text"])}</summary>'
                          f"<ul>{inner}</ul></details></li>")
         else:
             parts.append(f"<li>{link(item)}</li>")

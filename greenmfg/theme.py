@@ -10,7 +10,7 @@ from typing import Any
 
 import altair as alt
 
-FONT = '"Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif'
+FONT = '"Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 
 # Okabe–Ito hues; dark variants are lightened so marks keep >= 3:1 against the dark background.
 HUES: dict[str, tuple[str, str]] = {

@@ -1,0 +1,89 @@
+"""`make bench`: cold and warm build times, per-page HTML size, chart runtime size, page budget.
+
+Builds run in a subprocess each (as `make site` would), so the timings include kernel starts
+but not package installation. Nothing here is a test: it prints numbers to compare over time.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .paths import BUILD_DIR, REPO_ROOT, SITE_DIR
+
+PAGE_BUDGET_GZIP = 100 * 1024
+RUNTIME_FILES = ("assets/vega.mjs", "assets/gm-charts.mjs")
+PAYLOAD = re.compile(r'<script type="application/json" class="gm-payload">(.*?)</script>', re.S)
+INLINE_DATA_WARN_BYTES = 20 * 1024
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def timed_build() -> float:
+    """Seconds for one `python -m greenmfg.build site` run."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "greenmfg.build", "site"], cwd=REPO_ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def clean() -> None:
+    """Remove every build output, as `make clean` does."""
+    for path in (SITE_DIR, BUILD_DIR, REPO_ROOT / ".quarto"):
+        shutil.rmtree(path, ignore_errors=True)
+    (REPO_ROOT / "_variables.yml").unlink(missing_ok=True)
+
+
+def kib(n: int) -> str:
+    return f"{n / 1024:7.1f} KiB"
+
+
+def report() -> int:
+    clean()
+    cold = timed_build()
+    warm = timed_build()
+    print(f"cold build (from clean, excluding package installation): {cold:5.1f} s   (target <= 30 s)")
+    print(f"warm build (nothing changed):                            {warm:5.1f} s   (target <= 3 s)")
+    print("\nper-page HTML (excluding the shared chart runtime):")
+    print(f"  {'page':40s} {'raw':>11s} {'gzip':>11s}  charts")
+    worst = (0, "")
+    over_budget = []
+    heavy_charts = []
+    for page in sorted(SITE_DIR.rglob("*.html")):
+        data = page.read_bytes()
+        text = data.decode("utf-8")
+        payloads = PAYLOAD.findall(text)
+        gz = _gz(data)
+        rel = page.relative_to(SITE_DIR).as_posix()
+        print(f"  {rel:40s} {kib(len(data))} {kib(gz)}  {len(payloads)}")
+        worst = max(worst, (gz, rel))
+        if gz > PAGE_BUDGET_GZIP:
+            over_budget.append(rel)
+        for payload in payloads:
+            rows = json.loads(payload).get("rows", [])
+            size = len(json.dumps(rows, ensure_ascii=False).encode())
+            if size > INLINE_DATA_WARN_BYTES:
+                heavy_charts.append(f"{json.loads(payload)['id']} ({rel}): {kib(size)} of inline rows")
+    print(f"\nlargest page: {worst[1]} at {kib(worst[0])} gzip (budget {kib(PAGE_BUDGET_GZIP)})")
+    print("pages over budget: " + (", ".join(over_budget) if over_budget else "none"))
+    print("charts whose inline data should move to a shared file: " + ("; ".join(heavy_charts) if heavy_charts else "none"))
+    total_raw = total_gz = 0
+    print("\nchart runtime (shared by every page, cached by the browser):")
+    for name in RUNTIME_FILES:
+        data = (SITE_DIR / name).read_bytes()
+        total_raw += len(data)
+        total_gz += _gz(data)
+        print(f"  {name:40s} {kib(len(data))} {kib(_gz(data))}")
+    print(f"  {'total':40s} {kib(total_raw)} {kib(total_gz)}   (target <= 300 KiB gzip, stretch <= 200 KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(report())

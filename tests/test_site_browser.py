@@ -1,0 +1,187 @@
+"""A real browser against the built site: every page, every chart card, both themes, with and without JS."""
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+
+import pytest
+from conftest import wait_for_charts
+
+from greenmfg.build import pages
+
+PAGES = [page.output.as_posix() for page in pages()]
+MARK_SELECTOR = ("path[role='graphics-symbol'], .mark-symbol path, .mark-rect path, .mark-line path, "
+                 ".mark-area path, .mark-arc path, .mark-text text, .mark-rule line")
+
+pytestmark = pytest.mark.browser
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    """WCAG contrast ratio of two sRGB colours."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _rgb(css: str) -> tuple[float, float, float]:
+    if css.startswith("#"):
+        h = css.lstrip("#")
+        h = "".join(c * 2 for c in h) if len(h) == 3 else h
+        return tuple(int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return tuple(float(x) for x in re.findall(r"[\d.]+", css)[:3])
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_draws_its_charts_without_errors_or_foreign_requests(open_page, path):
+    record = open_page(path)
+    wait_for_charts(record.page)
+    record.page.wait_for_timeout(200)
+    assert record.console_errors == [], f"{path}: console errors {record.console_errors}"
+    assert record.foreign_requests == [], f"{path}: requests left 127.0.0.1: {record.foreign_requests}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_chart_shows_a_tooltip_on_hover(open_page, path):
+    page = open_page(path).page
+    cards = wait_for_charts(page)
+    for index in range(cards):
+        card = page.locator("figure.gm-card").nth(index)
+        card.scroll_into_view_if_needed()
+        marks = card.locator(f".gm-live svg :is({MARK_SELECTOR})")
+        shown = False
+        for m in range(min(marks.count(), 40)):
+            mark = marks.nth(m)
+            box = mark.bounding_box()
+            if not box or box["width"] * box["height"] == 0 and box["width"] + box["height"] == 0:
+                continue
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_timeout(60)
+            if page.locator(".gm-tooltip").is_visible():
+                shown = True
+                break
+        assert shown, f"{path}: chart {card.get_attribute('data-chart-id')} shows no tooltip on hover"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_horizontal_overflow_on_a_phone(open_page, path):
+    page = open_page(path, width=390, height=844).page
+    wait_for_charts(page)
+    page.wait_for_timeout(200)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 391, f"{path}: page is {width}px wide at 390px"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_serious_or_critical_violations(open_page, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(path).page
+    wait_for_charts(page)
+    results = Axe().run(page)
+    bad = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert bad == [], f"{path}: axe violations {bad}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_charts_have_descriptive_accessible_names(open_page, path):
+    page = open_page(path).page
+    wait_for_charts(page)
+    for name in page.eval_on_selector_all(".gm-live svg.marks", "els => els.map(e => e.getAttribute('aria-label'))"):
+        assert name and len(name) >= 40 and name.lower() not in ("chart", "vega visualization"), name
+        assert re.search(r"\d{4}", name), f"description should name the period: {name!r}"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_csv_links_resolve_and_match_the_chart_rows(open_page, server, path):
+    page = open_page(path).page
+    for card in page.locator("figure.gm-card").all():
+        payload = json.loads(card.locator("script.gm-payload").text_content())
+        href = card.locator("a.gm-csv").get_attribute("href")
+        url = page.evaluate("h => new URL(h, document.baseURI).href", href)
+        with urllib.request.urlopen(url) as response:
+            lines = response.read().decode("utf-8").strip().splitlines()
+        assert len(lines) - 1 == len(payload["rows"]), f"{href}: CSV rows differ from the chart's data"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_static_fallback_is_visible_without_javascript(open_page, path):
+    page = open_page(path, js=False).page
+    for card in page.locator("figure.gm-card").all():
+        assert card.locator(".gm-static svg").is_visible(), f"{path}: no visible fallback without JS"
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_axis_labels_contrast_with_the_chart_background(open_page, path, dark):
+    page = open_page(path, dark=dark).page
+    wait_for_charts(page)
+    if dark:
+        page.evaluate("document.body.classList.add('quarto-dark')")
+        page.wait_for_function("() => [...document.querySelectorAll('figure.gm-card')].every(c => c.dataset.theme === 'dark')")
+    pairs = page.eval_on_selector_all(".gm-live svg.marks", """svgs => svgs.map(svg => {
+        const bg = svg.querySelector('.background, rect.background');
+        const label = svg.querySelector('.role-axis-label text');
+        return [bg ? (bg.getAttribute('fill') || getComputedStyle(bg).fill) : getComputedStyle(svg.closest('.gm-card')).backgroundColor,
+                label ? (label.getAttribute('fill') || getComputedStyle(label).fill) : null];
+    })""")
+    for background, label in pairs:
+        if label is None:
+            continue
+        ratio = contrast_ratio(_rgb(label), _rgb(background))
+        assert ratio >= 4.5, f"{path} ({'dark' if dark else 'light'}): axis label {label} on {background} is {ratio:.2f}:1"
+
+
+def test_charts_follow_the_theme_toggle_without_reload(open_page):
+    page = open_page("chapters/digital-green.html").page
+    if not wait_for_charts(page):
+        pytest.skip("no chart on the page yet")
+    before = page.locator(".gm-live svg").first.inner_html()
+    page.click("button.theme-toggle")
+    page.wait_for_function("() => document.querySelector('figure.gm-card').dataset.theme === 'dark'")
+    after = page.locator(".gm-live svg").first.inner_html()
+    assert before != after, "the chart did not re-render in dark mode"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_control_is_reachable_with_tab(open_page, path):
+    page = open_page(path).page
+    wait_for_charts(page)
+    wanted = page.eval_on_selector_all(
+        "figure.gm-card :is(input, select, button:not([hidden]), summary, a[href])",
+        "els => els.map((e, i) => { e.dataset.tabProbe = String(i); return i; })")
+    reached: set[str] = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        probe = page.evaluate("document.activeElement && document.activeElement.dataset.tabProbe")
+        if probe is not None:
+            reached.add(probe)
+        if len(reached) == len(wanted):
+            break
+    assert len(reached) == len(wanted), f"{path}: {len(wanted) - len(reached)} chart controls not reachable by Tab"
+
+
+def test_no_internal_link_is_broken(site):
+    missing = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        for href in re.findall(r'(?:href|src)="([^"]+)"', text):
+            if re.match(r"^(?:[a-z]+:|//|data:)", href):
+                continue
+            target, _, anchor = href.partition("#")
+            resolved = (page.parent / target).resolve() if target else page
+            if not resolved.exists():
+                missing.append(f"{page.relative_to(site)} -> {href}")
+            elif anchor and resolved.suffix == ".html":
+                if f'id="{anchor}"' not in resolved.read_text(encoding="utf-8"):
+                    missing.append(f"{page.relative_to(site)} -> {href} (no such anchor)")
+    assert missing == []
