@@ -238,8 +238,12 @@ class ChartCard:
             # The Vega-Lite spec rides along in output metadata so tests can check it against the schema.
             metadata = {"greenmfg": {"chart_id": self.chart_id, "vegalite": self.chart.to_dict()}}
             return {"text/html": card_html(self.chart, self.chart_id, self.summary, self.note)}, metadata
-        bundle = self.chart._repr_mimebundle_(include, exclude)
-        return bundle[0] if isinstance(bundle, tuple) else bundle
+        # JupyterLab draws the Vega-Lite mimetype itself (offline); other front ends get the static SVG.
+        # Altair's own html renderer would load Vega from a CDN, so it is not used.
+        spec = self.chart.to_dict()
+        return {"application/vnd.vegalite.v5+json": spec,
+                "image/svg+xml": vl_convert.vegalite_to_svg(spec),
+                "text/plain": f"<chart {self.chart_id}: {_title_parts(spec)[0]}>"}
 
 
 def show(chart: alt.TopLevelMixin, *, chart_id: str, summary: str, note: str | None = None) -> ChartCard:

@@ -1,0 +1,111 @@
+"""The chart card contract: what show() refuses, what the card contains, same input -> same bytes."""
+from __future__ import annotations
+
+import copy
+import json
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from greenmfg import card, theme
+
+ROWS = pd.DataFrame({
+    "year": [2022, 2023, 2024], "value": [688.7, 949.5, 1286.6], "measure": ["sales"] * 3,
+    "source_org": ["CAAM", "CAAM", "MIIT"], "source_date": ["2023-01-12", "2024-01-11", "2025-01-21"],
+    "url": ["https://example.org/caam", "", "https://example.org/miit"],
+    "mirror_url": ["", "https://mirror.example/copy", ""], "as_of": ["2022", "2023", "2024"],
+})
+
+
+def chart(df=ROWS, description="New-energy vehicle sales in China, 10,000 vehicles, 2022–2024 (CAAM, MIIT)."):
+    return alt.Chart(df).mark_line(point=True).encode(
+        x="year:O", y=alt.Y("value:Q", title="万辆"), color=alt.Color("measure:N", scale=theme.color_scale(["sales"])),
+        tooltip=["year:O", "value:Q"],
+    ).properties(title=alt.Title("NEV sales 新能源汽车销量", subtitle="10,000 vehicles"), description=description)
+
+
+def test_show_requires_a_title():
+    with pytest.raises(card.ChartCardError, match="title"):
+        card.show(chart().properties(title=""), chart_id="t-x", summary="s")
+
+
+def test_show_requires_a_real_description():
+    with pytest.raises(card.ChartCardError, match="description"):
+        card.show(chart(description="Chart"), chart_id="t-x", summary="s")
+
+
+def test_show_requires_provenance_on_every_row():
+    with pytest.raises(card.ChartCardError, match="provenance"):
+        card.show(chart(ROWS.drop(columns=["source_org"])), chart_id="t-x", summary="s")
+    unsourced = ROWS.assign(url="", mirror_url="")
+    with pytest.raises(card.ChartCardError, match="row 1: neither 'url' nor 'mirror_url'"):
+        card.show(chart(unsourced), chart_id="t-x", summary="s")
+
+
+def test_chart_id_must_be_a_slug():
+    with pytest.raises(card.ChartCardError, match="chart id"):
+        card.show(chart(), chart_id="Bad Id", summary="s")
+
+
+def test_card_html_is_deterministic_and_complete():
+    first = card.card_html(chart(), "t-nev", "Sales rose.", note="A note.", root="../")
+    assert first == card.card_html(chart(), "t-nev", "Sales rose.", note="A note.", root="../")
+    for needle in ('id="chart-t-nev"', 'href="../chart-data/t-nev.csv"', 'data-format="png"', 'data-format="svg"',
+                   'class="gm-static"', 'class="gm-table"', 'src="../assets/gm-charts.mjs"', "Data as of 2024",
+                   "A note.", "Sales rose.", "10,000 vehicles", 'role="img" aria-label="New-energy vehicle sales'):
+        assert needle in first, needle
+
+
+def test_source_line_links_originals_and_never_mirrors():
+    html = card.card_html(chart(), "t-nev", "s", root="")
+    assert 'href="https://example.org/caam"' in html and 'href="https://example.org/miit"' in html
+    assert "mirror.example" not in html.split('class="gm-table"')[0].split("gm-source")[1], "mirror linked"
+    assert "CAAM, 2024-01-11 (copy seen; original not online)" in html
+
+
+def test_payload_carries_rows_once_and_a_dark_patch():
+    compiled = card.compile_specs(chart(), "t-nev")
+    assert len(compiled["rows"]) == 3
+    assert "__gm_rows__" in json.dumps(compiled["vega"])
+    assert "688.7" not in json.dumps(compiled["vega"]), "rows must not be duplicated inside the Vega spec"
+    assert compiled["dark_patch"], "dark mode must change something"
+    dark_values = {json.dumps(v) for _, v, *rest in compiled["dark_patch"]}
+    assert json.dumps(theme.DARK["background"]) in dark_values
+
+
+def test_json_patch_round_trip():
+    old = {"a": [1, {"b": "#FFFFFF"}], "c": 2, "d": 3}
+    new = {"a": [1, {"b": "#1B1D21"}], "c": 2, "e": 4}
+    patched = copy.deepcopy(old)
+    for path, value, *op in card.json_patch(old, new):
+        node = patched
+        for key in path[:-1]:
+            node = node[key]
+        if op:
+            del node[path[-1]]
+        else:
+            node[path[-1]] = value
+    assert patched == new
+
+
+def test_jupyter_gets_the_altair_chart_and_the_site_gets_the_card(monkeypatch):
+    shown = card.show(chart(), chart_id="t-nev", summary="s")
+    monkeypatch.delenv("GREENMFG_BUILD", raising=False)
+    monkeypatch.delenv("QUARTO_FIG_FORMAT", raising=False)
+    bundle = shown._repr_mimebundle_()
+    assert "text/html" not in bundle, "Altair's html output loads Vega from a CDN"
+    assert bundle["application/vnd.vegalite.v5+json"]["description"].startswith("New-energy")
+    assert bundle["image/svg+xml"].startswith("<svg")
+    monkeypatch.setenv("QUARTO_FIG_FORMAT", "png")
+    data, metadata = shown._repr_mimebundle_()
+    assert data["text/html"].startswith('<figure class="gm-card"')
+    assert metadata["greenmfg"]["chart_id"] == "t-nev"
+
+
+def test_every_category_has_a_colour_in_both_modes():
+    for category in theme.CATEGORY_HUES:
+        assert theme.category_color(category).startswith("#")
+        assert theme.category_color(category, "dark").startswith("#")
+    with pytest.raises(KeyError, match="add it to greenmfg.theme"):
+        theme.category_color("no such category")

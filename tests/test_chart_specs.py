@@ -1,0 +1,73 @@
+"""Every chart the site shows: valid Vega-Lite, house theme, tooltip, description, unique id."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import altair as alt
+import jsonschema
+import nbformat
+import pytest
+
+from greenmfg.paths import BUILD_DIR
+
+
+@lru_cache(maxsize=1)
+def vegalite_validator():
+    schema_path = Path(alt.__file__).parent / "vegalite" / "v6" / "schema" / "vega-lite-schema.json"
+    schema = json.loads(schema_path.read_text())
+    return jsonschema.Draft7Validator(schema)
+
+
+def site_charts(executed_dir: Path) -> list[tuple[str, dict]]:
+    charts = []
+    for path in sorted(executed_dir.rglob("*.ipynb")):
+        if "test-pages" in path.parts:
+            continue
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                meta = output.get("metadata", {}).get("greenmfg")
+                if meta:
+                    charts.append((f"{path.relative_to(executed_dir)}:{meta['chart_id']}", meta["vegalite"]))
+    return charts
+
+
+def _walk(node):
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def test_every_site_chart_is_valid_and_complete(site):
+    charts = site_charts(BUILD_DIR / "executed")
+    ids = [name.split(":")[1] for name, _ in charts]
+    assert len(ids) == len(set(ids)), "chart ids must be unique across the site"
+    problems = []
+    for name, spec in charts:
+        errors = sorted(vegalite_validator().iter_errors(spec), key=str)
+        if errors:
+            problems.append(f"{name}: {errors[0].message[:200]}")
+        if not any("tooltip" in node for node in _walk(spec)):
+            problems.append(f"{name}: no tooltip")
+        if spec.get("config", {}).get("font") is None:
+            problems.append(f"{name}: house theme config missing")
+        if len(spec.get("description", "")) < 40:
+            problems.append(f"{name}: description too short")
+    assert problems == []
+
+
+def test_the_schema_check_can_fail():
+    bad = {"$schema": "https://vega.github.io/schema/vega-lite/v6.json", "mark": "nonsense", "data": {"values": []}}
+    assert list(vegalite_validator().iter_errors(bad))
+
+
+@pytest.mark.parametrize("spec_has_tooltip", [True, False])
+def test_tooltip_detection(spec_has_tooltip):
+    spec = {"encoding": {"tooltip": [{"field": "x"}]}} if spec_has_tooltip else {"encoding": {"x": {"field": "x"}}}
+    assert any("tooltip" in n for n in _walk(spec)) is spec_has_tooltip
