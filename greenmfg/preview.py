@@ -195,6 +195,18 @@ def search_index(site: Path, pages_done: list[tuple[Page, Path]]) -> None:
     (site / "search.json").write_text(json.dumps(entries, ensure_ascii=False, indent=0), encoding="utf-8")
 
 
+def copy_resources(config: dict[str, Any], site: Path) -> None:
+    """Copy `project.resources` (globs) into the site, as Quarto does; a glob matching nothing is an error."""
+    for pattern in config["project"].get("resources", []):
+        matches = sorted(REPO_ROOT.glob(pattern))
+        if not matches and not pattern.startswith("assets/"):
+            raise BuildError(f"_quarto.yml: resource {pattern!r} matches no file")
+        for source in matches:
+            target = site / source.relative_to(REPO_ROOT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
 def render_site(executed: dict[Page, Path], site: Path) -> None:
     """Render every page, then copy the shared assets the template refers to."""
     if site.exists():
@@ -208,5 +220,6 @@ def render_site(executed: dict[Page, Path], site: Path) -> None:
         shutil.copyfile(ASSETS_DIR / name, site / "assets" / name)
     for name in ("preview.css", "preview.js"):
         shutil.copyfile(TEMPLATES / name, site / "assets" / name)
+    copy_resources(config, site)
     search_index(site, done)
     print(f"preview: rendered {len(done)} pages into {site.relative_to(REPO_ROOT)}/")
