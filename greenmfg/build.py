@@ -9,6 +9,8 @@ any change shows in the next build.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import hashlib
 import html
 import os
@@ -262,8 +264,25 @@ def post_render(site: Path = SITE_DIR) -> None:
 # ---------------------------------------------------------------- the whole build
 
 
+@contextlib.contextmanager
+def build_lock():
+    """One build at a time per checkout: a second `make site` waits instead of racing on _site/."""
+    BUILD_DIR.mkdir(parents=True, exist_ok=True)
+    with open(BUILD_DIR / "build.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def build_site() -> str:
     """Build _site/ with Quarto if installed, else with the preview renderer; return the renderer's name."""
+    with build_lock():
+        return _build_site()
+
+
+def _build_site() -> str:
     started = time.perf_counter()
     quarto = shutil.which("quarto")
     if quarto:
