@@ -1,0 +1,89 @@
+"""Browser tests for the traditional-industries chapter: charts draw, tooltips work, sliders and selection change the chart."""
+from __future__ import annotations
+
+import pytest
+from conftest import wait_for_charts
+
+PAGE = "chapters/traditional-industries.html"
+CHART_IDS = ("trad-distance-to-2030", "trad-steel", "trad-eaf-what-if", "trad-press-filter")
+
+pytestmark = pytest.mark.browser
+
+
+def _live_text(page, chart_id: str) -> str:
+    return page.locator(f"#chart-{chart_id} .gm-live svg").inner_html()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_page_draws_every_chart_without_errors_or_third_party_requests(open_page, width):
+    record = open_page(PAGE, width=width)
+    assert wait_for_charts(record.page, timeout_ms=15000) == len(CHART_IDS)
+    for chart_id in CHART_IDS:
+        assert record.page.locator(f"#chart-{chart_id} .gm-live svg.marks").count() == 1
+    assert record.console_errors == []
+    assert record.foreign_requests == []
+    assert record.page.evaluate("document.documentElement.scrollWidth") <= width  # cards scroll, not the page
+
+
+def test_page_is_in_the_navigation(open_page):
+    record = open_page("index.html")
+    assert record.page.locator(f"nav a[href$='{PAGE}']").count() >= 1
+
+
+def test_tooltip_shows_source_and_qualifier(open_page):
+    record = open_page(PAGE)
+    wait_for_charts(record.page, timeout_ms=15000)
+    bar = record.page.locator("#chart-trad-distance-to-2030 .gm-live .mark-rect path").first
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    record.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    record.page.mouse.move(box["x"] + box["width"] / 2 + 2, box["y"] + box["height"] / 2)
+    tooltip = record.page.locator(".gm-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    text = tooltip.inner_text()
+    assert "more than" in text and "lower bound" in text
+    assert "Source of latest value" in text
+
+
+def test_eaf_slider_changes_the_required_tonnage(open_page):
+    record = open_page(PAGE)
+    wait_for_charts(record.page, timeout_ms=15000)
+    before = _live_text(record.page, "trad-eaf-what-if")
+    assert "192 Mt" in before
+    slider = record.page.locator("#chart-trad-eaf-what-if input[type=range]").first
+    slider.fill("800")
+    slider.dispatch_event("input")
+    record.page.wait_for_function(
+        "() => document.querySelector('#chart-trad-eaf-what-if .gm-live svg').innerHTML.includes('160 Mt')", timeout=5000)
+    assert _live_text(record.page, "trad-eaf-what-if") != before
+
+
+def test_press_filter_sliders_change_energy_per_unit(open_page):
+    record = open_page(PAGE)
+    wait_for_charts(record.page, timeout_ms=15000)
+    assert "0.30 (−70 %)" in _live_text(record.page, "trad-press-filter")
+    capacity = record.page.locator("#chart-trad-press-filter input[type=range]").first
+    capacity.fill("1")
+    capacity.dispatch_event("input")
+    record.page.wait_for_function(
+        "() => document.querySelector('#chart-trad-press-filter .gm-live svg').innerHTML.includes('0.60 (−40 %)')",
+        timeout=5000)
+
+
+def test_clicking_a_target_highlights_it_in_both_views(open_page):
+    record = open_page(PAGE)
+    wait_for_charts(record.page, timeout_ms=15000)
+    chart = "#chart-trad-distance-to-2030 .gm-live"
+
+    def opacities():
+        return record.page.eval_on_selector_all(
+            f"{chart} .mark-rect path", "els => els.map(e => e.getAttribute('opacity') || '1')")
+
+    assert set(opacities()) == {"1"}
+    record.page.locator(f"{chart} .mark-rect path").first.click()
+    record.page.wait_for_timeout(300)
+    after = opacities()
+    assert "0.3" in after and "1" in after
+    faded_left = [o for o in after[:4] if o == "0.3"]
+    faded_right = [o for o in after[4:] if o == "0.3"]
+    assert faded_left and faded_right  # the selection reaches the pace view too
