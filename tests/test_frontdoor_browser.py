@@ -1,0 +1,85 @@
+"""Front-door pages in Chromium: filters hide rows, claim marks link to ledger entries, no page-level scroll."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import wait_for_charts
+
+pytestmark = pytest.mark.browser
+FRONT_PAGES = ["index.html", "targets.html", "claims.html", "glossary.html", "data.html", "about.html"]
+
+
+def _visible(page, selector: str) -> int:
+    return page.locator(selector).evaluate_all("els => els.filter(e => !e.hidden && e.offsetParent !== null).length")
+
+
+def test_tracker_sector_filter_shows_fewer_targets(open_page):
+    record = open_page("targets.html")
+    page = record.page
+    rows = "#front-tracker tbody tr[data-row]"
+    before = _visible(page, rows)
+    assert before >= 2
+    select = page.locator("#front-tracker-sector")
+    assert page.get_by_label("Sector", exact=True).count() >= 1
+    option = select.locator("option").nth(1).get_attribute("value")
+    select.select_option(option)
+    after = _visible(page, rows)
+    assert 0 < after < before
+    assert page.locator("#front-tracker .gm-filter-count").inner_text() == f"Showing {after} of {before}"
+    select.select_option("")
+    assert _visible(page, rows) == before
+    assert not record.console_errors
+
+
+def test_ledger_filters_show_fewer_claims(open_page):
+    record = open_page("claims.html")
+    page = record.page
+    entries = "#front-ledger li[data-row]"
+    before = _visible(page, entries)
+    page.get_by_label("Status").select_option("not-found")
+    by_status = _visible(page, entries)
+    assert 0 < by_status < before
+    page.get_by_label("Theme").select_option("digital-green")
+    both = _visible(page, entries)
+    assert 0 < both <= by_status
+    hidden_statuses = page.locator(entries).evaluate_all(
+        "els => els.filter(e => !e.hidden).map(e => e.dataset.status)")
+    assert set(hidden_statuses) == {"not-found"}
+    assert not record.console_errors
+
+
+def test_every_claim_mark_links_to_an_existing_ledger_entry(open_page):
+    page = open_page("claims.html").page
+    refs = page.locator("a.gm-claim-ref").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    entries = page.locator("#front-ledger li[id^='claim-']").evaluate_all("els => els.map(e => e.id)")
+    assert refs and sorted(h.lstrip("#") for h in refs) == sorted(entries)
+    marked = page.locator("mark.gm-claim-mark").evaluate_all("els => els.flatMap(e => e.dataset.claims.split(' '))")
+    assert set(marked) <= {e.removeprefix("claim-") for e in entries}
+    assert page.locator("#front-ledger li[id^='claim-'] a[href^='#mark-']").count() == len(entries)
+
+
+def test_target_anchor_is_reachable_from_the_landing_page(open_page):
+    page = open_page("index.html").page
+    href = page.locator(".gm-goals a").first.get_attribute("href")
+    page.locator(".gm-goals a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(href) and page.locator(href[href.index("#"):]).count() == 1
+
+
+def test_distance_chart_sector_select_changes_the_chart(open_page):
+    page = open_page("targets.html").page
+    wait_for_charts(page)
+    card = page.locator("#chart-front-distance")
+    before = card.locator(".gm-live svg").inner_html()
+    card.locator("select").select_option(index=1)
+    page.wait_for_timeout(300)
+    assert card.locator(".gm-live svg").inner_html() != before
+
+
+@pytest.mark.parametrize("path", FRONT_PAGES)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_front_pages_fit_without_errors(open_page, path, width):
+    record = open_page(path, width=width)
+    wait_for_charts(record.page)
+    assert record.page.evaluate("document.documentElement.scrollWidth") <= width
+    assert not record.console_errors and not record.foreign_requests
