@@ -1,0 +1,187 @@
+"""Spec tests for the emerging-industries charts and unit tests for their calculations."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from greenmfg.card import show
+from greenmfg.pages import emerging
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return emerging.load_frames()
+
+
+def _units(spec: dict) -> list[dict]:
+    """Every unit spec (dicts with a 'mark') inside a layered or concatenated spec."""
+    found = []
+    def walk(node):
+        if isinstance(node, dict):
+            if "mark" in node:
+                found.append(node)
+            for key in ("layer", "vconcat", "hconcat", "concat"):
+                for child in node.get(key, []):
+                    walk(child)
+    walk(spec)
+    return found
+
+
+def _mark(unit: dict) -> str:
+    return unit["mark"]["type"] if isinstance(unit["mark"], dict) else unit["mark"]
+
+
+# ---------------------------------------------------------------- calculations
+
+
+def test_year_segments_break_at_missing_years():
+    assert emerging.year_segments([2015, 2017, 2020, 2021, 2022]) == [0, 1, 2, 2, 2]
+    assert emerging.year_segments([]) == []
+
+
+def test_share_of_total_exact_and_bounds():
+    assert emerging.share_of_total(220, "=", 324, "=") == (67.9, "=")
+    assert emerging.share_of_total(100, ">", 750, "=") == (13.3, ">")
+    assert emerging.share_of_total(675, "=", 940, ">") == (71.8, "<")
+    assert emerging.share_of_total(100, ">", 940, ">") == (None, "")
+    assert emerging.share_of_total(float("nan"), "=", 940, "=") == (None, "")
+
+
+def test_same_release_compares_links():
+    a = pd.Series({"url": "", "mirror_url": "http://x/1"})
+    assert emerging.same_release(a, pd.Series({"url": "", "mirror_url": "http://x/1"}))
+    assert not emerging.same_release(a, pd.Series({"url": "http://y", "mirror_url": ""}))
+    assert not emerging.same_release(pd.Series({"url": "", "mirror_url": ""}), pd.Series({"url": "", "mirror_url": ""}))
+
+
+def test_rescale_shortfall_and_implied_level():
+    assert emerging.rescale(958.7, "万辆") == (9.587, "million vehicles")
+    assert emerging.rescale(143.0, "万吨") == (1.43, "Mt")
+    assert emerging.rescale(654.0, "GW") == (654.0, "GW")
+    assert emerging.shortfall(9.5, 9.495) == pytest.approx(0.005)
+    assert emerging.shortfall(9.5, 9.587) == 0
+    assert emerging.implied_level(15.7, 0.6) == pytest.approx(16.3)
+
+
+def test_labels_by_year_marks_missing_years():
+    frame = pd.DataFrame({"year": [2015, 2017], "measure": ["production"] * 2, "value_label": ["a", "b"]})
+    assert emerging.labels_by_year(frame, "production", [2015, 2016, 2017]) == {
+        2015: "a", 2016: emerging.NO_FIGURE, 2017: "b"}
+
+
+def test_battery_shares_only_on_same_release(frames):
+    battery = frames["battery"].set_index(["battery_type", "year"])
+    assert battery.loc[("power", 2024), "share"] == pytest.approx(70.6)
+    assert battery.loc[("storage", 2022), "share_label"] == "more than 13.3 %"
+    assert battery.loc[("power", 2023), "share_label"] == "less than 71.8 %"
+    assert pd.isna(battery.loc[("total", 2024), "share"])
+    assert ("power", 2022) not in battery.index  # not sourced: a gap, never filled
+
+
+def test_frames_carry_provenance(frames):
+    for name in ("nev", "battery", "pv", "structure", "pue"):
+        frame = frames[name]
+        assert set(emerging.PROVENANCE) <= set(frame.columns), name
+        assert (frame["source_org"] != "").all(), name
+        assert ((frame["url"] != "") | (frame["mirror_url"] != "")).all(), name
+        assert "quote" not in frame.columns
+
+
+def test_nev_frame_hover_labels_and_lower_bounds(frames):
+    nev = frames["nev"]
+    row = nev[(nev["year"] == 2016) & (nev["measure"] == "sales")].iloc[0]
+    assert row["production_label"] == emerging.NO_FIGURE
+    assert frames["pv"].query("stage == 'polysilicon' and year == 2023")["value_label"].iloc[0].startswith("more than")
+
+
+def test_nev_claim_and_variables():
+    values = emerging.variables()["emerging"]
+    assert values["nev_claim_status"] == "conflicts with official data"
+    assert values["nev_sales_shortfall"] == "5,000 vehicles"
+    assert values["nev_production_claim_year"] == "9.587 million vehicles"
+    assert values["battery_total_2023"] == "more than 940 GWh"
+    assert all(isinstance(v, str) and v for v in values.values())
+
+
+# ---------------------------------------------------------------- chart specs
+
+
+def test_nev_chart_spec(frames):
+    chart = emerging.nev_chart(frames["nev"], frames["nev_claim"])
+    spec = chart.to_dict()
+    assert spec["title"]["text"] and "million vehicles" in spec["title"]["subtitle"]
+    assert len(spec["description"]) >= 40
+    assert spec["resolve"]["scale"]["y"] == "independent"
+    units = _units(spec)
+    assert {"line", "point", "rule", "text"} <= {_mark(u) for u in units}
+    params = [p for u in units for p in u.get("params", [])] + spec.get("params", [])
+    hover = [p for p in params if p["name"] == "year_hover"]
+    assert hover and hover[0]["select"]["on"] == "pointerover" and hover[0]["select"]["nearest"]
+    lines = [u for u in units if _mark(u) == "line"]
+    assert any(u["encoding"].get("detail", {}).get("field") == "segment" for u in lines)
+    for unit in units:
+        assert "tooltip" in unit["encoding"], unit
+    year_tips = {t["field"] for u in units for t in (u["encoding"]["tooltip"] if isinstance(u["encoding"]["tooltip"], list) else [])}
+    assert {"production_label", "sales_label", "share_label", "source_date"} <= year_tips
+    assert units[0]["encoding"]["x"]["type"] == "quantitative"
+    show(chart, chart_id="emerg-nev", summary="s")
+
+
+def test_battery_chart_spec(frames):
+    chart = emerging.battery_chart(frames["battery"])
+    spec = chart.to_dict()
+    assert spec["mark"]["type"] == "bar"
+    param = spec["params"][0]
+    assert param["bind"]["input"] == "radio" and param["bind"]["name"].strip() == "Show"
+    assert param["bind"]["options"] == ["GWh", "share of total (%)"]
+    assert any("battery_measure" in t.get("calculate", "") for t in spec["transform"])
+    enc = spec["encoding"]
+    assert enc["x"]["type"] == "ordinal" and enc["y"]["field"] == "shown" and enc["xOffset"]["field"] == "battery_type"
+    assert enc["color"]["scale"]["domain"] == ["power", "storage", "total"]
+    assert {t["field"] for t in enc["tooltip"]} >= {"gwh_label", "share_label", "method", "source_org"}
+    assert "GWh" in spec["title"]["subtitle"] and len(spec["description"]) >= 40
+    show(chart, chart_id="emerg-batteries", summary="s")
+
+
+def test_pv_chart_spec(frames):
+    chart = emerging.pv_chart(frames["pv"])
+    spec = chart.to_dict()
+    assert "vconcat" in spec and spec["data"]["name"] in spec["datasets"]
+    output, share = spec["vconcat"]
+    assert output["encoding"]["facet"]["field"] == "panel" and output["resolve"]["scale"]["y"] == "independent"
+    assert output["encoding"]["detail"]["field"] == "segment"
+    assert output["width"] <= 320 and share["width"] <= 320
+    pick = [p for p in spec.get("params", []) + share.get("params", []) if p["name"] == "pv_stage"][0]
+    assert pick["bind"] == "legend" and pick["select"]["fields"] == ["stage"]
+    for unit in (output, share):
+        assert unit["encoding"]["opacity"]["condition"]["param"] == "pv_stage"
+        assert {t["field"] for t in unit["encoding"]["tooltip"]} >= {"value_label", "year", "source_org"}
+    assert output["encoding"]["color"]["scale"]["domain"] == ["polysilicon", "wafers", "cells", "modules"]
+    assert len(spec["description"]) >= 40
+    show(chart, chart_id="emerg-pv", summary="s")
+
+
+def test_structure_chart_spec(frames):
+    chart = emerging.structure_chart(frames["structure"])
+    spec = chart.to_dict()
+    units = _units(spec)
+    assert [_mark(u) for u in units] == ["line", "point", "text"]
+    x = units[0]["encoding"]["x"]
+    assert x["type"] == "ordinal" and x["scale"]["domain"] == list(range(2014, 2024))  # empty years keep a slot
+    pick = [p for p in spec.get("params", []) + units[1].get("params", []) if p["name"] == "structure_industry"][0]
+    assert pick["bind"] == "legend" and pick["select"]["fields"] == ["industry"]
+    assert units[0]["encoding"]["detail"]["field"] == "segment"
+    assert all("tooltip" in u["encoding"] for u in units)
+    assert "%" in spec["title"]["subtitle"] and len(spec["description"]) >= 40
+    show(chart, chart_id="emerg-structure", summary="s")
+
+
+def test_pue_chart_spec(frames):
+    chart = emerging.pue_chart(frames["pue"])
+    spec = chart.to_dict()
+    units = _units(spec)
+    assert [_mark(u) for u in units] == ["point", "text"]
+    assert units[0]["encoding"]["x"]["field"] == "pue" and units[0]["encoding"]["y"]["type"] == "nominal"
+    assert {t["field"] for t in units[0]["encoding"]["tooltip"]} >= {"basis", "value_label", "source_org"}
+    assert len(frames["pue"]) == 3 and len(spec["description"]) >= 40
+    show(chart, chart_id="emerg-pue", summary="s")
