@@ -147,7 +147,7 @@ def test_pv_chart_spec(frames):
     chart = emerging.pv_chart(frames["pv"])
     spec = chart.to_dict()
     assert "vconcat" in spec and spec["data"]["name"] in spec["datasets"]
-    output, share = spec["vconcat"]
+    share, output = spec["vconcat"]
     assert output["encoding"]["facet"]["field"] == "panel" and output["resolve"]["scale"]["y"] == "independent"
     assert output["encoding"]["detail"]["field"] == "segment"
     assert output["width"] <= 320 and share["width"] <= 320
@@ -165,12 +165,12 @@ def test_structure_chart_spec(frames):
     chart = emerging.structure_chart(frames["structure"])
     spec = chart.to_dict()
     units = _units(spec)
-    assert [_mark(u) for u in units] == ["line", "point", "text"]
+    assert [_mark(u) for u in units] == ["point", "line", "text"]
     x = units[0]["encoding"]["x"]
     assert x["type"] == "ordinal" and x["scale"]["domain"] == list(range(2014, 2024))  # empty years keep a slot
-    pick = [p for p in spec.get("params", []) + units[1].get("params", []) if p["name"] == "structure_industry"][0]
+    pick = [p for p in spec.get("params", []) + units[0].get("params", []) if p["name"] == "structure_industry"][0]
     assert pick["bind"] == "legend" and pick["select"]["fields"] == ["industry"]
-    assert units[0]["encoding"]["detail"]["field"] == "segment"
+    assert units[1]["encoding"]["detail"]["field"] == "segment"
     assert all("tooltip" in u["encoding"] for u in units)
     assert "%" in spec["title"]["subtitle"] and len(spec["description"]) >= 40
     show(chart, chart_id="emerg-structure", summary="s")

@@ -313,7 +313,7 @@ def pv_chart(frame: pd.DataFrame) -> alt.VConcatChart:
     ).properties(width=300, height=160, title=alt.Title("China's share of world output, where sourced",
                                                         fontSize=12, anchor="start")).add_params(pick)
     span = _year_span(frame[frame["measure"] == "output"])
-    return alt.vconcat(output, share, data=frame).properties(
+    return alt.vconcat(share, output, data=frame).properties(  # param's view first, or the legend binding is dropped
         title=alt.Title("Photovoltaics: every stage of the chain has grown several-fold",
                         subtitle=f"China's output by stage, {span}, and share of world output (%); "
                                  "gaps are years without a sourced figure; click a stage in the legend"),
@@ -339,7 +339,7 @@ def structure_chart(frame: pd.DataFrame) -> alt.LayerChart:
     lines = base.mark_line().encode(x=x, y=y, color=color, detail="segment:N", opacity=opacity, tooltip=tooltip)
     points = base.mark_point(filled=True).encode(x=x, y=y, color=color, opacity=opacity, tooltip=tooltip).add_params(pick)
     labels = base.mark_text(dy=-12, fontSize=11).encode(x=x, y=y, text="value_label:N", opacity=opacity, tooltip=tooltip)
-    return alt.layer(lines, points, labels).properties(
+    return alt.layer(points, lines, labels).properties(  # the param's layer first, or Vega-Lite drops the legend binding
         height=300,
         title=alt.Title("Industry structure: high-tech and equipment manufacturing shares",
                         subtitle=f"% of value added of industry above designated size, {_year_span(frame)}; "
