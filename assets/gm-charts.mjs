@@ -92,6 +92,14 @@ async function draw(card) {
     svg.setAttribute("aria-label", card.querySelector(".gm-chart").dataset.description);
     svg.setAttribute("role", "img");
   }
+  // Vega gives mark containers a graphics role but no name; the chart's name is on the <svg>, so
+  // unnamed inner roles are dropped (axe: svg-img-alt) while named marks keep theirs.
+  for (const node of container.querySelectorAll("svg [role]")) {
+    if (!node.getAttribute("aria-label") && !node.querySelector(":scope > title")) {
+      node.removeAttribute("role");
+      node.removeAttribute("aria-roledescription");
+    }
+  }
   for (const input of container.querySelectorAll(".vega-bind input, .vega-bind select")) {
     const label = input.closest(".vega-bind")?.querySelector(".vega-bind-name")?.textContent;
     if (label && !input.getAttribute("aria-label")) input.setAttribute("aria-label", label.trim());

@@ -63,6 +63,13 @@ def _top_level_rows(spec: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
     return name, spec["datasets"][name]
 
 
+def _text(value: Any) -> str:
+    """A provenance cell as text: None and NaN (pandas' empty) are missing, never the string 'nan'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
 def _check_provenance(chart_id: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         raise ChartCardError(f"chart {chart_id!r}: its data has no rows")
@@ -70,9 +77,9 @@ def _check_provenance(chart_id: str, rows: list[dict[str, Any]]) -> None:
     if missing:
         raise ChartCardError(f"chart {chart_id!r}: data lacks provenance columns {missing}")
     for i, row in enumerate(rows, start=1):
-        if not row.get("source_org"):
+        if not _text(row.get("source_org")):
             raise ChartCardError(f"chart {chart_id!r}: row {i}: column 'source_org' is empty")
-        if not (row.get("url") or row.get("mirror_url")):
+        if not (_text(row.get("url")) or _text(row.get("mirror_url"))):
             raise ChartCardError(f"chart {chart_id!r}: row {i}: neither 'url' nor 'mirror_url' is set")
 
 
@@ -160,7 +167,7 @@ def _source_line(rows: list[dict[str, Any]]) -> str:
     """Sources of the rows shown: original outlets are linked, mirror-only rows named as text."""
     seen: dict[tuple[str, str, str], None] = {}
     for row in rows:
-        seen[(row.get("source_org") or "", row.get("source_date") or "", row.get("url") or "")] = None
+        seen[(_text(row.get("source_org")), _text(row.get("source_date")), _text(row.get("url")))] = None
     parts = []
     for org, date, url in seen:
         label = html.escape(org) + (f", {html.escape(str(date))}" if date else "")
@@ -169,7 +176,7 @@ def _source_line(rows: list[dict[str, Any]]) -> str:
 
 
 def _as_of(rows: list[dict[str, Any]]) -> str:
-    values = sorted(str(r["as_of"]) for r in rows if r.get("as_of"))
+    values = sorted(_text(r.get("as_of")) for r in rows if _text(r.get("as_of")))
     return values[-1] if values else ""
 
 

@@ -155,7 +155,7 @@ def render_page(page: Page, executed: Path, config: dict[str, Any], variables: d
     where = page.source.as_posix()
     nb = nbformat.read(executed, as_version=4)
     meta = front_matter(nb, where)
-    for key in ("title", "subtitle", "description"):
+    for key in ("title", "subtitle", "description", "date"):
         if isinstance(meta.get(key), str):
             meta[key] = substitute_variables(meta[key], variables, f"{where}: front matter")
     body = notebook_markdown(nb, variables, where, bool(config.get("execute", {}).get("echo", False)))
@@ -174,6 +174,7 @@ def render_page(page: Page, executed: Path, config: dict[str, Any], variables: d
     out = site / page.output
     out.parent.mkdir(parents=True, exist_ok=True)
     rendered = pypandoc.convert_text(document, "html5", format="markdown", extra_args=args)
+    rendered = re.sub(r"<pre(?![^>]*tabindex)(?=[\s>])", '<pre tabindex="0"', rendered)  # scrollable code: keyboard-reachable
     out.write_text(rendered, encoding="utf-8")
     return out
 

@@ -41,11 +41,14 @@ CATEGORY_HUES: dict[str, str] = {
     # green-manufacturing system
     "green factories": "green", "green industrial parks": "blue", "green supply-chain firms": "orange",
     # steel and industry structure
+    "national average": "grey", "all stages": "ink",
     "crude steel": "grey", "EAF share": "vermillion", "high-tech manufacturing": "blue",
     "equipment manufacturing": "orange",
     # claim statuses
     "confirmed": "green", "partly confirmed": "sky", "found in another document": "orange",
     "not found": "grey", "conflicts with official data": "vermillion",
+    # target-tracker statuses
+    "on track": "green", "needs faster progress": "vermillion", "not enough data": "grey",
 }
 
 LIGHT = {"background": "#FFFFFF", "text": "#1F1F1F", "muted": "#595959", "grid": "#E3E3E3", "domain": "#8A8A8A"}

@@ -11,8 +11,9 @@ from conftest import wait_for_charts
 from greenmfg.build import pages
 
 PAGES = [page.output.as_posix() for page in pages()]
-MARK_SELECTOR = ("path[role='graphics-symbol'], .mark-symbol path, .mark-rect path, .mark-line path, "
-                 ".mark-area path, .mark-arc path, .mark-text text, .mark-rule line")
+# Shapes first, then text and rules: hovering tries each group in this order.
+MARK_SELECTORS = (".mark-symbol path, .mark-rect path, .mark-arc path, .mark-area path, .mark-line path",
+                  ".mark-text text, .mark-rule line, path[role='graphics-symbol']")
 
 pytestmark = pytest.mark.browser
 
@@ -56,17 +57,19 @@ def test_every_chart_shows_a_tooltip_on_hover(open_page, path):
     for index in range(cards):
         card = page.locator("figure.gm-card").nth(index)
         card.scroll_into_view_if_needed()
-        marks = card.locator(f".gm-live svg :is({MARK_SELECTOR})")
         shown = False
-        for m in range(min(marks.count(), 40)):
-            mark = marks.nth(m)
-            box = mark.bounding_box()
-            if not box or box["width"] * box["height"] == 0 and box["width"] + box["height"] == 0:
-                continue
-            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-            page.wait_for_timeout(60)
-            if page.locator(".gm-tooltip").is_visible():
-                shown = True
+        for selector in MARK_SELECTORS:
+            marks = card.locator(f".gm-live svg :is({selector})")
+            for m in range(min(marks.count(), 40)):
+                box = marks.nth(m).bounding_box()
+                if not box:
+                    continue
+                page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                page.wait_for_timeout(60)
+                if page.locator(".gm-tooltip").is_visible():
+                    shown = True
+                    break
+            if shown:
                 break
         assert shown, f"{path}: chart {card.get_attribute('data-chart-id')} shows no tooltip on hover"
 
@@ -129,10 +132,10 @@ def test_axis_labels_contrast_with_the_chart_background(open_page, path, dark):
         page.evaluate("document.body.classList.add('quarto-dark')")
         page.wait_for_function("() => [...document.querySelectorAll('figure.gm-card')].every(c => c.dataset.theme === 'dark')")
     pairs = page.eval_on_selector_all(".gm-live svg.marks", """svgs => svgs.map(svg => {
-        const bg = svg.querySelector('.background, rect.background');
         const label = svg.querySelector('.role-axis-label text');
-        return [bg ? (bg.getAttribute('fill') || getComputedStyle(bg).fill) : getComputedStyle(svg.closest('.gm-card')).backgroundColor,
-                label ? (label.getAttribute('fill') || getComputedStyle(label).fill) : null];
+        const bg = getComputedStyle(svg).backgroundColor;
+        return [bg && bg !== 'rgba(0, 0, 0, 0)' ? bg : getComputedStyle(svg.closest('.gm-card')).backgroundColor,
+                label ? getComputedStyle(label).fill : null];
     })""")
     for background, label in pairs:
         if label is None:
@@ -156,9 +159,12 @@ def test_charts_follow_the_theme_toggle_without_reload(open_page):
 def test_every_control_is_reachable_with_tab(open_page, path):
     page = open_page(path).page
     wait_for_charts(page)
+    # A radio group is one Tab stop (arrow keys move inside it), so its radios share one probe.
     wanted = page.eval_on_selector_all(
         "figure.gm-card :is(input, select, button:not([hidden]), summary, a[href])",
-        "els => els.map((e, i) => { e.dataset.tabProbe = String(i); return i; })")
+        """els => [...new Set(els.map((e, i) => {
+            const probe = e.type === 'radio' ? 'radio:' + e.name : String(i);
+            e.dataset.tabProbe = probe; return probe; }))]""")
     reached: set[str] = set()
     for _ in range(400):
         page.keyboard.press("Tab")
