@@ -4,8 +4,17 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from greenmfg.targets import (NEEDS_FASTER, NOT_ENOUGH_DATA, ON_TRACK, PROGRESS_COLUMNS, gap_to_target,
-                              pace_status, recent_annual_change, required_annual_change, target_progress)
+from greenmfg.targets import (
+    NEEDS_FASTER,
+    NOT_ENOUGH_DATA,
+    ON_TRACK,
+    PROGRESS_COLUMNS,
+    gap_to_target,
+    pace_status,
+    recent_annual_change,
+    required_annual_change,
+    target_progress,
+)
 
 
 def test_gap_is_target_minus_latest():

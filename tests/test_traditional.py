@@ -60,6 +60,8 @@ def test_labels_keep_qualifiers_and_units():
     assert T.gap_label(7, "%") == "7 percentage points"
     assert T.pace_label(7 / 6, "%") == "+1.17 percentage points a year"
     assert T.pace_label(None, "%") == "no same-basis series"
+    assert T.pace_label(1.0, "%") == "+1 percentage point a year"
+    assert T.pace_label(-0.5, "亿吨") == "−0.5 亿吨 a year"
 
 
 def test_status_sentence_counts_in_words():

@@ -85,7 +85,11 @@ def pace_label(value: float | None, unit: str) -> str:
     if value is None or pd.isna(value):
         return "no same-basis series"
     sign = "+" if value >= 0 else "−"
-    return f"{sign}{fmt_number(abs(value), 2)} {PACE_UNITS.get(unit, unit)} a year"
+    number = fmt_number(abs(value), 2)
+    unit_words = PACE_UNITS.get(unit, unit)
+    if number == "1" and unit_words.endswith("points"):
+        unit_words = unit_words[:-1]
+    return f"{sign}{number} {unit_words} a year"
 
 
 # ---------------------------------------------------------------- frames
@@ -106,30 +110,38 @@ def status_sentence(statuses: pd.Series) -> str:
     return f"Pace status of the {words.get(len(statuses), str(len(statuses)))} targets — " + "; ".join(parts)
 
 
+def _distance_labels(row: pd.Series) -> dict[str, str]:
+    """Tooltip strings of one target-progress row; a lower-bound latest value says so, and so does its gap."""
+    bound = bool(row["latest_is_lower_bound"])
+    since = f" (since {row['recent_from_year']})" if pd.notna(row["recent_from_year"]) else ""
+    return {
+        "latest_label": value_label(row["latest_value"], row["unit"], row["latest_qualifier"])
+        + (" (lower bound)" if bound else ""),
+        "target_label": value_label(row["target_value"], row["unit"], row["target_qualifier"]),
+        "gap_label": gap_label(row["gap"], row["unit"]) + (" at most (latest is a lower bound)" if bound else ""),
+        "required_label": pace_label(row["required_annual_change"], row["unit"]),
+        "recent_label": pace_label(row["recent_annual_change"], row["unit"]) + since,
+    }
+
+
 def distance_frame(progress: pd.DataFrame) -> pd.DataFrame:
     """One row per chapter target: latest vs target as % of the target, paces as % of the target a year."""
     rows = progress[progress["target_id"].isin(TARGET_IDS)].copy()
     rows["order"] = rows["target_id"].map({t: i for i, t in enumerate(TARGET_IDS)})
     rows = rows.sort_values("order")
+    labels = [_distance_labels(row) for _, row in rows.iterrows()]
     out = pd.DataFrame({
         "target_id": rows["target_id"],
         "target": rows["target_id"].map(SHORT_LABELS),
-        "reached_pct": [share_of_target_reached(v, t) for v, t in zip(rows["latest_value"], rows["target_value"])],
+        "reached_pct": share_of_target_reached(rows["latest_value"], rows["target_value"]),
         "required_pct_a_year": 100.0 * rows["required_annual_change"] / rows["target_value"],
         "recent_pct_a_year": 100.0 * rows["recent_annual_change"].astype(float) / rows["target_value"],
-        "latest_label": [value_label(v, u, q) + (" (lower bound)" if b else "") for v, u, q, b in
-                         zip(rows["latest_value"], rows["unit"], rows["latest_qualifier"], rows["latest_is_lower_bound"])],
         "latest_year": rows["latest_year"].astype(int),
-        "target_label": [value_label(v, u, q) for v, u, q in
-                         zip(rows["target_value"], rows["unit"], rows["target_qualifier"])],
-        "gap_label": [gap_label(g, u) + (" at most (latest is a lower bound)" if b else "") for g, u, b in
-                      zip(rows["gap"], rows["unit"], rows["latest_is_lower_bound"])],
-        "required_label": [pace_label(v, u) for v, u in zip(rows["required_annual_change"], rows["unit"])],
-        "recent_label": [pace_label(v, u) + (f" (since {y})" if pd.notna(y) else "") for v, u, y in
-                         zip(rows["recent_annual_change"], rows["unit"], rows["recent_from_year"])],
         "status": rows["status"],
         "latest_basis": rows["latest_basis"],
-    })
+    }).reset_index(drop=True)
+    out = pd.concat([out, pd.DataFrame(labels)], axis=1)
+    rows = rows.reset_index(drop=True)
     for column in PROVENANCE:
         out[column] = rows[column].fillna("").astype(str)
     return out.reset_index(drop=True)
@@ -147,7 +159,7 @@ def steel_frame(series: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
                   **target_provenance(target)}
     rows = pd.concat([rows, pd.DataFrame([target_row])], ignore_index=True)
     rows["year"] = rows["year"].astype(int)
-    rows["value_label"] = [value_label(v, u, q) for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"])]
+    rows["value_label"] = [value_label(row["value"], row["unit"], row["qualifier"]) for _, row in rows.iterrows()]
     rows.loc[rows["measure"] == "target", "value_label"] = "2030 target: " + rows["value_label"]
     columns = ["measure", "year", "value", "unit", "value_label", "segment", *PROVENANCE]
     return rows[columns].fillna({c: "" for c in PROVENANCE}).reset_index(drop=True)
@@ -208,7 +220,7 @@ def distance_chart(frame: pd.DataFrame) -> alt.HConcatChart:
         color=alt.value(theme.category_color("latest")),
         opacity=highlight,
     ).add_params(pick)
-    goal = alt.Chart().mark_rule(strokeDash=[4, 3], strokeWidth=2).encode(
+    goal = alt.Chart().mark_rule(strokeDash=[4, 3], strokeWidth=2, aria=False).encode(  # the 100 % line
         x=alt.datum(100), color=alt.value(theme.category_color("target")))
     folded = base.transform_fold(["required_pct_a_year", "recent_pct_a_year"], as_=["pace", "pct_a_year"]) \
         .transform_calculate(kind="datum.pace == 'required_pct_a_year' ? 'required pace' : 'recent pace'") \
