@@ -150,6 +150,20 @@ def compile_specs(chart: alt.TopLevelMixin, chart_id: str) -> dict[str, Any]:
     }
 
 
+CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+(?:[\s\d.,%+\-]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+)*")
+
+
+def text_html(text: str) -> str:
+    """Escape text for HTML and mark each run of Chinese with lang="zh-Hans" (right font, right voice)."""
+    out, last = [], 0
+    for match in CJK_RUN.finditer(text):
+        out.append(html.escape(text[last:match.start()]))
+        out.append(f'<span lang="zh-Hans">{html.escape(match.group())}</span>')
+        last = match.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
 def _labelled_svg(svg: str, description: str) -> str:
     """The static SVG with the chart description as its accessible name."""
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(description)}" ', 1)
@@ -170,7 +184,7 @@ def _source_line(rows: list[dict[str, Any]]) -> str:
         seen[(_text(row.get("source_org")), _text(row.get("source_date")), _text(row.get("url")))] = None
     parts = []
     for org, date, url in seen:
-        label = html.escape(org) + (f", {html.escape(str(date))}" if date else "")
+        label = text_html(org) + (f", {html.escape(str(date))}" if date else "")
         parts.append(f'<a href="{html.escape(url)}">{label}</a>' if url else f"{label} (copy seen; original not online)")
     return "; ".join(parts)
 
@@ -206,17 +220,17 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
     payload = {"id": chart_id, "vega": compiled["vega"], "dark": compiled["dark_patch"],
                "columns": list(rows[0]), "rows": [[r.get(c) for c in rows[0]] for r in rows]}
     as_of = _as_of(rows)
-    note_html = f'<p class="gm-note"><strong>Note:</strong> {html.escape(note)}</p>' if note else ""
-    subtitle = f'<p class="gm-card-subtitle">{html.escape(compiled["subtitle"])}</p>' if compiled["subtitle"] else ""
+    note_html = f'<p class="gm-note"><strong>Note:</strong> {text_html(note)}</p>' if note else ""
+    subtitle = f'<p class="gm-card-subtitle">{text_html(compiled["subtitle"])}</p>' if compiled["subtitle"] else ""
     return "\n".join([
         f'<figure class="gm-card" id="{cid}" data-chart-id="{chart_id}" aria-labelledby="{cid}-title">',
         f'<figcaption class="gm-card-head"><p class="gm-card-title" id="{cid}-title">'
-        f'{html.escape(compiled["title"])}</p>{subtitle}</figcaption>',
+        f'{text_html(compiled["title"])}</p>{subtitle}</figcaption>',
         f'<div class="gm-chart" data-description="{html.escape(compiled["description"])}">',
         f'<div class="gm-static">{_labelled_svg(compiled["svg"], compiled["description"])}</div>',
         f'<div class="gm-live" id="{cid}-live"></div>',
         "</div>",
-        f'<p class="gm-summary">{html.escape(summary)}</p>',
+        f'<p class="gm-summary">{text_html(summary)}</p>',
         f'<p class="gm-source"><strong>Source:</strong> {_source_line(rows)}.'
         + (f" Data as of {html.escape(as_of)}." if as_of else "") + "</p>",
         note_html,

@@ -109,3 +109,10 @@ def test_every_category_has_a_colour_in_both_modes():
         assert theme.category_color(category, "dark").startswith("#")
     with pytest.raises(KeyError, match="add it to greenmfg.theme"):
         theme.category_color("no such category")
+
+
+def test_chinese_runs_carry_lang():
+    assert card.text_html("NEV sales 新能源汽车销量 (万辆)") == 'NEV sales <span lang="zh-Hans">新能源汽车销量</span> (<span lang="zh-Hans">万辆</span>)'
+    assert card.text_html("a < b") == "a &lt; b"
+    html = card.card_html(chart(), "t-nev", "s", root="")
+    assert '<span lang="zh-Hans">新能源汽车销量</span>' in html
