@@ -330,13 +330,15 @@ def press_filter_chart(frame: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("method:N", title="Method"), alt.Tooltip("claim_status:N", title="Claim status")],
     )
     bars = base.mark_bar().encode(
-        x=alt.X("per_unit:Q", title="Energy per unit of output (before = 1)", scale=alt.Scale(domain=[0, 1.6])),
+        x=alt.X("per_unit:Q", title="Energy per unit of output (before = 1)", scale=alt.Scale(domain=[0, 1.6]),
+                axis=alt.Axis(values=[0, 0.5, 1, 1.5])),
         color=alt.Color("kind:N", scale=theme.color_scale(["reported case", "calculated"]), legend=None),
     )
     labels = base.mark_text(align="left", dx=4).encode(x="per_unit:Q", text="label:N")
     return alt.layer(bars, labels).add_params(capacity, energy).properties(
         height=110,
-        title=alt.Title("A reported case: double the output, 40 % less energy",
+        title=alt.Title(f"A reported case: output ×{fmt_number(capacity.param.value)}, "
+                        f"{fmt_number(abs(energy.param.value))} % less energy",
                         subtitle="Energy per unit of output, index (before = 1); move the sliders to test other cases"),
         description=("Explorable arithmetic of a company case reported in the seed article (2024): energy use per "
                      "unit of output as an index, before = 1, after = (1 + change in total energy) / capacity "
