@@ -12,7 +12,7 @@ from greenmfg.paths import REPO_ROOT
 NOTEBOOKS = [page.source for page in pages()]
 # Tokens with digits that are names, not figures.
 ALLOWED_TOKENS = ("CO2", "CO₂", "1+N", "PM2.5", "3D", "H2", "5G")
-YEAR = r"(?<![\d.])(?:19|20)\d\d(?:s|–(?:19|20)\d\d)?(?![\d.])"
+YEAR = r"(?<![\d.])(?:19|20)\d\d(?:s|–(?:19|20)\d\d)?(?!\d|\.\d)"
 
 
 def prose_without_allowed_numbers(text: str) -> str:
