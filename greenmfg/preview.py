@@ -11,10 +11,10 @@ import html
 import json
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import nbformat
 import pypandoc
 import yaml
 
@@ -25,6 +25,36 @@ TEMPLATES = Path(__file__).parent / "templates"
 VAR_SHORTCODE = re.compile(r"\{\{<\s*var\s+([A-Za-z0-9_.-]+)\s*>\}\}")
 ANY_SHORTCODE = re.compile(r"\{\{<\s*(\S+)")
 CELL_OPTION = re.compile(r"^#\|\s*([\w-]+)\s*:\s*(.*)$")
+
+
+class NotebookNode(dict):
+    """A notebook (or cell) read as plain JSON, with attribute access like nbformat's nodes.
+
+    Reading JSON directly keeps the warm build fast: importing nbformat pulls in jsonschema.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def read_notebook(path: Path) -> NotebookNode:
+    """An executed notebook with every multi-line `source`/`text` joined into one string."""
+    def node(value: Any) -> Any:
+        if isinstance(value, dict):
+            out = NotebookNode({k: node(v) for k, v in value.items()})
+            for key, item in out.items():
+                # sources, stream text and mime bundles (keys like text/html) are stored as line lists
+                if (key in ("source", "text") or "/" in key) and isinstance(item, list):
+                    out[key] = "".join(item)
+            return out
+        if isinstance(value, list):
+            return [node(v) for v in value]
+        return value
+
+    return node(json.loads(path.read_text(encoding="utf-8")))
 
 
 def load_variables() -> dict[str, Any]:
@@ -70,7 +100,7 @@ def cell_options(source: str) -> dict[str, Any]:
     return options
 
 
-def front_matter(nb: nbformat.NotebookNode, where: str) -> dict[str, Any]:
+def front_matter(nb: NotebookNode, where: str) -> dict[str, Any]:
     """YAML front matter from the notebook's first raw cell."""
     first = nb.cells[0] if nb.cells else None
     if first is None or first.cell_type != "raw" or not first.source.strip().startswith("---"):
@@ -98,7 +128,7 @@ def _output_blocks(output: dict[str, Any], where: str) -> list[str]:
     return []
 
 
-def notebook_markdown(nb: nbformat.NotebookNode, variables: dict[str, Any], where: str,
+def notebook_markdown(nb: NotebookNode, variables: dict[str, Any], where: str,
                       echo_default: bool = False) -> str:
     """Pandoc markdown for one executed notebook: prose with vars substituted, outputs as raw HTML."""
     blocks: list[str] = []
@@ -153,7 +183,7 @@ def navbar_html(config: dict[str, Any], page: Page) -> str:
 def render_page(page: Page, executed: Path, config: dict[str, Any], variables: dict[str, Any], site: Path) -> Path:
     """Render one executed notebook into _site/ through pandoc and the page template."""
     where = page.source.as_posix()
-    nb = nbformat.read(executed, as_version=4)
+    nb = read_notebook(executed)
     meta = front_matter(nb, where)
     for key in ("title", "subtitle", "description", "date"):
         if isinstance(meta.get(key), str):
@@ -215,7 +245,9 @@ def render_site(executed: dict[Page, Path], site: Path) -> None:
     site.mkdir(parents=True)
     config = quarto_config()
     variables = load_variables()
-    done = [(page, render_page(page, path, config, variables, site)) for page, path in executed.items()]
+    with ThreadPoolExecutor(max_workers=4) as pool:  # pandoc runs as a subprocess, so threads overlap
+        futures = [(page, pool.submit(render_page, page, path, config, variables, site)) for page, path in executed.items()]
+        done = [(page, future.result()) for page, future in futures]
     (site / "assets").mkdir(exist_ok=True)
     for name in ("palette.css", "site.css", "favicon.svg"):
         shutil.copyfile(ASSETS_DIR / name, site / "assets" / name)

@@ -132,6 +132,10 @@ def test_distance_chart_spec_and_param(frames):
 def test_citation_and_bibtex():
     assert fd.bibtex("2025-10-31", "0.1.0").startswith("@misc{greenmfg_explainer,")
     assert "year = {2025}" in fd.bibtex("2025-10-31", "0.1.0")
+    entry = fd.bibtex("2025-10-31", "0.1.0")
+    assert entry.count("{") == entry.count("}"), "BibTeX braces must balance"
+    for line in entry.splitlines()[1:-1]:
+        assert line.rstrip(",").count("{") == line.rstrip(",").count("}"), line
     assert "last data update 2025-10-31" in fd.citation_text("2025-10-31", "0.1.0")
 
 

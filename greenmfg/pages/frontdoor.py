@@ -642,7 +642,7 @@ def bibtex(last_updated: str, version: str) -> str:
     return ("@misc{greenmfg_explainer,\n"
             f"  author = {{{{{SITE_AUTHOR}}}}},\n"
             f"  title = {{{SITE_TITLE}: China's 2024 Guiding Opinions on Accelerating the Green Development of "
-            "Manufacturing}},\n"
+            "Manufacturing},\n"
             f"  year = {{{year}}},\n"
             f"  note = {{Data version {version}, last data update {last_updated}}}\n}}")
 
