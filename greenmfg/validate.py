@@ -13,7 +13,6 @@ import json
 import math
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 from greenmfg.paths import DEFAULT_DATA_DIR

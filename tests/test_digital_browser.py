@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import wait_for_charts
 
 PAGE = "chapters/digital-green.html"

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from greenmfg import targets as target_math
-from greenmfg.paths import REPO_ROOT
 from greenmfg.pages import frontdoor as fd
+from greenmfg.paths import REPO_ROOT
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import wait_for_charts
 
 pytestmark = pytest.mark.browser

@@ -1,6 +1,7 @@
 """post-render removes Quarto's CDN tags, refuses any remaining third-party host, and charts still draw."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -55,33 +56,43 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve(folder):
+    """Serve a copy of the site on 127.0.0.1; yields its base URL."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+def pages_with_charts(site_copy):
+    return [p for p in sorted(site_copy.rglob("*.html")) if "gm-card" in p.read_text(encoding="utf-8")]
+
+
 @pytest.mark.browser
 def test_page_with_quarto_injected_tags_still_draws_after_post_render(site, browser, tmp_path):
     """Simulate Quarto's output: inject its head tags into built pages, post-render, open in Chromium."""
     copy = tmp_path / "_site"
     shutil.copytree(site, copy)
-    pages_with_charts = [p for p in copy.rglob("*.html") if "gm-card" in p.read_text(encoding="utf-8")]
-    if not pages_with_charts:
-        pytest.skip("no page has a chart yet")
-    for page in pages_with_charts:
+    targets = pages_with_charts(copy)
+    assert targets, "the site should have charts"
+    for page in targets:
         text = page.read_text(encoding="utf-8")
         page.write_text(text.replace("</head>", QUARTO_WIDGET_HEAD + "</head>", 1), encoding="utf-8")
     post_render(copy)
-    handler = functools.partial(_Quiet, directory=str(copy))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        page = browser.new_page()
-        errors, foreign = [], []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith("http://127.0.0.1") else None)
-        rel = pages_with_charts[0].relative_to(copy).as_posix()
-        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{rel}")
-        assert wait_for_charts(page) > 0
-        assert errors == [] and foreign == []
-        page.close()
-    finally:
-        httpd.shutdown()
+    with serve(copy) as base:
+        for target in targets:
+            page = browser.new_page()
+            errors, foreign = [], []
+            page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
+            page.on("request", lambda r, foreign=foreign: foreign.append(r.url)
+                    if not r.url.startswith("http://127.0.0.1") else None)
+            page.goto(base + target.relative_to(copy).as_posix())
+            assert wait_for_charts(page) > 0
+            assert errors == [] and foreign == [], (target.name, errors, foreign)
+            page.close()
 
 
 @pytest.mark.browser
@@ -89,19 +100,11 @@ def test_vega_stays_out_of_amd_when_require_js_is_present(site, browser, tmp_pat
     """Even if require.js were on the page, the module wrapper keeps Vega from registering as an AMD module."""
     copy = tmp_path / "_site"
     shutil.copytree(site, copy)
-    pages_with_charts = [p for p in copy.rglob("*.html") if "gm-card" in p.read_text(encoding="utf-8")]
-    if not pages_with_charts:
-        pytest.skip("no page has a chart yet")
+    target = pages_with_charts(copy)[0]
     fake_amd = "<script>window.define = function () {}; window.define.amd = {};</script>"
-    target = pages_with_charts[0]
     target.write_text(target.read_text(encoding="utf-8").replace("</head>", fake_amd + "</head>", 1), encoding="utf-8")
-    handler = functools.partial(_Quiet, directory=str(copy))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
+    with serve(copy) as base:
         page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{target.relative_to(copy).as_posix()}")
+        page.goto(base + target.relative_to(copy).as_posix())
         assert wait_for_charts(page) > 0
         page.close()
-    finally:
-        httpd.shutdown()

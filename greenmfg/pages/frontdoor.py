@@ -15,7 +15,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from .. import loaders, targets as target_math, theme  # noqa: F401 - theme registers the house look
+from .. import loaders, theme  # noqa: F401 - theme registers the house look
+from .. import targets as target_math
 from ..formatting import fmt_number, fmt_value
 
 PAGE_KEY = "front"
@@ -464,7 +465,7 @@ def marked_paragraph_html(text: str, claims: pd.DataFrame, numbers: dict[str, in
             out.append(f'<mark class="gm-claim-mark" data-claims="{html.escape(" ".join(covering))}">{piece}</mark>')
         else:
             out.append(piece)
-        for s, e, cid in spans:
+        for _start, e, cid in spans:
             if e == b:
                 label = f"Ledger entry {numbers[cid]}"
                 out.append(f'<a class="gm-claim-ref" id="mark-{html.escape(cid)}" href="#claim-{html.escape(cid)}" '
