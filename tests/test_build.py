@@ -69,3 +69,13 @@ def test_two_builds_from_clean_are_byte_identical(site):
     shutil.rmtree(BUILD_DIR / "executed", ignore_errors=True)
     build_site()
     assert _html_digests(SITE_DIR) == first
+
+
+def test_build_stops_on_invalid_data(tmp_repo_copy):
+    from greenmfg.build import validate_data
+
+    claims = tmp_repo_copy / "processed" / "claims.csv"
+    lines = claims.read_text(encoding="utf-8").splitlines(keepends=True)
+    claims.write_text(lines[0], encoding="utf-8")  # header only: every claim silently gone
+    with pytest.raises(BuildError, match="claims.csv"):
+        validate_data(tmp_repo_copy)
