@@ -121,9 +121,21 @@ async function exportImage(card, format) {
   link.remove();
 }
 
+// With scripts on, <noscript> holds the static SVG as text; it becomes the print-only fallback,
+// so print shows the build-time light chart whatever the screen theme.
+function keepPrintFallback(card) {
+  const noscript = card.querySelector(".gm-static noscript");
+  if (!noscript) return;
+  const fallback = document.createElement("div");
+  fallback.className = "gm-print-fallback";
+  fallback.innerHTML = noscript.textContent;
+  noscript.replaceWith(fallback);
+}
+
 function wire(card) {
   if (card.dataset.gmWired) return;
   card.dataset.gmWired = "1";
+  keepPrintFallback(card);
   for (const button of card.querySelectorAll("button.gm-export")) {
     button.hidden = false;
     button.addEventListener("click", () => exportImage(card, button.dataset.format));

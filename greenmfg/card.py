@@ -3,7 +3,7 @@
 Chart functions return a plain ``alt.Chart`` (title, subtitle, description, tooltips, data with
 provenance columns). :func:`show` adds the rest in one place: the Vega spec compiled at build time
 (readers never download the Vega-Lite compiler), its dark-mode patch, a static SVG fallback for
-no-JS and print, the source line, "data as of", a table view, CSV/PNG/SVG export hooks.
+no-JS (inside <noscript>) and print, the source line, "data as of", a table view, CSV/PNG/SVG export hooks.
 In an interactive Jupyter session the same call simply displays the Altair chart.
 """
 from __future__ import annotations
@@ -227,7 +227,7 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
         f'<figcaption class="gm-card-head"><p class="gm-card-title" id="{cid}-title">'
         f'{text_html(compiled["title"])}</p>{subtitle}</figcaption>',
         f'<div class="gm-chart" data-description="{html.escape(compiled["description"])}">',
-        f'<div class="gm-static">{_labelled_svg(compiled["svg"], compiled["description"])}</div>',
+        f'<div class="gm-static"><noscript>{_labelled_svg(compiled["svg"], compiled["description"])}</noscript></div>',
         f'<div class="gm-live" id="{cid}-live"></div>',
         "</div>",
         f'<p class="gm-summary">{text_html(summary)}</p>',

@@ -52,7 +52,7 @@ def test_card_html_is_deterministic_and_complete():
     first = card.card_html(chart(), "t-nev", "Sales rose.", note="A note.", root="../")
     assert first == card.card_html(chart(), "t-nev", "Sales rose.", note="A note.", root="../")
     for needle in ('id="chart-t-nev"', 'href="../chart-data/t-nev.csv"', 'data-format="png"', 'data-format="svg"',
-                   'class="gm-static"', 'class="gm-table"', 'src="../assets/gm-charts.mjs"', "Data as of 2024",
+                   'class="gm-static"><noscript><svg', 'class="gm-table"', 'src="../assets/gm-charts.mjs"', "Data as of 2024",
                    "A note.", "Sales rose.", "10,000 vehicles", 'role="img" aria-label="New-energy vehicle sales'):
         assert needle in first, needle
 
