@@ -66,8 +66,8 @@ SECTION_SUMMARIES_EN = {
                                 "of the green manufacturing system."),
     "traditional": ("The policy asks traditional industries to restructure products, energy use, raw materials and "
                     "processes. Two company stories follow (a filter-press maker in Dezhou, Yunnan Aluminium in "
-                    "Kunming), then water-reuse and ultra-low-emission figures for steel and petrochemicals, and the "
-                    "2030 targets for recycled resources, industrial solid waste, aluminium, short-process steel and "
+                    "Kunming), then energy-efficiency, water-reuse (steel, petrochemicals) and ultra-low-emission "
+                    "(steel) figures, and the 2030 targets for recycled resources, industrial solid waste, aluminium, short-process steel and "
                     "one-step syngas chemistry."),
     "emerging": ("Emerging industries are framed as the engine of high-quality growth. A computing centre in the "
                  "Beijing–Tianjin–Hebei region reports electricity savings; the policy's lines on greener data "
@@ -258,7 +258,8 @@ def targets_vs_latest_frame(targets: pd.DataFrame, progress: pd.DataFrame) -> pd
                      "value": float(p["target_value"]), "unit": p["unit"],
                      "value_label": value_text(p["target_value"], p["unit"], p["target_qualifier"]),
                      "basis": t["basis"], "source_org": t["source_org"], "source_date": t["source_date"],
-                     "url": t["url"], "mirror_url": t["mirror_url"], "as_of": t["as_of"]})
+                     # the target's 'as of' is when it was reported, not its horizon year (else "Data as of 2030")
+                     "url": t["url"], "mirror_url": t["mirror_url"], "as_of": t["source_date"]})
     return _provenance_as_objects(pd.DataFrame(rows))
 
 
@@ -421,6 +422,9 @@ def ledger_html(claims: pd.DataFrame) -> str:
         target = (f'<dt>Target</dt><dd><a href="targets.html#target-{_e(c["related_target_id"])}">'
                   f'{_e(c["related_target_id"])} in the tracker</a></dd>' if not _blank(c["related_target_id"]) else "")
         value = value_text(c["value"], c["unit"], c["qualifier"])
+        when = ""  # a target is due "by" its year; a figure is "as of" its date; no date, no bracket
+        if not _blank(c["as_of"]):
+            when = f' (by {_e(c["as_of"])})' if c["claim_type"] == "target" else f' (as of {_e(c["as_of"])})'
         entries.append(
             f'<li class="gm-entry" id="claim-{cid}" data-row data-status="{html.escape(slug(c["status"]))}" '
             f'data-theme="{html.escape(slug(c["theme"]))}"><h3>{numbers[c["claim_id"]]}. {_zh(c["claim_text"])}</h3>'
@@ -428,7 +432,7 @@ def ledger_html(claims: pd.DataFrame) -> str:
             f'<dt>Status</dt><dd><span class="gm-status">{_e(c["status"])}</span></dd>'
             f'<dt>Type</dt><dd>{_e(c["claim_type"])}</dd>'
             f'<dt>Theme</dt><dd>{html.escape(THEMES.get(_text(c["theme"]), _text(c["theme"])))}</dd>'
-            + (f'<dt>Value</dt><dd>{html.escape(value)} (as of {_e(c["as_of"])})</dd>' if value else "")
+            + (f'<dt>Value</dt><dd>{html.escape(value)}{when}</dd>' if value else "")
             + (f"<dt>Evidence</dt><dd>{evidence}</dd>" if evidence else "")
             + quote + search + note + target
             + f'<dt>In the article</dt><dd><a href="#mark-{cid}">paragraph {_e(c["paragraph_id"])}</a></dd>'
