@@ -264,7 +264,7 @@ def claims() -> list[dict]:
                claim_type="statistic", status="partly confirmed", measure_kind="share",
                evidence_org="IEA Special Report on Solar PV Global Supply Chains, quoted by The Statesman", evidence_date="2022",
                evidence_url="https://www.thestatesman.com/world/international-energy-agency-report-warns-chinas-dominance-solar-panel-supply-chain-1503088503.html",
-               evidence_quote="“Today, China’s share in all the manufacturing stages of solar panels (such as polysilicon, ingots, wafers, cells and modules) exceeds 80 per cent. This is more",
+               evidence_quote="“Today, China’s share in all the manufacturing stages of solar panels (such as polysilicon, ingots, wafers, cells and modules) exceeds 80 per cent. This is more than double China’s share of global PV demand.",
                related_series_id="pv_china_share_all_manufacturing_stages",
                note="Rank claim without a number; shares are known for single years only (polysilicon 76% 2020, 80% 2021; wafers >90% 2019)."),
         _claim(claim_id="dezhou-filter-press-capacity", paragraph_id="p09", claim_text="新的压滤机产品产能提升一倍",
