@@ -2,7 +2,11 @@
 
 All quantitative targets of the Guiding Opinions are floors ("reach", "more than"): a target is met
 when the latest value is at or above it. A latest value stated as a lower bound ("more than 55 %")
-is used as its bound, so the gap computed from it is an upper bound on the true gap.
+is used as its bound, so the gap computed from it is an upper bound on the true gap (and so is the pace needed).
+
+A recent pace computed from a bound is itself only a bound, so it carries a kind ('exact', 'lower bound',
+'upper bound', 'undetermined'; see :func:`pace_kind`), and :func:`pace_status` gives a verdict only when the
+kind allows one; otherwise the status is 'not enough data'.
 """
 from __future__ import annotations
 
@@ -17,11 +21,18 @@ STATUSES = (ON_TRACK, NEEDS_FASTER, NOT_ENOUGH_DATA)
 
 PROVENANCE = ("source_org", "source_date", "url", "mirror_url", "as_of")
 LOWER_BOUND_QUALIFIERS = (">", "≥")
+EXACT_QUALIFIERS = ("=", "≈")
+
+PACE_EXACT = "exact"
+PACE_LOWER_BOUND = "lower bound"
+PACE_UPPER_BOUND = "upper bound"
+PACE_UNDETERMINED = "undetermined"
+PACE_KINDS = (PACE_EXACT, PACE_LOWER_BOUND, PACE_UPPER_BOUND, PACE_UNDETERMINED)
 
 PROGRESS_COLUMNS = [
     "target_id", "metric_en", "unit", "target_value", "target_qualifier", "target_year",
     "latest_value", "latest_year", "latest_qualifier", "latest_basis", "latest_is_lower_bound",
-    "gap", "required_annual_change", "recent_annual_change", "recent_from_year", "status",
+    "gap", "required_annual_change", "recent_annual_change", "recent_pace_kind", "recent_from_year", "status",
     *PROVENANCE,
 ]
 
@@ -56,14 +67,84 @@ def recent_annual_change(points: pd.DataFrame) -> float | None:
     return (float(last["value"]) - float(first["value"])) / years
 
 
-def pace_status(required: float, recent: float | None, gap: float) -> str:
-    """'on track' if the target is already met (gap ≤ 0) or the recent pace is at least the required pace;
-    'not enough data' if there is a gap but no recent pace; otherwise 'needs faster progress'."""
+def pace_kind(first_qualifier: str | None, latest_qualifier: str | None) -> str:
+    """Direction of uncertainty of a pace from a first and a latest point, given their qualifiers.
+
+    Both exact ('=' or '≈', missing counts as '=') → 'exact'. Latest a lower bound ('>' '≥'), first exact →
+    'lower bound' (true pace ≥ computed). Latest exact, first a lower bound → 'upper bound' (true pace ≤
+    computed). Both bounds in the same direction, or anything else → 'undetermined'.
+    """
+    first = _qualifier(first_qualifier)
+    latest = _qualifier(latest_qualifier)
+    if first in EXACT_QUALIFIERS and latest in EXACT_QUALIFIERS:
+        return PACE_EXACT
+    if first in EXACT_QUALIFIERS and latest in LOWER_BOUND_QUALIFIERS:
+        return PACE_LOWER_BOUND
+    if first in LOWER_BOUND_QUALIFIERS and latest in EXACT_QUALIFIERS:
+        return PACE_UPPER_BOUND
+    return PACE_UNDETERMINED
+
+
+def _qualifier(value) -> str:
+    """A qualifier as text; missing (None, NaN, '') reads as '='."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
+        return "="
+    return str(value)
+
+
+def recent_pace(points: pd.DataFrame) -> tuple[float | None, str]:
+    """Recent pace (as :func:`recent_annual_change`) and its kind from the first and last points' ``qualifier``.
+
+    No ``qualifier`` column means exact points; no pace gives ``(None, '')``.
+    """
+    value = recent_annual_change(points)
+    if value is None:
+        return None, ""
+    clean = points.dropna(subset=["year", "value"]).sort_values("year")
+    if "qualifier" not in clean.columns:
+        return value, PACE_EXACT
+    return value, pace_kind(clean["qualifier"].iloc[0], clean["qualifier"].iloc[-1])
+
+
+def pace_status(required: float, recent: float | None, gap: float, kind: str = PACE_EXACT) -> str:
+    """Verdict on a target from the pace needed, the recent pace and its kind (default 'exact').
+
+    Gap ≤ 0 → 'on track'; no recent pace → 'not enough data'. Exact pace: 'on track' if ≥ required, else
+    'needs faster progress'. A lower-bound pace ≥ required → 'on track'; an upper-bound pace < required →
+    'needs faster progress'. Every other case (a bound on the wrong side, an undetermined pace) → 'not enough
+    data': the figures do not allow a verdict.
+    """
     if gap <= 0:
         return ON_TRACK
     if recent is None or (isinstance(recent, float) and math.isnan(recent)):
         return NOT_ENOUGH_DATA
-    return ON_TRACK if recent >= required else NEEDS_FASTER
+    if kind == PACE_EXACT:
+        return ON_TRACK if recent >= required else NEEDS_FASTER
+    if kind == PACE_LOWER_BOUND and recent >= required:
+        return ON_TRACK
+    if kind == PACE_UPPER_BOUND and recent < required:
+        return NEEDS_FASTER
+    return NOT_ENOUGH_DATA
+
+
+def status_reason(required: float, recent: float | None, gap: float, kind: str = PACE_EXACT) -> str:
+    """Why :func:`pace_status` gives its verdict, as a clause for the page (same inputs, same rules)."""
+    if gap <= 0:
+        return "the target is already met"
+    if recent is None or (isinstance(recent, float) and math.isnan(recent)):
+        return "there are not two figures on the same basis to measure a recent pace"
+    if kind == PACE_EXACT:
+        return ("the recent pace is at least the pace needed" if recent >= required
+                else "the recent pace is slower than the pace needed")
+    if kind == PACE_LOWER_BOUND:
+        return ("even the lower bound on the recent pace reaches the pace needed" if recent >= required
+                else "the recent pace is only a lower bound and it is below the pace needed, "
+                     "so the true pace may or may not be enough")
+    if kind == PACE_UPPER_BOUND:
+        return ("even the upper bound on the recent pace is below the pace needed" if recent < required
+                else "the recent pace is only an upper bound and it reaches the pace needed, "
+                     "so the true pace may or may not be enough")
+    return "both figures behind the recent pace are bounds, so the pace itself is unknown"
 
 
 def _latest_point(target: pd.Series, series: pd.DataFrame) -> dict:
@@ -88,12 +169,15 @@ def _baseline_rows(target: pd.Series, series: pd.DataFrame) -> pd.DataFrame:
     return series[(series["series_id"] == series_id) & (series["unit"] == target["unit"])]
 
 
-def _recent(target: pd.Series, series: pd.DataFrame, basis: str) -> tuple[float | None, int | None]:
+def _recent(target: pd.Series, series: pd.DataFrame, basis: str) -> tuple[float | None, str, int | None]:
+    """Recent pace, its kind and its first year from the target's baseline series on one basis."""
     rows = _baseline_rows(target, series)
     rows = rows[rows["basis"] == basis] if "basis" in rows.columns else rows
     if len(rows) < 2:
-        return None, None
-    return recent_annual_change(rows[["year", "value", "basis"]]), int(rows["year"].min())
+        return None, "", None
+    columns = ["year", "value", "basis"] + (["qualifier"] if "qualifier" in rows.columns else [])
+    value, kind = recent_pace(rows[columns])
+    return value, kind, int(rows["year"].min())
 
 
 def _none_if_missing(value):
@@ -103,7 +187,8 @@ def _none_if_missing(value):
 def target_progress(targets: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
     """One row per quantitative target with a latest value: gap, required and recent pace, status, provenance.
 
-    Recent pace comes from the target's baseline series when it has ≥ 2 points on the latest value's basis.
+    Recent pace comes from the target's baseline series when it has ≥ 2 points on the latest value's basis;
+    ``recent_pace_kind`` says whether it is exact or only a bound ('' when there is no pace), and the status uses it.
     """
     rows = []
     quantitative = targets[(targets["target_kind"] == "quantitative") & targets["value"].notna()
@@ -114,14 +199,15 @@ def target_progress(targets: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame
         gap = gap_to_target(latest["latest_value"], float(target["value"]))
         required = required_annual_change(latest["latest_value"], latest["latest_year"], float(target["value"]),
                                           target_year)
-        recent, recent_from = _recent(target, series, latest["latest_basis"])
+        recent, kind, recent_from = _recent(target, series, latest["latest_basis"])
         rows.append({
             "target_id": target["target_id"], "metric_en": target["metric_en"], "unit": target["unit"],
             "target_value": float(target["value"]), "target_qualifier": target["qualifier"],
             "target_year": target_year, **latest,
             "latest_is_lower_bound": latest["latest_qualifier"] in LOWER_BOUND_QUALIFIERS,
             "gap": gap, "required_annual_change": required, "recent_annual_change": recent,
-            "recent_from_year": recent_from, "status": pace_status(required, recent, gap),
+            "recent_pace_kind": kind, "recent_from_year": recent_from,
+            "status": pace_status(required, recent, gap, kind),
         })
     frame = pd.DataFrame(rows, columns=PROGRESS_COLUMNS)
     for column in PROVENANCE:

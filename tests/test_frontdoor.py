@@ -67,6 +67,51 @@ def test_tracker_shows_every_numeric_target_with_status_from_targets_module(fram
     assert '<label for="front-tracker-sector">' in out
 
 
+def test_tracker_shows_the_kind_of_each_recent_pace(frames):
+    out = fd.tracker_html(frames["policy_targets"], frames["progress"])
+    rows = dict(re.findall(r'<tr id="target-([^"]+)"(.*?)</tr>', out, flags=re.S))
+    # T03: 54 % → more than 55 %, so the pace is a floor and the status no longer "needs faster progress".
+    assert "at least 1 pt/yr" in rows["T03"] and "lower bound: the latest figure" in rows["T03"]
+    assert ">not enough data<" in rows["T03"] and "may or may not be enough" in rows["T03"]
+    # T01: more than 17 % → more than 20 %: the pace between two floors is unknown.
+    assert "undetermined" in rows["T01"] and ">not enough data<" in rows["T01"]
+    assert ">needs faster progress<" in rows["T05"] and "at least" not in rows["T05"]
+
+
+@pytest.mark.parametrize("value, unit, kind, expected", [
+    (7 / 6, "%", "exact", "1.17 pts/yr"),
+    (1.0, "%", "lower bound", "at least 1 pt/yr"),
+    (0.5, "亿吨", "upper bound", "at most 0.5 亿吨/yr"),
+    (3.0, "%", "undetermined", "undetermined"),
+    (None, "%", "", "—"),
+])
+def test_pace_text_carries_the_kind(value, unit, kind, expected):
+    assert fd._pace_text(value, unit, kind) == expected
+
+
+def test_pace_kind_counts():
+    progress = pd.DataFrame({"recent_pace_kind": ["exact", "lower bound", "lower bound", "undetermined", "", "upper bound"],
+                             "status": ["needs faster progress", "on track", "not enough data", "not enough data",
+                                        "not enough data", "needs faster progress"]})
+    assert fd.pace_kind_counts(progress) == {"pace_from_bounds": "4", "pace_bounds_no_verdict": "2", "pace_none": "1"}
+
+
+def test_front_variables_count_statuses_from_the_targets_module(frames):
+    out = fd.variables()["front"]
+    counts = frames["progress"]["status"].value_counts()
+    assert out["pace_not_enough_data"] == str(counts.get(target_math.NOT_ENOUGH_DATA, 0))
+    assert int(out["pace_on_track"]) + int(out["pace_needs_faster_progress"]) + int(out["pace_not_enough_data"]) \
+        == int(out["targets_tracked"])
+    assert int(out["pace_bounds_no_verdict"]) <= int(out["pace_from_bounds"])
+
+
+def test_distance_summary_words_the_no_verdict_case(frames):
+    frame = fd.distance_frame(frames["policy_targets"], frames["progress"])
+    text = fd.distance_summary(frame)
+    assert "allow no verdict" in text and "without enough data for a trend" not in text
+    assert {"recent_label", "status_reason"} <= set(frame.columns)
+
+
 def test_every_target_has_an_anchor_on_the_tracker_page(frames):
     html = fd.tracker_html(frames["policy_targets"], frames["progress"]) + fd.qualitative_goals_html(
         frames["policy_targets"], frames["claims"])

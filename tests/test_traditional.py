@@ -10,6 +10,7 @@ import pytest
 from greenmfg.card import compile_specs
 from greenmfg.pages import traditional as T
 from greenmfg.paths import REPO_ROOT
+from greenmfg.targets import target_progress
 
 NOTEBOOK = REPO_ROOT / "chapters" / "traditional-industries.ipynb"
 
@@ -64,6 +65,13 @@ def test_labels_keep_qualifiers_and_units():
     assert T.pace_label(-0.5, "亿吨") == "−0.5 亿吨 a year"
 
 
+def test_pace_label_shows_the_kind_of_the_pace():
+    assert T.pace_label(1.0, "%", "lower bound") == "at least +1 percentage point a year (from a lower bound)"
+    assert T.pace_label(0.5, "%", "upper bound") == "at most +0.5 percentage points a year (from an earlier lower bound)"
+    assert T.pace_label(3.0, "%", "undetermined") == "undetermined (its end figures are bounds)"
+    assert T.pace_label(1.0, "%", "exact") == T.pace_label(1.0, "%")
+
+
 def test_status_sentence_counts_in_words():
     sentence = T.status_sentence(pd.Series(["needs faster progress"] * 3 + ["not enough data"]))
     assert sentence == "Pace status of the four targets — needs faster progress: three; not enough data: one"
@@ -95,6 +103,16 @@ def test_distance_frame_has_the_four_chapter_targets(frames):
     _has_provenance(frame)
     lower = frame.set_index("target_id").loc["T03"]
     assert "more than" in lower["latest_label"] and "lower bound" in lower["gap_label"]
+    # 54 % → more than 55 %: the recent pace is a floor below the pace needed, so no verdict (was "needs faster").
+    assert lower["recent_label"].startswith("at least") and lower["recent_bound_mark"] == "at least"
+    assert lower["status"] == "not enough data" and "lower bound" in lower["status_reason"]
+
+
+def test_distance_frame_draws_no_bar_for_an_undetermined_pace(frames):
+    progress = target_progress(T.load_page_data()["targets"], T.load_page_data()["series"])
+    progress.loc[progress["target_id"] == "T03", "recent_pace_kind"] = "undetermined"
+    row = T.distance_frame(progress).set_index("target_id").loc["T03"]
+    assert pd.isna(row["recent_pct_a_year"]) and row["recent_label"].startswith("undetermined")
 
 
 def test_steel_frame_breaks_lines_and_carries_the_target(frames):
@@ -120,6 +138,12 @@ def test_page_variables_give_display_strings(frames):
     assert all(isinstance(v, str) for block in out.values() if isinstance(block, dict) for v in block.values())
     assert out["as_of"].isdigit()
     assert out["status_sentence"].startswith("Pace status of the four targets")
+    # Statuses follow the pace's kind: solid waste and recycling paces are floors below the need (no verdict);
+    # the EAF share's two exact points show it is too slow.
+    assert out["T03"]["pace_kind"] == "lower bound" and out["T03"]["status"] == "not enough data"
+    assert out["T02"]["pace_kind"] == "lower bound" and out["T02"]["status"] == "not enough data"
+    assert out["T05"]["pace_kind"] == "exact" and out["T05"]["status"] == "needs faster progress"
+    assert out["T04"]["pace_kind"] == "none"
 
 
 # ---------------------------------------------------------------- chart specs
@@ -159,7 +183,9 @@ def test_distance_chart_spec(frames):
     params = [p for layer in _layers(spec) for p in layer.get("params", [])] + spec.get("params", [])
     assert any(p["name"] == "pick_target" and p["select"]["fields"] == ["target_id"] for p in params)
     tips = {t["title"] for t in bars[0]["encoding"]["tooltip"]}
-    assert {"Latest value", "2030 target", "Gap", "Pace needed", "Recent pace", "Status"} <= tips
+    assert {"Latest value", "2030 target", "Gap", "Pace needed", "Recent pace", "Status", "Why"} <= tips
+    texts = [m for m in _layers(spec) if _mark_type(m) == "text"]
+    assert any(m["encoding"]["text"]["field"] == "recent_bound_mark" for m in texts)  # 'at least' on floor paces
 
 
 def test_steel_chart_spec(frames):

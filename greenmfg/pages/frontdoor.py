@@ -25,9 +25,12 @@ CLAIM_STATUSES = ["confirmed", "partly confirmed", "found in another document", 
 CLAIM_TYPES = ["target", "statistic", "case"]
 THEMES = {"overview": "Overview", "traditional": "Traditional industries", "emerging": "Emerging industries",
           "digital-green": "Digital and green"}
-# Pace statuses borrow the hue of the nearest claim status until theme.py gets their own categories.
-PACE_STATUS_HUE_OF = {target_math.ON_TRACK: "confirmed", target_math.NEEDS_FASTER: "gap",
-                      target_math.NOT_ENOUGH_DATA: "not found"}
+# How the tracker words a recent pace of each kind (prefix, note); see greenmfg.targets.pace_kind.
+PACE_KIND_TEXT = {
+    target_math.PACE_EXACT: ("", ""),
+    target_math.PACE_LOWER_BOUND: ("at least ", "lower bound: the latest figure is a 'more than' value"),
+    target_math.PACE_UPPER_BOUND: ("at most ", "upper bound: the earlier figure is a 'more than' value"),
+}
 CHAPTER_PAGES = {
     "traditional-industries": ("chapters/traditional-industries.html", "Traditional industries"),
     "emerging-industries": ("chapters/emerging-industries.html", "Emerging industries"),
@@ -289,10 +292,31 @@ def targets_vs_latest_chart(frame: pd.DataFrame) -> alt.FacetChart:
 # ---------------------------------------------------------------- target tracker
 
 
-def _pace_text(value: Any, unit: str) -> str:
+def _pace_text(value: Any, unit: str, kind: Any = target_math.PACE_EXACT) -> str:
+    """A pace per year with its kind: '1.17 pts/yr', 'at least 1 pts/yr'; 'undetermined' when both ends are bounds."""
     if _blank(value):
         return "—"
-    return f"{fmt_number(round(float(value), 2))} {unit}/yr" if unit != "%" else f"{fmt_number(round(float(value), 2))} pts/yr"
+    kind = _text(kind) or target_math.PACE_EXACT
+    if kind not in PACE_KIND_TEXT:
+        return "undetermined"
+    number = fmt_number(round(float(value), 2))
+    points = "pt/yr" if number == "1" else "pts/yr"
+    return PACE_KIND_TEXT[kind][0] + (f"{number} {unit}/yr" if unit != "%" else f"{number} {points}")
+
+
+def pace_kind_note(kind: Any) -> str:
+    """The small print under a recent pace: why it is only a bound, or unknown ('' for an exact pace)."""
+    kind = _text(kind)
+    if kind in PACE_KIND_TEXT:
+        return PACE_KIND_TEXT[kind][1]
+    return "both end figures are bounds ('more than'), so the pace between them is unknown" if kind else ""
+
+
+def progress_reason(p: pd.Series) -> str:
+    """Why a target-progress row has its status (greenmfg.targets.status_reason on the row)."""
+    recent = None if _blank(p["recent_annual_change"]) else float(p["recent_annual_change"])
+    kind = _text(p.get("recent_pace_kind")) or target_math.PACE_EXACT
+    return target_math.status_reason(float(p["required_annual_change"]), recent, float(p["gap"]), kind)
 
 
 def tracker_html(targets: pd.DataFrame, progress: pd.DataFrame) -> str:
@@ -306,7 +330,9 @@ def tracker_html(targets: pd.DataFrame, progress: pd.DataFrame) -> str:
         gap_unit = "pts" if unit == "%" else unit
         chapter_href, chapter_title = CHAPTER_PAGES.get(_text(t["chapter"]), ("index.html", "Home"))
         lower = " (upper bound: the latest value is a lower bound)" if p["latest_is_lower_bound"] else ""
-        recent_span = (f"<br><span class='gm-front-small'>{_e(p['recent_from_year'])}–{_e(p['latest_year'])}</span>"
+        kind_note = pace_kind_note(p["recent_pace_kind"])
+        recent_span = (f"<br><span class='gm-front-small'>{_e(p['recent_from_year'])}–{_e(p['latest_year'])}"
+                       + (f"; {html.escape(kind_note)}" if kind_note else "") + "</span>"
                        if not _blank(p["recent_from_year"]) else "")
         rows.append(
             f'<tr id="target-{_e(p["target_id"])}" data-row data-sector="{html.escape(slug(t["sector"]))}" '
@@ -323,8 +349,9 @@ def tracker_html(targets: pd.DataFrame, progress: pd.DataFrame) -> str:
             f'<td>{html.escape(fmt_number(round(float(p["gap"]), 2)))} {html.escape(gap_unit)}'
             f'<span class="gm-front-small">{html.escape(lower)}</span></td>'
             f'<td>{html.escape(_pace_text(p["required_annual_change"], unit))}</td>'
-            f'<td>{html.escape(_pace_text(p["recent_annual_change"], unit))}{recent_span}</td>'
-            f'<td><span class="gm-status">{_e(p["status"])}</span></td></tr>')
+            f'<td>{html.escape(_pace_text(p["recent_annual_change"], unit, p["recent_pace_kind"]))}{recent_span}</td>'
+            f'<td><span class="gm-status">{_e(p["status"])}</span><br><span class="gm-front-small">'
+            f'{html.escape(progress_reason(p).capitalize())}.</span></td></tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Target", "What is measured", "Target value", "Latest official value",
                                                         "Gap", "Pace needed", "Recent pace", "Status"))
     select = _filter_select("front-tracker-sector", "Sector", "sector", [(slug(s), s) for s in sectors])
@@ -364,14 +391,16 @@ def distance_frame(targets: pd.DataFrame, progress: pd.DataFrame) -> pd.DataFram
                              for _, p in progress.iterrows()]
     frame["target_label"] = [value_text(p["target_value"], p["unit"], p["target_qualifier"])
                              for _, p in progress.iterrows()]
+    frame["recent_label"] = [_pace_text(p["recent_annual_change"], _text(p["unit"]), p["recent_pace_kind"])
+                             for _, p in progress.iterrows()]
+    frame["status_reason"] = [progress_reason(p) for _, p in progress.iterrows()]
     frame["method"] = "latest official value ÷ 2030 target level × 100"
     return _provenance_as_objects(frame.drop(columns=["latest_value", "target_value"]))
 
 
 def distance_chart(frame: pd.DataFrame) -> alt.Chart:
     """Bars: how much of each 2030 target level the latest official value reaches, coloured by pace status."""
-    statuses = list(target_math.STATUSES)
-    scale = alt.Scale(domain=statuses, range=[theme.category_color(PACE_STATUS_HUE_OF[s]) for s in statuses])
+    scale = theme.color_scale(list(target_math.STATUSES))
     sector = alt.param(name="sector_pick", value="All",
                        bind=alt.binding_select(options=["All", *frame["sector"].unique().tolist()], name="Sector "))
     bars = alt.Chart(frame).mark_bar().encode(
@@ -384,13 +413,15 @@ def distance_chart(frame: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("latest_year:O", title="Year of latest value"),
                  alt.Tooltip("target_label:N", title="2030 target"),
                  alt.Tooltip("percent_of_target:Q", title="% of target level", format=".1f"),
-                 alt.Tooltip("status:N", title="Status"), alt.Tooltip("source_org:N", title="Source")],
+                 alt.Tooltip("recent_label:N", title="Recent pace"), alt.Tooltip("status:N", title="Status"),
+                 alt.Tooltip("status_reason:N", title="Why"), alt.Tooltip("source_org:N", title="Source")],
     ).add_params(sector)
     return bars.properties(
         title=alt.Title("Distance to the 2030 targets", subtitle="Latest official value as a percentage of the target "
                                                                  "level (100 = target reached); colour = pace status"),
         description="Bar chart of the latest official value of each numeric 2030 target as a percentage of the "
-                    "target level (years 2022 to 2025), coloured by whether the recent pace suffices.")
+                    "target level (years 2022 to 2025), coloured by whether the recent pace suffices, does not, "
+                    "or cannot be judged from the figures.")
 
 
 # ---------------------------------------------------------------- claim ledger
@@ -706,13 +737,25 @@ def variables(data_dir=None) -> dict[str, dict[str, str]]:
         out["claims_" + slug(status).replace("-", "_")] = str(int(status_counts.get(status, 0)))
     for status in target_math.STATUSES:
         out["pace_" + slug(status).replace("-", "_")] = str(int(pace_counts.get(status, 0)))
+    out.update(pace_kind_counts(progress))
     return {PAGE_KEY: out}
+
+
+def pace_kind_counts(progress: pd.DataFrame) -> dict[str, str]:
+    """How many recent paces are only bounds or unknown, and how many of those give 'not enough data'."""
+    bounded = progress["recent_pace_kind"].isin([target_math.PACE_LOWER_BOUND, target_math.PACE_UPPER_BOUND,
+                                                   target_math.PACE_UNDETERMINED])
+    no_verdict = bounded & (progress["status"] == target_math.NOT_ENOUGH_DATA)
+    return {"pace_from_bounds": str(int(bounded.sum())), "pace_bounds_no_verdict": str(int(no_verdict.sum())),
+            "pace_none": str(int((progress["recent_pace_kind"].fillna("") == "").sum()))}
 
 
 def distance_summary(frame: pd.DataFrame) -> str:
     """The takeaway under the distance chart, from the statuses shown."""
     counts = frame["status"].value_counts()
     reached = int((frame["percent_of_target"] >= 100).sum())
+    faster = int(counts.get(target_math.NEEDS_FASTER, 0))
     return (f"{reached} of {len(frame)} numeric targets reached; {int(counts.get(target_math.ON_TRACK, 0))} on track, "
-            f"{int(counts.get(target_math.NEEDS_FASTER, 0))} need faster progress, "
-            f"{int(counts.get(target_math.NOT_ENOUGH_DATA, 0))} without enough data for a trend.")
+            f"{faster} {'needs' if faster == 1 else 'need'} faster progress, "
+            f"{int(counts.get(target_math.NOT_ENOUGH_DATA, 0))} where the figures allow no verdict "
+            "(too few points, or 'more than' values that make the pace only a bound).")

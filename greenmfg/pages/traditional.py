@@ -10,7 +10,14 @@ import pandas as pd
 
 from greenmfg import theme  # noqa: F401 - registers the house theme
 from greenmfg.formatting import fmt_number, fmt_value
-from greenmfg.targets import target_progress
+from greenmfg.targets import (
+    PACE_EXACT,
+    PACE_LOWER_BOUND,
+    PACE_UNDETERMINED,
+    PACE_UPPER_BOUND,
+    status_reason,
+    target_progress,
+)
 
 PAGE_KEY = "traditional"
 TARGET_IDS = ("T03", "T02", "T04", "T05")
@@ -80,16 +87,40 @@ def gap_label(gap: float, unit: str) -> str:
     return value_label(gap, unit)
 
 
-def pace_label(value: float | None, unit: str) -> str:
-    """A change per year with its unit, e.g. '+1.17 percentage points a year'; '–' when unknown."""
+PACE_KIND_WORDS = {  # (prefix, suffix) around a pace of each kind
+    PACE_EXACT: ("", ""),
+    PACE_LOWER_BOUND: ("at least ", " (from a lower bound)"),
+    PACE_UPPER_BOUND: ("at most ", " (from an earlier lower bound)"),
+}
+
+
+def pace_label(value: float | None, unit: str, kind: str = PACE_EXACT) -> str:
+    """A change per year with its unit and kind, e.g. '+1.17 percentage points a year',
+    'at least +1 percentage point a year (from a lower bound)'; an undetermined pace shows no number."""
     if value is None or pd.isna(value):
         return "no same-basis series"
+    if kind == PACE_UNDETERMINED or kind not in PACE_KIND_WORDS:
+        return "undetermined (its end figures are bounds)"
     sign = "+" if value >= 0 else "−"
     number = fmt_number(abs(value), 2)
     unit_words = PACE_UNITS.get(unit, unit)
     if number == "1" and unit_words.endswith("points"):
         unit_words = unit_words[:-1]
-    return f"{sign}{number} {unit_words} a year"
+    prefix, suffix = PACE_KIND_WORDS[kind]
+    return f"{prefix}{sign}{number} {unit_words} a year{suffix}"
+
+
+def _kind(row: pd.Series) -> str:
+    """The recent pace's kind of a target-progress row ('exact' when the column is absent)."""
+    return row.get("recent_pace_kind", PACE_EXACT) or PACE_EXACT
+
+
+def _status_reason(row: pd.Series) -> str:
+    return status_reason(row["required_annual_change"], _none(row["recent_annual_change"]), row["gap"], _kind(row))
+
+
+def _none(value):
+    return None if value is None or pd.isna(value) else float(value)
 
 
 # ---------------------------------------------------------------- frames
@@ -120,22 +151,30 @@ def _distance_labels(row: pd.Series) -> dict[str, str]:
         "target_label": value_label(row["target_value"], row["unit"], row["target_qualifier"]),
         "gap_label": gap_label(row["gap"], row["unit"]) + (" at most (latest is a lower bound)" if bound else ""),
         "required_label": pace_label(row["required_annual_change"], row["unit"]),
-        "recent_label": pace_label(row["recent_annual_change"], row["unit"]) + since,
+        "recent_label": pace_label(row["recent_annual_change"], row["unit"], _kind(row)) + since,
+        "status_reason": _status_reason(row),
     }
 
 
 def distance_frame(progress: pd.DataFrame) -> pd.DataFrame:
-    """One row per chapter target: latest vs target as % of the target, paces as % of the target a year."""
+    """One row per chapter target: latest vs target as % of the target, paces as % of the target a year.
+
+    A recent pace that is only a bound is marked 'at least' / 'at most'; an undetermined one gets no bar.
+    """
     rows = progress[progress["target_id"].isin(TARGET_IDS)].copy()
     rows["order"] = rows["target_id"].map({t: i for i, t in enumerate(TARGET_IDS)})
     rows = rows.sort_values("order")
     labels = [_distance_labels(row) for _, row in rows.iterrows()]
+    kinds = rows["recent_pace_kind"].fillna("")
+    recent = rows["recent_annual_change"].astype(float).where(kinds != PACE_UNDETERMINED)  # no bar for an unknown pace
     out = pd.DataFrame({
         "target_id": rows["target_id"],
         "target": rows["target_id"].map(SHORT_LABELS),
         "reached_pct": share_of_target_reached(rows["latest_value"], rows["target_value"]),
         "required_pct_a_year": 100.0 * rows["required_annual_change"] / rows["target_value"],
-        "recent_pct_a_year": 100.0 * rows["recent_annual_change"].astype(float) / rows["target_value"],
+        "recent_pct_a_year": 100.0 * recent / rows["target_value"],
+        "recent_pace_kind": kinds,
+        "recent_bound_mark": kinds.map({PACE_LOWER_BOUND: "at least", PACE_UPPER_BOUND: "at most"}).fillna(""),
         "latest_year": rows["latest_year"].astype(int),
         "status": rows["status"],
         "latest_basis": rows["latest_basis"],
@@ -213,6 +252,7 @@ def distance_chart(frame: pd.DataFrame) -> alt.HConcatChart:
                alt.Tooltip("latest_year:O", title="Latest year"), alt.Tooltip("target_label:N", title="2030 target"),
                alt.Tooltip("gap_label:N", title="Gap"), alt.Tooltip("required_label:N", title="Pace needed"),
                alt.Tooltip("recent_label:N", title="Recent pace"), alt.Tooltip("status:N", title="Status"),
+               alt.Tooltip("status_reason:N", title="Why"),
                alt.Tooltip("source_org:N", title="Source of latest value")]
     base = alt.Chart().encode(y=y, tooltip=tooltip)
     reached = base.mark_bar().encode(
@@ -225,20 +265,25 @@ def distance_chart(frame: pd.DataFrame) -> alt.HConcatChart:
     folded = base.transform_fold(["required_pct_a_year", "recent_pct_a_year"], as_=["pace", "pct_a_year"]) \
         .transform_calculate(kind="datum.pace == 'required_pct_a_year' ? 'required pace' : 'recent pace'") \
         .transform_filter("isValid(datum.pct_a_year)")
+    offset = alt.YOffset("kind:N", sort=["required pace", "recent pace"])
     pace = folded.mark_bar().encode(
         x=alt.X("pct_a_year:Q", title="Change a year, % of the 2030 target"),
-        yOffset=alt.YOffset("kind:N", sort=["required pace", "recent pace"]),
+        yOffset=offset,
         color=alt.Color("kind:N", scale=theme.color_scale(["required pace", "recent pace"]), title=None),
         opacity=highlight,
     )
+    bound_marks = folded.transform_filter("datum.kind == 'recent pace' && datum.recent_bound_mark != ''").mark_text(
+        align="left", dx=3, fontSize=10).encode(x="pct_a_year:Q", yOffset=offset, text="recent_bound_mark:N")
+    hidden_y = y.axis(labels=False, ticks=False)
     return alt.hconcat(
         alt.layer(reached, goal).properties(width=230, height=200, title="How far: latest value"),
-        pace.encode(y=y.axis(labels=False, ticks=False)).properties(
+        alt.layer(pace.encode(y=hidden_y), bound_marks.encode(y=hidden_y)).properties(
             width=230, height=200, title="How fast: pace needed vs recent"),
         data=frame,
     ).properties(
         title=alt.Title("Distance to 2030: four resource and steel targets",
-                        subtitle="Latest value and yearly pace as % of each 2030 target; click a bar to highlight"),
+                        subtitle="Latest value and yearly pace as % of each 2030 target; 'at least' marks a recent "
+                                 "pace from a lower bound; click a bar to highlight"),
         description=("Four 2030 targets of the Guiding Opinions (bulk industrial solid-waste utilisation, recycled "
                      "resources, renewables in electrolytic aluminium, EAF steel share): latest official or industry "
                      "value (2022–2025) as a percentage of the target, and the yearly change needed to reach it by "
@@ -377,8 +422,10 @@ def page_variables(data: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
             "target": value_label(row["target_value"], row["unit"], row["target_qualifier"]),
             "gap": gap_label(row["gap"], row["unit"]),
             "required": pace_label(row["required_annual_change"], row["unit"]),
-            "recent": pace_label(row["recent_annual_change"], row["unit"]),
+            "recent": pace_label(row["recent_annual_change"], row["unit"], _kind(row)),
+            "pace_kind": _kind(row) if pd.notna(row["recent_annual_change"]) else "none",
             "status": row["status"],
+            "status_reason": _status_reason(row),
         }
     series = data["series"]
 
