@@ -1,71 +1,35 @@
 """`make site`: validate data, write _variables.yml, execute each page once, render, post-process.
 
-With a `quarto` binary on PATH the render is `quarto render` (which calls back into
-`pre-render` / `post-render` below); otherwise the preview renderer builds the same pages with
-pandoc. Executed notebooks are cached under .build/ keyed on a hash of the page, data/, the
-package and the pinned requirements, so an unchanged tree rebuilds without running a kernel and
-any change shows in the next build.
+Both renderers get the same executed notebooks from `greenmfg.execute` (one nbclient run per page,
+cached under .build/). With a `quarto` binary on PATH the render is `quarto render`: Quarto calls
+`pre-render` below (which executes the pages), reads each executed copy through the ipynb filter
+(`greenmfg.quarto_filter`; Quarto itself never executes) and then calls `post-render`. Without
+Quarto the preview renderer builds the same pages with pandoc.
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
 import fcntl
-import hashlib
 import html
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
+from .execute import CACHE_INPUTS, execute_all, tree_digest
 from .paths import ASSETS_DIR, BUILD_DIR, REPO_ROOT, SITE_DIR
+from .project import BuildError, Page, pages
 
 VEGA_VENDOR = ASSETS_DIR / "vendor" / "vega-6.2.0.min.js"
 VEGA_MODULE = ASSETS_DIR / "vega.mjs"
-EXECUTED_DIR = BUILD_DIR / "executed"
-# Package code, data and pins decide what an executed page contains.
-CACHE_INPUTS = ("greenmfg", "data", "requirements.txt")
-
-
-class BuildError(RuntimeError):
-    """A build step failed; the message names the page, cell or file."""
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page of the site: its source notebook and where its HTML goes."""
-
-    source: Path  # relative to the repo root, e.g. chapters/digital-green.ipynb
-
-    @property
-    def slug(self) -> str:
-        return self.source.with_suffix("").as_posix()
-
-    @property
-    def output(self) -> Path:
-        return self.source.with_suffix(".html")
-
-    @property
-    def root_prefix(self) -> str:
-        return "../" * (len(self.source.parts) - 1)
-
-
-def quarto_config() -> dict[str, Any]:
-    """The parsed _quarto.yml."""
-    return yaml.safe_load((REPO_ROOT / "_quarto.yml").read_text(encoding="utf-8"))
-
-
-def pages() -> list[Page]:
-    """Pages in the order of `project.render` in _quarto.yml."""
-    return [Page(Path(p)) for p in quarto_config()["project"]["render"]]
+QUARTO_VERSION = "1.7.34"  # the version requirements-quarto.txt, environment.yml and publish.yml pin
 
 
 # ---------------------------------------------------------------- pre-render
@@ -90,7 +54,7 @@ def write_variables(data_dir: Path | None = None) -> Path:
     """Write _variables.yml (the values behind {{< var >}}) from data/; reuse it while data and code are unchanged."""
     target = REPO_ROOT / "_variables.yml"
     stamp = BUILD_DIR / "variables.key"
-    key = _tree_digest([REPO_ROOT / p for p in CACHE_INPUTS if (REPO_ROOT / p).exists()]) + str(data_dir or "")
+    key = tree_digest([REPO_ROOT / p for p in CACHE_INPUTS if (REPO_ROOT / p).exists()]) + str(data_dir or "")
     if target.exists() and stamp.exists() and stamp.read_text() == key:
         return target
     from .variables import build_variables
@@ -115,79 +79,43 @@ def validate_data(data_dir: Path | None = None) -> None:
         raise BuildError("data validation failed:\n  " + "\n  ".join(problems))
 
 
-def pre_render() -> None:
-    """Everything both renderers need before pages are executed."""
+def quarto_filter_cache_index() -> Path:
+    """Where Quarto keeps its cache of ipynb-filter results (its user cache dir, filtered-notebooks/INDEX)."""
+    if sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    elif os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home()))
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "quarto" / "filtered-notebooks" / "INDEX"
+
+
+def forget_quarto_filter_cache(selected: list[Page]) -> None:
+    """Drop Quarto's cached filter results for our pages.
+
+    Quarto reuses a filtered notebook while the source notebook's and the filter's mtimes are
+    unchanged, but our filter's answer also depends on data/ and the package: without this a data
+    change would render stale charts under Quarto.
+    """
+    index = quarto_filter_cache_index()
+    if not index.is_file():
+        return
+    entries = json.loads(index.read_text(encoding="utf-8") or "{}")
+    ours = {str((REPO_ROOT / p.source).resolve()) for p in selected} | {str(REPO_ROOT / p.source) for p in selected}
+    kept = {k: v for k, v in entries.items() if k not in ours}
+    if kept != entries:
+        index.write_text(json.dumps(kept, indent=2), encoding="utf-8")
+
+
+def pre_render() -> dict[Page, Path]:
+    """Everything both renderers need before pages are rendered: valid data, variables, executed pages."""
     validate_data()
     write_variables()
     write_vega_module()
-
-
-# ---------------------------------------------------------------- execution
-
-
-def _tree_digest(paths: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-        for f in files:
-            if "__pycache__" in f.parts:
-                continue
-            digest.update(f.relative_to(REPO_ROOT).as_posix().encode())
-            digest.update(hashlib.sha256(f.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-def cache_key(page: Page, shared_digest: str) -> str:
-    """Hash of the page source plus everything that can change its outputs."""
-    digest = hashlib.sha256(shared_digest.encode())
-    digest.update((REPO_ROOT / page.source).read_bytes())
-    return digest.hexdigest()
-
-
-def execute_page(page: Page, key: str) -> tuple[Path, bool]:
-    """Execute one notebook (or reuse the cached run); return the executed copy and whether it ran."""
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-
-    target = EXECUTED_DIR / (page.slug + ".ipynb")
-    stamp = target.with_suffix(".key")
-    if target.exists() and stamp.exists() and stamp.read_text() == key:
-        return target, False
-    source = REPO_ROOT / page.source
-    nb = nbformat.read(source, as_version=4)
-    client = NotebookClient(nb, timeout=300, kernel_name="python3", extra_arguments=["--IPKernelApp.log_level=ERROR"],
-                            resources={"metadata": {"path": str(source.parent)}})
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        index = next((i for i, c in enumerate(nb.cells) if c.get("cell_type") == "code"
-                      and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
-        err = next((o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"), {})
-        raise BuildError(f"{page.source}: cell {index}: {err.get('ename', 'Error')}: {err.get('evalue', exc)}") from None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, target)
-    stamp.write_text(key)
-    return target, True
-
-
-def execute_all(selected: list[Page]) -> dict[Page, Path]:
-    """Execute pages two at a time (the machine has two cores); each page runs at most once."""
-    shared = _tree_digest([REPO_ROOT / p for p in CACHE_INPUTS if (REPO_ROOT / p).exists()])
-    os.environ["GREENMFG_BUILD"] = "1"  # kernels inherit it: cards render as HTML, not as Jupyter charts
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
-    results: dict[Page, Path] = {}
-    ran: list[str] = []
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {page: pool.submit(execute_page, page, cache_key(page, shared)) for page in selected}
-        for page, future in futures.items():
-            path, executed = future.result()
-            results[page] = path
-            if executed:
-                ran.append(page.slug)
-    print(f"executed {len(ran)} page(s){': ' + ', '.join(ran) if ran else ''}; "
-          f"{len(selected) - len(ran)} from cache")
-    return results
+    selected = pages()
+    executed = execute_all(selected)
+    forget_quarto_filter_cache(selected)
+    return executed
 
 
 # ---------------------------------------------------------------- post-render
@@ -293,15 +221,15 @@ def _build_site() -> str:
     quarto = shutil.which("quarto")
     if quarto:
         print("renderer: Quarto (" + quarto + ")")
+        # Quarto runs pre-render (validate, variables, execute) and post-render itself (_quarto.yml).
         subprocess.run([quarto, "render"], cwd=REPO_ROOT, check=True)
         renderer = "quarto"
     else:
         from .preview import render_site
 
-        print("renderer: preview (pandoc) — Quarto is not installed here. For the full Quarto site "
-              "(search, Quarto themes), install Quarto >= 1.6 from quarto.org and run `make site` again.")
-        pre_render()
-        executed = execute_all(pages())
+        print(f"renderer: preview (pandoc): Quarto is not installed here. For the Quarto site, install Quarto "
+              f"{QUARTO_VERSION} (`make env` tries; or quarto.org) and run `make site` again.")
+        executed = pre_render()
         render_site(executed, SITE_DIR)
         post_render(SITE_DIR)
         renderer = "preview"

@@ -18,8 +18,8 @@ from typing import Any
 import pypandoc
 import yaml
 
-from .build import BuildError, Page, quarto_config
 from .paths import ASSETS_DIR, REPO_ROOT
+from .project import BuildError, Page, quarto_config
 
 TEMPLATES = Path(__file__).parent / "templates"
 VAR_SHORTCODE = re.compile(r"\{\{<\s*var\s+([A-Za-z0-9_.-]+)\s*>\}\}")
@@ -101,10 +101,18 @@ def cell_options(source: str) -> dict[str, Any]:
 
 
 def front_matter(nb: NotebookNode, where: str) -> dict[str, Any]:
-    """YAML front matter from the notebook's first raw cell."""
+    """YAML front matter from the notebook's first raw cell; a shortcode there is an error.
+
+    Quarto reads typed front-matter fields (date above all) before shortcodes expand, so a
+    `{{< var >}}` there renders as "Invalid Date" or raw text: values from data go in the body.
+    """
     first = nb.cells[0] if nb.cells else None
     if first is None or first.cell_type != "raw" or not first.source.strip().startswith("---"):
         raise BuildError(f"{where}: the first cell must be a raw cell with YAML front matter")
+    shortcode = ANY_SHORTCODE.search(first.source)
+    if shortcode:
+        raise BuildError(f"{where}: front matter has the shortcode {shortcode.group(0)!r}; Quarto cannot expand "
+                         "shortcodes there: put the value in the page body")
     return yaml.safe_load(first.source.strip().strip("-")) or {}
 
 
@@ -185,9 +193,6 @@ def render_page(page: Page, executed: Path, config: dict[str, Any], variables: d
     where = page.source.as_posix()
     nb = read_notebook(executed)
     meta = front_matter(nb, where)
-    for key in ("title", "subtitle", "description", "date"):
-        if isinstance(meta.get(key), str):
-            meta[key] = substitute_variables(meta[key], variables, f"{where}: front matter")
     body = notebook_markdown(nb, variables, where, bool(config.get("execute", {}).get("echo", False)))
     website = config["website"]
     document = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + body
@@ -195,7 +200,7 @@ def render_page(page: Page, executed: Path, config: dict[str, Any], variables: d
         "--standalone", "--toc", f"--toc-depth={config['format']['html'].get('toc-depth', 3)}",
         "--section-divs", f"--template={TEMPLATES / 'page.html'}", f"--lua-filter={TEMPLATES / 'preview.lua'}",
         "--citeproc", f"--bibliography={REPO_ROOT / config['bibliography']}",
-        "--metadata=link-citations:true", "--wrap=none",
+        "--metadata=link-citations:true", "--metadata=reference-section-title:References", "--wrap=none",
         f"--variable=root:{page.root_prefix}", f"--variable=site-title:{website['title']}",
         f"--variable=nav:{navbar_html(config, page)}",
         f"--variable=footer:{html.escape(website.get('page-footer', {}).get('left', ''))}",

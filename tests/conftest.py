@@ -18,7 +18,8 @@ import pytest
 
 from greenmfg.paths import REPO_ROOT, SITE_DIR
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium by default; GREENMFG_CHROMIUM points elsewhere (publish.yml uses Playwright's build).
+CHROMIUM = os.environ.get("GREENMFG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync", "--disable-quic"]
 
@@ -30,6 +31,13 @@ def site() -> Path:
 
     build_site()
     return SITE_DIR
+
+
+@pytest.fixture(scope="session")
+def renderer(site: Path) -> str:
+    """Which renderer built the site under test: "quarto" or "preview" (from the generator meta tag)."""
+    head = (site / "index.html").read_text(encoding="utf-8")[:4000]
+    return "quarto" if 'name="generator" content="quarto-' in head else "preview"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -52,7 +60,7 @@ def chromium_or_skip() -> str:
     """Path of Chromium; in CI its absence is a failure, never a skip."""
     if os.path.exists(CHROMIUM):
         return CHROMIUM
-    message = f"Chromium not found at {CHROMIUM} (apt-get install chromium fonts-noto-cjk)"
+    message = f"Chromium not found at {CHROMIUM} (apt-get install chromium fonts-noto-cjk, or set GREENMFG_CHROMIUM)"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)

@@ -2,31 +2,32 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from greenmfg.build import CACHE_INPUTS, BuildError, Page, _tree_digest, build_site, cache_key, execute_page
+from greenmfg.build import build_site
+from greenmfg.execute import CACHE_INPUTS, EXECUTED_DIR, cache_key, execute_page, shared_digest
 from greenmfg.paths import BUILD_DIR, REPO_ROOT, SITE_DIR
-
-
-def _shared_digest() -> str:
-    return _tree_digest([REPO_ROOT / p for p in CACHE_INPUTS if (REPO_ROOT / p).exists()])
+from greenmfg.project import BuildError, Page
 
 
 def test_cache_key_changes_with_the_package_and_the_page(tmp_path):
     page = Page(Path("index.ipynb"))
-    before = cache_key(page, _shared_digest())
+    before = cache_key(page, shared_digest())
     probe = REPO_ROOT / "greenmfg" / "_cache_probe.py"
     try:
         probe.write_text("# probe\n")
-        assert cache_key(page, _shared_digest()) != before, "a package change must invalidate the cache"
+        assert cache_key(page, shared_digest()) != before, "a package change must invalidate the cache"
     finally:
         probe.unlink()
-    assert cache_key(page, _shared_digest()) == before
-    assert cache_key(Page(Path("about.ipynb")), _shared_digest()) != before
+    assert cache_key(page, shared_digest()) == before
+    assert cache_key(Page(Path("about.ipynb")), shared_digest()) != before
 
 
 def test_cache_inputs_cover_data_package_and_pins():
@@ -79,3 +80,47 @@ def test_build_stops_on_invalid_data(tmp_repo_copy):
     claims.write_text(lines[0], encoding="utf-8")  # header only: every claim silently gone
     with pytest.raises(BuildError, match="claims.csv"):
         validate_data(tmp_repo_copy)
+
+
+def _tracked_state() -> dict[str, tuple[int, str]]:
+    names = subprocess.run(["git", "ls-files", "-z"], cwd=REPO_ROOT, capture_output=True, check=True).stdout
+    return {n: ((REPO_ROOT / n).stat().st_mtime_ns, hashlib.sha256((REPO_ROOT / n).read_bytes()).hexdigest())
+            for n in filter(None, names.decode().split("\0")) if (REPO_ROOT / n).is_file()}
+
+
+def test_a_build_never_writes_a_tracked_file(site):
+    before = _tracked_state()
+    (EXECUTED_DIR / "about.key").unlink(missing_ok=True)  # one page really executes, the rest come from cache
+    build_site()
+    after = _tracked_state()
+    changed = sorted(n for n in before if before[n] != after.get(n))
+    assert changed == [], f"the build touched tracked files: {changed}"
+
+
+def test_the_ipynb_filter_hands_quarto_the_executed_page_and_leaves_the_source(site):
+    source = REPO_ROOT / "chapters" / "digital-green.ipynb"
+    text = source.read_text(encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "greenmfg.quarto_filter"], input=text, cwd=source.parent,
+                         capture_output=True, text=True, check=True)
+    executed = json.loads(run.stdout)
+    html = [o["data"]["text/html"] for c in executed["cells"] for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
+    assert any('class="gm-card"' in "".join(h) for h in html), "the filter must return executed chart cards"
+    assert source.read_text(encoding="utf-8") == text
+
+
+def test_the_ipynb_filter_refuses_a_notebook_that_is_not_a_page():
+    run = subprocess.run([sys.executable, "-m", "greenmfg.quarto_filter"], input='{"cells": []}', cwd=REPO_ROOT / "chapters",
+                         capture_output=True, text=True)
+    assert run.returncode == 1 and "project.render" in run.stderr and "chapters" in run.stderr
+
+
+def test_quartos_filter_cache_forgets_our_pages(tmp_path, monkeypatch):
+    from greenmfg.build import forget_quarto_filter_cache, quarto_filter_cache_index
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    index = quarto_filter_cache_index()
+    index.parent.mkdir(parents=True)
+    ours = str(REPO_ROOT / "index.ipynb")
+    index.write_text(json.dumps({ours: {"invalidation": "x", "path": "a"}, "/elsewhere/n.ipynb": {"path": "b"}}))
+    forget_quarto_filter_cache([Page(Path("index.ipynb"))])
+    assert list(json.loads(index.read_text())) == ["/elsewhere/n.ipynb"]

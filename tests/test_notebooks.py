@@ -6,8 +6,8 @@ import re
 import nbformat
 import pytest
 
-from greenmfg.build import pages
 from greenmfg.paths import REPO_ROOT
+from greenmfg.project import pages
 
 NOTEBOOKS = [page.source for page in pages()]
 # Tokens with digits that are names, not figures.
@@ -73,3 +73,10 @@ def test_digit_rule_can_fail():
     assert re.search(r"\d", prose_without_allowed_numbers("Output rose 12 % in 2023."))
     assert not re.search(r"\d", prose_without_allowed_numbers(
         "Output rose {{< var series.x.y2023 >}} in 2023 ([source](a1.html), [@miit2024guiding]); “产销超过950万”."))
+
+
+@pytest.mark.parametrize("source", NOTEBOOKS, ids=str)
+def test_front_matter_has_no_shortcode(source):
+    """Quarto parses typed front matter (date) before shortcodes expand: a var there is "Invalid Date"."""
+    nb = nbformat.read(REPO_ROOT / source, as_version=4)
+    assert nb.cells[0].cell_type == "raw" and "{{<" not in nb.cells[0].source

@@ -7,8 +7,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from greenmfg.build import BuildError, Page, quarto_config
 from greenmfg.preview import cell_options, front_matter, notebook_markdown, render_page, substitute_variables
+from greenmfg.project import BuildError, Page, quarto_config
 
 VARIABLES = {"series": {"nev_sales": {"y2023": "949.5万"}}}
 
@@ -33,6 +33,12 @@ def test_front_matter_in_first_raw_cell(tmp_path):
     assert front_matter(notebook(), "x")["title"] == "A test page"
     with pytest.raises(BuildError, match="first cell"):
         front_matter(notebook(front="title: no fences"), "x")
+
+
+def test_front_matter_shortcodes_are_refused(tmp_path):
+    nb = notebook(nbformat.v4.new_markdown_cell("Body."), front='---\ntitle: "T"\ndate: "{{< var data.last_updated >}}"\n---')
+    with pytest.raises(BuildError, match="front matter has the shortcode"):
+        render(tmp_path, nb)
 
 
 def test_var_shortcode_is_substituted(tmp_path):

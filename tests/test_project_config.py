@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from greenmfg.build import pages, quarto_config
 from greenmfg.paths import REPO_ROOT
+from greenmfg.project import pages, quarto_config
 
 PAGE_MAP = ["index", "chapters/traditional-industries", "chapters/emerging-industries", "chapters/digital-green",
             "targets", "claims", "glossary", "data", "about"]
@@ -51,13 +51,15 @@ def test_quarto_config_keeps_the_site_offline_and_complete():
     assert (REPO_ROOT / config["website"]["favicon"]).is_file()
     assert (REPO_ROOT / config["bibliography"]).is_file()
     assert config["execute"]["echo"] is False
+    assert config["execute"]["enabled"] is False, "Quarto never executes a page: our executor does, once"
+    assert config["ipynb-filters"] == ["python -m greenmfg.quarto_filter"]
     for resource in config["project"]["resources"]:
         assert resource.startswith("assets/") or resource.startswith("data/"), resource
 
 
 def test_makefile_exposes_the_public_targets():
     makefile = (REPO_ROOT / "Makefile").read_text()
-    for target in ("help", "site", "test", "validate-data", "bench", "serve", "clean"):
+    for target in ("help", "site", "test", "validate-data", "bench", "serve", "clean", "lab", "env"):
         assert re.search(rf"^{target}:.*## ", makefile, re.M), f"make {target} is missing or undocumented"
 
 
@@ -78,7 +80,7 @@ def _pins_from_environment() -> dict[str, str]:
         entries = dep["pip"] if isinstance(dep, dict) else [dep]
         for entry in entries:
             match = re.match(r"^([A-Za-z0-9_.-]+)==?([^=<>]+)$", entry)
-            if match and match.group(1) not in ("python",):
+            if match and match.group(1) not in ("python", "quarto"):
                 pins[match.group(1).lower()] = match.group(2)
     return pins
 
@@ -87,9 +89,13 @@ def test_environment_yml_and_requirements_pin_the_same_versions():
     assert _pins_from_environment() == _pins_from_requirements()
 
 
-def test_environment_yml_brings_quarto():
+def test_quarto_is_pinned_to_one_version_everywhere():
+    from greenmfg.build import QUARTO_VERSION
+
     env = yaml.safe_load((REPO_ROOT / "environment.yml").read_text())
-    assert any(str(d).startswith("quarto") for d in env["dependencies"])
+    assert f"quarto={QUARTO_VERSION}" in env["dependencies"]
+    assert f"quarto-cli=={QUARTO_VERSION}" in (REPO_ROOT / "requirements-quarto.txt").read_text()
+    assert f"version: {QUARTO_VERSION}" in (REPO_ROOT / ".github/workflows/publish.yml").read_text()
 
 
 def test_pre_commit_hooks_are_local():
@@ -101,7 +107,8 @@ def test_pre_commit_hooks_are_local():
 
 def test_generated_files_are_not_tracked():
     ignored = (REPO_ROOT / ".gitignore").read_text().split()
-    for path in ("_site/", ".build/", ".venv/", "_variables.yml", "assets/vega.mjs", ".quarto/"):
+    # "/.quarto/" exactly as Quarto writes it, or Quarto appends it to .gitignore on every build
+    for path in ("_site/", ".build/", ".venv/", "_variables.yml", "assets/vega.mjs", "/.quarto/", "*_files/"):
         assert path in ignored, path
 
 
@@ -117,3 +124,15 @@ def test_vendored_vega_is_the_version_the_build_wraps():
     head = VEGA_VENDOR.read_text()[:2000]
     assert VEGA_VENDOR.name == "vega-6.2.0.min.js" and "vega" in head
     assert (Path(VEGA_VENDOR).parent / "vega-LICENSE.txt").is_file()
+
+
+def test_readme_rerunner_commands_are_make_targets_that_start_jupyterlab_on_loopback():
+    readme = (REPO_ROOT / "README.md").read_text()
+    section = readme[readme.index("## For people rerunning the notebooks"):]
+    block = section[section.index("```sh"):section.index("```", section.index("```sh") + 5)]
+    targets = re.findall(r"^make (\w[\w-]*)", block, re.M)
+    assert targets == ["env", "lab"]
+    makefile = (REPO_ROOT / "Makefile").read_text()
+    recipe = makefile[makefile.index("\nlab:"):].split("\n")[2]
+    assert "jupyter lab" in recipe and "--ip=127.0.0.1" in recipe and "--allow-root" in recipe
+    assert "--config=jupyter_server_config.py" in recipe

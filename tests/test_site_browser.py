@@ -8,7 +8,7 @@ import urllib.request
 import pytest
 from conftest import wait_for_charts
 
-from greenmfg.build import pages
+from greenmfg.project import pages
 
 PAGES = [page.output.as_posix() for page in pages()]
 # Shapes first, then text and rules: hovering tries each group in this order.
@@ -144,12 +144,15 @@ def test_axis_labels_contrast_with_the_chart_background(open_page, path, dark):
         assert ratio >= 4.5, f"{path} ({'dark' if dark else 'light'}): axis label {label} on {background} is {ratio:.2f}:1"
 
 
-def test_charts_follow_the_theme_toggle_without_reload(open_page):
+# The dark-mode control is each renderer's own chrome.
+THEME_TOGGLE = {"preview": "button.theme-toggle", "quarto": "a.quarto-color-scheme-toggle"}
+
+
+def test_charts_follow_the_theme_toggle_without_reload(open_page, renderer):
     page = open_page("chapters/digital-green.html").page
-    if not wait_for_charts(page):
-        pytest.skip("no chart on the page yet")
+    assert wait_for_charts(page), "the digital chapter has charts"
     before = page.locator(".gm-live svg").first.inner_html()
-    page.click("button.theme-toggle")
+    page.locator(THEME_TOGGLE[renderer]).first.click()
     page.wait_for_function("() => document.querySelector('figure.gm-card').dataset.theme === 'dark'")
     after = page.locator(".gm-live svg").first.inner_html()
     assert before != after, "the chart did not re-render in dark mode"
