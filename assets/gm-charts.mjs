@@ -106,6 +106,9 @@ async function draw(card) {
   }
   card.classList.add("gm-drawn");
   card.dataset.theme = isDark() ? "dark" : "light";
+  // A chart wider than its card scrolls sideways; keyboard users must be able to focus it to scroll.
+  const frame = card.querySelector(".gm-chart");
+  if (frame && frame.scrollWidth > frame.clientWidth) frame.tabIndex = 0;
   return view;
 }
 

@@ -1,0 +1,66 @@
+"""What a rerunner sees in Jupyter: the values behind a page's `{{< var >}}` tokens, without a site build.
+
+A page's first code cell (`#| include: false`, so neither renderer shows it) calls
+`prose_values("chapters/x.ipynb")`; in Jupyter it prints a table of every key the page's prose uses
+and its current value, computed from data/ as the build computes it.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from .execute import SITE_BUILD_ENV
+from .paths import REPO_ROOT
+
+VAR_TOKEN = re.compile(r"\{\{<\s*var\s+([A-Za-z0-9_.-]+)\s*>\}\}")
+
+
+def page_var_keys(page_source: str) -> list[str]:
+    """Every var key in the page's markdown cells, in order of first use."""
+    nb = json.loads((REPO_ROOT / page_source).read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    return list(dict.fromkeys(VAR_TOKEN.findall(text)))
+
+
+def current_variables() -> dict:
+    """The values the site build would use now (written to _variables.yml, reused while data is unchanged)."""
+    from .build import write_variables
+
+    return yaml.safe_load(write_variables().read_text(encoding="utf-8")) or {}
+
+
+def lookup(variables: dict, key: str) -> str:
+    node = variables
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return "(missing: not in _variables.yml)"
+        node = node[part]
+    return str(node)
+
+
+@dataclass
+class ProseValues:
+    """A table of the page's var keys and values; shows in Jupyter only."""
+
+    rows: list[tuple[str, str]]
+
+    def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 - IPython protocol
+        if os.environ.get(SITE_BUILD_ENV) == "1":
+            return {"text/plain": ""}
+        body = "".join(f"<tr><td><code>{html.escape(k)}</code></td><td>{html.escape(v)}</td></tr>" for k, v in self.rows)
+        table = (f'<details open class="gm-prose-values"><summary>Values in this page\'s text '
+                 f"({len(self.rows)} <code>{{{{&lt; var &gt;}}}}</code> tokens, from data/)</summary>"
+                 f"<table><thead><tr><th>token</th><th>value</th></tr></thead><tbody>{body}</tbody></table></details>")
+        plain = "\n".join(f"{k} = {v}" for k, v in self.rows)
+        return {"text/html": table, "text/plain": plain}
+
+
+def prose_values(page_source: str) -> ProseValues:
+    """The values behind every `{{< var >}}` token of this page's prose."""
+    variables = current_variables()
+    return ProseValues([(key, lookup(variables, key)) for key in page_var_keys(page_source)])
