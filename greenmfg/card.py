@@ -21,6 +21,7 @@ import altair as alt
 import vl_convert
 
 from . import theme
+from .execute import SITE_BUILD_ENV
 from .paths import REPO_ROOT
 
 PROVENANCE_COLUMNS = ("source_org", "source_date", "url", "mirror_url", "as_of")
@@ -28,6 +29,7 @@ CHART_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STATIC_WIDTH = 640
 RUNTIME_PATH = "assets/gm-charts.mjs"
 CSV_DIR = "chart-data"
+COMPOUND_KEYS = ("hconcat", "vconcat", "concat", "facet", "repeat")
 
 
 class ChartCardError(ValueError):
@@ -35,8 +37,8 @@ class ChartCardError(ValueError):
 
 
 def in_site_build() -> bool:
-    """True while a page executes for the site: our executor sets GREENMFG_BUILD, Quarto's kernel setup QUARTO_FIG_FORMAT."""
-    return os.environ.get("GREENMFG_BUILD") == "1" or "QUARTO_FIG_FORMAT" in os.environ
+    """True while the site's executor runs the page (it sets SITE_BUILD_ENV for every kernel)."""
+    return os.environ.get(SITE_BUILD_ENV) == "1"
 
 
 def site_root_prefix() -> str:
@@ -122,8 +124,7 @@ def _strip_title(spec: dict[str, Any]) -> dict[str, Any]:
 
 def _responsive(spec: dict[str, Any]) -> dict[str, Any]:
     """Single views fill their container; compound views keep their widths and scroll inside the card."""
-    compound = any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat"))
-    if compound:
+    if any(k in spec for k in COMPOUND_KEYS):
         return spec
     return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
 
@@ -141,7 +142,7 @@ def compile_specs(chart: alt.TopLevelMixin, chart_id: str) -> dict[str, Any]:
             if entry.get("name") == dataset_name:
                 entry["values"] = "__gm_rows__"
     static = _strip_title(spec)
-    if not any(k in static for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+    if not any(k in static for k in COMPOUND_KEYS):
         static = {**static, "width": STATIC_WIDTH}
     svg = vl_convert.vegalite_to_svg(static)
     return {
@@ -259,12 +260,23 @@ class ChartCard:
             # The Vega-Lite spec rides along in output metadata so tests can check it against the schema.
             metadata = {"greenmfg": {"chart_id": self.chart_id, "vegalite": self.chart.to_dict()}}
             return {"text/html": card_html(self.chart, self.chart_id, self.summary, self.note)}, metadata
-        # JupyterLab draws the Vega-Lite mimetype itself (offline); other front ends get the static SVG.
-        # Altair's own html renderer would load Vega from a CDN, so it is not used.
-        spec = self.chart.to_dict()
-        return {"application/vnd.vegalite.v5+json": spec,
-                "image/svg+xml": vl_convert.vegalite_to_svg(spec),
-                "text/plain": f"<chart {self.chart_id}: {_title_parts(spec)[0]}>"}
+        return notebook_bundle(self.chart, self.chart_id)
+
+
+def notebook_bundle(chart: alt.TopLevelMixin, chart_id: str) -> dict[str, Any]:
+    """What a Jupyter front end gets: the chart compiled to Vega, plus a static SVG and a text label.
+
+    Front ends bundle their own, often older, Vega-Lite (JupyterLab 4.6: 5.6.1, while Altair writes
+    6.x specs), so the spec is compiled here and they only run Vega, offline. Those without a Vega
+    renderer show the SVG. Altair's html renderer would load Vega from a CDN, so it is not used.
+    Single views get a fixed width: "container" has no width to fill in a notebook output.
+    """
+    spec = chart.to_dict()
+    if not any(k in spec for k in COMPOUND_KEYS) and "width" not in spec:
+        spec = {**spec, "width": STATIC_WIDTH}
+    return {"application/vnd.vega.v5+json": vl_convert.vegalite_to_vega(spec),
+            "image/svg+xml": vl_convert.vegalite_to_svg(spec),
+            "text/plain": f"<chart {chart_id}: {_title_parts(spec)[0]}>"}
 
 
 def show(chart: alt.TopLevelMixin, *, chart_id: str, summary: str, note: str | None = None) -> ChartCard:

@@ -122,6 +122,12 @@ def test_calculator_chart_spec(data):
     assert marks == ["bar", "text", "text", "text"]
     assert spec["layer"][0]["encoding"]["x"]["type"] == "ordinal"
     assert spec["layer"][0]["encoding"]["y"]["type"] == "quantitative"
+    # The y-axis fits every slider setting: the first-year bar (no degradation yet) stays below the top.
+    domain_max = spec["layer"][0]["encoding"]["y"]["scale"]["domainMax"]["expr"]
+    for mw in (params["mw"]["bind"]["min"], params["mw"]["bind"]["max"]):
+        for hours in (params["hours"]["bind"]["min"], params["hours"]["bind"]["max"]):
+            first_year = mw * 1000 * hours / 1e6
+            assert eval(domain_max, {}, {"mw": mw, "hours": hours}) > first_year  # noqa: S307 - our own expr
     assert "亿 kWh" in spec["layer"][1]["transform"][-1]["calculate"] or any(
         "亿 kWh" in t.get("calculate", "") for t in spec["layer"][1]["transform"])
 

@@ -179,6 +179,11 @@ def system_frame(context: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- charts (no I/O)
 
 
+# The y-axis follows the sliders: the first year's bar reaches 1/CALCULATOR_HEADROOM of the height,
+# so every setting fits and the readout above the bars stays clear.
+CALCULATOR_HEADROOM = 1.5
+
+
 def _slider(name: str, value: float, low: float, high: float, step: float, label: str) -> alt.Parameter:
     return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=label))
 
@@ -197,7 +202,8 @@ def calculator_chart(frame: pd.DataFrame, case: dict[str, Any]) -> alt.LayerChar
     )
     bars = base.mark_bar(color=theme.category_color("calculated"), clip=True).encode(
         x=alt.X("project_year:O", title="Project year", axis=alt.Axis(values=[1, 5, 10, 15, 20, 25], labelAngle=0)),
-        y=alt.Y("annual_mkwh:Q", title="Generation (million kWh a year)", scale=alt.Scale(domain=[0, 60])),
+        y=alt.Y("annual_mkwh:Q", title="Generation (million kWh a year)", scale=alt.Scale(
+            domainMin=0, domainMax=alt.ExprRef(f"mw * hours / 1000 * {CALCULATOR_HEADROOM}"))),
         tooltip=[alt.Tooltip("project_year:O", title="Project year"),
                  alt.Tooltip("annual_mkwh:Q", title="Generation (million kWh)", format=",.1f")],
     )
