@@ -4,12 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 REQ_HASH := $(shell cat requirements.txt pyproject.toml | sha256sum | cut -c1-12)
 STAMP := $(VENV)/.installed-$(REQ_HASH)
+QUARTO_HASH := $(shell sha256sum requirements-quarto.txt | cut -c1-12)
+QUARTO_STAMP := $(VENV)/.quarto-tried-$(QUARTO_HASH)
 DATA ?= data
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 export QUARTO_PYTHON := $(abspath $(PY))
 
 .DEFAULT_GOAL := help
-.PHONY: help site test validate-data bench serve clean env
+.PHONY: help site test validate-data bench serve clean env lab
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -19,21 +21,33 @@ $(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m greenmfg.build variables
 	@rm -f $(VENV)/.installed-*; touch $@
 
-env: $(STAMP) ## Create or update the virtual environment (.venv) from requirements.txt
+# Quarto's PyPI installer downloads its binary; a failure (no network to GitHub) never fails the build.
+$(QUARTO_STAMP): requirements-quarto.txt | $(STAMP)
+	@if timeout 60 $(PY) -m pip install --quiet --disable-pip-version-check -r requirements-quarto.txt >$(VENV)/quarto-install.log 2>&1 \
+	  && $(VENV)/bin/quarto --version >/dev/null 2>&1; then echo "Quarto $$($(VENV)/bin/quarto --version) installed in $(VENV)"; \
+	  else $(PY) -m pip uninstall --quiet --yes quarto-cli >/dev/null 2>&1; \
+	  echo "Quarto could not be installed here (its installer downloads the binary; see $(VENV)/quarto-install.log): make site uses the preview renderer"; fi
+	@rm -f $(VENV)/.quarto-tried-*; touch $@
 
-site: $(STAMP) ## Build the site into _site/ (Quarto if installed, else the preview renderer)
+env: $(STAMP) $(QUARTO_STAMP) ## Create or update .venv from requirements.txt, then try the pinned Quarto
+
+site: $(STAMP) $(QUARTO_STAMP) ## Build the site into _site/ (Quarto if installed, else the preview renderer)
 	$(PY) -m greenmfg.build site
 
-test: $(STAMP) ## Run the whole test suite (data, specs, build, browser)
+test: $(STAMP) $(QUARTO_STAMP) ## Run the whole test suite (data, specs, build, browser)
 	$(PY) -m pytest
 
 validate-data: $(STAMP) ## Validate a data directory: make validate-data DATA=<dir>
 	$(PY) -m greenmfg.validate $(DATA)
 
-bench: $(STAMP) ## Time cold and warm builds; report page and runtime sizes
+bench: $(STAMP) $(QUARTO_STAMP) ## Time cold and warm builds; report page and runtime sizes
 	$(PY) -m greenmfg.bench
+
+lab: $(STAMP) ## Start JupyterLab on http://127.0.0.1:8888 with the project's environment (works as root)
+	$(VENV)/bin/jupyter lab --config=jupyter_server_config.py --ip=127.0.0.1 --port=8888 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
 
 serve: site ## Serve _site/ on http://127.0.0.1:8000
 	$(PY) -m http.server --bind 127.0.0.1 --directory _site 8000
