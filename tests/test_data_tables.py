@@ -119,7 +119,8 @@ def test_series_loader_errors_on_unknown_series():
 
 def _research_corpus() -> str:
     """All research lead text plus the cleaned article: every quote and URL must come from here."""
-    text = "".join(p.read_text(encoding="utf-8") for p in sorted((DEFAULT_DATA_DIR / "raw" / "research").iterdir()))
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((DEFAULT_DATA_DIR / "raw" / "research").rglob("*"))
+                   if p.is_file())
     return text + "".join(loaders.load_article_paragraphs()["text_zh"])
 
 
