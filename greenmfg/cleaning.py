@@ -28,7 +28,7 @@ SECTION_KEYS = {
     "新闻链接：什么是绿色工厂？": "green-factory-explainer",
     "传统产业加快转型升级绿色低碳发展": "traditional",
     "新兴产业绿色低碳高起点发展": "emerging",
-    "制造业绿色融合新业态": "digital-green",
+    "制造业绿色融合新业态": "digital",
 }
 FIRST_SECTION = "overview"
 

@@ -19,7 +19,7 @@ class BuildError(RuntimeError):
 class Page:
     """One page of the site: its source notebook and where its HTML goes."""
 
-    source: Path  # relative to the repo root, e.g. chapters/digital-green.ipynb
+    source: Path  # relative to the repo root, e.g. chapters/digital.ipynb
 
     @property
     def slug(self) -> str:

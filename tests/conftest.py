@@ -89,7 +89,7 @@ class PageRecord:
 
 @pytest.fixture
 def open_page(browser, server):
-    """Factory: open_page('chapters/digital-green.html', width=1280, dark=False, js=True) -> PageRecord."""
+    """Factory: open_page('chapters/digital.html', width=1280, dark=False, js=True) -> PageRecord."""
     contexts = []
 
     def _open(path: str, width: int = 1280, height: int = 900, dark: bool = False, js: bool = True) -> PageRecord:

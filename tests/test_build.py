@@ -98,7 +98,7 @@ def test_a_build_never_writes_a_tracked_file(site):
 
 
 def test_the_ipynb_filter_hands_quarto_the_executed_page_and_leaves_the_source(site):
-    source = REPO_ROOT / "chapters" / "digital-green.ipynb"
+    source = REPO_ROOT / "chapters" / "digital.ipynb"
     text = source.read_text(encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "greenmfg.quarto_filter"], input=text, cwd=source.parent,
                          capture_output=True, text=True, check=True)

@@ -62,7 +62,7 @@ def test_boilerplate_removed():
 def test_sections_follow_headings():
     df = load_article_paragraphs()
     assert df.set_index("paragraph_id").loc[["p01", "p06", "p08", "p15", "p21"], "section"].tolist() == [
-        "overview", "green-factory-explainer", "traditional", "emerging", "digital-green"]
+        "overview", "green-factory-explainer", "traditional", "emerging", "digital"]
 
 
 def test_processed_file_is_up_to_date():

@@ -11,7 +11,7 @@ from greenmfg.card import show
 from greenmfg.pages import digital
 from greenmfg.paths import REPO_ROOT
 
-NOTEBOOK = REPO_ROOT / "chapters" / "digital-green.ipynb"
+NOTEBOOK = REPO_ROOT / "chapters" / "digital.ipynb"
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Browser tests for chapters/digital-green: charts draw offline, and each interaction changes what is drawn."""
+"""Browser tests for chapters/digital: charts draw offline, and each interaction changes what is drawn."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,7 @@ import re
 import pytest
 from conftest import wait_for_charts
 
-PAGE = "chapters/digital-green.html"
+PAGE = "chapters/digital.html"
 CHART_IDS = ("dig-pv-calculator", "dig-grid-factor", "dig-power-mix", "dig-green-system")
 pytestmark = pytest.mark.browser
 

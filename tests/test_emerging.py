@@ -1,4 +1,4 @@
-"""Spec tests for the emerging-industries charts and unit tests for their calculations."""
+"""Spec tests for the emerging charts and unit tests for their calculations."""
 from __future__ import annotations
 
 import pandas as pd

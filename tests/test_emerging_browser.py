@@ -1,10 +1,10 @@
-"""Browser tests for the emerging-industries page: charts draw, and each control changes its chart."""
+"""Browser tests for the emerging page: charts draw, and each control changes its chart."""
 from __future__ import annotations
 
 import pytest
 from conftest import wait_for_charts
 
-PAGE = "chapters/emerging-industries.html"
+PAGE = "chapters/emerging.html"
 pytestmark = pytest.mark.browser
 
 

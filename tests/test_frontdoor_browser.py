@@ -38,7 +38,7 @@ def test_ledger_filters_show_fewer_claims(open_page):
     page.get_by_label("Status").select_option("not-found")
     by_status = _visible(page, entries)
     assert 0 < by_status < before
-    page.get_by_label("Theme").select_option("digital-green")
+    page.get_by_label("Theme").select_option("digital")
     both = _visible(page, entries)
     assert 0 < both <= by_status
     hidden_statuses = page.locator(entries).evaluate_all(

@@ -9,7 +9,7 @@ import yaml
 from greenmfg.paths import REPO_ROOT
 from greenmfg.project import pages, quarto_config
 
-PAGE_MAP = ["index", "chapters/traditional-industries", "chapters/emerging-industries", "chapters/digital-green",
+PAGE_MAP = ["index", "chapters/traditional", "chapters/emerging", "chapters/digital",
             "targets", "claims", "glossary", "data", "about"]
 
 

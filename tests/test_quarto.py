@@ -75,13 +75,13 @@ def test_quarto_pages_have_dates_values_and_charts(clone, two_builds):
         assert "Invalid Date" not in html, page.output
         assert "{{<" not in html and "?var:" not in html, f"{page.output}: an unexpanded shortcode"
         assert re.search(r'class="gm-as-of"[^>]*>Data as of \d{4}', html), f"{page.output}: no 'Data as of'"
-    chapter = (site / "chapters" / "digital-green.html").read_text(encoding="utf-8")
+    chapter = (site / "chapters" / "digital.html").read_text(encoding="utf-8")
     assert chapter.count('class="gm-card"') >= 3
 
 
 def test_quarto_render_run_directly_gives_charts_and_a_clean_tree(clone, two_builds):
     run = _run([QUARTO, "render"], clone)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert 'class="gm-card"' in (clone / "_site" / "chapters" / "emerging-industries.html").read_text(encoding="utf-8")
+    assert 'class="gm-card"' in (clone / "_site" / "chapters" / "emerging.html").read_text(encoding="utf-8")
     status = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout
     assert status == ""

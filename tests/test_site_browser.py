@@ -149,7 +149,7 @@ THEME_TOGGLE = {"preview": "button.theme-toggle", "quarto": "a.quarto-color-sche
 
 
 def test_charts_follow_the_theme_toggle_without_reload(open_page, renderer):
-    page = open_page("chapters/digital-green.html").page
+    page = open_page("chapters/digital.html").page
     assert wait_for_charts(page), "the digital chapter has charts"
     before = page.locator(".gm-live svg").first.inner_html()
     page.locator(THEME_TOGGLE[renderer]).first.click()

@@ -1,4 +1,4 @@
-"""Unit and spec tests for the traditional-industries chapter (greenmfg.pages.traditional) and its notebook."""
+"""Unit and spec tests for the traditional chapter (greenmfg.pages.traditional) and its notebook."""
 from __future__ import annotations
 
 import re
@@ -12,7 +12,7 @@ from greenmfg.pages import traditional as T
 from greenmfg.paths import REPO_ROOT
 from greenmfg.targets import target_progress
 
-NOTEBOOK = REPO_ROOT / "chapters" / "traditional-industries.ipynb"
+NOTEBOOK = REPO_ROOT / "chapters" / "traditional.ipynb"
 
 
 # ---------------------------------------------------------------- calculations

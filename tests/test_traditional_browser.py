@@ -1,10 +1,10 @@
-"""Browser tests for the traditional-industries chapter: charts draw, tooltips work, sliders and selection change the chart."""
+"""Browser tests for the traditional chapter: charts draw, tooltips work, sliders and selection change the chart."""
 from __future__ import annotations
 
 import pytest
 from conftest import wait_for_charts
 
-PAGE = "chapters/traditional-industries.html"
+PAGE = "chapters/traditional.html"
 CHART_IDS = ("trad-distance-to-2030", "trad-steel", "trad-eaf-what-if", "trad-press-filter")
 
 pytestmark = pytest.mark.browser

@@ -1,4 +1,4 @@
-"""Emerging industries page (`chapters/emerging-industries`): NEVs, batteries, photovoltaics, structure, green computing.
+"""Emerging industries page (`chapters/emerging`): NEVs, batteries, photovoltaics, structure, green computing.
 
 Frame functions turn rows of ``context_series`` into small chart frames (with provenance columns);
 chart functions take those frames and return Altair charts (no I/O); ``variables`` gives the prose numbers.
@@ -390,7 +390,7 @@ def _pick(frame: pd.DataFrame, column: str, value: str, year: int, field: str = 
 
 
 def variables(data_dir=None) -> dict:
-    """Display strings for the prose of the emerging-industries page, under the key ``emerging``."""
+    """Display strings for the prose of the emerging page, under the key ``emerging``."""
     context = loaders.load_context_series(data_dir)
     frames = load_frames(data_dir)
     nev, battery, pv, structure = frames["nev"], frames["battery"], frames["pv"], frames["structure"]

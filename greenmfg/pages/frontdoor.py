@@ -24,7 +24,7 @@ CLAIM_STATUSES = ["confirmed", "partly confirmed", "found in another document", 
                   "not found"]
 CLAIM_TYPES = ["target", "statistic", "case"]
 THEMES = {"overview": "Overview", "traditional": "Traditional industries", "emerging": "Emerging industries",
-          "digital-green": "Digital and green"}
+          "digital": "Digital and green"}
 # How the tracker words a recent pace of each kind (prefix, note); see greenmfg.targets.pace_kind.
 PACE_KIND_TEXT = {
     target_math.PACE_EXACT: ("", ""),
@@ -32,17 +32,17 @@ PACE_KIND_TEXT = {
     target_math.PACE_UPPER_BOUND: ("at most ", "upper bound: the earlier figure is a 'more than' value"),
 }
 CHAPTER_PAGES = {
-    "traditional-industries": ("chapters/traditional-industries.html", "Traditional industries"),
-    "emerging-industries": ("chapters/emerging-industries.html", "Emerging industries"),
-    "digital-green": ("chapters/digital-green.html", "Digital and green"),
+    "traditional": ("chapters/traditional.html", "Traditional industries"),
+    "emerging": ("chapters/emerging.html", "Emerging industries"),
+    "digital": ("chapters/digital.html", "Digital and green"),
     "overview": ("index.html", "Home"),
 }
 PAGE_MAP = [
-    ("chapters/traditional-industries.html", "Traditional industries",
+    ("chapters/traditional.html", "Traditional industries",
      "Steel, aluminium, recycling and industrial waste: what the 2030 targets ask and how far there is to go."),
-    ("chapters/emerging-industries.html", "Emerging industries",
+    ("chapters/emerging.html", "Emerging industries",
      "New-energy vehicles, batteries, solar and computing: growing green from a high starting point."),
-    ("chapters/digital-green.html", "Digital and green",
+    ("chapters/digital.html", "Digital and green",
      "Green factories, parks and supply chains, and the push to fuse digital and green manufacturing."),
     ("targets.html", "Target tracker",
      "Every target of the policy with the latest official value, the gap and the pace needed."),
@@ -57,7 +57,7 @@ SECTION_TITLES_EN = {
     "green-factory-explainer": "News box: what is a green factory?",
     "traditional": "Traditional industries: faster green, low-carbon upgrading",
     "emerging": "Emerging industries: green, low-carbon from a high starting point",
-    "digital-green": "New business forms that fuse green manufacturing with other sectors",
+    "digital": "New business forms that fuse green manufacturing with other sectors",
 }
 SECTION_SUMMARIES_EN = {
     "overview": ("Seven departments led by the industry ministry issue the Guiding Opinions. The article gives the "
@@ -75,7 +75,7 @@ SECTION_SUMMARIES_EN = {
     "emerging": ("Emerging industries are framed as the engine of high-quality growth. A computing centre in the "
                  "Beijing–Tianjin–Hebei region reports electricity savings; the policy's lines on greener data "
                  "centres, low-power chips and remanufacturing technologies such as additive manufacturing follow."),
-    "digital-green": ("The policy calls for deep integration of digital and green, of green manufacturing and modern "
+    "digital": ("The policy calls for deep integration of digital and green, of green manufacturing and modern "
                       "services, and of green demand and supply. A rooftop solar project at Taishan Steel in Jinan is "
                       "the example; digital technology is cast as the enabler of resource efficiency."),
 }
