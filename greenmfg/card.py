@@ -22,9 +22,11 @@ import vl_convert
 
 from . import theme
 from .execute import SITE_BUILD_ENV
+from .frames import PROVENANCE
 from .paths import REPO_ROOT
+from .var_tokens import load_variables, substitute
 
-PROVENANCE_COLUMNS = ("source_org", "source_date", "url", "mirror_url", "as_of")
+PAGES_PACKAGE = "greenmfg.pages."
 CHART_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STATIC_WIDTH = 640
 RUNTIME_PATH = "assets/gm-charts.mjs"
@@ -39,6 +41,13 @@ class ChartCardError(ValueError):
 def in_site_build() -> bool:
     """True while the site's executor runs the page (it sets SITE_BUILD_ENV for every kernel)."""
     return os.environ.get(SITE_BUILD_ENV) == "1"
+
+
+def chart_id_of(module_name: str) -> str:
+    """A chart's id from its module path: greenmfg.pages.emerging.nev -> 'emerging-nev'."""
+    if not module_name.startswith(PAGES_PACKAGE):
+        raise ChartCardError(f"{module_name}: chart modules live in greenmfg.pages.<page>.<chart>")
+    return module_name.removeprefix(PAGES_PACKAGE).replace(".", "-").replace("_", "-")
 
 
 def site_root_prefix() -> str:
@@ -75,7 +84,7 @@ def _text(value: Any) -> str:
 def _check_provenance(chart_id: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         raise ChartCardError(f"chart {chart_id!r}: its data has no rows")
-    missing = [c for c in PROVENANCE_COLUMNS if c not in rows[0]]
+    missing = [c for c in PROVENANCE if c not in rows[0]]
     if missing:
         raise ChartCardError(f"chart {chart_id!r}: data lacks provenance columns {missing}")
     for i, row in enumerate(rows, start=1):
@@ -216,6 +225,10 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
     """The card's HTML: one self-describing <figure>, identical for the same input (no random ids)."""
     compiled = compile_specs(chart, chart_id)
     root = site_root_prefix() if root is None else root
+    if "{{<" in summary + (note or ""):  # takeaways and notes take their numbers from data, like the prose
+        variables = load_variables()
+        summary = substitute(summary, variables, f"chart {chart_id}: summary")
+        note = substitute(note, variables, f"chart {chart_id}: note") if note else note
     rows = compiled["rows"]
     cid = f"chart-{chart_id}"
     payload = {"id": chart_id, "vega": compiled["vega"], "dark": compiled["dark_patch"],

@@ -9,15 +9,13 @@ from __future__ import annotations
 import html
 import json
 import os
-import re
 from dataclasses import dataclass
 
 import yaml
 
 from .execute import SITE_BUILD_ENV
 from .paths import REPO_ROOT
-
-VAR_TOKEN = re.compile(r"\{\{<\s*var\s+([A-Za-z0-9_.-]+)\s*>\}\}")
+from .var_tokens import VAR_TOKEN, lookup
 
 
 def page_var_keys(page_source: str) -> list[str]:
@@ -34,13 +32,11 @@ def current_variables() -> dict:
     return yaml.safe_load(write_variables().read_text(encoding="utf-8")) or {}
 
 
-def lookup(variables: dict, key: str) -> str:
-    node = variables
-    for part in key.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return "(missing: not in _variables.yml)"
-        node = node[part]
-    return str(node)
+def value_of(variables: dict, key: str) -> str:
+    try:
+        return lookup(variables, key)
+    except KeyError:
+        return "(missing: not in _variables.yml)"
 
 
 @dataclass
@@ -63,4 +59,4 @@ class ProseValues:
 def prose_values(page_source: str) -> ProseValues:
     """The values behind every `{{< var >}}` token of this page's prose."""
     variables = current_variables()
-    return ProseValues([(key, lookup(variables, key)) for key in page_var_keys(page_source)])
+    return ProseValues([(key, value_of(variables, key)) for key in page_var_keys(page_source)])

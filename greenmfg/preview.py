@@ -20,10 +20,10 @@ import yaml
 
 from .paths import ASSETS_DIR, REPO_ROOT
 from .project import BuildError, Page, quarto_config
+from .var_tokens import ANY_SHORTCODE, load_variables
+from .var_tokens import substitute as substitute_variables
 
 TEMPLATES = Path(__file__).parent / "templates"
-VAR_SHORTCODE = re.compile(r"\{\{<\s*var\s+([A-Za-z0-9_.-]+)\s*>\}\}")
-ANY_SHORTCODE = re.compile(r"\{\{<\s*(\S+)")
 CELL_OPTION = re.compile(r"^#\|\s*([\w-]+)\s*:\s*(.*)$")
 
 
@@ -55,38 +55,6 @@ def read_notebook(path: Path) -> NotebookNode:
         return value
 
     return node(json.loads(path.read_text(encoding="utf-8")))
-
-
-def load_variables() -> dict[str, Any]:
-    """The values behind {{< var >}}, as written by the build."""
-    return yaml.safe_load((REPO_ROOT / "_variables.yml").read_text(encoding="utf-8")) or {}
-
-
-def lookup_variable(variables: dict[str, Any], key: str) -> str:
-    """Resolve a dotted var key the way Quarto does; a missing key is an error here (Quarto prints '?')."""
-    node: Any = variables
-    for part in key.split("."):
-        if not isinstance(node, dict) or part not in node:
-            raise KeyError(key)
-        node = node[part]
-    if isinstance(node, (dict, list)):
-        raise KeyError(f"{key} is not a single value")
-    return str(node)
-
-
-def substitute_variables(text: str, variables: dict[str, Any], where: str) -> str:
-    """Replace every {{< var key >}}; any other shortcode is outside the supported subset."""
-    def replace(match: re.Match[str]) -> str:
-        try:
-            return lookup_variable(variables, match.group(1))
-        except KeyError:
-            raise BuildError(f"{where}: unknown variable {match.group(1)!r} (is it in _variables.yml?)") from None
-
-    text = VAR_SHORTCODE.sub(replace, text)
-    other = ANY_SHORTCODE.search(text)
-    if other:
-        raise BuildError(f"{where}: shortcode {other.group(1)!r} is not in the supported Quarto subset")
-    return text
 
 
 def cell_options(source: str) -> dict[str, Any]:

@@ -69,6 +69,21 @@ def test_prose_numbers_come_from_variables(source):
             assert not digits, f"{source}: cell {index}: bare number(s) {digits}; use {{{{< var … >}}}}"
 
 
+CARD_TEXT = re.compile(r"\b(?:summary|note)=(?:\(\s*)?((?:\"[^\"]*\"\s*)+|'[^']*')", re.S)
+
+
+@pytest.mark.parametrize("source", NOTEBOOKS, ids=str)
+def test_chart_takeaways_and_notes_take_numbers_from_variables(source):
+    """A card's summary= and note= are prose too: numbers come through {{< var >}}, never f-strings."""
+    nb = nbformat.read(REPO_ROOT / source, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            assert not re.search(r"\b(?:summary|note)=f[\"']", cell.source), f"{source}: cell {index}: f-string takeaway"
+            for text in CARD_TEXT.findall(cell.source):
+                digits = re.findall(r"\S*\d\S*", prose_without_allowed_numbers(text))
+                assert not digits, f"{source}: cell {index}: bare number(s) {digits} in a takeaway or note"
+
+
 def test_digit_rule_can_fail():
     assert re.search(r"\d", prose_without_allowed_numbers("Output rose 12 % in 2023."))
     assert not re.search(r"\d", prose_without_allowed_numbers(

@@ -1,0 +1,51 @@
+"""The `{{< var key >}}` token: one implementation for the preview renderer, chart cards and notebooks.
+
+Values come from `_variables.yml`, which the build writes from data/ before any page executes.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from .paths import REPO_ROOT
+from .project import BuildError
+
+VAR_TOKEN = re.compile(r"\{\{<\s*var\s+([A-Za-z0-9_.-]+)\s*>\}\}")
+ANY_SHORTCODE = re.compile(r"\{\{<\s*(\S+)")
+VARIABLES_FILE = REPO_ROOT / "_variables.yml"
+
+
+def load_variables() -> dict[str, Any]:
+    """The values behind {{< var >}}, as the build wrote them."""
+    if not VARIABLES_FILE.exists():
+        raise BuildError("_variables.yml is missing: run `make env` or `make site` (it is written from data/)")
+    return yaml.safe_load(VARIABLES_FILE.read_text(encoding="utf-8")) or {}
+
+
+def lookup(variables: dict[str, Any], key: str) -> str:
+    """Resolve a dotted key the way Quarto does; a missing key is a KeyError (Quarto would print '?')."""
+    node: Any = variables
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise KeyError(key)
+        node = node[part]
+    if isinstance(node, (dict, list)):
+        raise KeyError(f"{key} is not a single value")
+    return str(node)
+
+
+def substitute(text: str, variables: dict[str, Any], where: str) -> str:
+    """Replace every {{< var >}}; any other shortcode is outside the supported subset."""
+    def replace(match: re.Match[str]) -> str:
+        try:
+            return lookup(variables, match.group(1))
+        except KeyError:
+            raise BuildError(f"{where}: unknown variable {match.group(1)!r} (is it in _variables.yml?)") from None
+
+    text = VAR_TOKEN.sub(replace, text)
+    other = ANY_SHORTCODE.search(text)
+    if other:
+        raise BuildError(f"{where}: shortcode {other.group(1)!r} is not in the supported Quarto subset")
+    return text
