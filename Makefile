@@ -11,7 +11,7 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 export QUARTO_PYTHON := $(abspath $(PY))
 
 .DEFAULT_GOAL := help
-.PHONY: help site test validate-data bench serve clean env lab
+.PHONY: help site test validate-data bench serve clean env lab page
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ validate-data: $(STAMP) ## Validate a data directory: make validate-data DATA=<d
 
 bench: $(STAMP) $(QUARTO_STAMP) ## Time cold and warm builds; report page and runtime sizes
 	$(PY) -m greenmfg.bench
+
+page: $(STAMP) ## Scaffold and register a page: make page KEY=my_key TITLE="Title" [CHAPTER=1]
+	$(PY) -m greenmfg.newpage "$(KEY)" "$(TITLE)" $(if $(CHAPTER),--chapter)
 
 lab: $(STAMP) ## Start JupyterLab on http://127.0.0.1:8888 with the project's environment (works as root)
 	$(VENV)/bin/jupyter lab --config=jupyter_server_config.py --ip=127.0.0.1 --port=8888 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)

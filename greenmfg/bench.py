@@ -13,11 +13,11 @@ import subprocess
 import sys
 import time
 
+from .card_payload import payloads_in
 from .paths import BUILD_DIR, REPO_ROOT, SITE_DIR
 
 PAGE_BUDGET_GZIP = 100 * 1024
 RUNTIME_FILES = ("assets/vega.mjs", "assets/gm-charts.mjs")
-PAYLOAD = re.compile(r'<script type="application/json" class="gm-payload">(.*?)</script>', re.S)
 INLINE_DATA_WARN_BYTES = 20 * 1024
 
 
@@ -64,7 +64,7 @@ def report() -> int:
     for page in sorted(SITE_DIR.rglob("*.html")):
         data = page.read_bytes()
         text = data.decode("utf-8")
-        payloads = PAYLOAD.findall(text)
+        payloads = payloads_in(text)
         gz = _gz(data)
         rel = page.relative_to(SITE_DIR).as_posix()
         print(f"  {rel:40s} {kib(len(data))} {kib(gz)}  {len(payloads)}")
@@ -72,10 +72,9 @@ def report() -> int:
         if gz > PAGE_BUDGET_GZIP:
             over_budget.append(rel)
         for payload in payloads:
-            rows = json.loads(payload).get("rows", [])
-            size = len(json.dumps(rows, ensure_ascii=False).encode())
+            size = len(json.dumps(payload["rows"], ensure_ascii=False).encode())
             if size > INLINE_DATA_WARN_BYTES:
-                heavy_charts.append(f"{json.loads(payload)['id']} ({rel}): {kib(size)} of inline rows")
+                heavy_charts.append(f"{payload['id']} ({rel}): {kib(size)} of inline rows")
     print(f"\nlargest page: {worst[1]} at {kib(worst[0])} gzip (budget {kib(PAGE_BUDGET_GZIP)})")
     print("pages over budget: " + (", ".join(over_budget) if over_budget else "none"))
     print("charts whose inline data should move to a shared file: " + ("; ".join(heavy_charts) if heavy_charts else "none"))

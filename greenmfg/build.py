@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
-import html
 import json
 import os
 import re
@@ -151,17 +150,16 @@ def write_chart_csvs(site: Path) -> int:
     """Write each card's rows to chart-data/<id>.csv; a chart id used twice on the site is an error."""
     import csv
     import io
-    import json
 
     out_dir = site / "chart-data"
     if out_dir.exists():
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
     owners: dict[str, str] = {}
-    pattern = re.compile(r'<script type="application/json" class="gm-payload">(.*?)</script>', re.S)
+    from .card_payload import payloads_in
+
     for page in sorted(site.rglob("*.html")):
-        for match in pattern.finditer(page.read_text(encoding="utf-8")):
-            payload = json.loads(html.unescape(match.group(1)) if "&quot;" in match.group(1) else match.group(1))
+        for payload in payloads_in(page.read_text(encoding="utf-8")):
             chart_id = payload["id"]
             rel = page.relative_to(site).as_posix()
             if chart_id in owners and owners[chart_id] != rel:

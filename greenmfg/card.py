@@ -9,7 +9,6 @@ In an interactive Jupyter session the same call simply displays the Altair chart
 from __future__ import annotations
 
 import html
-import json
 import math
 import os
 import re
@@ -18,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import altair as alt
-import vl_convert
 
-from . import theme
+from . import vega_compile
+from .card_payload import payload_script
 from .execute import SITE_BUILD_ENV
 from .frames import PROVENANCE
 from .paths import REPO_ROOT
@@ -28,10 +27,8 @@ from .var_tokens import load_variables, substitute
 
 PAGES_PACKAGE = "greenmfg.pages."
 CHART_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-STATIC_WIDTH = 640
 RUNTIME_PATH = "assets/gm-charts.mjs"
 CSV_DIR = "chart-data"
-COMPOUND_KEYS = ("hconcat", "vconcat", "concat", "facet", "repeat")
 
 
 class ChartCardError(ValueError):
@@ -94,70 +91,11 @@ def _check_provenance(chart_id: str, rows: list[dict[str, Any]]) -> None:
             raise ChartCardError(f"chart {chart_id!r}: row {i}: neither 'url' nor 'mirror_url' is set")
 
 
-def _recolour(node: Any, mapping: dict[str, str]) -> Any:
-    """Swap light hex colours for their dark twins everywhere except in data."""
-    if isinstance(node, dict):
-        return {k: (v if k in ("datasets", "values") else _recolour(v, mapping)) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_recolour(v, mapping) for v in node]
-    if isinstance(node, str) and node.lower() in mapping:
-        return mapping[node.lower()]
-    return node
-
-
-def json_patch(old: Any, new: Any, path: tuple = ()) -> list[list[Any]]:
-    """Minimal [[path, value], …] list that turns ``old`` into ``new`` (a list of changed leaves)."""
-    if isinstance(old, dict) and isinstance(new, dict):
-        out: list[list[Any]] = []
-        for key in sorted(set(old) | set(new)):
-            if key not in new:
-                out.append([list(path + (key,)), None, "delete"])
-            elif key not in old:
-                out.append([list(path + (key,)), new[key]])
-            else:
-                out.extend(json_patch(old[key], new[key], path + (key,)))
-        return out
-    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
-        out = []
-        for i, (a, b) in enumerate(zip(old, new)):
-            out.extend(json_patch(a, b, path + (i,)))
-        return out
-    return [] if old == new else [[list(path), new]]
-
-
-def _strip_title(spec: dict[str, Any]) -> dict[str, Any]:
-    spec = dict(spec)
-    spec.pop("title", None)
-    return spec
-
-
-def _responsive(spec: dict[str, Any]) -> dict[str, Any]:
-    """Single views fill their container; compound views keep their widths and scroll inside the card."""
-    if any(k in spec for k in COMPOUND_KEYS):
-        return spec
-    return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
-
-
 def compile_specs(chart: alt.TopLevelMixin, chart_id: str) -> dict[str, Any]:
-    """Compile one chart into everything the card needs (pure: no I/O)."""
+    """Everything the card needs from one publishable chart (pure: no I/O)."""
     spec, title, subtitle, description, dataset_name, rows = _validated(chart, chart_id)
-
-    live = _responsive(_strip_title(spec))
-    light_vega = vl_convert.vegalite_to_vega(live)
-    dark_spec = _recolour({**live, "config": theme.dark_config()}, theme.dark_color_map())
-    dark_vega = vl_convert.vegalite_to_vega(dark_spec)
-    for vg in (light_vega, dark_vega):  # the rows travel once, in the table; the runtime puts them back
-        for entry in vg.get("data", []):
-            if entry.get("name") == dataset_name:
-                entry["values"] = "__gm_rows__"
-    static = _strip_title(spec)
-    if not any(k in static for k in COMPOUND_KEYS):
-        static = {**static, "width": STATIC_WIDTH}
-    svg = vl_convert.vegalite_to_svg(static)
-    return {
-        "title": title, "subtitle": subtitle, "description": description,
-        "rows": rows, "vega": light_vega, "dark_patch": json_patch(light_vega, dark_vega), "svg": svg,
-    }
+    return {"title": title, "subtitle": subtitle, "description": description, "rows": rows,
+            **vega_compile.site_specs(spec, dataset_name)}
 
 
 CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+(?:[\s\d.,%+\-]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+)*")
@@ -215,11 +153,6 @@ def _table_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
             f"<tbody>{body}</tbody></table></div></details>")
 
 
-def _escape_json_for_script(payload: Any) -> str:
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return text.replace("</", "<\\/")
-
-
 def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str | None = None,
               root: str | None = None) -> str:
     """The card's HTML: one self-describing <figure>, identical for the same input (no random ids)."""
@@ -253,7 +186,7 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
         f'<button type="button" class="gm-export" data-format="png" hidden>Save as PNG</button>'
         f'<button type="button" class="gm-export" data-format="svg" hidden>Save as SVG</button></div>',
         _table_html(chart_id, rows),
-        f'<script type="application/json" class="gm-payload">{_escape_json_for_script(payload)}</script>',
+        payload_script(payload),
         f'<script type="module" src="{root}{RUNTIME_PATH}"></script>',
         "</figure>",
     ])
@@ -273,23 +206,8 @@ class ChartCard:
             # The Vega-Lite spec rides along in output metadata so tests can check it against the schema.
             metadata = {"greenmfg": {"chart_id": self.chart_id, "vegalite": self.chart.to_dict()}}
             return {"text/html": card_html(self.chart, self.chart_id, self.summary, self.note)}, metadata
-        return notebook_bundle(self.chart, self.chart_id)
-
-
-def notebook_bundle(chart: alt.TopLevelMixin, chart_id: str) -> dict[str, Any]:
-    """What a Jupyter front end gets: the chart compiled to Vega, plus a static SVG and a text label.
-
-    Front ends bundle their own, often older, Vega-Lite (JupyterLab 4.6: 5.6.1, while Altair writes
-    6.x specs), so the spec is compiled here and they only run Vega, offline. Those without a Vega
-    renderer show the SVG. Altair's html renderer would load Vega from a CDN, so it is not used.
-    Single views get a fixed width: "container" has no width to fill in a notebook output.
-    """
-    spec = chart.to_dict()
-    if not any(k in spec for k in COMPOUND_KEYS) and "width" not in spec:
-        spec = {**spec, "width": STATIC_WIDTH}
-    return {"application/vnd.vega.v5+json": vl_convert.vegalite_to_vega(spec),
-            "image/svg+xml": vl_convert.vegalite_to_svg(spec),
-            "text/plain": f"<chart {chart_id}: {_title_parts(spec)[0]}>"}
+        spec = self.chart.to_dict()
+        return {**vega_compile.notebook_bundle(spec), "text/plain": f"<chart {self.chart_id}: {_title_parts(spec)[0]}>"}
 
 
 def show(chart: alt.TopLevelMixin, *, chart_id: str, summary: str, note: str | None = None) -> ChartCard:

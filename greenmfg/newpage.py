@@ -1,29 +1,57 @@
-"""Create a page notebook with the house skeleton: `python -m greenmfg.newpage chapters/my-page "Title"`.
+"""`make page KEY=my-key TITLE="Title" [CHAPTER=1]`: scaffold a page and register it in the site map.
 
-The notebook starts with the Quarto front matter in a raw cell, then one markdown and one code
-cell that calls the package; it carries no outputs, so its diff stays readable.
+Writes the notebook (front matter, the hidden prose-values cell, a first paragraph), the page package
+greenmfg/pages/<key>/ (load, variables) and a test stub, and adds the page to `project.render` and the
+navbar of _quarto.yml (chapters go into the Chapters menu), so every other place picks it up from
+the site map. Output-free, so its diff stays readable.
 """
 from __future__ import annotations
 
+import argparse
+import re
 import sys
 from pathlib import Path
 
 import nbformat
 
 from .paths import REPO_ROOT
+from .project import CHAPTERS_DIR, pages
+
+PACKAGE_TEMPLATE = '''"""{title}: data for the page's charts and the derived numbers its prose uses."""
+from __future__ import annotations
+
+from ... import loaders
 
 
-def page_notebook(title: str, subtitle: str = "", description: str = "", body: str = "") -> nbformat.NotebookNode:
-    """A new, output-free page notebook."""
+def load(data_dir=None) -> dict:
+    """Everything the page reads (the only I/O of the page)."""
+    return {{"context": loaders.load_context_series(data_dir)}}
+
+
+def variables(data_dir=None) -> dict:
+    """Derived numbers of this page's prose, under its key; plain figures use the generic series.* keys."""
+    return {{"{key}": {{}}}}
+'''
+
+TEST_TEMPLATE = '''"""{title}: the page package loads and its variables sit under the page's key."""
+from greenmfg.pages import {module}
+
+
+def test_page_loads_and_names_its_variables():
+    assert {module}.load()["context"] is not None
+    assert list({module}.variables()) == ["{key}"]
+'''
+
+
+def page_notebook(source: str, title: str, description: str = "") -> nbformat.NotebookNode:
+    """A new, output-free page notebook with the house skeleton."""
     nb = nbformat.v4.new_notebook()
-    front = ["---", f'title: "{title}"']
-    if subtitle:
-        front.append(f'subtitle: "{subtitle}"')
-    if description:
-        front.append(f'description: "{description}"')
-    front.append("---")
+    front = ["---", f'title: "{title}"'] + ([f'description: "{description}"'] if description else []) + ["---"]
     nb.cells = [nbformat.v4.new_raw_cell("\n".join(front)),
-                nbformat.v4.new_markdown_cell(body or "This page is being written.")]
+                nbformat.v4.new_code_cell(f'#| include: false\nfrom greenmfg.notebook import prose_values\n'
+                                          f'prose_values("{source}")'),
+                nbformat.v4.new_markdown_cell("[Data as of {{< var data.last_updated >}}]{.gm-as-of}\n\n"
+                                              "This page is being written.")]
     for cell in nb.cells:
         cell.pop("id", None)
     nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
@@ -38,11 +66,53 @@ def write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:
     path.write_text(nbformat.writes(nb, version=4) + "\n", encoding="utf-8")
 
 
+def register(config_text: str, source: str, title: str, chapter: bool) -> str:
+    """_quarto.yml with the page added at the end of project.render and to the navbar (text edit: comments stay)."""
+    renders = list(re.finditer(r"^    - \S+\.ipynb\n", config_text, re.M))
+    if not renders:
+        raise SystemExit("_quarto.yml: no project.render list found")
+    last = renders[-1] if not chapter else [m for m in renders if f"{CHAPTERS_DIR}/" in m.group()][-1]
+    config_text = config_text[:last.end()] + f"    - {source}\n" + config_text[last.end():]
+    entry_indent = "          " if chapter else "      "
+    anchor = (list(re.finditer(rf"^{entry_indent}- href: {CHAPTERS_DIR}/\S+\n{entry_indent}  text: .*\n", config_text, re.M))
+              if chapter else list(re.finditer(r"^      - href: \S+\n        text: .*\n", config_text, re.M)))
+    if not anchor:
+        raise SystemExit("_quarto.yml: no navbar entry to add the page after")
+    where = anchor[-1].end()
+    entry = f"{entry_indent}- href: {source}\n{entry_indent}  text: {title}\n"
+    return config_text[:where] + entry + config_text[where:]
+
+
+def scaffold(key: str, title: str, chapter: bool = False) -> list[Path]:
+    """Write the notebook, package and test stub, and register the page; refuse a key that exists."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+        raise SystemExit(f"page key {key!r}: lowercase letters, digits and underscores (it names a Python package)")
+    if key in {p.key for p in pages()}:
+        raise SystemExit(f"a page with key {key!r} exists already")
+    source = f"{CHAPTERS_DIR}/{key}.ipynb" if chapter else f"{key}.ipynb"
+    written = [REPO_ROOT / source, REPO_ROOT / "greenmfg" / "pages" / key / "__init__.py",
+               REPO_ROOT / "tests" / f"test_{key}.py"]
+    write_notebook(page_notebook(source, title), written[0])
+    written[1].parent.mkdir(parents=True, exist_ok=True)
+    written[1].write_text(PACKAGE_TEMPLATE.format(title=title, key=key), encoding="utf-8")
+    written[2].write_text(TEST_TEMPLATE.format(title=title, key=key, module=key), encoding="utf-8")
+    config = REPO_ROOT / "_quarto.yml"
+    config.write_text(register(config.read_text(encoding="utf-8"), source, title, chapter), encoding="utf-8")
+    return written + [config]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make page", description=__doc__.splitlines()[0])
+    parser.add_argument("key")
+    parser.add_argument("title")
+    parser.add_argument("--chapter", action="store_true", help="a themed chapter under chapters/")
+    args = parser.parse_args(argv)
+    for path in scaffold(args.key, args.title, args.chapter):
+        print(f"wrote {path.relative_to(REPO_ROOT)}")
+    print("Next: write the prose and chart modules, give the page a colour in greenmfg/theme.py if it is a chapter, "
+          "then make site.")
+    return 0
+
+
 if __name__ == "__main__":
-    if len(sys.argv) < 3:
-        sys.exit(__doc__)
-    target = REPO_ROOT / (sys.argv[1].removesuffix(".ipynb") + ".ipynb")
-    if target.exists():
-        sys.exit(f"{target} exists already")
-    write_notebook(page_notebook(sys.argv[2]), target)
-    print(f"wrote {target.relative_to(REPO_ROOT)}: add it to project.render and the navbar in _quarto.yml")
+    sys.exit(main())

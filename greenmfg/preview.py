@@ -18,6 +18,7 @@ from typing import Any
 import pypandoc
 import yaml
 
+from .card_payload import PAYLOAD_SCRIPT
 from .paths import ASSETS_DIR, REPO_ROOT
 from .project import BuildError, Page, quarto_config
 from .var_tokens import ANY_SHORTCODE, load_variables
@@ -190,7 +191,7 @@ def search_index(site: Path, pages_done: list[tuple[Page, Path]]) -> None:
         title = re.search(r"<title>(.*?)</title>", text, re.S)
         main = re.search(r"<main[^>]*>(.*)</main>", text, re.S)
         body = main.group(1) if main else ""
-        body = re.sub(r'<script type="application/json".*?</script>', " ", body, flags=re.S)
+        body = PAYLOAD_SCRIPT.sub(" ", body)
         body = re.sub(r"<svg.*?</svg>", " ", body, flags=re.S)
         body = re.sub(r"<details class=\"gm-table\">.*?</details>", " ", body, flags=re.S)
         plain = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body))).strip()

@@ -51,6 +51,12 @@ CATEGORY_HUES: dict[str, str] = {
     "on track": "green", "needs faster progress": "vermillion", "not enough data": "grey",
 }
 
+# Each page's hue (by its key in the site map): navigation cards and page accents use it.
+PAGE_HUES: dict[str, str] = {
+    "index": "ink", "traditional": "grey", "emerging": "green", "digital": "blue",
+    "targets": "purple", "claims": "orange", "glossary": "sky", "data": "vermillion", "about": "ink",
+}
+
 LIGHT = {"background": "#FFFFFF", "text": "#1F1F1F", "muted": "#595959", "grid": "#E3E3E3", "domain": "#8A8A8A"}
 DARK = {"background": "#1B1D21", "text": "#EDEDED", "muted": "#BDBDBD", "grid": "#3A3D42", "domain": "#8F8F8F"}
 
@@ -130,6 +136,8 @@ def palette_css() -> str:
         lines.append(f"  --gm-{name}: {light};")
     for key, value in LIGHT.items():
         lines.append(f"  --gm-{key}: {value};")
+    for key, name in PAGE_HUES.items():
+        lines.append(f"  --gm-page-{key}: var(--gm-{name});")
     lines.append("}")
     dark_rules = [f"  --gm-{name}: {dark};" for name, (_light, dark) in HUES.items()]
     dark_rules += [f"  --gm-{key}: {value};" for key, value in DARK.items()]

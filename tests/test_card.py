@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from greenmfg import card, theme
+from greenmfg import card, theme, vega_compile
 
 ROWS = pd.DataFrame({
     "year": [2022, 2023, 2024], "value": [688.7, 949.5, 1286.6], "measure": ["sales"] * 3,
@@ -78,7 +78,7 @@ def test_json_patch_round_trip():
     old = {"a": [1, {"b": "#FFFFFF"}], "c": 2, "d": 3}
     new = {"a": [1, {"b": "#1B1D21"}], "c": 2, "e": 4}
     patched = copy.deepcopy(old)
-    for path, value, *op in card.json_patch(old, new):
+    for path, value, *op in vega_compile.json_patch(old, new):
         node = patched
         for key in path[:-1]:
             node = node[key]
@@ -96,7 +96,7 @@ def test_jupyter_gets_compiled_vega_and_the_site_gets_the_card(monkeypatch):
     assert "text/html" not in bundle, "Altair's html output loads Vega from a CDN"
     assert not any("vegalite" in key for key in bundle), "front ends bundle an older Vega-Lite than Altair writes"
     vega = bundle["application/vnd.vega.v5+json"]
-    assert vega["description"].startswith("New-energy") and vega["width"] == card.STATIC_WIDTH
+    assert vega["description"].startswith("New-energy") and vega["width"] == vega_compile.STATIC_WIDTH
     assert bundle["image/svg+xml"].startswith("<svg")
     monkeypatch.setenv("GREENMFG_BUILD", "1")
     data, metadata = shown._repr_mimebundle_()

@@ -1,0 +1,89 @@
+"""Compile Vega-Lite specs to what browsers run: Vega for the site (light, dark patch, static SVG) and for notebooks.
+
+Readers never download the Vega-Lite compiler: specs are compiled here, at build time.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import vl_convert
+
+from . import theme
+
+STATIC_WIDTH = 640
+COMPOUND_KEYS = ("hconcat", "vconcat", "concat", "facet", "repeat")
+
+
+def _recolour(node: Any, mapping: dict[str, str]) -> Any:
+    """Swap light hex colours for their dark twins everywhere except in data."""
+    if isinstance(node, dict):
+        return {k: (v if k in ("datasets", "values") else _recolour(v, mapping)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_recolour(v, mapping) for v in node]
+    if isinstance(node, str) and node.lower() in mapping:
+        return mapping[node.lower()]
+    return node
+
+
+def json_patch(old: Any, new: Any, path: tuple = ()) -> list[list[Any]]:
+    """Minimal [[path, value], …] list that turns ``old`` into ``new`` (a list of changed leaves)."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out: list[list[Any]] = []
+        for key in sorted(set(old) | set(new)):
+            if key not in new:
+                out.append([list(path + (key,)), None, "delete"])
+            elif key not in old:
+                out.append([list(path + (key,)), new[key]])
+            else:
+                out.extend(json_patch(old[key], new[key], path + (key,)))
+        return out
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        out = []
+        for i, (a, b) in enumerate(zip(old, new)):
+            out.extend(json_patch(a, b, path + (i,)))
+        return out
+    return [] if old == new else [[list(path), new]]
+
+
+def _strip_title(spec: dict[str, Any]) -> dict[str, Any]:
+    spec = dict(spec)
+    spec.pop("title", None)
+    return spec
+
+
+def _responsive(spec: dict[str, Any]) -> dict[str, Any]:
+    """Single views fill their container; compound views keep their widths and scroll inside the card."""
+    if any(k in spec for k in COMPOUND_KEYS):
+        return spec
+    return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
+
+
+def site_specs(spec: dict[str, Any], dataset_name: str) -> dict[str, Any]:
+    """Light Vega spec, its dark-mode patch and the static SVG of a Vega-Lite spec (rows stay out of the specs)."""
+    live = _responsive(_strip_title(spec))
+    light_vega = vl_convert.vegalite_to_vega(live)
+    dark_spec = _recolour({**live, "config": theme.dark_config()}, theme.dark_color_map())
+    dark_vega = vl_convert.vegalite_to_vega(dark_spec)
+    for vg in (light_vega, dark_vega):  # the rows travel once, in the table; the runtime puts them back
+        for entry in vg.get("data", []):
+            if entry.get("name") == dataset_name:
+                entry["values"] = "__gm_rows__"
+    static = _strip_title(spec)
+    if not any(k in static for k in COMPOUND_KEYS):
+        static = {**static, "width": STATIC_WIDTH}
+    svg = vl_convert.vegalite_to_svg(static)
+    return {"vega": light_vega, "dark_patch": json_patch(light_vega, dark_vega), "svg": svg}
+
+
+def notebook_bundle(spec: dict[str, Any]) -> dict[str, Any]:
+    """What a Jupyter front end gets: the chart compiled to Vega, plus a static SVG.
+
+    Front ends bundle their own, often older, Vega-Lite (JupyterLab 4.6: 5.6.1, while Altair writes
+    6.x specs), so the spec is compiled here and they only run Vega, offline. Those without a Vega
+    renderer show the SVG. Altair's html renderer would load Vega from a CDN, so it is not used.
+    Single views get a fixed width: "container" has no width to fill in a notebook output.
+    """
+    if not any(k in spec for k in COMPOUND_KEYS) and "width" not in spec:
+        spec = {**spec, "width": STATIC_WIDTH}
+    return {"application/vnd.vega.v5+json": vl_convert.vegalite_to_vega(spec),
+            "image/svg+xml": vl_convert.vegalite_to_svg(spec)}
