@@ -114,3 +114,12 @@ def test_error_output_stops_the_render():
         "error", ename="ZeroDivisionError", evalue="division by zero", traceback=[])])
     with pytest.raises(BuildError, match="ZeroDivisionError"):
         notebook_markdown(notebook(failing), {}, "p.ipynb")
+
+
+def test_citation_front_matter_gets_quartos_citation_appendix(tmp_path):
+    front = ('---\ntitle: "T"\ncitation:\n  type: webpage\n  title: "A site"\n  author:\n    - name:\n'
+             '        literal: greenmfg explainer team\n  issued: "2025-10-31"\n---')
+    html = render(tmp_path, notebook(nbformat.v4.new_markdown_cell("Body."), front=front))
+    assert "Citation" in html and "greenmfg explainer team. 2025. “A site.”" in html
+    assert "explainer team, greenmfg" not in html, "an organisation is never split like a person's name"
+    assert "@online{greenmfg_explainer_team2025" in html
