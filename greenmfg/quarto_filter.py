@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .build import write_variables
 from .execute import executed_notebook
 from .paths import REPO_ROOT
 from .project import BuildError, Page, pages
@@ -30,6 +31,9 @@ def main() -> int:
     source_text = sys.stdin.read()
     try:
         page = page_for(source_text, Path.cwd())
+        # Quarto may ask before its pre-render hook has run (it reads notebooks to index the site), and
+        # cards resolve their takeaways from _variables.yml: make sure it exists (cached, cheap when current).
+        write_variables()
         path, ran = executed_notebook(page)
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
