@@ -14,6 +14,8 @@ import math
 
 import pandas as pd
 
+from greenmfg.formatting import fmt_number
+
 ON_TRACK = "on track"
 NEEDS_FASTER = "needs faster progress"
 NOT_ENOUGH_DATA = "not enough data"
@@ -145,6 +147,26 @@ def status_reason(required: float, recent: float | None, gap: float, kind: str =
                 else "the recent pace is only an upper bound and it reaches the pace needed, "
                      "so the true pace may or may not be enough")
     return "both figures behind the recent pace are bounds, so the pace itself is unknown"
+
+
+def pace_label(value: float | None, unit: str, kind: str = PACE_EXACT) -> str:
+    """A pace per year in words, e.g. '+1.17 percentage points a year', 'at least +1 percentage point a year
+    (from a lower bound)'; the one wording of a pace for every page. An undetermined pace shows no number."""
+    if value is None or pd.isna(value):
+        return "no same-basis series"
+    kind_words = {  # (prefix, suffix) around a pace of each kind
+        PACE_EXACT: ("", ""),
+        PACE_LOWER_BOUND: ("at least ", " (from a lower bound)"),
+        PACE_UPPER_BOUND: ("at most ", " (from an earlier lower bound)"),
+    }
+    if kind not in kind_words:
+        return "undetermined (its end figures are bounds)"
+    number = fmt_number(abs(value), 2)
+    unit_words = {"%": "percentage points"}.get(unit, unit)
+    if number == "1" and unit_words.endswith("points"):
+        unit_words = unit_words[:-1]
+    prefix, suffix = kind_words[kind]
+    return f"{prefix}{'+' if value >= 0 else '−'}{number} {unit_words} a year{suffix}"
 
 
 def _latest_point(target: pd.Series, series: pd.DataFrame) -> dict:

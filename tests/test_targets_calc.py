@@ -15,6 +15,7 @@ from greenmfg.targets import (
     PROGRESS_COLUMNS,
     gap_to_target,
     pace_kind,
+    pace_label,
     pace_status,
     recent_annual_change,
     recent_pace,
@@ -208,6 +209,18 @@ def test_exact_points_keep_the_exact_verdict():
     series = _series([{"year": 2023, "value": 54.0}, {"year": 2024, "value": 55.0, "qualifier": "≈"}])
     row = target_progress(_targets(), series).iloc[0]
     assert row["recent_pace_kind"] == PACE_EXACT and row["status"] == NEEDS_FASTER
+
+
+def test_pace_label_words_a_pace_with_its_unit_and_kind():
+    assert pace_label(7 / 6, "%") == "+1.17 percentage points a year"
+    assert pace_label(None, "%") == "no same-basis series"
+    assert pace_label(float("nan"), "%") == "no same-basis series"
+    assert pace_label(1.0, "%") == "+1 percentage point a year"
+    assert pace_label(-0.5, "亿吨") == "−0.5 亿吨 a year"
+    assert pace_label(1.0, "%", PACE_LOWER_BOUND) == "at least +1 percentage point a year (from a lower bound)"
+    assert pace_label(0.5, "%", PACE_UPPER_BOUND) == "at most +0.5 percentage points a year (from an earlier lower bound)"
+    assert pace_label(3.0, "%", PACE_UNDETERMINED) == "undetermined (its end figures are bounds)"
+    assert pace_label(1.0, "%", PACE_EXACT) == pace_label(1.0, "%")
 
 
 def test_target_progress_falls_back_to_baseline_columns_without_series():

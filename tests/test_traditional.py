@@ -1,4 +1,4 @@
-"""Unit and spec tests for the traditional chapter (greenmfg.pages.traditional) and its notebook."""
+"""Unit and spec tests for the traditional chapter (package greenmfg.pages.traditional) and its notebook."""
 from __future__ import annotations
 
 import re
@@ -8,98 +8,99 @@ import pandas as pd
 import pytest
 
 from greenmfg.card import compile_specs
-from greenmfg.pages import traditional as T
+from greenmfg.pages import traditional
+from greenmfg.pages.traditional import distance_to_2030, eaf_what_if, press_filter, progress, steel
 from greenmfg.paths import REPO_ROOT
-from greenmfg.targets import target_progress
+from greenmfg.project import page
+from greenmfg.var_tokens import VAR_TOKEN, lookup
+from greenmfg.variables import build_variables
 
-NOTEBOOK = REPO_ROOT / "chapters" / "traditional.ipynb"
+NOTEBOOK = REPO_ROOT / page("traditional").source
+CHART_MODULES = {"distance_to_2030": distance_to_2030, "steel": steel, "eaf_what_if": eaf_what_if,
+                 "press_filter": press_filter}
 
 
-# ---------------------------------------------------------------- calculations
+# ---------------------------------------------------------------- calculations and wording
 
 
 def test_press_filter_arithmetic_doubling_with_40_percent_less_energy_is_minus_70_percent():
-    assert T.energy_per_unit_change(2.0, -0.4) == pytest.approx(-0.7)
+    assert press_filter.energy_per_unit_change(2.0, -0.4) == pytest.approx(-0.7)
 
 
 @pytest.mark.parametrize("capacity, energy, expected", [(1.0, 0.0, 0.0), (1.0, -0.4, -0.4), (2.0, 0.0, -0.5),
                                                          (1.5, 0.5, 0.0)])
 def test_energy_per_unit_change_cases(capacity, energy, expected):
-    assert T.energy_per_unit_change(capacity, energy) == pytest.approx(expected)
+    assert press_filter.energy_per_unit_change(capacity, energy) == pytest.approx(expected)
 
 
 def test_energy_per_unit_change_refuses_zero_capacity():
     with pytest.raises(ValueError):
-        T.energy_per_unit_change(0, -0.4)
+        press_filter.energy_per_unit_change(0, -0.4)
 
 
 def test_eaf_tonnage_needed():
-    assert T.eaf_tonnage_needed(1000.0, 20.0) == pytest.approx(200.0)
+    assert eaf_what_if.eaf_tonnage_needed(1000.0, 20.0) == pytest.approx(200.0)
 
 
 def test_share_of_target_reached():
-    assert T.share_of_target_reached(55, 62) == pytest.approx(88.709677, rel=1e-6)
+    assert distance_to_2030.share_of_target_reached(55, 62) == pytest.approx(88.709677, rel=1e-6)
 
 
 @pytest.mark.parametrize("value, unit, expected", [(4, "亿吨", 400), (9600, "万吨", 96), (960.8, "Mt", 960.8)])
-def test_to_megatonnes(value, unit, expected):
-    assert T.to_megatonnes(value, unit) == pytest.approx(expected)
+def test_megatonnes(value, unit, expected):
+    assert progress.megatonnes(value, unit) == pytest.approx(expected)
 
 
-def test_to_megatonnes_refuses_unknown_unit():
+def test_megatonnes_refuses_unknown_unit():
     with pytest.raises(ValueError):
-        T.to_megatonnes(1, "kg")
-
-
-def test_run_segments_break_at_missing_years():
-    assert list(T.run_segments(pd.Series([2016, 2019, 2020, 2021, 2025]))) == [0, 1, 1, 1, 2]
+        progress.megatonnes(1, "kg")
 
 
 def test_labels_keep_qualifiers_and_units():
-    assert T.value_label(55, "%", ">") == "more than 55 %"
-    assert T.value_label(4, "亿吨", ">") == "more than 4亿吨 (400 Mt)"
-    assert T.gap_label(7, "%") == "7 percentage points"
-    assert T.pace_label(7 / 6, "%") == "+1.17 percentage points a year"
-    assert T.pace_label(None, "%") == "no same-basis series"
-    assert T.pace_label(1.0, "%") == "+1 percentage point a year"
-    assert T.pace_label(-0.5, "亿吨") == "−0.5 亿吨 a year"
-
-
-def test_pace_label_shows_the_kind_of_the_pace():
-    assert T.pace_label(1.0, "%", "lower bound") == "at least +1 percentage point a year (from a lower bound)"
-    assert T.pace_label(0.5, "%", "upper bound") == "at most +0.5 percentage points a year (from an earlier lower bound)"
-    assert T.pace_label(3.0, "%", "undetermined") == "undetermined (its end figures are bounds)"
-    assert T.pace_label(1.0, "%", "exact") == T.pace_label(1.0, "%")
+    assert progress.value_label(55, "%", ">") == "more than 55 %"
+    assert progress.value_label(4, "亿吨", ">") == "more than 4亿吨 (400 Mt)"
+    assert progress.gap_label(7, "%") == "7 percentage points"
+    assert progress.gap_label(1.1, "亿吨") == "1.1亿吨 (110 Mt)"
 
 
 def test_status_sentence_counts_in_words():
-    sentence = T.status_sentence(pd.Series(["needs faster progress"] * 3 + ["not enough data"]))
+    sentence = traditional.status_sentence(pd.Series(["needs faster progress"] * 3 + ["not enough data"]))
     assert sentence == "Pace status of the four targets — needs faster progress: three; not enough data: one"
 
 
 def test_target_rows_are_dated_by_publication_not_horizon():
     row = pd.Series({"source_org": "X", "source_date": "2024-03-04", "url": "u", "mirror_url": "", "as_of": "2030"})
-    assert T.target_provenance(row)["as_of"] == "2024-03-04"
+    assert progress.target_provenance(row)["as_of"] == "2024-03-04"
+
+
+@pytest.mark.parametrize("percent, words", [(9.7, "still under a tenth"), (15, "still under a fifth"), (25, "at 25 %")])
+def test_share_in_words(percent, words):
+    assert steel.share_in_words(percent) == words
 
 
 # ---------------------------------------------------------------- frames from the real data
 
 
 @pytest.fixture(scope="module")
-def frames():
-    return T.chart_frames(T.load_page_data())
+def data():
+    return traditional.load()
+
+
+@pytest.fixture(scope="module")
+def frames(data):
+    return {name: module.frame(data) for name, module in CHART_MODULES.items()}
 
 
 def _has_provenance(frame: pd.DataFrame) -> None:
-    for column in T.PROVENANCE:
+    for column in ("source_org", "source_date", "url", "mirror_url", "as_of"):
         assert column in frame.columns
     assert (frame["source_org"] != "").all()
     assert ((frame["url"] != "") | (frame["mirror_url"] != "")).all()
 
 
 def test_distance_frame_has_the_four_chapter_targets(frames):
-    frame = frames["distance"]
-    assert list(frame["target_id"]) == list(T.TARGET_IDS)
+    frame = frames["distance_to_2030"]
+    assert list(frame["target_id"]) == list(progress.TARGET_IDS)
     _has_provenance(frame)
     lower = frame.set_index("target_id").loc["T03"]
     assert "more than" in lower["latest_label"] and "lower bound" in lower["gap_label"]
@@ -108,18 +109,32 @@ def test_distance_frame_has_the_four_chapter_targets(frames):
     assert lower["status"] == "not enough data" and "lower bound" in lower["status_reason"]
 
 
-def test_distance_frame_draws_no_bar_for_an_undetermined_pace(frames):
-    progress = target_progress(T.load_page_data()["targets"], T.load_page_data()["series"])
-    progress.loc[progress["target_id"] == "T03", "recent_pace_kind"] = "undetermined"
-    row = T.distance_frame(progress).set_index("target_id").loc["T03"]
+def test_distance_frame_follows_the_kind_of_each_pace(frames):
+    # Solid waste and recycling paces are floors below the need (no verdict); the EAF share's two exact points
+    # show it is too slow; aluminium has no same-basis pace.
+    rows = frames["distance_to_2030"].set_index("target_id")
+    assert rows.loc["T03", "recent_pace_kind"] == "lower bound" and rows.loc["T03", "status"] == "not enough data"
+    assert rows.loc["T02", "recent_pace_kind"] == "lower bound" and rows.loc["T02", "status"] == "not enough data"
+    assert rows.loc["T05", "recent_pace_kind"] == "exact" and rows.loc["T05", "status"] == "needs faster progress"
+    assert rows.loc["T04", "recent_pace_kind"] == ""
+
+
+def test_distance_frame_draws_no_bar_for_an_undetermined_pace(data):
+    series = data["series"].copy()
+    solid_waste = series["series_id"] == "bulk_industrial_solid_waste_utilisation_rate"
+    series.loc[solid_waste, "qualifier"] = ">"  # both end figures bounds: the pace between them is unknown
+    row = distance_to_2030.frame({**data, "series": series}).set_index("target_id").loc["T03"]
+    assert row["recent_pace_kind"] == "undetermined"
     assert pd.isna(row["recent_pct_a_year"]) and row["recent_label"].startswith("undetermined")
 
 
-def test_steel_frame_breaks_lines_and_carries_the_target(frames):
+def test_steel_frame_breaks_lines_at_missing_years_and_carries_the_target(frames):
     frame = frames["steel"]
     _has_provenance(frame)
     assert set(frame["measure"]) == {"crude steel", "EAF share", "target"}
-    crude = frame[frame["measure"] == "crude steel"]
+    crude = frame[frame["measure"] == "crude steel"].sort_values("year")
+    new_run = crude["year"].diff().fillna(1) != 1
+    assert list(crude["segment"].diff().fillna(0) == 1) == list(new_run)  # a new segment exactly after each gap
     assert crude["segment"].nunique() >= 2  # at least one gap in the years
     assert frame[frame["measure"] == "target"]["value_label"].str.contains("more than").all()
 
@@ -131,19 +146,16 @@ def test_what_if_and_press_filter_frames(frames):
     assert frames["press_filter"]["default_energy_change_pct"].iloc[0] == pytest.approx(-40)
 
 
-def test_page_variables_give_display_strings(frames):
-    out = T.page_variables(T.load_page_data())["traditional"]
+def test_variables_give_display_strings():
+    out = traditional.variables()["traditional"]
     assert out["press_filter"]["per_unit_fall"] == "70 %"
-    assert out["T03"]["latest"].startswith("more than")
+    assert out["T02"]["latest"] == "more than 4亿吨 (400 Mt)"  # tonnages add Mt; plain values are generic keys
+    assert "latest" not in out["T03"] and "target" not in out["T05"]
     assert all(isinstance(v, str) for block in out.values() if isinstance(block, dict) for v in block.values())
     assert out["as_of"].isdigit()
     assert out["status_sentence"].startswith("Pace status of the four targets")
-    # Statuses follow the pace's kind: solid waste and recycling paces are floors below the need (no verdict);
-    # the EAF share's two exact points show it is too slow.
-    assert out["T03"]["pace_kind"] == "lower bound" and out["T03"]["status"] == "not enough data"
-    assert out["T02"]["pace_kind"] == "lower bound" and out["T02"]["status"] == "not enough data"
-    assert out["T05"]["pace_kind"] == "exact" and out["T05"]["status"] == "needs faster progress"
-    assert out["T04"]["pace_kind"] == "none"
+    assert out["T05"]["status"] == "needs faster progress" and out["T03"]["status"] == "not enough data"
+    assert out["T05"]["required"].startswith("+") and out["T05"]["required_rise"] == out["T05"]["required"][1:]
 
 
 # ---------------------------------------------------------------- chart specs
@@ -161,17 +173,24 @@ def _mark_type(layer):
     return layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
 
 
-def _common_checks(chart, chart_id):
-    compile_specs(chart, chart_id)  # title, description >= 40 chars, one data frame with provenance
+def _common_checks(module, frames):
+    chart = module.chart(frames[module.__name__.rpartition(".")[2]])
+    compile_specs(chart, module.CHART_ID)  # title, description >= 40 chars, one data frame with provenance
     spec = chart.to_dict()
     for layer in _layers(spec):
         assert "tooltip" in layer.get("encoding", {}) or _mark_type(layer) in ("rule", "text"), layer
     return spec
 
 
+def test_chart_ids_come_from_module_paths():
+    assert [m.CHART_ID for m in CHART_MODULES.values()] == [
+        "traditional-distance-to-2030", "traditional-steel", "traditional-eaf-what-if", "traditional-press-filter"]
+
+
 def test_distance_chart_spec(frames):
-    spec = _common_checks(T.distance_chart(frames["distance"]), "trad-distance-to-2030")
-    assert "Distance to 2030" in spec["title"]["text"]
+    spec = _common_checks(distance_to_2030, frames)
+    assert "Distance to 2030" in spec["title"]["text"] and "four" in spec["title"]["text"]
+    assert "(2022–2025)" in spec["description"]  # the years of the latest values, from the frame
     left, right = spec["hconcat"]
     assert left["width"] <= 320 and right["width"] <= 320
     marks = [_mark_type(m) for m in _layers(spec)]
@@ -189,7 +208,10 @@ def test_distance_chart_spec(frames):
 
 
 def test_steel_chart_spec(frames):
-    spec = _common_checks(T.steel_chart(frames["steel"]), "trad-steel")
+    spec = _common_checks(steel, frames)
+    assert spec["title"]["text"].endswith("still under a tenth")
+    assert "(2016–2025," in spec["description"] and "(2020 and 2022," in spec["description"]
+    assert "target of more than 20 per cent" in spec["description"]
     top, bottom = spec["vconcat"]
     top_marks = [_mark_type(m) for m in _layers(top)]
     assert "line" in top_marks and "point" in top_marks
@@ -203,7 +225,8 @@ def test_steel_chart_spec(frames):
 
 
 def test_eaf_what_if_chart_spec(frames):
-    spec = _common_checks(T.eaf_what_if_chart(frames["eaf_what_if"]), "trad-eaf-what-if")
+    spec = _common_checks(eaf_what_if, frames)
+    assert spec["description"].endswith("reportedly made in 2020.")
     params = {p["name"]: p for p in spec["params"]}
     assert {"output_2030", "eaf_share_2030"} <= set(params)
     assert params["output_2030"]["bind"]["input"] == "range" and params["output_2030"]["bind"]["name"].strip()
@@ -212,7 +235,9 @@ def test_eaf_what_if_chart_spec(frames):
 
 
 def test_press_filter_chart_spec(frames):
-    spec = _common_checks(T.press_filter_chart(frames["press_filter"]), "trad-press-filter")
+    spec = _common_checks(press_filter, frames)
+    assert spec["title"]["text"] == "A reported case: output ×2, 40 % less energy"
+    assert "(2024)" in spec["description"] and "reported doubling of capacity and 40 per cent less" in spec["description"]
     params = {p["name"]: p for p in spec["params"]}
     assert params["capacity_multiplier"]["value"] == pytest.approx(2.0)
     assert params["energy_change_pct"]["value"] == pytest.approx(-40)
@@ -234,11 +259,17 @@ def test_notebook_code_cells_are_short_and_output_free():
         assert not cell.get("outputs") and cell.get("execution_count") is None
 
 
-def test_notebook_uses_only_defined_page_variables():
-    keys = set(re.findall(r"\{\{< var traditional\.([^ >]+) >\}\}", "\n".join(c.source for c in _cells("markdown"))))
-    out = T.page_variables(T.load_page_data())["traditional"]
+def test_notebook_shows_every_chart_module_under_its_own_id():
+    code = "\n".join(c.source for c in _cells("code"))
+    for name in CHART_MODULES:
+        assert f"show({name}.chart({name}.frame(data)), chart_id={name}.CHART_ID," in code
+
+
+def test_notebook_uses_only_defined_variables():
+    text = "\n".join(c.source for c in _cells("markdown") + _cells("code"))
+    keys = set(VAR_TOKEN.findall(text))
+    assert any(k.startswith("traditional.") for k in keys)
+    variables = build_variables()
     for key in keys:
-        node = out
-        for part in key.split("."):
-            node = node[part]
-        assert isinstance(node, str)
+        assert isinstance(lookup(variables, key), str), key
+    assert not re.search(r"\bv\[|page_variables|chart_frames", text)

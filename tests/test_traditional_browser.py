@@ -4,8 +4,11 @@ from __future__ import annotations
 import pytest
 from conftest import wait_for_charts
 
-PAGE = "chapters/traditional.html"
-CHART_IDS = ("trad-distance-to-2030", "trad-steel", "trad-eaf-what-if", "trad-press-filter")
+from greenmfg.pages.traditional import distance_to_2030, eaf_what_if, press_filter, steel
+from greenmfg.project import page
+
+PAGE = page("traditional").output.as_posix()
+CHART_IDS = (distance_to_2030.CHART_ID, steel.CHART_ID, eaf_what_if.CHART_ID, press_filter.CHART_ID)
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +36,7 @@ def test_page_is_in_the_navigation(open_page):
 def test_tooltip_shows_source_and_qualifier(open_page):
     record = open_page(PAGE)
     wait_for_charts(record.page, timeout_ms=15000)
-    bar = record.page.locator("#chart-trad-distance-to-2030 .gm-live .mark-rect path").first
+    bar = record.page.locator(f"#chart-{distance_to_2030.CHART_ID} .gm-live .mark-rect path").first
     bar.scroll_into_view_if_needed()
     box = bar.bounding_box()
     record.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -48,32 +51,33 @@ def test_tooltip_shows_source_and_qualifier(open_page):
 def test_eaf_slider_changes_the_required_tonnage(open_page):
     record = open_page(PAGE)
     wait_for_charts(record.page, timeout_ms=15000)
-    before = _live_text(record.page, "trad-eaf-what-if")
+    before = _live_text(record.page, eaf_what_if.CHART_ID)
     assert "192 Mt" in before
-    slider = record.page.locator("#chart-trad-eaf-what-if input[type=range]").first
+    slider = record.page.locator(f"#chart-{eaf_what_if.CHART_ID} input[type=range]").first
     slider.fill("800")
     slider.dispatch_event("input")
     record.page.wait_for_function(
-        "() => document.querySelector('#chart-trad-eaf-what-if .gm-live svg').innerHTML.includes('160 Mt')", timeout=5000)
-    assert _live_text(record.page, "trad-eaf-what-if") != before
+        f"() => document.querySelector('#chart-{eaf_what_if.CHART_ID} .gm-live svg').innerHTML.includes('160 Mt')",
+        timeout=5000)
+    assert _live_text(record.page, eaf_what_if.CHART_ID) != before
 
 
 def test_press_filter_sliders_change_energy_per_unit(open_page):
     record = open_page(PAGE)
     wait_for_charts(record.page, timeout_ms=15000)
-    assert "0.30 (−70 %)" in _live_text(record.page, "trad-press-filter")
-    capacity = record.page.locator("#chart-trad-press-filter input[type=range]").first
+    assert "0.30 (−70 %)" in _live_text(record.page, press_filter.CHART_ID)
+    capacity = record.page.locator(f"#chart-{press_filter.CHART_ID} input[type=range]").first
     capacity.fill("1")
     capacity.dispatch_event("input")
     record.page.wait_for_function(
-        "() => document.querySelector('#chart-trad-press-filter .gm-live svg').innerHTML.includes('0.60 (−40 %)')",
+        f"() => document.querySelector('#chart-{press_filter.CHART_ID} .gm-live svg').innerHTML.includes('0.60 (−40 %)')",
         timeout=5000)
 
 
 def test_clicking_a_target_highlights_it_in_both_views(open_page):
     record = open_page(PAGE)
     wait_for_charts(record.page, timeout_ms=15000)
-    chart = "#chart-trad-distance-to-2030 .gm-live"
+    chart = f"#chart-{distance_to_2030.CHART_ID} .gm-live"
 
     def opacities():
         return record.page.eval_on_selector_all(

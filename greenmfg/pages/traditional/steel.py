@@ -1,0 +1,85 @@
+"""Steel: crude-steel output over time above the electric-arc-furnace (EAF) share, with its 2030 target."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from greenmfg import theme
+from greenmfg.card import chart_id_of
+from greenmfg.formatting import fmt_value
+from greenmfg.frames import PROVENANCE, year_runs
+from greenmfg.pages.traditional.progress import eaf_target, target_provenance, value_label
+
+CHART_ID = chart_id_of(__name__)
+MEASURES = {"crude_steel_output": "crude steel", "eaf_share_crude_steel": "EAF share"}
+TOOLTIP = [alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("year:O", title="Year"),
+           alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("source_org:N", title="Source"),
+           alt.Tooltip("source_date:N", title="Source date")]
+
+
+def share_in_words(percent: float) -> str:
+    """A share as the reader pictures it: 'still under a tenth', 'still under a fifth', else the per cent."""
+    if percent < 10:
+        return "still under a tenth"
+    if percent < 20:
+        return "still under a fifth"
+    return f"at {fmt_value(percent, '%')}"
+
+
+def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Crude-steel output (Mt) and EAF share (%) rows in long format, plus the 2030 EAF target row."""
+    series = data["series"]
+    rows = series[series["series_id"].isin(MEASURES)].copy().sort_values(["series_id", "year"])
+    rows["measure"] = rows["series_id"].map(MEASURES)
+    rows["segment"] = rows.groupby("series_id")["year"].transform(year_runs)
+    target = eaf_target(data["targets"])
+    target_row = {"series_id": "eaf_target_2030", "year": int(target["horizon_year"]), "value": float(target["value"]),
+                  "qualifier": target["qualifier"], "unit": target["unit"], "measure": "target", "segment": 0,
+                  **target_provenance(target)}
+    rows = pd.concat([rows, pd.DataFrame([target_row])], ignore_index=True)
+    rows["year"] = rows["year"].astype(int)
+    rows["value_label"] = [value_label(row["value"], row["unit"], row["qualifier"]) for _, row in rows.iterrows()]
+    rows.loc[rows["measure"] == "target", "value_label"] = "2030 target: " + rows["value_label"]
+    columns = ["measure", "year", "value", "unit", "value_label", "segment", *PROVENANCE]
+    return rows[columns].fillna({c: "" for c in PROVENANCE}).reset_index(drop=True)
+
+
+def _measure(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """The rows of one measure ('crude steel', 'EAF share', 'target'), by year."""
+    return frame[frame["measure"] == measure].sort_values("year")
+
+
+def chart(frame: pd.DataFrame) -> alt.VConcatChart:
+    """Crude-steel output (Mt) over time above the EAF share (%) with the 2030 target line."""
+    crude, share, target = (_measure(frame, m) for m in ("crude steel", "EAF share", "target"))
+    x = alt.X("year:Q", title=None, scale=alt.Scale(domain=[int(crude["year"].min()) - 1, int(target["year"].max()) + 1]),
+              axis=alt.Axis(format="d"))
+    hover = alt.selection_point(fields=["year"], name="hover_year", on="pointerover", nearest=True, clear="pointerout")
+    size = alt.condition(hover, alt.value(140), alt.value(60))
+    colors = theme.color_scale(["crude steel", "EAF share", "target"])
+    color = alt.Color("measure:N", scale=colors, title=None)
+    output = alt.Chart().transform_filter("datum.measure == 'crude steel'").encode(
+        x=x, y=alt.Y("value:Q", title="Crude steel output, Mt", scale=alt.Scale(zero=True)), color=color, tooltip=TOOLTIP)
+    output_view = alt.layer(output.mark_line().encode(detail="segment:N"),
+                            output.mark_point().encode(size=size).add_params(hover)).properties(width=260, height=170)
+    eaf = alt.Chart().transform_filter("datum.measure == 'EAF share'").encode(
+        x=x, y=alt.Y("value:Q", title="EAF share of crude steel, %", scale=alt.Scale(domain=[0, 25])),
+        color=color, tooltip=TOOLTIP)
+    target_line = alt.Chart().transform_filter("datum.measure == 'target'")
+    eaf_view = alt.layer(
+        target_line.mark_rule(strokeDash=[4, 3]).encode(y="value:Q", color=alt.Color("measure:N", scale=colors),
+                                                        tooltip=TOOLTIP),
+        target_line.mark_text(align="right", dy=-8, x="width").encode(y="value:Q", text="value_label:N"),
+        eaf.mark_point().encode(size=size),  # the hover selection lives in the output view; both react
+        eaf.mark_text(dy=-12).encode(text="value_label:N"),
+    ).properties(width=260, height=150)
+    target_words = target["value_label"].iloc[0].split(": ", 1)[1].replace("%", "per cent")  # 'more than 20 per cent'
+    return alt.vconcat(output_view, eaf_view, data=frame).resolve_scale(color="shared").properties(
+        title=alt.Title(f"Steel: output has plateaued, the EAF share is {share_in_words(share['value'].iloc[-1])}",
+                        subtitle="China, crude steel output (Mt) and EAF share of crude steel (%); gaps are years "
+                                 "without a sourced figure"),
+        description=(f"China's crude steel output in million tonnes ({crude['year'].min()}–{crude['year'].max()}, NBS "
+                     "or worldsteel figures, years without a sourced figure left as gaps) and the electric-arc-furnace "
+                     f"share of crude steel in per cent ({' and '.join(str(y) for y in share['year'])}, trade press "
+                     f"and CISA) against the {target['year'].iloc[0]} target of {target_words}."),
+    )
