@@ -15,13 +15,13 @@ import math
 import pandas as pd
 
 from greenmfg.formatting import fmt_number
+from greenmfg.frames import PROVENANCE, is_missing
 
 ON_TRACK = "on track"
 NEEDS_FASTER = "needs faster progress"
 NOT_ENOUGH_DATA = "not enough data"
 STATUSES = (ON_TRACK, NEEDS_FASTER, NOT_ENOUGH_DATA)
 
-PROVENANCE = ("source_org", "source_date", "url", "mirror_url", "as_of")
 LOWER_BOUND_QUALIFIERS = (">", "≥")
 EXACT_QUALIFIERS = ("=", "≈")
 
@@ -202,10 +202,6 @@ def _recent(target: pd.Series, series: pd.DataFrame, basis: str) -> tuple[float 
     return value, kind, int(rows["year"].min())
 
 
-def _none_if_missing(value):
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
-
-
 def target_progress(targets: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
     """One row per quantitative target with a latest value: gap, required and recent pace, status, provenance.
 
@@ -233,6 +229,6 @@ def target_progress(targets: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame
         })
     frame = pd.DataFrame(rows, columns=PROGRESS_COLUMNS)
     for column in PROVENANCE:
-        frame[column] = frame[column].map(_none_if_missing).astype(object)
+        frame[column] = frame[column].map(lambda value: None if is_missing(value) else value).astype(object)
     frame["recent_from_year"] = frame["recent_from_year"].astype("Int64")
     return frame.reset_index(drop=True)
