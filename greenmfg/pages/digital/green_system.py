@@ -50,7 +50,8 @@ def frame(data: dict[str, Any]) -> pd.DataFrame:
     share = context[context["series_id"] == SHARE_SERIES].assign(
         panel="share", category="share", segment="share", in_line=False, scope="national-level green factories")
     rows = pd.concat([_count_rows(context), share, _target_row(data["targets"])], ignore_index=True)
-    rows["value_label"] = [fmt_value(v, u, q) for v, u, q in zip(rows["value"], rows["unit"], rows["qualifier"])]
+    rows["value_label"] = [fmt_value(value, unit, qualifier)
+                          for value, unit, qualifier in zip(rows["value"], rows["unit"], rows["qualifier"])]
     first_share = rows.loc[rows["category"] == "share", "year"].min()
     rows["label_below"] = (rows["category"] == "share") & (rows["year"] == first_share)
     rows = with_provenance(rows.assign(year=rows["year"].astype(int), value=rows["value"].astype(float)))
@@ -58,6 +59,7 @@ def frame(data: dict[str, Any]) -> pd.DataFrame:
 
 
 def _tooltip() -> list[alt.Tooltip]:
+    """What, year, value as labelled, scope and source: one tooltip for every mark of both panels."""
     return [alt.Tooltip("category:N", title="What"), alt.Tooltip("year:O", title="List year"),
             alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("scope:N", title="Scope"),
             alt.Tooltip("source_org:N", title="Source")]

@@ -23,11 +23,11 @@ CASE_FACTOR = "mean(case_factor_kg_per_kwh):Q"
 def frame(data: dict[str, Any]) -> pd.DataFrame:
     """One row per year: the grid average (kg/kWh), the case's factor, and the case's kWh valued at that average."""
     case, rows = data["case"], series_rows(data["context"], GRID_SERIES)
-    kg = rows["value"].astype(float) / 1000
+    grid_kg = rows["value"].astype(float) / 1000  # g CO2e/kWh in the source
     out = pd.DataFrame({
-        "year": rows["year"].astype(int), "grid_kg_per_kwh": kg.round(3),
+        "year": rows["year"].astype(int), "grid_kg_per_kwh": grid_kg.round(3),
         "case_factor_kg_per_kwh": round(case["factor_kg_per_kwh"], 3),
-        "avoided_at_grid_wan_t": [round(co2_avoided_tonnes(case["lifetime_kwh"], k) / 1e4, 1) for k in kg],
+        "avoided_at_grid_wan_t": [round(co2_avoided_tonnes(case["lifetime_kwh"], kg) / 1e4, 1) for kg in grid_kg],
         "reported_wan_t": case["co2_tonnes"] / 1e4,
         "method": METHOD,
     })
@@ -35,6 +35,7 @@ def frame(data: dict[str, Any]) -> pd.DataFrame:
 
 
 def _tooltip() -> list[alt.Tooltip]:
+    """Year, grid average, the case's tonnes at it, and the source: the same on bars and readout."""
     return [alt.Tooltip("year:O", title="Year"),
             alt.Tooltip("grid_kg_per_kwh:Q", title="Grid average (kg CO2e/kWh)", format=".2f"),
             alt.Tooltip("avoided_at_grid_wan_t:Q", title="Case kWh × grid average (万 t)", format=".0f"),

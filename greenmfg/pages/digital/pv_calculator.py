@@ -33,6 +33,7 @@ def frame(data: dict[str, Any]) -> pd.DataFrame:
 
 
 def _slider(name: str, value: float, low: float, high: float, step: float, label: str) -> alt.Parameter:
+    """A named parameter bound to a labelled range input."""
     return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=label))
 
 
