@@ -6,8 +6,12 @@ import re
 import pytest
 from conftest import wait_for_charts
 
-PAGE = "chapters/digital.html"
-CHART_IDS = ("dig-pv-calculator", "dig-grid-factor", "dig-power-mix", "dig-green-system")
+from greenmfg.pages.digital import green_system, grid_factor, power_mix, pv_calculator
+from greenmfg.project import page as site_page
+
+PAGE = site_page("digital").output.as_posix()
+CALCULATOR, GRID, MIX, SYSTEM = (m.CHART_ID for m in (pv_calculator, grid_factor, power_mix, green_system))
+CHART_IDS = (CALCULATOR, GRID, MIX, SYSTEM)
 pytestmark = pytest.mark.browser
 
 
@@ -17,7 +21,7 @@ def _texts(page, chart_id: str, mark_name: str) -> list[str]:
 
 
 def _set_slider(page, label: str, value: float) -> None:
-    slider = page.locator(f"#chart-dig-pv-calculator .vega-bind:has-text('{label}') input[type=range]")
+    slider = page.locator(f"#chart-{CALCULATOR} .vega-bind:has-text('{label}') input[type=range]")
     slider.fill(str(value))
 
 
@@ -36,28 +40,28 @@ def test_calculator_reproduces_the_article_and_follows_the_sliders(open_page):
     record = open_page(PAGE)
     assert wait_for_charts(record.page) == len(CHART_IDS)
     page = record.page
-    assert _texts(page, "dig-pv-calculator", "dig_calc_kwh") == ["Lifetime generation: 5.1亿 kWh"]
-    assert _texts(page, "dig-pv-calculator", "dig_calc_co2") == ["CO2 avoided: 48万 t"]
+    assert _texts(page, CALCULATOR, "digital_calc_kwh") == ["Lifetime generation: 5.1亿 kWh"]
+    assert _texts(page, CALCULATOR, "digital_calc_co2") == ["CO2 avoided: 48万 t"]
     _set_slider(page, "Capacity", 40)
     page.wait_for_timeout(200)
-    assert _texts(page, "dig-pv-calculator", "dig_calc_kwh") == ["Lifetime generation: 10.2亿 kWh"]
-    assert _texts(page, "dig-pv-calculator", "dig_calc_co2") == ["CO2 avoided: 96万 t"]
+    assert _texts(page, CALCULATOR, "digital_calc_kwh") == ["Lifetime generation: 10.2亿 kWh"]
+    assert _texts(page, CALCULATOR, "digital_calc_co2") == ["CO2 avoided: 96万 t"]
     _set_slider(page, "Capacity", 20)
     _set_slider(page, "Emission factor", 0.55)
     page.wait_for_timeout(200)
-    assert _texts(page, "dig-pv-calculator", "dig_calc_kwh") == ["Lifetime generation: 5.1亿 kWh"]
-    assert _texts(page, "dig-pv-calculator", "dig_calc_co2") == ["CO2 avoided: 28万 t"]
+    assert _texts(page, CALCULATOR, "digital_calc_kwh") == ["Lifetime generation: 5.1亿 kWh"]
+    assert _texts(page, CALCULATOR, "digital_calc_co2") == ["CO2 avoided: 28万 t"]
     _set_slider(page, "Emission factor", 0.94)
     _set_slider(page, "Annual degradation", 0.5)
     page.wait_for_timeout(200)
-    generation = _texts(page, "dig-pv-calculator", "dig_calc_kwh")[0]
+    generation = _texts(page, CALCULATOR, "digital_calc_kwh")[0]
     assert float(re.search(r"([\d.]+)亿", generation).group(1)) < 5.1
 
 
 def test_calculator_bars_show_a_tooltip(open_page):
     record = open_page(PAGE)
     assert wait_for_charts(record.page) == len(CHART_IDS)
-    bar = record.page.locator("#chart-dig-pv-calculator .gm-live g.mark-rect path").first
+    bar = record.page.locator(f"#chart-{CALCULATOR} .gm-live g.mark-rect path").first
     bar.hover()
     tip = record.page.locator(".gm-tooltip")
     tip.wait_for(state="visible", timeout=3000)
@@ -68,10 +72,10 @@ def test_brush_sets_the_years_of_the_coal_view(open_page):
     record = open_page(PAGE)
     assert wait_for_charts(record.page) == len(CHART_IDS)
     page = record.page
-    bars = page.locator("#chart-dig-power-mix .gm-live g.dig_mix_coal_layer_0_marks path")
+    bars = page.locator(f"#chart-{MIX} .gm-live g.digital_mix_coal_layer_0_marks path")
     before = bars.count()
     assert before >= 10
-    view = page.locator("#chart-dig-power-mix .gm-live g.dig_mix_top_marks").first
+    view = page.locator(f"#chart-{MIX} .gm-live g.digital_mix_top_marks").first
     view.scroll_into_view_if_needed()
     area = view.bounding_box()
     page.mouse.move(area["x"] + area["width"] * 0.7, area["y"] + area["height"] / 2)
@@ -87,10 +91,10 @@ def test_clicking_a_year_changes_the_grid_readout(open_page):
     record = open_page(PAGE)
     assert wait_for_charts(record.page) == len(CHART_IDS)
     page = record.page
-    readout = lambda: " ".join(_texts(page, "dig-grid-factor", "dig_grid_readout"))  # noqa: E731
+    readout = lambda: " ".join(_texts(page, GRID, "digital_grid_readout"))  # noqa: E731
     latest = readout()
     assert "not 48万 t" in latest
-    page.locator("#chart-dig-grid-factor .gm-live g.mark-rect path").first.click()
+    page.locator(f"#chart-{GRID} .gm-live g.mark-rect path").first.click()
     page.wait_for_timeout(200)
     assert readout() != latest and readout().startswith("At 2015 ")
 
@@ -99,7 +103,7 @@ def test_clicking_a_point_highlights_one_kind_of_unit(open_page):
     record = open_page(PAGE)
     assert wait_for_charts(record.page) == len(CHART_IDS)
     page = record.page
-    points = page.locator("#chart-dig-green-system .gm-live g.dig_sys_counts_group g.mark-symbol.role-mark path")
+    points = page.locator(f"#chart-{SYSTEM} .gm-live g.digital_sys_counts_group g.mark-symbol.role-mark path")
     opacities = lambda: sorted({p.get_attribute("opacity") or "1" for p in points.all()})  # noqa: E731
     assert opacities() == ["1"]
     points.last.click()

@@ -1,0 +1,67 @@
+"""Digital and green, converging: the Taishan Steel rooftop-PV case, China's power mix and the green-manufacturing system.
+
+load() reads data/ once. Each chart module (pv_calculator, grid_factor, power_mix, green_system) shapes its frame
+from that data and draws it; taishan holds the case's arithmetic; variables() gives the prose its derived numbers.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from greenmfg import loaders
+from greenmfg.formatting import fmt_number
+from greenmfg.pages.digital import grid_factor, power_mix
+from greenmfg.pages.digital.taishan import taishan_case
+
+PAGE_KEY = __name__.rpartition(".")[2]
+
+
+def load(data_dir=None) -> dict[str, Any]:
+    """Everything the page shows, read once from data/: the Taishan case, the context series and the targets."""
+    case = taishan_case(loaders.load_claims(data_dir), loaders.load_article_paragraphs(data_dir))
+    return {"case": case, "context": loaders.load_context_series(data_dir),
+            "targets": loaders.load_policy_targets(data_dir)}
+
+
+def _case_values(case: dict[str, Any]) -> dict[str, str]:
+    """The case's figures as the prose writes them (MW, years, 亿 kWh, 万 t) and the hours and factor they imply."""
+    return {
+        "case_mw": fmt_number(case["capacity_mw"]), "case_years": fmt_number(case["years"]),
+        "case_kwh_yi": fmt_number(case["lifetime_kwh"] / 1e8, 1), "case_co2_wan_t": fmt_number(case["co2_tonnes"] / 1e4),
+        "case_hours": fmt_number(case["full_load_hours"], 0), "case_factor": fmt_number(case["factor_kg_per_kwh"], 2),
+    }
+
+
+def _grid_values(grid: pd.DataFrame, case: dict[str, Any]) -> dict[str, str]:
+    """The grid average in its first and latest year, the case's tonnes at each, and its factor as a multiple of the latest."""
+    first, latest = grid.iloc[0], grid.iloc[-1]
+    return {
+        "grid_first_year": str(int(first["year"])),
+        "grid_first": fmt_number(first["grid_kg_per_kwh"], 2), "grid_latest": fmt_number(latest["grid_kg_per_kwh"], 2),
+        "case_co2_at_first_grid": fmt_number(first["avoided_at_grid_wan_t"], 0),
+        "case_co2_at_latest_grid": fmt_number(latest["avoided_at_grid_wan_t"], 0),
+        "factor_vs_latest_grid": fmt_number(case["factor_kg_per_kwh"] / latest["grid_kg_per_kwh"], 1),
+    }
+
+
+def _mix_values(mix: pd.DataFrame) -> dict[str, str]:
+    """Solar, wind (TWh) and coal's share (%) in the mix's first year and each series' latest, and solar's growth."""
+    first_year = int(mix["year"].min())
+    first = mix[mix["year"] == first_year].set_index("category")["value"]
+    latest = mix.groupby("category")["value"].last()  # the frame is sorted by category, then year
+    return {
+        "mix_first_year": str(first_year),
+        "solar_first": fmt_number(first["solar"], 0), "solar_latest": fmt_number(latest["solar"], 0),
+        "solar_growth": fmt_number(latest["solar"] / first["solar"], 0),
+        "wind_first": fmt_number(first["wind"], 0), "wind_latest": fmt_number(latest["wind"], 0),
+        "coal_first": fmt_number(first["coal"], 1), "coal_latest": fmt_number(latest["coal"], 1),
+    }
+
+
+def variables(data_dir=None) -> dict[str, dict[str, str]]:
+    """The page's derived numbers for _variables.yml, under its key; as_of is the latest as_of of the power data."""
+    data = load(data_dir)
+    grid, mix = grid_factor.frame(data), power_mix.frame(data)
+    return {PAGE_KEY: {**_case_values(data["case"]), **_grid_values(grid, data["case"]), **_mix_values(mix),
+                       "as_of": max(grid["as_of"].max(), mix["as_of"].max())}}

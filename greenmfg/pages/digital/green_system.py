@@ -1,0 +1,118 @@
+"""National green factories, parks and supply-chain firms (cumulative) beside green factories' output share.
+
+Counts are drawn as lines only across three or more consecutive list years, so gaps in the lists stay visible.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from greenmfg import theme
+from greenmfg.card import chart_id_of
+from greenmfg.formatting import fmt_value
+from greenmfg.frames import PROVENANCE, provenance_of, with_provenance, year_runs
+
+CHART_ID = chart_id_of(__name__)
+SYSTEM_SERIES = {
+    "green_factories_national_cumulative": "green factories",
+    "green_industrial_parks_national_cumulative": "green industrial parks",
+    "green_supply_chain_firms_national_cumulative": "green supply-chain firms",
+}
+SHARE_SERIES = "green_factories_output_share_of_manufacturing"
+SHARE_TARGET = "T01"
+COLUMNS = ["year", "value", "value_label", "category", "panel", "segment", "in_line", "label_below", "scope"]
+
+
+def _count_rows(context: pd.DataFrame) -> pd.DataFrame:
+    """The three cumulative counts, each split into segments of consecutive list years (numbered from 1)."""
+    counts = context[context["series_id"].isin(SYSTEM_SERIES)].sort_values(["series_id", "year"]).copy()
+    counts["category"] = counts["series_id"].map(SYSTEM_SERIES)
+    counts["run"] = counts.groupby("category")["year"].transform(lambda years: [run + 1 for run in year_runs(years)])
+    run_length = counts.groupby(["category", "run"])["year"].transform("size")
+    return counts.assign(panel="count", segment=counts["category"] + "-" + counts["run"].astype(str),
+                         in_line=run_length >= 3, scope="national level, cumulative after that year's list")
+
+
+def _target_row(targets: pd.DataFrame) -> pd.DataFrame:
+    """The 2030 output-share target (all levels) as one row of the share panel."""
+    target = targets[targets["target_id"] == SHARE_TARGET].iloc[0]
+    return pd.DataFrame([{
+        "year": int(target["horizon_year"]), "value": float(target["value"]), "qualifier": target["qualifier"],
+        "unit": target["unit"], "panel": "share", "category": "target", "segment": "target", "in_line": False,
+        "scope": "green factories at all levels (target)", **provenance_of(target), "as_of": target["source_date"]}])
+
+
+def frame(data: dict[str, Any]) -> pd.DataFrame:
+    """Cumulative national factories, parks and supply-chain firms, plus the output share and its 2030 target."""
+    context = data["context"]
+    share = context[context["series_id"] == SHARE_SERIES].assign(
+        panel="share", category="share", segment="share", in_line=False, scope="national-level green factories")
+    rows = pd.concat([_count_rows(context), share, _target_row(data["targets"])], ignore_index=True)
+    rows["value_label"] = [fmt_value(value, unit, qualifier)
+                          for value, unit, qualifier in zip(rows["value"], rows["unit"], rows["qualifier"])]
+    first_share = rows.loc[rows["category"] == "share", "year"].min()
+    rows["label_below"] = (rows["category"] == "share") & (rows["year"] == first_share)
+    rows = with_provenance(rows.assign(year=rows["year"].astype(int), value=rows["value"].astype(float)))
+    return rows[COLUMNS + list(PROVENANCE)]
+
+
+def _tooltip() -> list[alt.Tooltip]:
+    """What, year, value as labelled, scope and source: one tooltip for every mark of both panels."""
+    return [alt.Tooltip("category:N", title="What"), alt.Tooltip("year:O", title="List year"),
+            alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("scope:N", title="Scope"),
+            alt.Tooltip("source_org:N", title="Source")]
+
+
+def _counts_panel(base: alt.Chart, years: pd.Series) -> alt.LayerChart:
+    """Cumulative counts by list year; clicking a legend entry highlights one kind of unit."""
+    legend = alt.selection_point(name="kind", fields=["category"], bind="legend", on="click")
+    x = alt.X("year:Q", title="List year", scale=alt.Scale(domain=[int(years.min()) - 1, int(years.max()) + 1]),
+              axis=alt.Axis(format="d", tickMinStep=1))
+    colour = alt.Color("category:N", title="National level", scale=theme.color_scale(list(SYSTEM_SERIES.values())))
+    fade = alt.condition(legend, alt.value(1), alt.value(0.15))
+    counts, tip = base.transform_filter(alt.datum.panel == "count"), _tooltip()
+    lines = counts.transform_filter(alt.datum.in_line).mark_line().encode(
+        x=x, y="value:Q", color=colour, detail="segment:N", opacity=fade, tooltip=tip)
+    points = counts.mark_point(filled=True, size=70).encode(
+        x=x, y=alt.Y("value:Q", title="Cumulative count"), color=colour, opacity=fade, tooltip=tip).add_params(legend)
+    labels = counts.mark_text(align="left", dx=6, dy=-6, fontSize=10).encode(
+        x=x, y="value:Q", text="value_label:N", color=colour, opacity=fade, tooltip=tip)
+    return alt.layer(lines, points, labels).properties(name="digital_sys_counts", width=300, height=220,
+                                                       title="Designated units, cumulative")
+
+
+def _share_panel(base: alt.Chart, years: pd.Series) -> alt.LayerChart:
+    """Output share by year beside the target, each point labelled (the first share's label below its point)."""
+    share, tip = base.transform_filter(alt.datum.panel == "share"), _tooltip()
+    colour = alt.Color("category:N", title="Output share", scale=theme.color_scale(["share", "target"]))
+    x = alt.X("year:Q", title="Year", scale=alt.Scale(domain=[int(years.min()) - 1, int(years.max()) + 1]),
+              axis=alt.Axis(format="d", values=sorted(int(year) for year in years)))
+    points = share.mark_point(filled=True, size=90).encode(
+        x=x, y=alt.Y("value:Q", title="Share of manufacturing output (%)", scale=alt.Scale(domain=[0, 50])),
+        color=colour, shape=alt.Shape("category:N", legend=None), tooltip=tip)
+    above = share.transform_filter(~alt.datum.label_below).mark_text(align="center", dy=-14, fontSize=10).encode(
+        x=x, y="value:Q", text="value_label:N", tooltip=tip)
+    below = share.transform_filter(alt.datum.label_below).mark_text(align="center", dy=16, fontSize=10).encode(
+        x=x, y="value:Q", text="value_label:N", tooltip=tip)
+    return alt.layer(points, above, below).properties(name="digital_sys_share", width=200, height=220,
+                                                      title="Green factories' output share")
+
+
+def chart(rows: pd.DataFrame) -> alt.HConcatChart:
+    """Counts panel beside the share panel, colour scales kept apart."""
+    count_years = rows.loc[rows["panel"] == "count", "year"]
+    share_years = rows.loc[rows["category"] == "share", "year"]
+    target_year = int(rows.loc[rows["category"] == "target", "year"].iloc[0])
+    base = alt.Chart(rows)
+    panels = [_counts_panel(base, count_years), _share_panel(base, rows.loc[rows["panel"] == "share", "year"])]
+    return alt.hconcat(*panels).resolve_scale(color="independent").properties(
+        title=alt.Title("The benchmark system the policy builds on",
+                        subtitle="National-level green factories, parks and supply-chain firms (count, cumulative by list "
+                                 "year); output share of national-level factories vs the all-levels target (%)."),
+        description="China's national-level green factories, green industrial parks and green supply-chain firms, "
+                    f"cumulative counts by list year from {int(count_years.min())}, and the output share of green "
+                    f"factories in manufacturing (percent, {int(share_years.min())}–{int(share_years.max())}) beside "
+                    f"the {target_year} target for all levels.",
+    )

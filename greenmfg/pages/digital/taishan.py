@@ -1,0 +1,77 @@
+"""The seed article's Taishan Steel rooftop-PV case: its figures in base units and what they imply.
+
+Pure functions. The figures come from the claims ledger and the article's own paragraph, never typed in here,
+so the calculator, the grid comparison and the prose all test the same numbers.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+CASE_CLAIMS = {"capacity": "taishan-pv-capacity", "output": "taishan-pv-output", "co2": "taishan-pv-co2"}
+# The seed article as a source (also spelled out in pages/traditional.py and cleaning.py: one place to come).
+SEED_ARTICLE_ORG = "央视网 CCTV.com (seed article, as republished on Sohu)"
+SEED_ARTICLE_DATE = "2024-03-01"
+SEED_ARTICLE_COPY = "data/raw/000_b7300798bfbf6ce6.txt"
+# Multipliers from the units the case claims use to base units (kWh, t, MW). frames.UNITS rescales to display
+# units (million kWh, Mt) and has no 亿千瓦时, so the case keeps this small table.
+TO_BASE_UNITS = {"亿千瓦时": 1e8, "万吨": 1e4, "MW": 1.0}
+
+
+def to_base_units(value: float, unit: str) -> float:
+    """A claim's value in kWh, t or MW (from 亿千瓦时, 万吨 or MW); ValueError for any other unit."""
+    if unit not in TO_BASE_UNITS:
+        raise ValueError(f"unit {unit!r} has no conversion")
+    return round(float(value) * TO_BASE_UNITS[unit], 6)
+
+
+def implied_full_load_hours(lifetime_kwh: float, capacity_mw: float, years: float) -> float:
+    """Full-load hours a year a plant of this size must run to produce lifetime_kwh: kWh / (MW·1000·years)."""
+    if capacity_mw <= 0 or years <= 0:
+        raise ValueError("capacity and years must be positive")
+    return lifetime_kwh / (capacity_mw * 1000 * years)
+
+
+def implied_emission_factor(tonnes_co2: float, kwh: float) -> float:
+    """kg CO2 avoided per kWh implied by a claim of tonnes avoided for kWh generated (t / kWh, in kg)."""
+    if kwh <= 0:
+        raise ValueError("kWh must be positive")
+    return tonnes_co2 * 1000 / kwh
+
+
+def co2_avoided_tonnes(kwh: float, factor_kg_per_kwh: float) -> float:
+    """Tonnes of CO2 avoided when kWh displace electricity emitting factor_kg_per_kwh."""
+    return kwh * factor_kg_per_kwh / 1000
+
+
+def lifetime_years_from_text(text: str) -> int:
+    """The project life stated in the case paragraph ('在25年的寿命周期内'); ValueError if absent."""
+    match = re.search(r"(\d+)\s*年的?寿命周期", text)
+    if not match:
+        raise ValueError("no project life ('…年的寿命周期') in the paragraph")
+    return int(match.group(1))
+
+
+def taishan_case(claims: pd.DataFrame, paragraphs: pd.DataFrame) -> dict[str, Any]:
+    """The article's Taishan Steel figures in base units, what they imply, and their claim status."""
+    rows = {key: claims.loc[claims["claim_id"] == claim_id].iloc[0] for key, claim_id in CASE_CLAIMS.items()}
+    paragraph_id = rows["output"]["paragraph_id"]
+    text = paragraphs.loc[paragraphs["paragraph_id"] == paragraph_id, "text_zh"].iloc[0]
+    mw = to_base_units(rows["capacity"]["value"], rows["capacity"]["unit"])
+    kwh = to_base_units(rows["output"]["value"], rows["output"]["unit"])
+    tonnes = to_base_units(rows["co2"]["value"], rows["co2"]["unit"])
+    years = lifetime_years_from_text(text)
+    return {
+        "capacity_mw": mw, "years": years, "lifetime_kwh": kwh, "co2_tonnes": tonnes,
+        "full_load_hours": implied_full_load_hours(kwh, mw, years),
+        "factor_kg_per_kwh": implied_emission_factor(tonnes, kwh),
+        "status": {key: row["status"] for key, row in rows.items()}, "paragraph_id": paragraph_id,
+    }
+
+
+def case_provenance(case: dict[str, Any]) -> dict[str, str]:
+    """Provenance cells for rows that carry the case's figures: the seed article's paragraph and our copy of it."""
+    return {"source_org": f"{SEED_ARTICLE_ORG}, {case['paragraph_id']}", "source_date": SEED_ARTICLE_DATE, "url": "",
+            "mirror_url": SEED_ARTICLE_COPY, "as_of": SEED_ARTICLE_DATE[:7]}
