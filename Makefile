@@ -11,7 +11,7 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 export QUARTO_PYTHON := $(abspath $(PY))
 
 .DEFAULT_GOAL := help
-.PHONY: help site test validate-data bench serve clean env lab page
+.PHONY: help site test validate-data data bench serve clean env lab page
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,6 +42,16 @@ test: $(STAMP) $(QUARTO_STAMP) ## Run the whole test suite (data, specs, build, 
 
 validate-data: $(STAMP) ## Validate a data directory: make validate-data DATA=<dir>
 	$(PY) -m greenmfg.validate $(DATA)
+
+data: $(STAMP) ## Rebuild data/processed/ from raw/ and curated/, then datapackage.json and README.md; validate
+	$(PY) -m data.steps.article_paragraphs
+	$(PY) -m data.steps.context_series
+	$(PY) -m data.steps.policy_document
+	$(PY) -m data.steps.policy_targets
+	$(PY) -m data.steps.claims
+	$(PY) -m data.steps.glossary
+	$(PY) -m greenmfg.datapackage
+	$(PY) -m greenmfg.validate data
 
 bench: $(STAMP) $(QUARTO_STAMP) ## Time cold and warm builds; report page and runtime sizes
 	$(PY) -m greenmfg.bench

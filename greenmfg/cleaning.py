@@ -3,22 +3,14 @@
 The raw page (data/raw/) carries an injected spam phrase spliced into three sentences and Sohu page
 boilerplate (editor line, unrelated trailing headlines, a platform disclaimer and an empty image tag).
 This module removes exactly those and nothing else; anything it does not recognise is kept, never
-silently dropped. Run ``python -m greenmfg.cleaning [DATA_DIR]`` to rewrite
+silently dropped. The build step ``python -m data.steps.article_paragraphs`` writes the result to
 ``processed/article_paragraphs.csv``.
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
-import sys
-from pathlib import Path
-
-from greenmfg.paths import data_dir as _data_dir
 
 RAW_FILE = "raw/000_b7300798bfbf6ce6.txt"
-OUT_FILE = "processed/article_paragraphs.csv"
-COLUMNS = ["paragraph_id", "order", "section", "kind", "text_zh", "source_file", "note"]
 
 # Built from parts so the phrase itself never appears in the repository outside data/raw/.
 SPAM_PHRASE = "OD" + "\u4f53\u80b2" + "app" + "\u624b\u673a\u767b\u9646"
@@ -80,33 +72,6 @@ def clean_article(raw: str) -> list[dict]:
             kind = "paragraph"
             if not text.endswith(("。", "！", "？", "”")):
                 note = "; ".join(x for x in (note, "paragraph ends mid-sentence on the source page (kept as published)") if x)
-        records.append({"text_zh": text, "kind": kind, "section": section, "note": note})
-    for i, rec in enumerate(records, start=1):
-        rec["paragraph_id"] = f"p{i:02d}"
-        rec["order"] = i
-        rec["source_file"] = RAW_FILE
-    return [{c: rec[c] for c in COLUMNS} for rec in records]
-
-
-def to_csv(records: list[dict]) -> str:
-    """Serialise paragraph records as a stable, diff-friendly CSV string (\\n line endings)."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-    w.writeheader()
-    w.writerows(records)
-    return buf.getvalue()
-
-
-def build(data_dir=None) -> Path:
-    """Read the raw article under data_dir and write processed/article_paragraphs.csv; return its path."""
-    d = _data_dir(data_dir)
-    raw = (d / RAW_FILE).read_text(encoding="utf-8")
-    out = d / OUT_FILE
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(to_csv(clean_article(raw)), encoding="utf-8", newline="")
-    return out
-
-
-if __name__ == "__main__":  # pragma: no cover - thin CLI
-    path = build(sys.argv[1] if len(sys.argv) > 1 else None)
-    print(f"wrote {path}")
+        records.append({"section": section, "kind": kind, "text_zh": text, "note": note})
+    return [{"paragraph_id": f"p{i:02d}", "order": i, **rec, "source_file": RAW_FILE}
+            for i, rec in enumerate(records, start=1)]

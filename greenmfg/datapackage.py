@@ -1,16 +1,41 @@
-"""The data guide (data/README.md) generated from the Frictionless descriptor, so it is never written twice.
+"""The Frictionless descriptor (data/datapackage.json) and the data guide (data/README.md), both generated.
 
-CLI: ``python -m greenmfg.datapackage [DATA_DIR]`` rewrites README.md; ``--check`` exits 1 if it is stale.
+The descriptor is assembled from data/package.yaml (package metadata, resource order) and one
+data/processed/<table>.resource.yaml per table (fields, types, units, descriptions, enums, licences); the
+guide is rendered from the descriptor, so nothing is written twice.
+CLI: ``python -m greenmfg.datapackage [DATA_DIR]`` rewrites both; ``--check`` exits 1 if either is stale.
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
+import yaml
+
 from greenmfg.paths import data_dir as _data_dir
-from greenmfg.validate import load_descriptor
+from greenmfg.validate import DESCRIPTOR, load_descriptor
 
 README = "README.md"
+PACKAGE = "package.yaml"
+
+
+def _yaml(path: Path):
+    """A parsed YAML file."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def build_descriptor(data_dir=None) -> dict:
+    """The descriptor: package.yaml with each name in its `resources` list replaced by that table's resource.yaml."""
+    d = _data_dir(data_dir)
+    package = _yaml(d / PACKAGE)
+    package["resources"] = [_yaml(d / "processed" / f"{name}.resource.yaml") for name in package["resources"]]
+    return package
+
+
+def render_descriptor(descriptor: dict) -> str:
+    """The descriptor as datapackage.json text (2-space indent, UTF-8 characters kept, final newline)."""
+    return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
 
 
 def _cell(text) -> str:
@@ -77,32 +102,41 @@ def render_readme(descriptor: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_readme(data_dir=None) -> Path:
-    """Write README.md into the data directory from its descriptor; return the path."""
+def generated_files(data_dir=None) -> dict[Path, str]:
+    """{path: text} of the two generated files of a data directory."""
     d = _data_dir(data_dir)
-    path = d / README
-    path.write_text(render_readme(load_descriptor(d)), encoding="utf-8", newline="\n")
-    return path
+    descriptor = build_descriptor(d)
+    return {d / DESCRIPTOR: render_descriptor(descriptor), d / README: render_readme(descriptor)}
 
 
 def readme_is_current(data_dir=None) -> bool:
-    """True if README.md matches what the descriptor renders."""
-    d = _data_dir(data_dir)
-    path = d / README
-    return path.is_file() and path.read_text(encoding="utf-8") == render_readme(load_descriptor(d))
+    """True if README.md matches what datapackage.json renders."""
+    path = _data_dir(data_dir) / README
+    return path.is_file() and path.read_text(encoding="utf-8") == render_readme(load_descriptor(data_dir))
+
+
+def stale_files(data_dir=None) -> list[Path]:
+    """Generated files whose text differs from what package.yaml and the resource files produce."""
+    return [path for path, text in generated_files(data_dir).items()
+            if not path.is_file() or path.read_text(encoding="utf-8") != text]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """CLI: write the README, or with --check report whether it is up to date (exit 1 if stale)."""
+    """CLI: write datapackage.json and README.md, or with --check report stale ones (exit 1)."""
     argv = sys.argv[1:] if argv is None else argv
     check = "--check" in argv
     args = [a for a in argv if a != "--check"]
     d = args[0] if args else None
     if check:
-        ok = readme_is_current(d)
-        print("README.md is up to date" if ok else "README.md is stale: run python -m greenmfg.datapackage")
-        return 0 if ok else 1
-    print(f"wrote {write_readme(d)}")
+        stale = stale_files(d)
+        for path in stale:
+            print(f"{path} is stale: run python -m greenmfg.datapackage")
+        if not stale:
+            print("datapackage.json and README.md are up to date")
+        return 1 if stale else 0
+    for path, text in generated_files(d).items():
+        path.write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {path}")
     return 0
 
 

@@ -1,7 +1,7 @@
 """One loader per dataset of the package: validated, typed pandas DataFrames.
 
 Types come from data/datapackage.json: number -> float64, integer -> Int64, string -> str with '' for empty.
-Every loader validates its file first (greenmfg.validate.check_resource) and raises DataValidationError naming
+Every loader validates its file first (greenmfg.validate.check_resource, cached on the data's digest) and raises DataValidationError naming
 file, row and column on bad input; nothing is dropped or repaired.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ def load_table(name: str, data_dir=None) -> pd.DataFrame:
     """Validate and load one resource of the package as a typed DataFrame in file order."""
     d = _data_dir(data_dir)
     descriptor = load_descriptor(d)
-    msgs = check_resource(name, d, descriptor)
+    msgs = check_resource(name, d)
     if msgs:
         raise DataValidationError(msgs)
     res = resource(descriptor, name)

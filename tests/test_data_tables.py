@@ -1,13 +1,14 @@
 """Content rules for the processed tables: sourcing, mirrors, claims, targets, document identity, descriptor."""
 from __future__ import annotations
 
+import importlib
 import re
 from urllib.parse import urlparse
 
 import pytest
 
 from greenmfg import loaders
-from greenmfg.datapackage import readme_is_current
+from greenmfg.datapackage import readme_is_current, stale_files
 from greenmfg.paths import DEFAULT_DATA_DIR
 
 MIRROR_HOSTS = ["hldklyl.com", "pakinfos.com", "rswz.net", "thebraincenter.net", "changfdb.com", "gd1214b",
@@ -134,31 +135,23 @@ def test_quotes_and_urls_are_carried_verbatim_from_the_research():
                 assert not v or v in corpus, f"{name}.csv row {i} column {col}: not in research leads: {v[:80]}"
 
 
-def test_processed_tables_match_their_build_scripts():
-    import csv
-    import io
-    import sys
+def test_processed_tables_match_their_build_steps():
+    from data.steps import STEPS
+    from data.steps.common import to_csv
 
-    from greenmfg.paths import REPO_ROOT
+    for table in STEPS:
+        step = importlib.import_module(f"data.steps.{table}")
+        expected = to_csv(table, step.rows())
+        assert (DEFAULT_DATA_DIR / "processed" / f"{table}.csv").read_text(encoding="utf-8") == expected, \
+            f"{table}.csv is stale: run python -m data.steps"
 
-    sys.path.insert(0, str(REPO_ROOT))
-    from data.scripts import build_context_series as bcs
-    from data.scripts import build_policy_tables as bpt
 
-    def as_csv(columns, rows):
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
-        return buf.getvalue()
+def test_datapackage_json_is_generated_from_the_resource_files():
+    assert stale_files(DEFAULT_DATA_DIR) == [], "run: python -m greenmfg.datapackage"
 
-    proc = DEFAULT_DATA_DIR / "processed"
-    expected = {
-        "context_series.csv": as_csv(bcs.COLUMNS, bcs.build()),
-        "policy_document.csv": as_csv(bpt.DOC_COLUMNS, bpt.policy_document()),
-        "policy_targets.csv": as_csv(bpt.TARGET_COLUMNS, bpt.policy_targets()),
-        "claims.csv": as_csv(bpt.CLAIM_COLUMNS, sorted(bpt.claims(), key=lambda r: r["claim_id"])),
-        "glossary.csv": as_csv(bpt.GLOSSARY_COLUMNS, bpt.glossary()),
-    }
-    for name, text in expected.items():
-        assert (proc / name).read_text(encoding="utf-8") == text, f"{name} is stale: rerun data/scripts/"
+
+def test_curated_entries_only_use_known_columns():
+    from data.steps.common import to_csv
+
+    with pytest.raises(ValueError, match="not columns of the table"):
+        to_csv("glossary", [{"term_id": "x", "defintion_en": "misspelt key"}])

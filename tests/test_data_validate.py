@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from greenmfg import validate as validate_module
 from greenmfg.paths import DEFAULT_DATA_DIR, REPO_ROOT
 from greenmfg.validate import validate
 
@@ -249,3 +250,23 @@ def test_cli_exit_codes(data_copy):
 
 def test_missing_data_directory(tmp_path):
     assert validate(tmp_path / "nope")
+
+
+def test_cached_result_follows_the_data_not_the_path(data_copy, monkeypatch):
+    assert validate(data_copy) == []
+    monkeypatch.setattr(validate_module, "_validate_uncached", lambda *a: pytest.fail("unchanged data was re-validated"))
+    assert validate(data_copy) == []
+    monkeypatch.undo()
+    line = edit(data_copy, "glossary.csv", lambda r: r["term_id"] == "carbon-peak", chapter="elsewhere")
+    assert_rejected(data_copy, "glossary.csv", "chapter", line, "unknown value")
+
+
+def test_padded_cell_and_non_http_url(data_copy):
+    line = edit(data_copy, "claims.csv", lambda r: r["claim_id"] == "eaf-steel-2030", unit=" %", evidence_url="ftp://example.org/x")
+    assert_rejected(data_copy, "claims.csv", "unit", line, "leading or trailing spaces")
+    assert_rejected(data_copy, "claims.csv", "evidence_url", line, "not an http(s) URL")
+
+
+def test_unknown_paragraph_is_a_foreign_key_error(data_copy):
+    line = edit(data_copy, "claims.csv", lambda r: r["claim_id"] == "eaf-steel-2030", paragraph_id="p99")
+    assert_rejected(data_copy, "claims.csv", "paragraph_id", line, "unknown paragraph_id 'p99'")

@@ -1,1 +1,0 @@
-"""Build scripts that turn the research leads in data/raw/ into the tables in data/processed/."""

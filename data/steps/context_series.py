@@ -1,0 +1,137 @@
+"""processed/context_series.csv from the research leads (raw/research/context_series.csv) and curated corrections.
+
+Every value, URL and quote is carried over from the research file; curated/series_corrections.yaml supplies
+(a) clean units, topics, labels, bases and measure kinds per series, (b) qualifiers ("more than"/"approx."),
+(c) the alternative source to prefer where the research has `_alt` duplicates (the other source is named in
+`confidence`), (d) rows moved to a split series with a different basis, and rows replaced by or added from
+research/policy_structure.md §4. Mirror / spam hosts (curated/original_hosts.yaml) go to `mirror_url`.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from urllib.parse import urlparse
+
+from data.steps.common import DATA_DIR, curated, run
+
+TABLE = "context_series"
+LEAD = DATA_DIR / "raw" / "research" / "context_series.csv"
+# Research series ids ending in these are second sources of the series named by the rest of the id.
+ALT_SUFFIXES = ("_alt_source", "_alt")
+
+_DATE_IN_TEXT = re.compile(r"(20\d\d)-(\d\d)-(\d\d)")
+_DATE_IN_URL = [
+    re.compile(r"/(20\d\d)-(\d\d)/(\d\d)/"),
+    re.compile(r"/(20\d\d)/(\d\d)(\d\d)/"),
+    re.compile(r"[/t_](20\d\d)(\d\d)(\d\d)(?:\d|_|\.|/)"),
+    re.compile(r"/(20\d\d)(\d\d)/(\d\d)/"),
+    re.compile(r"/(20\d\d)-(\d\d)/"),
+]
+
+
+def source_date(row: dict) -> str:
+    """Publication date of the source where the research states it or the URL encodes it; else ''."""
+    for text in (row["source_org"], row["note"]):
+        m = _DATE_IN_TEXT.search(text)
+        if m:
+            return "-".join(m.groups())
+    path = urlparse(row["source_url"]).path
+    for pattern in _DATE_IN_URL:
+        m = pattern.search(path)
+        if m:
+            parts = [g for g in m.groups() if g]
+            if 1 <= int(parts[1]) <= 12 and (len(parts) < 3 or 1 <= int(parts[2]) <= 31):
+                return "-".join(parts)
+    return ""
+
+
+def confidence(row: dict, original: bool, alt_note: str) -> str:
+    """A short confidence note: level from host quality and the research note, plus the research note itself."""
+    note = row["note"].strip()
+    low = "LOW" in note or "machine" in note.lower() or "low-authority" in note.lower()
+    level = "low" if low else ("high" if original else "medium")
+    why = "original outlet page" if original else "copy on a third-party/mirror host; cite the outlet, not the page"
+    parts = [f"{level}: {why}"]
+    if row.get("unit"):
+        parts.append(f"research unit text: '{row['unit']}'")
+    if note:
+        parts.append(f"research note: {note}")
+    if alt_note:
+        parts.append(alt_note)
+    return ". ".join(parts)
+
+
+def series_fields(series: dict, series_id: str) -> dict:
+    """The per-series columns (labels, topic, unit, measure kind, basis) of one series from the curated metadata."""
+    meta = series[series_id]
+    return {"series_label_en": meta["label_en"], "series_label_zh": meta["label_zh"], "topic": meta["topic"],
+            "unit": meta["unit"], "measure_kind": meta["measure_kind"], "basis": meta["basis"]}
+
+
+def split_alternatives(lead: list[dict]) -> tuple[list[dict], dict[tuple[str, str], list[dict]]]:
+    """Research rows as (main rows, {(series_id, year): [second-source rows]})."""
+    alts: dict[tuple[str, str], list[dict]] = {}
+    main: list[dict] = []
+    for r in lead:
+        sid = r["series_id"]
+        base = next((sid[: -len(s)] for s in ALT_SUFFIXES if sid.endswith(s)), None)
+        if base:
+            alts.setdefault((base, r["year"]), []).append(r)
+        else:
+            main.append(r)
+    return main, alts
+
+
+def processed_row(r: dict, fix: dict, series: dict, alt_note: str, hosts: set[str]) -> dict:
+    """One processed row from a research row and the corrections curated for it."""
+    sid = fix.get("move_to_series", r["series_id"])
+    original = urlparse(r["source_url"]).netloc.lower() in hosts
+    out = {
+        "series_id": sid, "year": r["year"], **series_fields(series, sid), "geography": r["geography"],
+        "value": r["value"], "qualifier": fix.get("qualifier", "="), "as_of": fix.get("as_of", r["year"]),
+        "source_org": r["source_org"], "source_title": "", "source_date": source_date(r),
+        "url": r["source_url"] if original else "", "mirror_url": "" if original else r["source_url"],
+        "quote": r["quote"], "confidence": confidence(r, original, alt_note),
+    }
+    if sid.startswith("owid_"):
+        commit = r["source_url"].split("/blob/")[1].split("/")[0][:12]
+        out["source_title"] = r["source_url"].rsplit("/", 1)[-1] + " at commit " + commit
+    if "confidence_note" in fix:
+        out["confidence"] += ". " + fix["confidence_note"]
+    out.update(fix.get("replace_with", {}))
+    return out
+
+
+def rows() -> list[dict]:
+    """Processed context_series rows, sorted by series_id and year."""
+    corrections = curated("series_corrections")
+    series = corrections["series"]
+    fixes = {(c["series_id"], c["year"]): c for c in corrections["row_corrections"]}
+    hosts = set(curated("original_hosts")["original_hosts"])
+    with LEAD.open(encoding="utf-8", newline="") as f:
+        main, alts = split_alternatives(list(csv.DictReader(f)))
+    out = []
+    for r in main:
+        key = (r["series_id"], r["year"])
+        fix = fixes.get(key, {})
+        if fix.get("prefer_alternative_source"):
+            better = alts.pop(key)[0]
+            alts[key] = [dict(r)]
+            r = {**better, "series_id": r["series_id"]}
+        alt_note = "".join(f"Second source kept out (research row {a['series_id']}): {a['value']} ({a['unit']}), "
+                           f"{a['source_org']}, {a['source_url']} — quote: {a['quote']}" for a in alts.pop(key, []))
+        out.append(processed_row(r, fix, series, alt_note, hosts))
+    if alts:
+        raise SystemExit(f"unmatched _alt rows: {sorted(alts)}")
+    out += [{**series_fields(series, e["series_id"]), **e} for e in corrections["added_rows"]]
+    return sorted(out, key=lambda x: (x["series_id"], int(x["year"])))
+
+
+def main() -> int:
+    """Write (or --check) the table."""
+    return run(TABLE, rows())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
