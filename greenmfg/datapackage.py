@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from greenmfg.data_tables import DESCRIPTOR, load_descriptor
 from greenmfg.paths import data_dir as _data_dir
-from greenmfg.validate import DESCRIPTOR, load_descriptor
 
 README = "README.md"
 PACKAGE = "package.yaml"

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from greenmfg.data_tables import DataValidationError, load_descriptor, resource
 from greenmfg.paths import data_dir as _data_dir
-from greenmfg.validate import DataValidationError, check_resource, load_descriptor, resource
+from greenmfg.validate import check_resource
 
 
 def load_table(name: str, data_dir=None) -> pd.DataFrame:

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from greenmfg import loaders
+from greenmfg.data_tables import DataValidationError
 from greenmfg.paths import DEFAULT_DATA_DIR
-from greenmfg.validate import DataValidationError
 
 
 @pytest.mark.parametrize("name", ["policy_document", "policy_targets", "claims", "context_series", "glossary", "article_paragraphs"])

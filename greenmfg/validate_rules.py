@@ -1,0 +1,174 @@
+"""The project's own data rules, one function each, named in each resource's ``greenmfg:checks``."""
+from __future__ import annotations
+
+import re
+
+from greenmfg.data_tables import AS_OF_PATTERN, msg
+
+YEAR_MIN, YEAR_MAX = 2000, 2036
+DATE_COLUMNS = ("as_of", "source_date", "evidence_date", "baseline_source_date")
+HTTP_URL = re.compile(r"^https?://\S+$")
+
+# Each takes (file, rows, context) and returns messages; context holds lookups from the other tables.
+
+
+def _num(value: str) -> float | None:
+    """Parse a number cell, or None if empty/unparseable (type errors are reported by Frictionless)."""
+    try:
+        return float(value) if value != "" else None
+    except ValueError:
+        return None
+
+
+def numeric_row_sourced(file, rows, context) -> list[str]:
+    """Every row with a value has url or mirror_url, a quote, a qualifier, unit, measure_kind and source_org."""
+    msgs = []
+    for line, r in rows:
+        if r.get("value", "") == "":
+            continue
+        if not (r.get("url") or r.get("mirror_url")):
+            msgs.append(msg(file, "numeric row has neither url nor mirror_url", line, "url"))
+        if not r.get("quote"):
+            msgs.append(msg(file, "numeric row has no quote", line, "quote"))
+        msgs += [msg(file, f"numeric row has no {col}", line, col)
+                 for col in ("qualifier", "unit", "measure_kind", "source_org") if not r.get(col)]
+    return msgs
+
+
+def as_of_range(file, rows, context) -> list[str]:
+    """Dates (as_of, source dates) are real months and days with years 2000..2036; the format is a schema pattern."""
+    msgs = []
+    for line, r in rows:
+        for col in DATE_COLUMNS:
+            m = AS_OF_PATTERN.match(r.get(col, ""))
+            if not m:
+                continue
+            year, month, day = m.groups()
+            if not YEAR_MIN <= int(year) <= YEAR_MAX:
+                msgs.append(msg(file, f"year {year} is out of range {YEAR_MIN}..{YEAR_MAX}", line, col))
+            elif month and not 1 <= int(month) <= 12:
+                msgs.append(msg(file, f"month {month} is not 01..12", line, col))
+            elif day and not 1 <= int(day) <= 31:
+                msgs.append(msg(file, f"day {day} is not 01..31", line, col))
+    return msgs
+
+
+def share_0_100(file, rows, context) -> list[str]:
+    """Rows with measure_kind 'share' have 0 <= value <= 100."""
+    return [msg(file, f"share {r['value']} is outside 0..100", line, "value") for line, r in rows
+            if r.get("measure_kind") == "share" and (v := _num(r.get("value", ""))) is not None and not 0 <= v <= 100]
+
+
+def level_non_negative(file, rows, context) -> list[str]:
+    """Rows with measure_kind 'level' have value >= 0."""
+    return [msg(file, f"level {r['value']} is negative", line, "value") for line, r in rows
+            if r.get("measure_kind") == "level" and (v := _num(r.get("value", ""))) is not None and v < 0]
+
+
+def one_unit_per_series(file, rows, context) -> list[str]:
+    """All rows of one series_id share one unit."""
+    msgs, first = [], {}
+    for line, r in rows:
+        sid, unit = r.get("series_id", ""), r.get("unit", "")
+        if sid not in first:
+            first[sid] = (unit, line)
+        elif unit != first[sid][0]:
+            msgs.append(msg(file, f"series '{sid}' has unit '{unit}' here but '{first[sid][0]}' in row {first[sid][1]} "
+                                  "(one unit per series)", line, "unit"))
+    return msgs
+
+
+def _unknown_series(file, line, r, column, context) -> list[str]:
+    """A message if r[column] names a series that context_series does not have."""
+    known = context.get("series_ids")
+    if r.get(column) and known is not None and r[column] not in known:
+        return [msg(file, f"unknown series '{r[column]}' (not in context_series)", line, column)]
+    return []
+
+
+def baseline_sourced(file, rows, context) -> list[str]:
+    """A baseline_value needs baseline_url or baseline_mirror_url, a baseline_quote and a known series."""
+    msgs = []
+    for line, r in rows:
+        if not r.get("baseline_value"):
+            continue
+        if not (r.get("baseline_url") or r.get("baseline_mirror_url")):
+            msgs.append(msg(file, "baseline has neither baseline_url nor baseline_mirror_url", line, "baseline_url"))
+        if not r.get("baseline_quote"):
+            msgs.append(msg(file, "baseline has no baseline_quote", line, "baseline_quote"))
+        msgs += _unknown_series(file, line, r, "baseline_series_id", context)
+    return msgs
+
+
+def document_sourced(file, rows, context) -> list[str]:
+    """Rows with status confirmed or reported name a source_org and a url or mirror_url."""
+    msgs = []
+    for line, r in rows:
+        if r.get("status") not in ("confirmed", "reported"):
+            continue
+        if not r.get("source_org"):
+            msgs.append(msg(file, f"status '{r['status']}' needs a source_org", line, "source_org"))
+        if not (r.get("url") or r.get("mirror_url")):
+            msgs.append(msg(file, f"status '{r['status']}' needs url or mirror_url", line, "url"))
+    return msgs
+
+
+def glossary_sourced(file, rows, context) -> list[str]:
+    """Every term has a quote and a source_org."""
+    return [msg(file, "term has no source", line, col) for line, r in rows for col in ("quote", "source_org")
+            if not r.get(col)]
+
+
+def claim_evidence(file, rows, context) -> list[str]:
+    """'not found' needs a search_note; any other status needs evidence (url or mirror, quote); a value needs a unit."""
+    msgs = []
+    for line, r in rows:
+        status = r.get("status")
+        if status == "not found" and not r.get("search_note"):
+            msgs.append(msg(file, "status 'not found' needs a search_note saying what was searched", line, "search_note"))
+        elif status and status != "not found":
+            if not (r.get("evidence_url") or r.get("evidence_mirror_url")):
+                msgs.append(msg(file, f"status '{status}' needs evidence_url or evidence_mirror_url", line, "evidence_url"))
+            if not r.get("evidence_quote"):
+                msgs.append(msg(file, f"status '{status}' needs an evidence_quote", line, "evidence_quote"))
+        if r.get("value", "") != "" and not r.get("unit"):
+            msgs.append(msg(file, "claim with a value has no unit", line, "unit"))
+    return msgs
+
+
+def claim_text_in_paragraph(file, rows, context) -> list[str]:
+    """claim_text occurs verbatim in its paragraph (an unknown paragraph_id is a Frictionless foreign-key error)."""
+    paragraphs = context.get("paragraphs") or {}
+    return [msg(file, f"claim_text is not found in paragraph {r['paragraph_id']}", line, "claim_text") for line, r in rows
+            if r.get("claim_text") and r.get("paragraph_id") in paragraphs and r["claim_text"] not in paragraphs[r["paragraph_id"]]]
+
+
+def claim_references(file, rows, context) -> list[str]:
+    """related_target_id and related_series_id exist in policy_targets / context_series."""
+    msgs = []
+    targets = context.get("target_ids")
+    for line, r in rows:
+        if r.get("related_target_id") and targets is not None and r["related_target_id"] not in targets:
+            msgs.append(msg(file, f"unknown target '{r['related_target_id']}' (not in policy_targets)", line, "related_target_id"))
+        msgs += _unknown_series(file, line, r, "related_series_id", context)
+    return msgs
+
+
+def cells_are_trimmed(file, rows, context) -> list[str]:
+    """No cell has leading or trailing spaces (every table)."""
+    return [msg(file, f"value '{v}' has leading or trailing spaces", line, col) for line, r in rows
+            for col, v in r.items() if v != v.strip()]
+
+
+def urls_are_http(file, rows, context) -> list[str]:
+    """URL columns hold http(s) addresses (every table); Frictionless accepts any URI."""
+    return [msg(file, f"'{v}' is not an http(s) URL", line, col) for line, r in rows
+            for col, v in r.items() if v and col.endswith("url") and not HTTP_URL.match(v)]
+
+
+RULES = {f.__name__: f for f in (numeric_row_sourced, as_of_range, share_0_100, level_non_negative, one_unit_per_series,
+                                 baseline_sourced, document_sourced, glossary_sourced, claim_evidence,
+                                 claim_text_in_paragraph, claim_references)}
+EVERY_TABLE = (as_of_range, cells_are_trimmed, urls_are_http)
+
+
