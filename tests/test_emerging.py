@@ -1,16 +1,37 @@
-"""Spec tests for the emerging charts and unit tests for their calculations."""
+"""Spec tests for the emerging page's charts, unit tests for their calculations, and checks of its prose values.
+
+The spec walkers (_units, _mark) stay here: tests/conftest.py is not owned by this page.
+"""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
+from greenmfg import frames as shared
 from greenmfg.card import show
+from greenmfg.notebook import page_var_keys
 from greenmfg.pages import emerging
+from greenmfg.pages.emerging import batteries, nev, pue, pv, structure
+from greenmfg.project import page
+from greenmfg.var_tokens import lookup
+from greenmfg.variables import build_variables
+
+CHARTS = {"nev": nev, "batteries": batteries, "pv": pv, "structure": structure, "pue": pue}
 
 
 @pytest.fixture(scope="module")
-def frames():
-    return emerging.load_frames()
+def data():
+    return emerging.load()
+
+
+@pytest.fixture(scope="module")
+def frames(data):
+    return {name: module.frame(data) for name, module in CHARTS.items()}
+
+
+@pytest.fixture(scope="module")
+def site_variables():
+    return build_variables()
 
 
 def _units(spec: dict) -> list[dict]:
@@ -34,43 +55,50 @@ def _mark(unit: dict) -> str:
 # ---------------------------------------------------------------- calculations
 
 
-def test_year_segments_break_at_missing_years():
-    assert emerging.year_segments([2015, 2017, 2020, 2021, 2022]) == [0, 1, 2, 2, 2]
-    assert emerging.year_segments([]) == []
+def test_year_runs_break_at_missing_years():
+    assert shared.year_runs([2015, 2017, 2020, 2021, 2022]) == [0, 1, 2, 2, 2]
+    assert shared.year_runs([]) == []
 
 
 def test_share_of_total_exact_and_bounds():
-    assert emerging.share_of_total(220, "=", 324, "=") == (67.9, "=")
-    assert emerging.share_of_total(100, ">", 750, "=") == (13.3, ">")
-    assert emerging.share_of_total(675, "=", 940, ">") == (71.8, "<")
-    assert emerging.share_of_total(100, ">", 940, ">") == (None, "")
-    assert emerging.share_of_total(float("nan"), "=", 940, "=") == (None, "")
+    assert batteries.share_of_total(220, "=", 324, "=") == (67.9, "=")
+    assert batteries.share_of_total(100, ">", 750, "=") == (13.3, ">")
+    assert batteries.share_of_total(675, "=", 940, ">") == (71.8, "<")
+    assert batteries.share_of_total(100, ">", 940, ">") == (None, "")
+    assert batteries.share_of_total(float("nan"), "=", 940, "=") == (None, "")
 
 
 def test_same_release_compares_links():
     a = pd.Series({"url": "", "mirror_url": "http://x/1"})
-    assert emerging.same_release(a, pd.Series({"url": "", "mirror_url": "http://x/1"}))
-    assert not emerging.same_release(a, pd.Series({"url": "http://y", "mirror_url": ""}))
-    assert not emerging.same_release(pd.Series({"url": "", "mirror_url": ""}), pd.Series({"url": "", "mirror_url": ""}))
+    assert batteries.same_release(a, pd.Series({"url": "", "mirror_url": "http://x/1"}))
+    assert not batteries.same_release(a, pd.Series({"url": "http://y", "mirror_url": ""}))
+    assert not batteries.same_release(pd.Series({"url": "", "mirror_url": ""}), pd.Series({"url": "", "mirror_url": ""}))
 
 
 def test_rescale_shortfall_and_implied_level():
-    assert emerging.rescale(958.7, "万辆") == (9.587, "million vehicles")
-    assert emerging.rescale(143.0, "万吨") == (1.43, "Mt")
-    assert emerging.rescale(654.0, "GW") == (654.0, "GW")
+    assert shared.rescale(958.7, "万辆") == (9.587, "million vehicles")
+    assert shared.rescale(143.0, "万吨") == (1.43, "Mt")
+    assert shared.rescale(654.0, "GW") == (654.0, "GW")
     assert emerging.shortfall(9.5, 9.495) == pytest.approx(0.005)
     assert emerging.shortfall(9.5, 9.587) == 0
     assert emerging.implied_level(15.7, 0.6) == pytest.approx(16.3)
 
 
+def test_label_in_refuses_a_missing_year():
+    rows = pd.DataFrame({"year": [2021, 2023], "value_label": ["a", "b"]})
+    assert emerging.label_in(rows, 2023) == "b"
+    with pytest.raises(KeyError):
+        emerging.label_in(rows, 2022)
+
+
 def test_labels_by_year_marks_missing_years():
     frame = pd.DataFrame({"year": [2015, 2017], "measure": ["production"] * 2, "value_label": ["a", "b"]})
-    assert emerging.labels_by_year(frame, "production", [2015, 2016, 2017]) == {
-        2015: "a", 2016: emerging.NO_FIGURE, 2017: "b"}
+    assert nev.labels_by_year(frame, "production", [2015, 2016, 2017]) == {
+        2015: "a", 2016: nev.NO_FIGURE, 2017: "b"}
 
 
 def test_battery_shares_only_on_same_release(frames):
-    battery = frames["battery"].set_index(["battery_type", "year"])
+    battery = frames["batteries"].set_index(["battery_type", "year"])
     assert battery.loc[("power", 2024), "share"] == pytest.approx(70.6)
     assert battery.loc[("storage", 2022), "share_label"] == "more than 13.3 %"
     assert battery.loc[("power", 2023), "share_label"] == "less than 71.8 %"
@@ -79,38 +107,59 @@ def test_battery_shares_only_on_same_release(frames):
 
 
 def test_frames_carry_provenance(frames):
-    for name in ("nev", "battery", "pv", "structure", "pue"):
-        frame = frames[name]
-        assert set(emerging.PROVENANCE) <= set(frame.columns), name
+    for name, frame in frames.items():
+        assert set(shared.PROVENANCE) <= set(frame.columns), name
         assert (frame["source_org"] != "").all(), name
         assert ((frame["url"] != "") | (frame["mirror_url"] != "")).all(), name
         assert "quote" not in frame.columns
 
 
 def test_nev_frame_hover_labels_and_lower_bounds(frames):
-    nev = frames["nev"]
-    row = nev[(nev["year"] == 2016) & (nev["measure"] == "sales")].iloc[0]
-    assert row["production_label"] == emerging.NO_FIGURE
+    nev_frame = frames["nev"]
+    row = nev_frame[(nev_frame["year"] == 2016) & (nev_frame["measure"] == "sales")].iloc[0]
+    assert row["production_label"] == nev.NO_FIGURE
     assert frames["pv"].query("stage == 'polysilicon' and year == 2023")["value_label"].iloc[0].startswith("more than")
 
 
-def test_nev_claim_and_variables():
+def test_nev_claim_and_variables(frames, site_variables):
+    assert frames["nev"].attrs["claim"]["status"] == "conflicts with official data"
     values = emerging.variables()["emerging"]
-    assert values["nev_claim_status"] == "conflicts with official data"
     assert values["nev_sales_shortfall"] == "5,000 vehicles"
     assert values["nev_production_claim_year"] == "9.587 million vehicles"
-    assert values["battery_total_2023"] == "more than 940 GWh"
+    assert lookup(site_variables, "series.liion_battery_output_total.y2023") == "more than 940 GWh"
     assert all(isinstance(v, str) and v for v in values.values())
+
+
+def test_every_prose_token_of_the_page_has_a_value(site_variables):
+    for key in page_var_keys(page("emerging").source.as_posix()):
+        assert lookup(site_variables, key), key
+
+
+@pytest.mark.parametrize("series_ids", [
+    ("nev_sales", "nev_share_of_new_vehicle_sales"),
+    ("liion_battery_output_total", "storage_liion_battery_output", "power_liion_battery_output"),
+    ("pv_module_output", "pv_wafer_output", "pv_cell_output", "pv_polysilicon_output"),
+])
+def test_prose_pairs_latest_values_of_one_year(data, series_ids):
+    """The prose puts these series' latest values next to one latest_year token: they must share that year."""
+    years = {series_id: int(shared.latest_row(data["context"], series_id)["year"]) for series_id in series_ids}
+    assert len(set(years.values())) == 1, years
 
 
 # ---------------------------------------------------------------- chart specs
 
 
+def test_chart_ids_follow_module_paths():
+    assert {name: module.CHART_ID for name, module in CHARTS.items()} == {
+        name: f"emerging-{name}" for name in CHARTS}
+
+
 def test_nev_chart_spec(frames):
-    chart = emerging.nev_chart(frames["nev"], frames["nev_claim"])
+    chart = nev.chart(frames["nev"])
     spec = chart.to_dict()
     assert spec["title"]["text"] and "million vehicles" in spec["title"]["subtitle"]
     assert len(spec["description"]) >= 40
+    assert f"article's {frames['nev'].attrs['claim']['year']} figure" in spec["description"]
     assert spec["resolve"]["scale"]["y"] == "independent"
     units = _units(spec)
     assert {"line", "point", "rule", "text"} <= {_mark(u) for u in units}
@@ -124,11 +173,11 @@ def test_nev_chart_spec(frames):
     year_tips = {t["field"] for u in units for t in (u["encoding"]["tooltip"] if isinstance(u["encoding"]["tooltip"], list) else [])}
     assert {"production_label", "sales_label", "share_label", "source_date"} <= year_tips
     assert units[0]["encoding"]["x"]["type"] == "quantitative"
-    show(chart, chart_id="emerg-nev", summary="s")
+    show(chart, chart_id=nev.CHART_ID, summary="s")
 
 
 def test_battery_chart_spec(frames):
-    chart = emerging.battery_chart(frames["battery"])
+    chart = batteries.chart(frames["batteries"])
     spec = chart.to_dict()
     assert spec["mark"]["type"] == "bar"
     param = spec["params"][0]
@@ -140,11 +189,11 @@ def test_battery_chart_spec(frames):
     assert enc["color"]["scale"]["domain"] == ["power", "storage", "total"]
     assert {t["field"] for t in enc["tooltip"]} >= {"gwh_label", "share_label", "method", "source_org"}
     assert "GWh" in spec["title"]["subtitle"] and len(spec["description"]) >= 40
-    show(chart, chart_id="emerg-batteries", summary="s")
+    show(chart, chart_id=batteries.CHART_ID, summary="s")
 
 
 def test_pv_chart_spec(frames):
-    chart = emerging.pv_chart(frames["pv"])
+    chart = pv.chart(frames["pv"])
     spec = chart.to_dict()
     assert "vconcat" in spec and spec["data"]["name"] in spec["datasets"]
     share, output = spec["vconcat"]
@@ -158,11 +207,11 @@ def test_pv_chart_spec(frames):
         assert {t["field"] for t in unit["encoding"]["tooltip"]} >= {"value_label", "year", "source_org"}
     assert output["encoding"]["color"]["scale"]["domain"] == ["polysilicon", "wafers", "cells", "modules"]
     assert len(spec["description"]) >= 40
-    show(chart, chart_id="emerg-pv", summary="s")
+    show(chart, chart_id=pv.CHART_ID, summary="s")
 
 
 def test_structure_chart_spec(frames):
-    chart = emerging.structure_chart(frames["structure"])
+    chart = structure.chart(frames["structure"])
     spec = chart.to_dict()
     units = _units(spec)
     assert [_mark(u) for u in units] == ["point", "line", "text"]
@@ -173,15 +222,17 @@ def test_structure_chart_spec(frames):
     assert units[1]["encoding"]["detail"]["field"] == "segment"
     assert all("tooltip" in u["encoding"] for u in units)
     assert "%" in spec["title"]["subtitle"] and len(spec["description"]) >= 40
-    show(chart, chart_id="emerg-structure", summary="s")
+    show(chart, chart_id=structure.CHART_ID, summary="s")
 
 
 def test_pue_chart_spec(frames):
-    chart = emerging.pue_chart(frames["pue"])
+    chart = pue.chart(frames["pue"])
     spec = chart.to_dict()
     units = _units(spec)
     assert [_mark(u) for u in units] == ["point", "text"]
     assert units[0]["encoding"]["x"]["field"] == "pue" and units[0]["encoding"]["y"]["type"] == "nominal"
     assert {t["field"] for t in units[0]["encoding"]["tooltip"]} >= {"basis", "value_label", "source_org"}
     assert len(frames["pue"]) == 3 and len(spec["description"]) >= 40
-    show(chart, chart_id="emerg-pue", summary="s")
+    assert all(f"({year})" in figure for figure, year in zip(frames["pue"]["figure"], frames["pue"]["year"]))
+    assert all(str(year) in spec["description"] for year in frames["pue"]["year"])  # years come from the data
+    show(chart, chart_id=pue.CHART_ID, summary="s")

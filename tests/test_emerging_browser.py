@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 from conftest import wait_for_charts
 
-PAGE = "chapters/emerging.html"
+from greenmfg.project import page as site_page
+
+PAGE = site_page("emerging").output.as_posix()
 pytestmark = pytest.mark.browser
 
 
@@ -27,26 +29,26 @@ def test_page_draws_five_charts_cleanly(open_page):
 
 def test_battery_control_switches_to_shares(open_page):
     page = _open(open_page).page
-    card = page.locator("#chart-emerg-batteries")
+    card = page.locator("#chart-emerging-batteries")
     card.scroll_into_view_if_needed()
-    before = _svg(page, "emerg-batteries")
+    before = _svg(page, "emerging-batteries")
     assert "1,200" in before  # GWh axis
     card.locator('input[type=radio][value="share of total (%)"]').check()
     page.wait_for_timeout(300)
-    after = _svg(page, "emerg-batteries")
+    after = _svg(page, "emerging-batteries")
     assert after != before and "1,200" not in after
     assert card.locator(".gm-live svg .mark-rect path").count() < 11  # total bars drop out in share mode
 
 
 def test_nev_hover_shows_all_three_measures(open_page):
     page = _open(open_page).page
-    card = page.locator("#chart-emerg-nev")
+    card = page.locator("#chart-emerging-nev")
     card.scroll_into_view_if_needed()
     box = card.locator(".gm-live svg").first.bounding_box()
-    before = _svg(page, "emerg-nev")
+    before = _svg(page, "emerging-nev")
     page.mouse.move(box["x"] + box["width"] * 0.8, box["y"] + box["height"] * 0.5)
     page.wait_for_timeout(300)
-    assert _svg(page, "emerg-nev") != before  # the year rule appears
+    assert _svg(page, "emerging-nev") != before  # the year rule appears
     tip = page.locator(".gm-tooltip")
     assert tip.is_visible()
     text = tip.inner_text()
@@ -70,12 +72,12 @@ def _legend_click_changes(page, chart_id: str, label: str) -> None:
 
 def test_pv_legend_highlights_a_stage(open_page):
     page = _open(open_page).page
-    _legend_click_changes(page, "emerg-pv", "cells")
+    _legend_click_changes(page, "emerging-pv", "cells")
 
 
 def test_structure_legend_highlights_an_industry(open_page):
     page = _open(open_page).page
-    _legend_click_changes(page, "emerg-structure", "equipment manufacturing")
+    _legend_click_changes(page, "emerging-structure", "equipment manufacturing")
 
 
 def test_phone_width_does_not_overflow(open_page):

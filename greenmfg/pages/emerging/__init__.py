@@ -1,0 +1,95 @@
+"""Emerging industries page: NEVs, batteries, photovoltaics, industry structure and green computing.
+
+``load`` reads the data once; each chart module (nev, batteries, pv, structure, pue) turns it into a frame
+and a chart; ``variables`` gives the derived numbers of the prose (plain figures use the generic series.*,
+claim.* keys).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from greenmfg import loaders
+from greenmfg.formatting import fmt_value
+from greenmfg.frames import latest_row, rescale, series_rows
+from greenmfg.pages.emerging import batteries, nev, pv, structure
+
+HIGHTECH_CHANGE_SERIES = "hightech_mfg_share_change_pp"
+RACKS_SERIES = "data_centre_racks_in_use"
+JJJ_CLAIM_ID = "jjj-computing-centre-savings"
+
+
+def load(data_dir=None) -> dict:
+    """The tables the page draws from: context series and the claims ledger."""
+    return {"context": loaders.load_context_series(data_dir), "claims": loaders.load_claims(data_dir)}
+
+
+def shortfall(threshold: float, value: float) -> float:
+    """How far ``value`` falls below ``threshold`` (0 when it reaches it)."""
+    return round(max(threshold - value, 0.0), 6)
+
+
+def implied_level(previous_level: float, change_pp: float) -> float:
+    """A share implied by last year's level plus a stated percentage-point change."""
+    return round(previous_level + change_pp, 6)
+
+
+def label_in(rows: pd.DataFrame, year: int, field: str = "value_label") -> str:
+    """The label of the row for ``year``; KeyError when that year has no row, so the prose cannot go stale."""
+    match = rows[rows["year"] == year]
+    if match.empty:
+        raise KeyError(f"no row for {year}")
+    return str(match.iloc[0][field])
+
+
+def rescaled_label(row: pd.Series) -> str:
+    """A series or claim value in the unit shown on the page (万 rescaled), with its qualifier."""
+    return fmt_value(*rescale(row["value"], row["unit"]), row["qualifier"])
+
+
+def _nev_values(nev_frame: pd.DataFrame) -> dict:
+    """NEV sales first and last (million vehicles), and the claim year's figures against the article's claim."""
+    claim = nev_frame.attrs["claim"]
+    production = nev_frame[nev_frame["measure"] == "production"]
+    sales = nev_frame[nev_frame["measure"] == "sales"]
+    first_year = int(nev_frame["year"].min())
+    sales_at_claim = sales[sales["year"] == claim["year"]].iloc[0]["value"]
+    return {
+        "nev_first_year": str(first_year),
+        "nev_sales_first": label_in(sales, first_year),
+        "nev_sales_last": label_in(sales, int(sales["year"].max())),
+        "nev_claim_year": str(claim["year"]),
+        "nev_production_claim_year": label_in(production, claim["year"]),
+        "nev_sales_claim_year": label_in(sales, claim["year"]),
+        "nev_sales_shortfall": fmt_value(round(shortfall(claim["value"], sales_at_claim) * 1e6), "vehicles"),
+    }
+
+
+def _hightech_values(context: pd.DataFrame) -> dict:
+    """MIIT's stated change of the high-tech share and the level it implies (not an official level)."""
+    levels = series_rows(context, structure.SERIES["high-tech manufacturing"]).set_index("year")
+    change = latest_row(context, HIGHTECH_CHANGE_SERIES)
+    implied = implied_level(levels.loc[int(change["year"]) - 1, "value"], change["value"])
+    return {"hightech_change_pp": fmt_value(change["value"], "percentage points", change["qualifier"]),
+            "hightech_implied": fmt_value(implied, "%", "≈")}
+
+
+def variables(data_dir=None) -> dict:
+    """Derived display strings for the prose of the emerging page, under the key ``emerging``."""
+    data = load(data_dir)
+    frames = {"nev": nev.frame(data), "battery": batteries.frame(data), "pv": pv.frame(data),
+              "structure": structure.frame(data)}
+    battery, pv_frame = frames["battery"], frames["pv"]
+    power = battery[battery["battery_type"] == "power"]
+    total_last_year = int(battery[battery["battery_type"] == "total"]["year"].max())
+    polysilicon = pv_frame[(pv_frame["measure"] == "output") & (pv_frame["stage"] == "polysilicon")]
+    jjj = data["claims"].set_index("claim_id").loc[JJJ_CLAIM_ID]
+    values = {
+        "data_as_of": max(date for frame in frames.values() for date in frame["source_date"] if date),
+        **_nev_values(frames["nev"]),
+        "battery_power_share_last": label_in(power, total_last_year, "share_label"),
+        "pv_polysilicon_last": label_in(polysilicon, int(polysilicon["year"].max())),
+        **_hightech_values(data["context"]),
+        "dc_racks": rescaled_label(latest_row(data["context"], RACKS_SERIES)),
+        "jjj_savings": rescaled_label(jjj),
+    }
+    return {"emerging": values}

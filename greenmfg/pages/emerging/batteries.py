@@ -1,0 +1,98 @@
+"""Lithium-ion battery output by type (GWh) and each type's share of the total, where one release gives both."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from greenmfg import theme
+from greenmfg.card import chart_id_of
+from greenmfg.formatting import fmt_value
+from greenmfg.frames import PROVENANCE, series_rows, with_provenance
+from greenmfg.pages.emerging.years import year_span
+
+CHART_ID = chart_id_of(__name__)
+SERIES = {"power": "power_liion_battery_output", "storage": "storage_liion_battery_output",
+          "total": "liion_battery_output_total"}
+SHARE_METHOD = "share = type output / total output, both from the same MIIT release"
+
+
+def share_of_total(part: float, part_qualifier: str, total: float, total_qualifier: str) -> tuple[float | None, str]:
+    """A type's share of the total in % with its qualifier; (None, '') when bounds make it undetermined.
+
+    A lower-bound part over an exact total is a lower bound; an exact part over a lower-bound total an upper bound.
+    """
+    if pd.isna(part) or pd.isna(total) or total <= 0:
+        return None, ""
+    exact = {"=", ""}
+    if part_qualifier in exact and total_qualifier in exact:
+        qualifier = "="
+    elif part_qualifier == ">" and total_qualifier in exact:
+        qualifier = ">"
+    elif part_qualifier in exact and total_qualifier == ">":
+        qualifier = "<"
+    else:
+        return None, ""
+    return round(100 * part / total, 1), qualifier
+
+
+def same_release(row_a: pd.Series, row_b: pd.Series) -> bool:
+    """True when two rows quote the same document (same url or mirror_url): the same basis for a share."""
+    link_a = row_a["url"] or row_a["mirror_url"]
+    link_b = row_b["url"] or row_b["mirror_url"]
+    return bool(link_a) and link_a == link_b
+
+
+def _share_label(battery_type: str, share: float | None, qualifier: str) -> str:
+    """The share as text, or why there is none (the total is the whole; bounds or releases that do not match)."""
+    if share is not None:
+        return fmt_value(share, "%", qualifier)
+    return "100 % (the total)" if battery_type == "total" else "not computed (total or type not on the same basis)"
+
+
+def frame(data: dict) -> pd.DataFrame:
+    """One row per year and type: output in GWh and, only where computable, the share of the total in %."""
+    totals = series_rows(data["context"], SERIES["total"]).set_index("year")
+    records = []
+    for battery_type, series_id in SERIES.items():
+        for _, row in series_rows(data["context"], series_id).iterrows():
+            share, share_qualifier = None, ""
+            total = totals.loc[row["year"]] if row["year"] in totals.index else None
+            if battery_type != "total" and total is not None and same_release(row, total):
+                share, share_qualifier = share_of_total(row["value"], row["qualifier"], total["value"],
+                                                        total["qualifier"])
+            records.append({
+                "year": int(row["year"]), "battery_type": battery_type, "gwh": row["value"],
+                "gwh_label": fmt_value(row["value"], "GWh", row["qualifier"]),
+                "share": share, "share_label": _share_label(battery_type, share, share_qualifier),
+                "method": SHARE_METHOD if share is not None else "", **{c: row[c] for c in PROVENANCE},
+            })
+    return with_provenance(pd.DataFrame.from_records(records))
+
+
+def chart(frame: pd.DataFrame) -> alt.Chart:
+    """Output by type as grouped bars; a radio control switches between GWh and each type's share of the total."""
+    types = list(SERIES)
+    show_as = alt.param(name="battery_measure", value="GWh",
+                        bind=alt.binding_radio(options=["GWh", "share of total (%)"], name="Show "))
+    tooltip = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("battery_type:N", title="Type"),
+               alt.Tooltip("shown_label:N", title="Shown"), alt.Tooltip("gwh_label:N", title="Output"),
+               alt.Tooltip("share_label:N", title="Share of total"), alt.Tooltip("method:N", title="Method"),
+               alt.Tooltip("source_org:N", title="Source"), alt.Tooltip("source_date:N", title="Published")]
+    span = year_span(frame)
+    return alt.Chart(frame).add_params(show_as).transform_calculate(
+        shown=f"{show_as.name} == 'GWh' ? datum.gwh : datum.share",
+        shown_label=f"{show_as.name} == 'GWh' ? datum.gwh_label : datum.share_label",
+    ).transform_filter("isValid(datum.shown)").mark_bar().encode(
+        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("battery_type:N", sort=types, scale=alt.Scale(domain=types)),
+        y=alt.Y("shown:Q", title="GWh, or % of total output (see control)"),
+        color=alt.Color("battery_type:N", scale=theme.color_scale(types), sort=types, title=None),
+        tooltip=tooltip,
+    ).properties(
+        height=300,
+        title=alt.Title("Lithium-ion batteries: power batteries dominate, storage grows fastest",
+                        subtitle=f"Output by type, GWh or % of all Li-ion output, {span} (MIIT); "
+                                 "missing bars are years not sourced"),
+        description=(f"China's lithium-ion battery output in GWh by type (power, storage) and in total, "
+                     f"{span}, from MIIT's annual industry-operation releases; the control shows each "
+                     f"type's share of total output in percent where both come from the same release."))

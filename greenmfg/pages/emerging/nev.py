@@ -1,0 +1,128 @@
+"""NEV production and sales (million vehicles) and share of new-vehicle sales, with the seed article's claim."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from greenmfg import theme
+from greenmfg.card import chart_id_of
+from greenmfg.formatting import fmt_value
+from greenmfg.frames import PROVENANCE, rescale, series_rows, with_provenance, year_runs
+from greenmfg.pages.emerging.years import year_span
+
+CHART_ID = chart_id_of(__name__)
+SERIES = {"production": "nev_production", "sales": "nev_sales", "share": "nev_share_of_new_vehicle_sales"}
+CLAIM_ID = "nev-output-sales-2023"
+NO_FIGURE = "no sourced figure"
+
+
+def labels_by_year(frame: pd.DataFrame, measure: str, years: list[int]) -> dict[int, str]:
+    """The value label of one measure for each year, or 'no sourced figure' (hover tooltips show every measure)."""
+    rows = frame[frame["measure"] == measure]
+    labels = dict(zip(rows["year"], rows["value_label"]))
+    return {year: labels.get(year, NO_FIGURE) for year in years}
+
+
+def claim_of(claims: pd.DataFrame) -> dict:
+    """The seed article's NEV claim: value in million vehicles, year, qualifier, status and texts."""
+    row = claims.set_index("claim_id").loc[CLAIM_ID]
+    value, unit = rescale(row["value"], row["unit"])
+    return {"value": value, "unit": unit, "year": int(row["as_of"]), "qualifier": row["qualifier"],
+            "status": row["status"], "text_zh": row["claim_text"],
+            "label": fmt_value(value, unit, row["qualifier"])}
+
+
+def frame(data: dict) -> pd.DataFrame:
+    """One row per year and measure (million vehicles or %), with every measure's label per year for the hover.
+
+    The article's claim rides along in ``attrs["claim"]``: the chart draws it, but it is not a row of data.
+    """
+    parts = []
+    for measure, series_id in SERIES.items():
+        rows = series_rows(data["context"], series_id)
+        values = [rescale(value, unit) for value, unit in zip(rows["value"], rows["unit"])]
+        part = pd.DataFrame({
+            "year": rows["year"].astype(int).to_list(), "measure": measure,
+            "value": [value for value, _ in values], "unit": [unit for _, unit in values],
+            "value_label": [fmt_value(value, unit, q) for (value, unit), q in zip(values, rows["qualifier"])],
+            "segment": year_runs(rows["year"]),
+        })
+        parts.append(pd.concat([part, rows[list(PROVENANCE)].reset_index(drop=True)], axis=1))
+    nev = pd.concat(parts, ignore_index=True)
+    years = sorted(nev["year"].unique())
+    for measure in SERIES:
+        nev[f"{measure}_label"] = nev["year"].map(labels_by_year(nev, measure, years))
+    nev = with_provenance(nev)
+    nev.attrs["claim"] = claim_of(data["claims"])
+    return nev
+
+
+POINT_TOOLTIP = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("measure:N", title="Measure"),
+                 alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("source_org:N", title="Source"),
+                 alt.Tooltip("source_date:N", title="Published")]
+YEAR_TOOLTIP = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("production_label:N", title="Production"),
+                alt.Tooltip("sales_label:N", title="Sales"),
+                alt.Tooltip("share_label:N", title="Share of new-vehicle sales")]
+COLORS = theme.color_scale(list(SERIES))
+X = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False, nice=False))
+
+
+def _volume(base: alt.Chart) -> list[alt.Chart]:
+    """Production and sales as lines broken at missing years, with points."""
+    volume = base.transform_filter("datum.measure != 'share'")
+    y = alt.Y("value:Q", title="Production and sales (million vehicles)")
+    lines = volume.mark_line().encode(x=X, y=y, detail="segment:N",
+                                      color=alt.Color("measure:N", scale=COLORS, title=None), tooltip=POINT_TOOLTIP)
+    points = volume.mark_point(filled=True).encode(x=X, y=y, color=alt.Color("measure:N", scale=COLORS),
+                                                   tooltip=POINT_TOOLTIP)
+    return [lines, points]
+
+
+def _claim(base: alt.Chart, claim: dict) -> list[alt.Chart]:
+    """The article's figure as a dashed rule with a label, at its year."""
+    text = f"Seed article: {claim['text_zh']} ('{claim['label']}', {claim['year']}); claim status: {claim['status']}"
+    at_claim = base.transform_filter(f"datum.year == {claim['year']} && datum.measure == 'sales'")
+    color = theme.category_color("article")
+    rule = at_claim.mark_rule(strokeDash=[4, 3], color=color).encode(y=alt.datum(claim["value"]),
+                                                                      tooltip=alt.value(text))
+    label = at_claim.mark_text(align="right", dx=-8, dy=-8, fontSize=11, color=color).encode(
+        x=alt.datum(claim["year"]), y=alt.datum(claim["value"]), text=alt.value(f"article: {claim['label']}"),
+        tooltip=alt.value(text))
+    return [rule, label]
+
+
+def _year_hover(base: alt.Chart) -> tuple[alt.Chart, alt.Chart]:
+    """An invisible wide rule per year that catches the pointer, and the visible rule at the hovered year."""
+    hover = alt.selection_point(name="year_hover", fields=["year"], on="pointerover", nearest=True, empty=False,
+                                clear="pointerout")
+    catcher = base.mark_rule(strokeWidth=14, opacity=0).encode(x=X, tooltip=YEAR_TOOLTIP).add_params(hover)
+    rule = base.mark_rule(color=theme.category_color("calculated")).encode(x=X, tooltip=YEAR_TOOLTIP).transform_filter(hover)
+    return catcher, rule
+
+
+def _share(base: alt.Chart) -> alt.LayerChart:
+    """Share of new-vehicle sales on the right axis: a dashed line with its labels."""
+    share = base.transform_filter("datum.measure == 'share'")
+    y = alt.Y("value:Q", title="Share of new-vehicle sales (%)", scale=alt.Scale(domain=[0, 100]),
+              axis=alt.Axis(orient="right"))
+    line = share.mark_line(strokeDash=[6, 3], point=True).encode(
+        x=X, y=y, color=alt.Color("measure:N", scale=COLORS), tooltip=POINT_TOOLTIP)
+    labels = share.mark_text(dy=-10, fontSize=11).encode(x=X, y=y, text="value_label:N", tooltip=POINT_TOOLTIP)
+    return alt.layer(line, labels)
+
+
+def chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Production and sales (left axis) and share of new-vehicle sales (right axis); hovering a year shows all three."""
+    claim = frame.attrs["claim"]
+    base = alt.Chart(frame)
+    catcher, year_rule = _year_hover(base)
+    left = alt.layer(catcher, *_volume(base), *_claim(base, claim), year_rule)
+    span = year_span(frame)
+    return alt.layer(left, _share(base)).resolve_scale(y="independent").properties(
+        height=320,
+        title=alt.Title("New-energy vehicles: from a third of a million to over twelve million a year",
+                        subtitle=f"Production and sales (million vehicles, left) and share of new-vehicle sales "
+                                 f"(%, right), {span}; hover a year"),
+        description=(f"New-energy vehicle production and sales in China in million vehicles, {span} "
+                     f"(CAAM/MIIT), with the NEV share of all new-vehicle sales in percent for the years sourced, "
+                     f"and the seed article's {claim['year']} figure as a dashed line."))

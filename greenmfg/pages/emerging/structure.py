@@ -1,0 +1,56 @@
+"""High-tech and equipment manufacturing as shares of the value added of industry above designated size."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from greenmfg import theme
+from greenmfg.card import chart_id_of
+from greenmfg.formatting import fmt_value
+from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_runs
+from greenmfg.pages.emerging.years import year_span
+
+CHART_ID = chart_id_of(__name__)
+SERIES = {"high-tech manufacturing": "hightech_mfg_share_of_industry_va",
+          "equipment manufacturing": "equipment_mfg_share_of_industry_va"}
+
+
+def frame(data: dict) -> pd.DataFrame:
+    """One row per year and industry: share of industrial value added in %."""
+    records = []
+    for industry, series_id in SERIES.items():
+        rows = series_rows(data["context"], series_id)
+        for segment, (_, row) in zip(year_runs(rows["year"]), rows.iterrows()):
+            records.append({"year": int(row["year"]), "industry": industry, "value": row["value"],
+                            "value_label": fmt_value(row["value"], "%", row["qualifier"]), "segment": segment,
+                            **{c: row[c] for c in PROVENANCE}})
+    return with_provenance(pd.DataFrame.from_records(records))
+
+
+def chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Both shares as labelled lines; missing years keep an empty slot; the legend highlights an industry."""
+    industries = list(SERIES)
+    years = list(range(int(frame["year"].min()), int(frame["year"].max()) + 1))
+    industry_pick = alt.selection_point(name="structure_industry", fields=["industry"], bind="legend")
+    x = alt.X("year:O", title=None, scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0))
+    y = alt.Y("value:Q", title="Share of industrial value added (%)", scale=alt.Scale(domain=[0, 40]))
+    color = alt.Color("industry:N", scale=theme.color_scale(industries), sort=industries,
+                      title="Industry (click to highlight)")
+    opacity = alt.condition(industry_pick, alt.value(1.0), alt.value(0.15))
+    tooltip = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("industry:N", title="Industry"),
+               alt.Tooltip("value_label:N", title="Share of value added"),
+               alt.Tooltip("source_org:N", title="Source"), alt.Tooltip("source_date:N", title="Published")]
+    base = alt.Chart(frame)
+    lines = base.mark_line().encode(x=x, y=y, color=color, detail="segment:N", opacity=opacity, tooltip=tooltip)
+    points = base.mark_point(filled=True).encode(x=x, y=y, color=color, opacity=opacity, tooltip=tooltip).add_params(
+        industry_pick)
+    labels = base.mark_text(dy=-12, fontSize=11).encode(x=x, y=y, text="value_label:N", opacity=opacity, tooltip=tooltip)
+    span = year_span(frame)
+    return alt.layer(points, lines, labels).properties(  # the param's layer first, or Vega-Lite drops the legend binding
+        height=300,
+        title=alt.Title("Industry structure: high-tech and equipment manufacturing shares",
+                        subtitle=f"% of value added of industry above designated size, {span}; "
+                                 "empty years have no sourced figure"),
+        description=(f"High-tech manufacturing and equipment manufacturing as percent of the value added of "
+                     f"industry above designated size in China, {span}, from NBS and MIIT statements; "
+                     f"years without a sourced figure are left empty."))
