@@ -1,4 +1,4 @@
-// Draws every chart card on the page from its pre-compiled Vega spec.
+// Draws every chart card on the page from its pre-compiled Vega spec, when it nears the viewport.
 // Loaded as a module (once per page however many cards include it), so Vega's names stay out of
 // the global scope apart from `vega` itself, and no AMD loader on the page can capture it.
 import vega from "./vega.mjs";
@@ -71,6 +71,61 @@ function showTooltip(handler, event, item, value) {
   tip.style.top = `${y + window.scrollY}px`;
 }
 
+// ---- shareable state: ?<chart-id>.<param>=<value> keeps sliders, inputs and selections in the URL.
+// The fragment stays the chart anchor (#chart-<id>); Quarto's own ?q= search parameter is left alone.
+
+function stateKey(card, name) {
+  return `${card.dataset.chartId}.${name}`;
+}
+
+function boundSignals(spec) {
+  return (spec.signals || []).filter((signal) => signal.bind).map((signal) => signal.name);
+}
+
+function selectionStores(spec) {
+  return (spec.data || []).map((entry) => entry.name).filter((name) => name && name.endsWith("_store"));
+}
+
+function restoreState(card, view, spec) {
+  const query = new URLSearchParams(location.search);
+  for (const name of boundSignals(spec)) {
+    const raw = query.get(stateKey(card, name));
+    if (raw === null) continue;
+    const number = Number(raw);
+    view.signal(name, raw !== "" && !Number.isNaN(number) ? number : raw);
+  }
+  for (const store of selectionStores(spec)) {
+    const raw = query.get(stateKey(card, store.replace(/_store$/, "")));
+    if (raw === null) continue;
+    try {
+      const { fields, values } = JSON.parse(raw);
+      view.data(store, values.map((value) => ({ unit: "", fields, values: value })));
+    } catch (error) {
+      console.warn(`chart ${card.dataset.chartId}: ignoring a malformed shared selection`, error);
+    }
+  }
+}
+
+function saveState(card, key, value) {
+  const url = new URL(location.href);
+  if (value === null) url.searchParams.delete(key);
+  else url.searchParams.set(key, value);
+  history.replaceState(history.state, "", url);
+}
+
+function trackState(card, view, spec) {
+  for (const name of boundSignals(spec)) {
+    view.addSignalListener(name, (_, value) => saveState(card, stateKey(card, name), String(value)));
+  }
+  for (const store of selectionStores(spec)) {
+    view.addDataListener(store, (_, tuples) => {
+      const key = stateKey(card, store.replace(/_store$/, ""));
+      if (!tuples.length) return saveState(card, key, null);
+      saveState(card, key, JSON.stringify({ fields: tuples[0].fields, values: tuples.map((t) => t.values) }));
+    });
+  }
+}
+
 async function draw(card) {
   const payload = JSON.parse(card.querySelector("script.gm-payload").textContent);
   const container = card.querySelector(".gm-live");
@@ -85,7 +140,9 @@ async function draw(card) {
     hover: true,
     tooltip: showTooltip,
   });
+  restoreState(card, view, spec);
   await view.runAsync();
+  trackState(card, view, spec);
   views.set(card, view);
   const svg = container.querySelector("svg");
   if (svg) {
@@ -113,6 +170,7 @@ async function draw(card) {
 }
 
 async function exportImage(card, format) {
+  if (!views.has(card)) await queueDraw(card);  // a card not drawn yet is drawn first
   const view = views.get(card);
   if (!view) return;
   const url = await view.toImageURL(format, format === "png" ? 2 : 1);
@@ -135,6 +193,59 @@ function keepPrintFallback(card) {
   noscript.replaceWith(fallback);
 }
 
+// ---- drawing on demand: a chart is drawn when it nears the viewport, one at a time, yielding to the
+// page between charts so scrolling and input stay responsive.
+let drawing = Promise.resolve();
+const pending = new Map();
+
+function queueDraw(card) {
+  if (!pending.has(card)) {
+    const done = drawing.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(() => draw(card))
+      .catch((error) => {
+        card.classList.add("gm-failed");
+        console.error(`chart ${card.dataset.chartId}:`, error);
+      });
+    pending.set(card, done);
+    drawing = done;
+  }
+  return pending.get(card);
+}
+
+const nearViewport = "IntersectionObserver" in window ? new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    nearViewport.unobserve(entry.target);
+    queueDraw(entry.target);
+  }
+}, { rootMargin: "300px 0px" }) : null;
+
+async function copyLink(card, button) {
+  const url = new URL(location.href);
+  url.hash = card.id;
+  const text = url.toString();
+  const done = (label) => {
+    button.textContent = label;
+    setTimeout(() => { button.textContent = "Copy link"; }, 2000);
+  };
+  try {
+    await navigator.clipboard.writeText(text);
+    done("Link copied");
+  } catch {
+    // No clipboard here (a page opened from disk, an old browser): show the link, selected, to copy by hand.
+    let field = card.querySelector("input.gm-link-field");
+    if (!field) {
+      field = document.createElement("input");
+      field.className = "gm-link-field";
+      field.readOnly = true;
+      field.setAttribute("aria-label", "Link to this chart");
+      button.after(field);
+    }
+    field.value = text;
+    field.select();
+    done("Copy the link shown");
+  }
+}
+
 function wire(card) {
   if (card.dataset.gmWired) return;
   card.dataset.gmWired = "1";
@@ -143,16 +254,24 @@ function wire(card) {
     button.hidden = false;
     button.addEventListener("click", () => exportImage(card, button.dataset.format));
   }
-  draw(card).catch((error) => {
-    card.classList.add("gm-failed");
-    console.error(`chart ${card.dataset.chartId}:`, error);
-  });
+  const share = card.querySelector("button.gm-copy-link");
+  if (share) {
+    share.hidden = false;
+    share.addEventListener("click", () => copyLink(card, share));
+  }
+  const shared = new URLSearchParams(location.search);
+  const linked = location.hash === `#${card.id}` || [...shared.keys()].some((k) => k.startsWith(`${card.dataset.chartId}.`));
+  if (nearViewport && !linked) nearViewport.observe(card);
+  else queueDraw(card);
 }
 
 function redrawAll() {
   const mode = isDark() ? "dark" : "light";
   for (const card of document.querySelectorAll("figure.gm-card.gm-drawn")) {
-    if (card.dataset.theme !== mode) draw(card);
+    if (card.dataset.theme !== mode) {
+      pending.delete(card);
+      queueDraw(card);
+    }
   }
 }
 
@@ -161,4 +280,4 @@ new MutationObserver(redrawAll).observe(document.body, { attributes: true, attri
 document.addEventListener("pointerdown", (event) => {
   if (!event.target.closest?.(".gm-live")) tip.hidden = true;
 });
-window.greenmfgCharts = { views, redrawAll };
+window.greenmfgCharts = { views, redrawAll, queueDraw };

@@ -184,7 +184,9 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
         f'<div class="gm-actions"><a class="gm-csv" href="{root}{CSV_DIR}/{chart_id}.csv" download>'
         f"Download the data (CSV)</a>"
         f'<button type="button" class="gm-export" data-format="png" hidden>Save as PNG</button>'
-        f'<button type="button" class="gm-export" data-format="svg" hidden>Save as SVG</button></div>',
+        f'<button type="button" class="gm-export" data-format="svg" hidden>Save as SVG</button>'
+        f'<a class="gm-permalink" href="#{cid}">Link to this chart</a>'
+        f'<button type="button" class="gm-copy-link" hidden>Copy link</button></div>',
         _table_html(chart_id, rows),
         payload_script(payload),
         f'<script type="module" src="{root}{RUNTIME_PATH}"></script>',

@@ -111,13 +111,18 @@ def open_page(browser, server):
 
 
 def wait_for_charts(page, timeout_ms: int = 5000) -> int:
-    """Wait until every chart card on the page has drawn its live SVG; return how many there are."""
+    """Bring each chart card into view (charts draw as they near the viewport) and wait until all have drawn.
+
+    Each card gets `timeout_ms` to draw once scrolled to; returns how many cards there are.
+    """
     cards = page.locator("figure.gm-card")
     count = cards.count()
+    for index in range(count):
+        card = cards.nth(index)
+        card.scroll_into_view_if_needed()
+        card.locator(".gm-live svg.marks, .gm-live canvas.marks").first.wait_for(state="attached", timeout=timeout_ms)
     if count:
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('figure.gm-card')].every("
-            "c => c.querySelector('.gm-live svg.marks, .gm-live canvas.marks'))", timeout=timeout_ms)
+        page.evaluate("window.scrollTo(0, 0)")
     return count
 
 
