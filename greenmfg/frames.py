@@ -73,3 +73,8 @@ def rescale(value: float, unit: str) -> tuple[float, str]:
     """A source value in the unit shown on the page (万辆 -> million vehicles); other units pass through."""
     factor, shown = UNITS.get(unit, (1.0, unit))
     return round(value * factor, 6), shown
+
+
+def year_span(frame: pd.DataFrame) -> str:
+    """First and last year of a frame as 'first–last', so chart titles follow the data."""
+    return f"{int(frame['year'].min())}–{int(frame['year'].max())}"

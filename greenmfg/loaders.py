@@ -6,6 +6,8 @@ file, row and column on bad input; nothing is dropped or repaired.
 """
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from greenmfg.data_tables import DataValidationError, load_descriptor, resource
@@ -31,6 +33,16 @@ def load_table(name: str, data_dir=None) -> pd.DataFrame:
         else:
             df[col] = df[col].astype(str)
     return df
+
+
+SEED_ARTICLE_PROVENANCE = "raw/000_b7300798bfbf6ce6.provenance.json"
+
+
+def seed_article(data_dir=None) -> dict[str, str]:
+    """The seed news article as a source, from its provenance record: who published it, when, and our copy."""
+    record = json.loads((_data_dir(data_dir) / SEED_ARTICLE_PROVENANCE).read_text(encoding="utf-8"))
+    return {"source_org": f"{record['outlet']}, as republished on {record['republishing_platform']}",
+            "source_date": record["date"], "copy": f"data/raw/{record['file']}"}
 
 
 def load_policy_document(data_dir=None) -> pd.DataFrame:

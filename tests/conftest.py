@@ -132,3 +132,17 @@ def tmp_repo_copy(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("data") / "data"
     shutil.copytree(REPO_ROOT / "data", target)
     return target
+
+
+def unit_specs(spec: dict) -> list[dict]:
+    """Every unit spec (a dict with a 'mark') in a layered or concatenated Vega-Lite spec, in document order."""
+    found = []
+    for key in ("layer", "vconcat", "hconcat", "concat"):
+        for child in spec.get(key, []):
+            found += unit_specs(child)
+    return found + ([spec] if "mark" in spec else [])
+
+
+def mark_type(unit: dict) -> str:
+    """A unit's mark type, whether the mark is written as a string or an object."""
+    return unit["mark"]["type"] if isinstance(unit["mark"], dict) else unit["mark"]

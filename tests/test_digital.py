@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import nbformat
 import pytest
+from conftest import mark_type, unit_specs
 
 from greenmfg.card import show
 from greenmfg.pages import digital
@@ -104,25 +105,13 @@ def test_variables_compare_case_with_grid(data):
 # _layers and _mark repeat tests/test_traditional.py's spec walkers: one helper in conftest.py is the lead's move.
 
 
-def _layers(spec):
-    for key in ("layer", "vconcat", "hconcat"):
-        for sub in spec.get(key, []):
-            yield from _layers(sub)
-    if "mark" in spec:
-        yield spec
-
-
-def _mark(layer):
-    return layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
-
-
 def _assert_common(chart_module, data):
     chart = chart_module.chart(chart_module.frame(data))
     spec = chart.to_dict()
     assert spec["title"]["text"] and spec["title"]["subtitle"]
     assert len(spec["description"]) >= 40
-    for layer in _layers(spec):
-        assert "tooltip" in layer["encoding"], f"{_mark(layer)} layer without tooltip"
+    for layer in unit_specs(spec):
+        assert "tooltip" in layer["encoding"], f"{mark_type(layer)} layer without tooltip"
     show(chart, chart_id=chart_module.CHART_ID, summary="test")  # provenance and title checks of the card
     return spec
 
@@ -138,7 +127,7 @@ def test_calculator_chart_spec(data):
     assert set(params) == {"mw", "hours", "degr", "factor"}
     assert params["mw"]["value"] == 20 and params["hours"]["value"] == 1020 and params["factor"]["value"] == 0.94
     assert all(p["bind"]["input"] == "range" and p["bind"]["name"].strip() for p in params.values())
-    marks = [_mark(layer) for layer in spec["layer"]]
+    marks = [mark_type(layer) for layer in spec["layer"]]
     assert marks == ["bar", "text", "text", "text"]
     assert spec["layer"][0]["encoding"]["x"]["type"] == "ordinal"
     assert spec["layer"][0]["encoding"]["y"]["type"] == "quantitative"
@@ -171,18 +160,18 @@ def test_mix_chart_spec(data):
     spec = _assert_common(power_mix, data)
     top, bottom = spec["vconcat"]
     brush = spec["params"][0]
-    assert _mark(top) == "line" and brush["select"] == {"type": "interval", "encodings": ["x"]}
+    assert mark_type(top) == "line" and brush["select"] == {"type": "interval", "encodings": ["x"]}
     assert brush["views"] == [top["name"]]
     assert top["encoding"]["color"]["field"] == "category" and top["encoding"]["x"]["type"] == "quantitative"
     assert {"filter": {"param": "years"}} in bottom["layer"][0]["transform"]
-    assert _mark(bottom["layer"][0]) == "bar" and bottom["layer"][0]["encoding"]["y"]["type"] == "quantitative"
+    assert mark_type(bottom["layer"][0]) == "bar" and bottom["layer"][0]["encoding"]["y"]["type"] == "quantitative"
     assert top["width"] <= 320 and bottom["width"] <= 320
 
 
 def test_grid_chart_spec(data):
     frame = grid_factor.frame(data)
     spec = _assert_common(grid_factor, data)
-    marks = [_mark(layer) for layer in spec["layer"]]
+    marks = [mark_type(layer) for layer in spec["layer"]]
     assert marks == ["bar", "rule", "text", "text"]
     pick = spec["params"][0]
     assert pick["select"]["type"] == "point" and pick["value"] == [{"year": int(frame["year"].max())}]
@@ -199,11 +188,11 @@ def test_system_chart_spec(data):
     assert frame.loc[frame["category"] == "target", "value_label"].iloc[0].startswith("more than")
     spec = _assert_common(green_system, data)
     left, right = spec["hconcat"]
-    assert [_mark(layer) for layer in left["layer"]] == ["line", "point", "text"]
+    assert [mark_type(layer) for layer in left["layer"]] == ["line", "point", "text"]
     legend = spec["params"][0]
     assert legend["bind"] == "legend" and legend["select"]["on"] == "click" and legend["select"]["fields"] == ["category"]
     assert left["layer"][0]["encoding"]["detail"]["field"] == "segment"
-    assert [_mark(layer) for layer in right["layer"]] == ["point", "text", "text"]
+    assert [mark_type(layer) for layer in right["layer"]] == ["point", "text", "text"]
     # axes span the frame's years: counts 2018-2024, share 2023-2024 and the 2030 target
     assert left["layer"][0]["encoding"]["x"]["scale"]["domain"] == [2017, 2025]
     assert right["layer"][0]["encoding"]["x"]["axis"]["values"] == [2023, 2024, 2030]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import mark_type, unit_specs
 
 from greenmfg import frames as shared
 from greenmfg.card import show
@@ -34,30 +35,7 @@ def site_variables():
     return build_variables()
 
 
-def _units(spec: dict) -> list[dict]:
-    """Every unit spec (dicts with a 'mark') inside a layered or concatenated spec."""
-    found = []
-    def walk(node):
-        if isinstance(node, dict):
-            if "mark" in node:
-                found.append(node)
-            for key in ("layer", "vconcat", "hconcat", "concat"):
-                for child in node.get(key, []):
-                    walk(child)
-    walk(spec)
-    return found
-
-
-def _mark(unit: dict) -> str:
-    return unit["mark"]["type"] if isinstance(unit["mark"], dict) else unit["mark"]
-
-
 # ---------------------------------------------------------------- calculations
-
-
-def test_year_runs_break_at_missing_years():
-    assert shared.year_runs([2015, 2017, 2020, 2021, 2022]) == [0, 1, 2, 2, 2]
-    assert shared.year_runs([]) == []
 
 
 def test_share_of_total_exact_and_bounds():
@@ -75,10 +53,7 @@ def test_same_release_compares_links():
     assert not batteries.same_release(pd.Series({"url": "", "mirror_url": ""}), pd.Series({"url": "", "mirror_url": ""}))
 
 
-def test_rescale_shortfall_and_implied_level():
-    assert shared.rescale(958.7, "万辆") == (9.587, "million vehicles")
-    assert shared.rescale(143.0, "万吨") == (1.43, "Mt")
-    assert shared.rescale(654.0, "GW") == (654.0, "GW")
+def test_shortfall_and_implied_level():
     assert emerging.shortfall(9.5, 9.495) == pytest.approx(0.005)
     assert emerging.shortfall(9.5, 9.587) == 0
     assert emerging.implied_level(15.7, 0.6) == pytest.approx(16.3)
@@ -161,12 +136,12 @@ def test_nev_chart_spec(frames):
     assert len(spec["description"]) >= 40
     assert f"article's {frames['nev'].attrs['claim']['year']} figure" in spec["description"]
     assert spec["resolve"]["scale"]["y"] == "independent"
-    units = _units(spec)
-    assert {"line", "point", "rule", "text"} <= {_mark(u) for u in units}
+    units = unit_specs(spec)
+    assert {"line", "point", "rule", "text"} <= {mark_type(u) for u in units}
     params = [p for u in units for p in u.get("params", [])] + spec.get("params", [])
     hover = [p for p in params if p["name"] == "year_hover"]
     assert hover and hover[0]["select"]["on"] == "pointerover" and hover[0]["select"]["nearest"]
-    lines = [u for u in units if _mark(u) == "line"]
+    lines = [u for u in units if mark_type(u) == "line"]
     assert any(u["encoding"].get("detail", {}).get("field") == "segment" for u in lines)
     for unit in units:
         assert "tooltip" in unit["encoding"], unit
@@ -213,8 +188,8 @@ def test_pv_chart_spec(frames):
 def test_structure_chart_spec(frames):
     chart = structure.chart(frames["structure"])
     spec = chart.to_dict()
-    units = _units(spec)
-    assert [_mark(u) for u in units] == ["point", "line", "text"]
+    units = unit_specs(spec)
+    assert [mark_type(u) for u in units] == ["point", "line", "text"]
     x = units[0]["encoding"]["x"]
     assert x["type"] == "ordinal" and x["scale"]["domain"] == list(range(2014, 2024))  # empty years keep a slot
     pick = [p for p in spec.get("params", []) + units[0].get("params", []) if p["name"] == "structure_industry"][0]
@@ -228,8 +203,8 @@ def test_structure_chart_spec(frames):
 def test_pue_chart_spec(frames):
     chart = pue.chart(frames["pue"])
     spec = chart.to_dict()
-    units = _units(spec)
-    assert [_mark(u) for u in units] == ["point", "text"]
+    units = unit_specs(spec)
+    assert [mark_type(u) for u in units] == ["point", "text"]
     assert units[0]["encoding"]["x"]["field"] == "pue" and units[0]["encoding"]["y"]["type"] == "nominal"
     assert {t["field"] for t in units[0]["encoding"]["tooltip"]} >= {"basis", "value_label", "source_org"}
     assert len(frames["pue"]) == 3 and len(spec["description"]) >= 40

@@ -6,6 +6,7 @@ import re
 import nbformat
 import pandas as pd
 import pytest
+from conftest import mark_type, unit_specs
 
 from greenmfg.card import compile_specs
 from greenmfg.pages import traditional
@@ -161,24 +162,12 @@ def test_variables_give_display_strings():
 # ---------------------------------------------------------------- chart specs
 
 
-def _layers(spec):
-    for key in ("hconcat", "vconcat", "layer"):
-        for sub in spec.get(key, []):
-            yield from _layers(sub)
-    if "mark" in spec:
-        yield spec
-
-
-def _mark_type(layer):
-    return layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
-
-
 def _common_checks(module, frames):
     chart = module.chart(frames[module.__name__.rpartition(".")[2]])
     compile_specs(chart, module.CHART_ID)  # title, description >= 40 chars, one data frame with provenance
     spec = chart.to_dict()
-    for layer in _layers(spec):
-        assert "tooltip" in layer.get("encoding", {}) or _mark_type(layer) in ("rule", "text"), layer
+    for layer in unit_specs(spec):
+        assert "tooltip" in layer.get("encoding", {}) or mark_type(layer) in ("rule", "text"), layer
     return spec
 
 
@@ -193,17 +182,17 @@ def test_distance_chart_spec(frames):
     assert "(2022–2025)" in spec["description"]  # the years of the latest values, from the frame
     left, right = spec["hconcat"]
     assert left["width"] <= 320 and right["width"] <= 320
-    marks = [_mark_type(m) for m in _layers(spec)]
+    marks = [mark_type(m) for m in unit_specs(spec)]
     assert marks.count("bar") == 2 and "rule" in marks
-    bars = [m for m in _layers(spec) if _mark_type(m) == "bar"]
+    bars = [m for m in unit_specs(spec) if mark_type(m) == "bar"]
     assert bars[0]["encoding"]["x"]["field"] == "reached_pct" and bars[0]["encoding"]["x"]["type"] == "quantitative"
     assert bars[1]["encoding"]["yOffset"]["field"] == "kind"
     assert all("opacity" in b["encoding"] for b in bars)  # the selection highlights in both views
-    params = [p for layer in _layers(spec) for p in layer.get("params", [])] + spec.get("params", [])
+    params = [p for layer in unit_specs(spec) for p in layer.get("params", [])] + spec.get("params", [])
     assert any(p["name"] == "pick_target" and p["select"]["fields"] == ["target_id"] for p in params)
     tips = {t["title"] for t in bars[0]["encoding"]["tooltip"]}
     assert {"Latest value", "2030 target", "Gap", "Pace needed", "Recent pace", "Status", "Why"} <= tips
-    texts = [m for m in _layers(spec) if _mark_type(m) == "text"]
+    texts = [m for m in unit_specs(spec) if mark_type(m) == "text"]
     assert any(m["encoding"]["text"]["field"] == "recent_bound_mark" for m in texts)  # 'at least' on floor paces
 
 
@@ -213,13 +202,13 @@ def test_steel_chart_spec(frames):
     assert "(2016–2025," in spec["description"] and "(2020 and 2022," in spec["description"]
     assert "target of more than 20 per cent" in spec["description"]
     top, bottom = spec["vconcat"]
-    top_marks = [_mark_type(m) for m in _layers(top)]
+    top_marks = [mark_type(m) for m in unit_specs(top)]
     assert "line" in top_marks and "point" in top_marks
-    line = next(m for m in _layers(top) if _mark_type(m) == "line")
+    line = next(m for m in unit_specs(top) if mark_type(m) == "line")
     assert line["encoding"]["detail"]["field"] == "segment"  # breaks the line at missing years
-    bottom_marks = [_mark_type(m) for m in _layers(bottom)]
+    bottom_marks = [mark_type(m) for m in unit_specs(bottom)]
     assert "line" not in bottom_marks and {"point", "rule", "text"} <= set(bottom_marks)
-    point = next(m for m in _layers(bottom) if _mark_type(m) == "point")
+    point = next(m for m in unit_specs(bottom) if mark_type(m) == "point")
     assert point["encoding"]["x"]["field"] == "year" and point["encoding"]["y"]["type"] == "quantitative"
     assert {t["title"] for t in point["encoding"]["tooltip"]} >= {"Source", "Year", "Value"}
 
@@ -241,7 +230,7 @@ def test_press_filter_chart_spec(frames):
     params = {p["name"]: p for p in spec["params"]}
     assert params["capacity_multiplier"]["value"] == pytest.approx(2.0)
     assert params["energy_change_pct"]["value"] == pytest.approx(-40)
-    bar = next(m for m in _layers(spec) if _mark_type(m) == "bar")
+    bar = next(m for m in unit_specs(spec) if mark_type(m) == "bar")
     assert bar["encoding"]["x"]["field"] == "per_unit"
 
 

@@ -19,7 +19,8 @@ PAGE_KEY = __name__.rpartition(".")[2]
 
 def load(data_dir=None) -> dict[str, Any]:
     """Everything the page shows, read once from data/: the Taishan case, the context series and the targets."""
-    case = taishan_case(loaders.load_claims(data_dir), loaders.load_article_paragraphs(data_dir))
+    case = taishan_case(loaders.load_claims(data_dir), loaders.load_article_paragraphs(data_dir),
+                        loaders.seed_article(data_dir))
     return {"case": case, "context": loaders.load_context_series(data_dir),
             "targets": loaders.load_policy_targets(data_dir)}
 

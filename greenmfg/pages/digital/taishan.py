@@ -11,10 +11,6 @@ from typing import Any
 import pandas as pd
 
 CASE_CLAIMS = {"capacity": "taishan-pv-capacity", "output": "taishan-pv-output", "co2": "taishan-pv-co2"}
-# The seed article as a source (also spelled out in pages/traditional.py and cleaning.py: one place to come).
-SEED_ARTICLE_ORG = "央视网 CCTV.com (seed article, as republished on Sohu)"
-SEED_ARTICLE_DATE = "2024-03-01"
-SEED_ARTICLE_COPY = "data/raw/000_b7300798bfbf6ce6.txt"
 # Multipliers from the units the case claims use to base units (kWh, t, MW). frames.UNITS rescales to display
 # units (million kWh, Mt) and has no 亿千瓦时, so the case keeps this small table.
 TO_BASE_UNITS = {"亿千瓦时": 1e8, "万吨": 1e4, "MW": 1.0}
@@ -54,7 +50,7 @@ def lifetime_years_from_text(text: str) -> int:
     return int(match.group(1))
 
 
-def taishan_case(claims: pd.DataFrame, paragraphs: pd.DataFrame) -> dict[str, Any]:
+def taishan_case(claims: pd.DataFrame, paragraphs: pd.DataFrame, seed: dict[str, str]) -> dict[str, Any]:
     """The article's Taishan Steel figures in base units, what they imply, and their claim status."""
     rows = {key: claims.loc[claims["claim_id"] == claim_id].iloc[0] for key, claim_id in CASE_CLAIMS.items()}
     paragraph_id = rows["output"]["paragraph_id"]
@@ -67,11 +63,12 @@ def taishan_case(claims: pd.DataFrame, paragraphs: pd.DataFrame) -> dict[str, An
         "capacity_mw": mw, "years": years, "lifetime_kwh": kwh, "co2_tonnes": tonnes,
         "full_load_hours": implied_full_load_hours(kwh, mw, years),
         "factor_kg_per_kwh": implied_emission_factor(tonnes, kwh),
-        "status": {key: row["status"] for key, row in rows.items()}, "paragraph_id": paragraph_id,
+        "status": {key: row["status"] for key, row in rows.items()}, "paragraph_id": paragraph_id, "seed": seed,
     }
 
 
 def case_provenance(case: dict[str, Any]) -> dict[str, str]:
     """Provenance cells for rows that carry the case's figures: the seed article's paragraph and our copy of it."""
-    return {"source_org": f"{SEED_ARTICLE_ORG}, {case['paragraph_id']}", "source_date": SEED_ARTICLE_DATE, "url": "",
-            "mirror_url": SEED_ARTICLE_COPY, "as_of": SEED_ARTICLE_DATE[:7]}
+    seed = case["seed"]
+    return {"source_org": f"{seed['source_org']}, {case['paragraph_id']}", "source_date": seed["source_date"], "url": "",
+            "mirror_url": seed["copy"], "as_of": seed["source_date"][:7]}

@@ -7,8 +7,7 @@ import pandas as pd
 from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
-from greenmfg.frames import PROVENANCE, series_rows, with_provenance
-from greenmfg.pages.emerging.years import year_span
+from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_span
 
 CHART_ID = chart_id_of(__name__)
 SERIES = {"power": "power_liion_battery_output", "storage": "storage_liion_battery_output",

@@ -28,10 +28,10 @@ from greenmfg.targets import pace_label, target_progress
 PAGE_KEY = __name__.rpartition(".")[2]  # the package is named after its page
 
 
-def load(data_dir=None) -> dict[str, pd.DataFrame]:
+def load(data_dir=None) -> dict:
     """The tables this page reads, loaded (and validated) through greenmfg.loaders."""
     return {"series": loaders.load_context_series(data_dir), "targets": loaders.load_policy_targets(data_dir),
-            "claims": loaders.load_claims(data_dir)}
+            "claims": loaders.load_claims(data_dir), "seed_article": loaders.seed_article(data_dir)}
 
 
 def status_sentence(statuses: pd.Series) -> str:

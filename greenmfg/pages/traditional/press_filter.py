@@ -10,8 +10,6 @@ from greenmfg.formatting import fmt_number
 
 CHART_ID = chart_id_of(__name__)
 # The seed article is the case's only source; the same two constants sit in pages/digital and cleaning (to share).
-SEED_ARTICLE_COPY = "data/raw/000_b7300798bfbf6ce6.txt"
-SEED_ARTICLE_ORG = "CCTV (央视网) news article on the Guiding Opinions, as reprinted (original page not found)"
 PER_UNIT_FORMULA = "(1 + change in energy use) ÷ capacity multiplier"  # in the card's note, through a var token
 MULTIPLIER_WORDS = {2: "doubling", 3: "tripling"}
 TOOLTIP = [alt.Tooltip("stage:N", title="Stage"), alt.Tooltip("label:N", title="Energy per unit of output"),
@@ -33,8 +31,9 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     by_id = data["claims"].set_index("claim_id")
     capacity = by_id.loc["dezhou-filter-press-capacity"]
     energy = by_id.loc["dezhou-filter-press-energy"]
-    provenance = {"source_org": SEED_ARTICLE_ORG, "source_date": "2024-03", "url": "",
-                  "mirror_url": SEED_ARTICLE_COPY, "as_of": "2024-03"}
+    seed = data["seed_article"]
+    provenance = {"source_org": seed["source_org"], "source_date": seed["source_date"], "url": "",
+                  "mirror_url": seed["copy"], "as_of": seed["source_date"][:7]}
     common = {"claim_status": f"capacity: {capacity['status']}; energy: {energy['status']}",
               "default_capacity_multiplier": 1 + float(capacity["value"]) / 100,
               "default_energy_change_pct": float(energy["value"]), **provenance}
