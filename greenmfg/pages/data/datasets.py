@@ -19,7 +19,7 @@ def coverage_text(name: str, frame: pd.DataFrame) -> str:
         if column in frame.columns and frame[column].notna().any():
             parts.append(f"{column.replace('_', ' ')}s {int(frame[column].min())}–{int(frame[column].max())}")
     if "status" in frame.columns and name == "claims":
-        parts.append(", ".join(f"{n} {s}" for s, n in frame["status"].value_counts().items()))
+        parts.append(", ".join(f"{count} {status}" for status, count in frame["status"].value_counts().items()))
     return "; ".join(parts)
 
 
@@ -33,8 +33,9 @@ def _field_row(field: dict[str, Any]) -> str:
 
 
 def _dataset_html(resource: dict[str, Any], frames: dict[str, pd.DataFrame]) -> str:
+    """One resource's section, anchored as dataset-<name>, its field table folded in <details>."""
     name, fields = resource["name"], resource["schema"]["fields"]
-    licences = ", ".join(html.escape(lic.get("title") or lic["name"]) for lic in resource.get("licenses", []))
+    licences = ", ".join(html.escape(licence.get("title") or licence["name"]) for licence in resource.get("licenses", []))
     coverage = coverage_text(name, frames[name]) if name in frames else "not loaded"
     csv_href = f"data/{resource['path']}"
     return (

@@ -22,8 +22,8 @@ def mirror_counts(frames: dict[str, pd.DataFrame]) -> dict[str, int]:
         frame = frames.get(name)
         if frame is None:
             continue
-        has_url = frame[url].map(lambda v: not is_missing(v))
-        has_mirror = frame[mirror].map(lambda v: not is_missing(v))
+        has_url = frame[url].map(lambda cell: not is_missing(cell))
+        has_mirror = frame[mirror].map(lambda cell: not is_missing(cell))
         sourced += int((has_url | has_mirror).sum())
         mirror_only += int((~has_url & has_mirror).sum())
     return {"sourced": sourced, "mirror_only": mirror_only}
@@ -31,25 +31,26 @@ def mirror_counts(frames: dict[str, pd.DataFrame]) -> dict[str, int]:
 
 def not_sourced_html(doc: pd.DataFrame, claims: pd.DataFrame) -> str:
     """What could not be sourced: document facts not found or unverified, and claims not found."""
-    items = [f'<li>Document: {escaped(r["field"]).replace("_", " ")} — {escaped(r["status"])}'
-             + (f' ({escaped(r["note"])})' if not is_missing(r["note"]) else "") + "</li>"
-             for _, r in doc[doc["status"].isin(["not found", "unverified"])].iterrows()]
-    items += [f'<li>Claim <a href="{page_href("claims", "claim-" + escaped(c["claim_id"]))}">{escaped(c["claim_id"])}'
-              f'</a>: {escaped(c["claim_text_en"])}</li>' for _, c in claims[claims["status"] == "not found"].iterrows()]
+    items = [f'<li>Document: {escaped(fact["field"]).replace("_", " ")} — {escaped(fact["status"])}'
+             + (f' ({escaped(fact["note"])})' if not is_missing(fact["note"]) else "") + "</li>"
+             for _, fact in doc[doc["status"].isin(["not found", "unverified"])].iterrows()]
+    items += [f'<li>Claim <a href="{page_href("claims", "claim-" + escaped(claim["claim_id"]))}">'
+              f'{escaped(claim["claim_id"])}</a>: {escaped(claim["claim_text_en"])}</li>'
+              for _, claim in claims[claims["status"] == "not found"].iterrows()]
     return f"<ul>{''.join(items)}</ul>"
 
 
 def source_licences_html(descriptor: dict[str, Any]) -> str:
     """Licences: the compilation's, then each named upstream source's (package-level, then per resource), once each."""
     rows = [(descriptor.get("title", "This data package"),
-             ", ".join(lic.get("title") or lic["name"] for lic in descriptor.get("licenses", [])))]
+             ", ".join(licence.get("title") or licence["name"] for licence in descriptor.get("licenses", [])))]
     seen = set()
-    for source in descriptor.get("sources", []) + [s for r in descriptor["resources"] for s in r.get("sources", [])]:
+    for source in descriptor.get("sources", []) + [s for res in descriptor["resources"] for s in res.get("sources", [])]:
         if source["title"] in seen:
             continue
         seen.add(source["title"])
-        licence = ", ".join(x.get("title") or x["name"] for x in source.get("licenses", []))
+        licence = ", ".join(lic.get("title") or lic["name"] for lic in source.get("licenses", []))
         rows.append((source["title"], licence or "not stated by the source: quoted briefly, for verification only"))
-    body = "".join(f"<tr><td>{html.escape(a)}</td><td>{html.escape(b)}</td></tr>" for a, b in rows)
+    body = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(terms)}</td></tr>" for name, terms in rows)
     return (f'<div class="gm-front-wrap"><table class="gm-front-table" style="min-width:0"><thead><tr>'
             f'<th scope="col">Source</th><th scope="col">Licence</th></tr></thead><tbody>{body}</tbody></table></div>')

@@ -13,6 +13,7 @@ def document_facts(doc: pd.DataFrame) -> dict[str, Any]:
     by_field = {row["field"]: row for _, row in doc.iterrows()}
 
     def numbered(prefix: str) -> list[pd.Series]:
+        """Rows whose field starts with prefix (issuer_1, issuer_2, ...), in field order."""
         return [by_field[field] for field in sorted(by_field) if field.startswith(prefix)]
 
     return {"title_zh": by_field["title_zh"], "title_en": by_field["title_en"], "date_public": by_field["date_public"],
@@ -20,6 +21,7 @@ def document_facts(doc: pd.DataFrame) -> dict[str, Any]:
 
 
 def _source_of(row: pd.Series | None) -> str:
+    """The source of one document fact ('' when there is no such fact)."""
     return source_html(row["source_org"], row["source_date"], row["url"], row["mirror_url"]) if row is not None else ""
 
 
@@ -27,8 +29,8 @@ def policy_identity_html(doc: pd.DataFrame) -> str:
     """Titles (Chinese and English), issuers and the four task areas, each with its source."""
     facts = document_facts(doc)
     title_zh, title_en, date = facts["title_zh"], facts["title_en"], facts["date_public"]
-    issuers = "".join(f'<li>{chinese(r["value_zh"])} — {escaped(r["value_en"])}</li>' for r in facts["issuers"])
-    tasks = "".join(f'<li>{escaped(r["value_en"])} ({chinese(r["value_zh"])})</li>' for r in facts["task_areas"])
+    issuers = "".join(f'<li>{chinese(issuer["value_zh"])} — {escaped(issuer["value_en"])}</li>' for issuer in facts["issuers"])
+    tasks = "".join(f'<li>{escaped(task["value_en"])} ({chinese(task["value_zh"])})</li>' for task in facts["task_areas"])
     first_issuer = facts["issuers"][0] if facts["issuers"] else None
     first_task = facts["task_areas"][0] if facts["task_areas"] else None
     return (

@@ -41,7 +41,7 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def chart(frame: pd.DataFrame) -> alt.FacetChart:
     """Dot plot per numeric 2030 target: latest official value vs the target, each panel on its own unit."""
     latest = frame[frame["kind"] == "latest"]
-    units = " or ".join(UNIT_WORDS.get(u, u) for u in sorted(frame["unit"].unique()))
+    units = " or ".join(UNIT_WORDS.get(unit, unit) for unit in sorted(frame["unit"].unique()))
     color = alt.Color("kind:N", scale=theme.color_scale(["latest", "target"]), title=None)
     tooltip = [alt.Tooltip("label:N", title="Target"), alt.Tooltip("kind:N", title="Point"),
                alt.Tooltip("year:O", title="Year"), alt.Tooltip("value_label:N", title="Value"),

@@ -24,11 +24,11 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     out["label"] = out["target_id"] + " " + out["sector"]
     out["percent_of_target"] = (out["latest_value"] / out["target_value"] * 100).round(1)
     rows = [row for _, row in progress.iterrows()]
-    out["latest_label"] = [value_text(p["latest_value"], p["unit"], p["latest_qualifier"]) for p in rows]
-    out["target_label"] = [value_text(p["target_value"], p["unit"], p["target_qualifier"]) for p in rows]
-    out["recent_label"] = [pace_text(p["recent_annual_change"], cell_text(p["unit"]), p["recent_pace_kind"])
-                           for p in rows]
-    out["status_reason"] = [progress_reason(p) for p in rows]
+    out["latest_label"] = [value_text(row["latest_value"], row["unit"], row["latest_qualifier"]) for row in rows]
+    out["target_label"] = [value_text(row["target_value"], row["unit"], row["target_qualifier"]) for row in rows]
+    out["recent_label"] = [pace_text(row["recent_annual_change"], cell_text(row["unit"]), row["recent_pace_kind"])
+                           for row in rows]
+    out["status_reason"] = [progress_reason(row) for row in rows]
     out["method"] = "latest official value ÷ 2030 target level × 100"
     return with_provenance(out.drop(columns=["latest_value", "target_value"]))
 

@@ -11,8 +11,8 @@ def qualitative_goals_html(targets: pd.DataFrame, claims: pd.DataFrame) -> str:
     items = []
     for _, target in targets[targets["target_kind"] != "quantitative"].iterrows():
         related = claims[claims["related_target_id"] == target["target_id"]]["claim_id"]
-        claim_links = "".join(f' <a href="{page_href("claims", "claim-" + escaped(c))}">claim {escaped(c)}</a>'
-                              for c in related)
+        claim_links = "".join(f' <a href="{page_href("claims", "claim-" + escaped(claim_id))}">claim {escaped(claim_id)}</a>'
+                              for claim_id in related)
         source = source_html(target["source_org"], target["source_date"], target["url"], target["mirror_url"])
         items.append(
             f'<article class="gm-entry" id="target-{escaped(target["target_id"])}"><h3>{escaped(target["target_id"])} '
