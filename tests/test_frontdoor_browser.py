@@ -1,11 +1,16 @@
-"""Front-door pages in Chromium: filters hide rows, claim marks link to ledger entries, no page-level scroll."""
+"""Front-door pages (every page but the chapters) in Chromium: filters hide rows, claim marks link to ledger
+entries, the distance chart's select works, no page-level scroll."""
 from __future__ import annotations
 
 import pytest
 from conftest import wait_for_charts
 
+from greenmfg.pages.targets import distance
+from greenmfg.project import page, pages
+
 pytestmark = pytest.mark.browser
-FRONT_PAGES = ["index.html", "targets.html", "claims.html", "glossary.html", "data.html", "about.html"]
+FRONT_PAGES = [p.output.as_posix() for p in pages() if not p.is_chapter]
+TARGETS, CLAIMS, HOME = (page(key).output.as_posix() for key in ("targets", "claims", "index"))
 
 
 def _visible(page, selector: str) -> int:
@@ -13,27 +18,27 @@ def _visible(page, selector: str) -> int:
 
 
 def test_tracker_sector_filter_shows_fewer_targets(open_page):
-    record = open_page("targets.html")
+    record = open_page(TARGETS)
     page = record.page
-    rows = "#front-tracker tbody tr[data-row]"
+    rows = "#targets-tracker tbody tr[data-row]"
     before = _visible(page, rows)
     assert before >= 2
-    select = page.locator("#front-tracker-sector")
+    select = page.locator("#targets-tracker-sector")
     assert page.get_by_label("Sector", exact=True).count() >= 1
     option = select.locator("option").nth(1).get_attribute("value")
     select.select_option(option)
     after = _visible(page, rows)
     assert 0 < after < before
-    assert page.locator("#front-tracker .gm-filter-count").inner_text() == f"Showing {after} of {before}"
+    assert page.locator("#targets-tracker .gm-filter-count").inner_text() == f"Showing {after} of {before}"
     select.select_option("")
     assert _visible(page, rows) == before
     assert not record.console_errors
 
 
 def test_ledger_filters_show_fewer_claims(open_page):
-    record = open_page("claims.html")
+    record = open_page(CLAIMS)
     page = record.page
-    entries = "#front-ledger li[data-row]"
+    entries = "#claims-ledger li[data-row]"
     before = _visible(page, entries)
     page.get_by_label("Status").select_option("not-found")
     by_status = _visible(page, entries)
@@ -48,18 +53,18 @@ def test_ledger_filters_show_fewer_claims(open_page):
 
 
 def test_every_claim_mark_links_to_an_existing_ledger_entry(open_page):
-    page = open_page("claims.html").page
+    page = open_page(CLAIMS).page
     # Resolved hashes, not raw attributes: renderers may write the same link in different forms.
     refs = page.locator("a.gm-claim-ref").evaluate_all("els => els.map(e => new URL(e.href).hash)")
-    entries = page.locator("#front-ledger li[id^='claim-']").evaluate_all("els => els.map(e => e.id)")
+    entries = page.locator("#claims-ledger li[id^='claim-']").evaluate_all("els => els.map(e => e.id)")
     assert refs and sorted(h.lstrip("#") for h in refs) == sorted(entries)
     marked = page.locator("mark.gm-claim-mark").evaluate_all("els => els.flatMap(e => e.dataset.claims.split(' '))")
     assert set(marked) <= {e.removeprefix("claim-") for e in entries}
-    assert page.locator("#front-ledger li[id^='claim-'] a[href^='#mark-']").count() == len(entries)
+    assert page.locator("#claims-ledger li[id^='claim-'] a[href^='#mark-']").count() == len(entries)
 
 
 def test_target_anchor_is_reachable_from_the_landing_page(open_page):
-    page = open_page("index.html").page
+    page = open_page(HOME).page
     href = page.locator(".gm-goals a").first.evaluate("e => e.href")  # absolute, whatever form the renderer wrote
     page.locator(".gm-goals a").first.click()
     page.wait_for_load_state("load")
@@ -67,9 +72,9 @@ def test_target_anchor_is_reachable_from_the_landing_page(open_page):
 
 
 def test_distance_chart_sector_select_changes_the_chart(open_page):
-    page = open_page("targets.html").page
+    page = open_page(TARGETS).page
     wait_for_charts(page)
-    card = page.locator("#chart-front-distance")
+    card = page.locator(f"#chart-{distance.CHART_ID}")
     before = card.locator(".gm-live svg").inner_html()
     card.locator("select").select_option(index=1)
     page.wait_for_timeout(300)

@@ -1,0 +1,51 @@
+"""How to cite the site: plain text and BibTeX, from the about page's own citation metadata and the data.
+
+Title and author are the about page's front matter `citation` (which Quarto also reads), so they are
+written once.
+"""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from greenmfg.frames import is_missing
+from greenmfg.project import page
+
+# (table, column) pairs whose newest date is the last data update; the same as the generic data.last_updated.
+SOURCE_DATES = [("context_series", "source_date"), ("policy_targets", "source_date"),
+                ("policy_targets", "baseline_source_date"), ("claims", "evidence_date"), ("policy_document", "source_date")]
+
+
+def last_data_update(frames: dict[str, pd.DataFrame]) -> str:
+    """The newest source date in the data (what greenmfg.variables writes as data.last_updated)."""
+    dates = [str(d) for name, column in SOURCE_DATES for d in frames[name][column].tolist() if not is_missing(d)]
+    return max(dates) if dates else ""
+
+
+def citation_meta() -> tuple[str, str]:
+    """(title, author) from the about page's front matter."""
+    citation = page("about").front_matter["citation"]
+    return citation["title"], citation["author"][0]["name"]["literal"]
+
+
+def citation_text(last_updated: str, version: str) -> str:
+    """The plain-text citation of the site."""
+    title, author = citation_meta()
+    return f"{author}. {title}. Data version {version}, last data update {last_updated}."
+
+
+def bibtex(last_updated: str, version: str) -> str:
+    """A BibTeX @misc entry for the site (the author in double braces: a corporate name, not First Last)."""
+    title, author = citation_meta()
+    return ("@misc{greenmfg_explainer,\n"
+            f"  author = {{{{{author}}}}},\n"
+            f"  title = {{{title}}},\n"
+            f"  year = {{{last_updated[:4]}}},\n"
+            f"  note = {{Data version {version}, last data update {last_updated}}}\n}}")
+
+
+def citation_html(last_updated: str, version: str) -> str:
+    """Plain-text citation and BibTeX, ready to copy."""
+    return (f'<p class="gm-citation">{html.escape(citation_text(last_updated, version))}</p>'
+            f'<pre><code class="language-bibtex">{html.escape(bibtex(last_updated, version))}</code></pre>')

@@ -1,0 +1,20 @@
+"""Claims in the order a reader meets them in the article; the ledger numbers them in that order.
+
+The tracker, glossary and data pages list claims too, so they load them through ordered_claims as well.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+
+def ordered_claims(claims: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Claims in reading order: by paragraph, then by where the claim text starts in it."""
+    text_of = dict(zip(paragraphs["paragraph_id"], paragraphs["text_zh"]))
+    position = [text_of.get(row["paragraph_id"], "").find(row["claim_text"]) for _, row in claims.iterrows()]
+    order = claims.assign(_pos=position).sort_values(["paragraph_id", "_pos", "claim_id"])
+    return order.drop(columns="_pos").reset_index(drop=True)
+
+
+def claim_numbers(claims: pd.DataFrame) -> dict[str, int]:
+    """Ledger number of each claim: its place in the (reading-ordered) frame, from 1."""
+    return {claim_id: number for number, claim_id in enumerate(claims["claim_id"], start=1)}

@@ -1,0 +1,33 @@
+"""Data & method: every dataset of the package, how figures were checked, what could not be sourced, licences.
+
+Its variables (datasets, package_version, rows_sourced, rows_mirror_only) join the generic data.* keys
+(data.last_updated) under the same namespace, which is this page's key.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from greenmfg import loaders
+from greenmfg.pages.claims.reading_order import ordered_claims
+from greenmfg.validate import load_descriptor
+
+from .sources import mirror_counts
+
+
+def load(data_dir=None) -> dict[str, Any]:
+    """Every table of the package keyed by resource name (claims in reading order), plus its descriptor."""
+    paragraphs = loaders.load_article_paragraphs(data_dir)
+    return {"descriptor": load_descriptor(data_dir), "policy_document": loaders.load_policy_document(data_dir),
+            "policy_targets": loaders.load_policy_targets(data_dir),
+            "claims": ordered_claims(loaders.load_claims(data_dir), paragraphs),
+            "context_series": loaders.load_context_series(data_dir), "glossary": loaders.load_glossary(data_dir),
+            "article_paragraphs": paragraphs}
+
+
+def variables(data_dir=None) -> dict[str, dict[str, str]]:
+    """How many datasets, the package version, and how many sourced rows are known only from a mirror."""
+    data = load(data_dir)
+    mirrors = mirror_counts(data)
+    return {"data": {"datasets": str(len(data["descriptor"]["resources"])),
+                     "package_version": str(data["descriptor"].get("version", "")),
+                     "rows_sourced": str(mirrors["sourced"]), "rows_mirror_only": str(mirrors["mirror_only"])}}

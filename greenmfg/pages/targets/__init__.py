@@ -1,0 +1,53 @@
+"""The target tracker: distance to each numeric target, the tracker table, the goals stated in words.
+
+Its variables count targets and pace statuses for the tracker's and the home page's prose.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from greenmfg import loaders
+from greenmfg import targets as pace_math
+from greenmfg.markup import slug
+from greenmfg.pages.claims.reading_order import ordered_claims
+
+from . import distance
+
+# Recent paces that are only bounds, or unknown: the figures may leave a target without a verdict.
+BOUND_KINDS = (pace_math.PACE_LOWER_BOUND, pace_math.PACE_UPPER_BOUND, pace_math.PACE_UNDETERMINED)
+
+
+def load(data_dir=None) -> dict[str, pd.DataFrame]:
+    """Targets, each numeric target's progress, and the claims in reading order (for ledger links)."""
+    targets = loaders.load_policy_targets(data_dir)
+    claims = ordered_claims(loaders.load_claims(data_dir), loaders.load_article_paragraphs(data_dir))
+    return {"policy_targets": targets, "claims": claims,
+            "progress": pace_math.target_progress(targets, loaders.load_context_series(data_dir))}
+
+
+def pace_kind_counts(progress: pd.DataFrame) -> dict[str, str]:
+    """How many recent paces are only bounds or unknown, and how many of those give 'not enough data'."""
+    bounded = progress["recent_pace_kind"].isin(BOUND_KINDS)
+    no_verdict = bounded & (progress["status"] == pace_math.NOT_ENOUGH_DATA)
+    return {"pace_from_bounds": str(int(bounded.sum())), "pace_bounds_no_verdict": str(int(no_verdict.sum()))}
+
+
+def needs_faster_phrase(count: int) -> str:
+    """'1 needs' / '2 need': the count with its verb, for "... faster progress" in the distance chart's takeaway."""
+    return f"{count} {'needs' if count == 1 else 'need'}"
+
+
+def variables(data_dir=None) -> dict[str, dict[str, str]]:
+    """Counts of targets (numeric, in words, tracked, reached) and of each pace status."""
+    data = load(data_dir)
+    targets, progress = data["policy_targets"], data["progress"]
+    numeric = targets["target_kind"] == "quantitative"
+    statuses = progress["status"].value_counts()
+    out = {"numeric": str(int(numeric.sum())), "qualitative": str(int((~numeric).sum())),
+           "tracked": str(len(progress)),
+           "reached": str(int((distance.frame(data)["percent_of_target"] >= 100).sum())),
+           "pace_needs_faster_phrase": needs_faster_phrase(int(statuses.get(pace_math.NEEDS_FASTER, 0)))}
+    for status in pace_math.STATUSES:
+        out["pace_" + slug(status).replace("-", "_")] = str(int(statuses.get(status, 0)))
+    out.update(pace_kind_counts(progress))
+    return {"targets": out}

@@ -1,0 +1,51 @@
+"""The about page: citation text and BibTeX from the page's citation metadata, and the licence files."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from greenmfg.pages import about
+from greenmfg.pages.about import citation
+from greenmfg.paths import REPO_ROOT
+from greenmfg.project import page, quarto_config
+from greenmfg.variables import build_variables
+
+
+@pytest.fixture(scope="module")
+def data():
+    return about.load()
+
+
+def test_citation_and_bibtex():
+    entry = citation.bibtex("2025-10-31", "0.1.0")
+    assert entry.startswith("@misc{greenmfg_explainer,") and "year = {2025}" in entry
+    assert entry.count("{") == entry.count("}"), "BibTeX braces must balance"
+    for line in entry.splitlines()[1:-1]:
+        assert line.rstrip(",").count("{") == line.rstrip(",").count("}"), line
+    title, author = citation.citation_meta()
+    assert f"title = {{{title}}}" in entry and f"author = {{{{{author}}}}}" in entry
+    assert citation.citation_text("2025-10-31", "0.1.0").startswith(f"{author}. {title}. ")
+    assert "last data update 2025-10-31" in citation.citation_text("2025-10-31", "0.1.0")
+
+
+def test_citation_title_starts_with_the_site_title():
+    title, _ = citation.citation_meta()
+    assert title.startswith(quarto_config()["website"]["title"] + ": ")
+
+
+def test_about_citation_metadata_matches_the_data(data):
+    meta = page("about").front_matter["citation"]
+    assert meta["type"] and meta["title"] and meta["author"]
+    assert str(meta["issued"]) == citation.last_data_update(data), "update citation.issued in about.ipynb"
+    cff = yaml.safe_load((REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert str(cff["date-released"]) == citation.last_data_update(data)
+
+
+def test_last_data_update_is_the_generic_variable(data):
+    """Two computations of one date (greenmfg.variables writes data.last_updated): they must agree."""
+    assert citation.last_data_update(data) == build_variables()["data"]["last_updated"]
+
+
+def test_licence_files_exist():
+    for name in ("LICENSE", "LICENSE-text.md", "LICENSE-data.md", "CITATION.cff"):
+        assert (REPO_ROOT / name).is_file()

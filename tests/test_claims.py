@@ -1,0 +1,73 @@
+"""The claim ledger: entries and filters, the marked article, theme labels and the page's variables."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from greenmfg.markup import slug
+from greenmfg.pages import claims
+from greenmfg.pages.claims import article, ledger
+from greenmfg.project import themes
+
+
+@pytest.fixture(scope="module")
+def data():
+    return claims.load()
+
+
+def test_claim_marks_split_overlaps_and_link_every_claim():
+    text = "甲乙丙丁戊"
+    frame = pd.DataFrame({"claim_id": ["a", "b"], "paragraph_id": ["p01", "p01"], "claim_text": ["甲乙丙", "乙丙丁"]})
+    out = article.marked_paragraph_html(text, frame, {"a": 1, "b": 2})
+    assert out.count('href="#claim-a"') == 1 and out.count('href="#claim-b"') == 1
+    assert '<mark class="gm-claim-mark" data-claims="a b">乙丙</mark>' in out
+    assert re.sub(r"<[^>]+>|\[\d\]", "", out) == text
+
+
+def test_claim_text_missing_from_paragraph_is_an_error():
+    frame = pd.DataFrame({"claim_id": ["a"], "paragraph_id": ["p01"], "claim_text": ["不在"]})
+    with pytest.raises(ValueError):
+        article.marked_paragraph_html("甲乙", frame, {"a": 1})
+
+
+def test_article_marks_every_claim_once(data):
+    out = article.article_html(data["article_paragraphs"], data["claims"])
+    for claim_id in data["claims"]["claim_id"]:
+        assert out.count(f'href="#claim-{claim_id}"') == 1, claim_id
+    assert 'lang="zh-Hans"' in out and out.count("<section") == data["article_paragraphs"]["section"].nunique()
+
+
+def test_every_article_section_has_an_english_title_and_summary(data):
+    sections = set(data["article_paragraphs"]["section"])
+    assert sections <= set(article.SECTION_TITLES_EN) and sections <= set(article.SECTION_SUMMARIES_EN)
+    assert set(themes()) <= sections, "each theme of the site map names a section of the article"
+
+
+def test_claims_are_in_reading_order(data):
+    text_of = dict(zip(data["article_paragraphs"]["paragraph_id"], data["article_paragraphs"]["text_zh"]))
+    positions = [(row["paragraph_id"], text_of[row["paragraph_id"]].find(row["claim_text"]))
+                 for _, row in data["claims"].iterrows()]
+    assert positions == sorted(positions)
+
+
+def test_ledger_lists_every_claim_with_filters(data):
+    out = ledger.ledger_html(data["claims"])
+    ids = re.findall(r'<li class="gm-entry" id="claim-([^"]+)"', out)
+    assert ids == list(data["claims"]["claim_id"])
+    assert '<label for="claims-ledger-status">' in out and '<label for="claims-ledger-theme">' in out
+
+
+def test_theme_labels_follow_the_site_map():
+    labels = ledger.theme_labels()
+    assert list(labels) == list(themes())
+    for key, theme_page in themes().items():
+        assert labels[key] == (theme_page.nav_text if theme_page.is_chapter else key.capitalize())
+    assert labels["overview"] == "Overview"
+
+
+def test_claims_variables_add_up_to_every_claim(data):
+    out = claims.variables()
+    assert list(out) == ["claims"] and all(isinstance(v, str) and v for v in out["claims"].values())
+    assert sum(int(out["claims"][slug(s).replace("-", "_")]) for s in ledger.CLAIM_STATUSES) == len(data["claims"])

@@ -1,0 +1,55 @@
+"""The data & method page: datasets, checks, what could not be sourced, licences and the page's variables."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from greenmfg.pages import data as data_page
+from greenmfg.pages.data import checks, datasets, sources
+
+
+@pytest.fixture(scope="module")
+def data():
+    return data_page.load()
+
+
+def test_datasets_page_covers_every_resource(data):
+    out = datasets.datasets_html(data["descriptor"], data)
+    for resource in data["descriptor"]["resources"]:
+        assert f'href="data/{resource["path"]}"' in out
+        for field in resource["schema"]["fields"]:
+            assert f"<code>{field['name']}</code>" in out
+    assert "not loaded" not in out
+
+
+def test_coverage_text():
+    frame = pd.DataFrame({"series_id": ["a", "a", "b"], "year": [2020, 2021, 2023]})
+    assert datasets.coverage_text("context_series", frame) == "3 rows; 2 series; years 2020–2023"
+
+
+def test_mirror_counts():
+    frame = pd.DataFrame({"url": ["http://x", "", ""], "mirror_url": ["", "http://m", ""]})
+    assert sources.mirror_counts({"context_series": frame}) == {"sourced": 2, "mirror_only": 1}
+
+
+def test_checks_and_not_sourced(data):
+    described = data["descriptor"].get("greenmfg:check_descriptions", {})
+    assert described and checks.checks_html(data["descriptor"]).count("<li>") == len(described)
+    out = sources.not_sourced_html(data["policy_document"], data["claims"])
+    for claim_id in data["claims"].query("status == 'not found'")["claim_id"]:
+        assert f"#claim-{claim_id}" in out
+
+
+def test_source_licences_name_each_source_once(data):
+    out = sources.source_licences_html(data["descriptor"])
+    titles = {s["title"] for s in data["descriptor"].get("sources", [])}
+    titles |= {s["title"] for r in data["descriptor"]["resources"] for s in r.get("sources", [])}
+    assert out.count("<tr><td>") == 1 + len(titles)
+
+
+def test_data_variables(data):
+    out = data_page.variables()
+    assert list(out) == ["data"] and all(isinstance(v, str) and v for v in out["data"].values())
+    values = out["data"]
+    assert values["datasets"] == str(len(data["descriptor"]["resources"]))
+    assert int(values["rows_mirror_only"]) <= int(values["rows_sourced"])

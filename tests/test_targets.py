@@ -1,0 +1,108 @@
+"""The target tracker: table, goals in words, distance chart, pace wording and the page's variables."""
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pandas as pd
+import pytest
+
+from greenmfg import targets as pace_math
+from greenmfg.pages import targets
+from greenmfg.pages.targets import distance, pace, qualitative, tracker
+from greenmfg.paths import REPO_ROOT
+from greenmfg.project import page
+from greenmfg.var_tokens import VAR_TOKEN
+
+
+@pytest.fixture(scope="module")
+def data():
+    return targets.load()
+
+
+def test_tracker_shows_every_numeric_target_with_status_from_targets_module(data):
+    out = tracker.tracker_html(data["policy_targets"], data["progress"])
+    numeric = data["policy_targets"].query("target_kind == 'quantitative'")["target_id"].tolist()
+    assert re.findall(r'<tr id="target-([^"]+)"', out) == numeric
+    for status in data["progress"]["status"]:
+        assert status in pace_math.STATUSES and f">{status}<" in out
+    assert '<label for="targets-tracker-sector">' in out
+
+
+def test_tracker_shows_the_kind_of_each_recent_pace(data):
+    out = tracker.tracker_html(data["policy_targets"], data["progress"])
+    rows = dict(re.findall(r'<tr id="target-([^"]+)"(.*?)</tr>', out, flags=re.S))
+    # T03: 54 % → more than 55 %, so the pace is a floor and the status no longer "needs faster progress".
+    assert "at least 1 pt/yr" in rows["T03"] and "lower bound: the latest figure" in rows["T03"]
+    assert ">not enough data<" in rows["T03"] and "may or may not be enough" in rows["T03"]
+    # T01: more than 17 % → more than 20 %: the pace between two floors is unknown.
+    assert "undetermined" in rows["T01"] and ">not enough data<" in rows["T01"]
+    assert ">needs faster progress<" in rows["T05"] and "at least" not in rows["T05"]
+
+
+@pytest.mark.parametrize("value, unit, kind, expected", [
+    (7 / 6, "%", "exact", "1.17 pts/yr"),
+    (1.0, "%", "lower bound", "at least 1 pt/yr"),
+    (0.5, "亿吨", "upper bound", "at most 0.5 亿吨/yr"),
+    (3.0, "%", "undetermined", "undetermined"),
+    (None, "%", "", "—"),
+])
+def test_pace_text_carries_the_kind(value, unit, kind, expected):
+    assert pace.pace_text(value, unit, kind) == expected
+
+
+def test_pace_kind_counts():
+    progress = pd.DataFrame({"recent_pace_kind": ["exact", "lower bound", "lower bound", "undetermined", "", "upper bound"],
+                             "status": ["needs faster progress", "on track", "not enough data", "not enough data",
+                                        "not enough data", "needs faster progress"]})
+    assert targets.pace_kind_counts(progress) == {"pace_from_bounds": "4", "pace_bounds_no_verdict": "2"}
+
+
+def test_targets_variables_count_statuses_from_the_targets_module(data):
+    out = targets.variables()
+    assert list(out) == ["targets"] and all(isinstance(v, str) and v for v in out["targets"].values())
+    values = out["targets"]
+    counts = data["progress"]["status"].value_counts()
+    assert values["pace_not_enough_data"] == str(counts.get(pace_math.NOT_ENOUGH_DATA, 0))
+    assert int(values["pace_on_track"]) + int(values["pace_needs_faster_progress"]) + int(values["pace_not_enough_data"]) \
+        == int(values["tracked"]) == len(data["progress"])
+    assert int(values["numeric"]) + int(values["qualitative"]) == len(data["policy_targets"])
+    assert int(values["pace_bounds_no_verdict"]) <= int(values["pace_from_bounds"])
+    reached = (distance.frame(data)["percent_of_target"] >= 100).sum()
+    assert values["reached"] == str(reached)
+
+
+def test_needs_faster_phrase_agrees_in_number():
+    assert targets.needs_faster_phrase(1) == "1 needs"
+    assert targets.needs_faster_phrase(0) == "0 need" and targets.needs_faster_phrase(2) == "2 need"
+
+
+def test_distance_takeaway_words_the_no_verdict_case_from_variables(data):
+    """The chart's takeaway is prose in the notebook; its numbers are this page's variables."""
+    nb = nbformat.read(REPO_ROOT / page("targets").source, as_version=4)
+    cell = next(c.source for c in nb.cells if c.cell_type == "code" and "distance.CHART_ID" in c.source)
+    summary = re.search(r'summary="([^"]*)"', cell).group(1)
+    assert "allow no verdict" in summary and "without enough data for a trend" not in summary
+    keys = VAR_TOKEN.findall(summary)
+    assert keys and all(k.split(".")[0] == "targets" and k.split(".")[1] in targets.variables()["targets"] for k in keys)
+    assert {"recent_label", "status_reason"} <= set(distance.frame(data).columns)
+
+
+def test_every_target_has_an_anchor_on_the_tracker_page(data):
+    html = tracker.tracker_html(data["policy_targets"], data["progress"]) + qualitative.qualitative_goals_html(
+        data["policy_targets"], data["claims"])
+    for target_id in data["policy_targets"]["target_id"]:
+        assert f'id="target-{target_id}"' in html
+
+
+def test_distance_chart_spec_and_param(data):
+    assert distance.CHART_ID == "targets-distance"
+    frame = distance.frame(data)
+    expected = (data["progress"]["latest_value"] / data["progress"]["target_value"] * 100).round(1)
+    assert frame["percent_of_target"].tolist() == expected.tolist()
+    spec = distance.chart(frame).to_dict()
+    assert spec["mark"]["type"] == "bar" and spec["encoding"]["x"]["field"] == "percent_of_target"
+    assert spec["params"][0]["bind"]["input"] == "select" and spec["params"][0]["bind"]["name"].strip() == "Sector"
+    assert spec["encoding"]["color"]["scale"]["domain"] == list(pace_math.STATUSES)
+    assert any(t["field"] == "latest_label" for t in spec["encoding"]["tooltip"])
+    assert f"years {frame['latest_year'].min()} to {frame['latest_year'].max()}" in spec["description"]
