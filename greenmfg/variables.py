@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import re
 
 import pandas as pd
 
 from greenmfg import loaders
 from greenmfg.formatting import fmt_number, fmt_value
+from greenmfg.project import pages
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -80,9 +80,15 @@ def _doc_vars(doc: pd.DataFrame) -> dict:
     }
 
 
-def _last_updated(*frames_and_cols) -> str:
-    """The latest source date across the given (frame, column) pairs."""
-    dates = [d for df, col in frames_and_cols for d in df[col].tolist() if d]
+# The dated columns whose newest date is the data's "last updated".
+SOURCE_DATES = (("context_series", "source_date"), ("policy_targets", "source_date"),
+                ("policy_targets", "baseline_source_date"), ("claims", "evidence_date"),
+                ("policy_document", "source_date"))
+
+
+def last_updated(tables: dict[str, pd.DataFrame]) -> str:
+    """The newest source date across the data's dated columns (data.last_updated on every page)."""
+    dates = [str(d) for name, column in SOURCE_DATES for d in tables[name][column].tolist() if d]
     return max(dates) if dates else ""
 
 
@@ -105,33 +111,25 @@ def _sorted(d):
 
 
 def page_modules():
-    """Modules in package greenmfg.pages that define variables(data_dir) (discovered with pkgutil)."""
-    import greenmfg.pages as pages
-
-    mods = []
-    for info in sorted(pkgutil.iter_modules(pages.__path__), key=lambda i: i.name):
-        mod = importlib.import_module(f"greenmfg.pages.{info.name}")
-        if callable(getattr(mod, "variables", None)):
-            mods.append(mod)
-    return mods
+    """The page packages (from the site map) that compute variables for their prose."""
+    modules = [importlib.import_module(page.package) for page in pages()]
+    return [module for module in modules if callable(getattr(module, "variables", None))]
 
 
 def build_variables(data_dir=None) -> dict:
     """All display variables (series, targets, claims, doc, counts, data) plus those of greenmfg.pages modules."""
-    cs = loaders.load_context_series(data_dir)
-    t = loaders.load_policy_targets(data_dir)
-    c = loaders.load_claims(data_dir)
-    doc = loaders.load_policy_document(data_dir)
-    g = loaders.load_glossary(data_dir)
+    tables = {"context_series": loaders.load_context_series(data_dir), "policy_targets": loaders.load_policy_targets(data_dir),
+              "claims": loaders.load_claims(data_dir), "policy_document": loaders.load_policy_document(data_dir),
+              "glossary": loaders.load_glossary(data_dir)}
+    series, targets, claims = tables["context_series"], tables["policy_targets"], tables["claims"]
     out = {
-        "series": _series_vars(cs),
-        "target": _target_vars(t),
-        "claim": _claim_vars(c),
-        "doc": _doc_vars(doc),
-        "counts": {"claims": str(len(c)), "targets": str(len(t)), "series": str(cs["series_id"].nunique()),
-                   "glossary": str(len(g))},
-        "data": {"last_updated": _last_updated((cs, "source_date"), (t, "source_date"), (t, "baseline_source_date"),
-                                               (c, "evidence_date"), (doc, "source_date"))},
+        "series": _series_vars(series),
+        "target": _target_vars(targets),
+        "claim": _claim_vars(claims),
+        "doc": _doc_vars(tables["policy_document"]),
+        "counts": {"claims": str(len(claims)), "targets": str(len(targets)), "series": str(series["series_id"].nunique()),
+                   "glossary": str(len(tables["glossary"]))},
+        "data": {"last_updated": last_updated(tables)},
     }
     for mod in page_modules():
         _merge(out, mod.variables(data_dir), mod.__name__)

@@ -8,7 +8,7 @@ from greenmfg.pages import about
 from greenmfg.pages.about import citation
 from greenmfg.paths import REPO_ROOT
 from greenmfg.project import page, quarto_config
-from greenmfg.variables import build_variables
+from greenmfg.variables import build_variables, last_updated
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +36,14 @@ def test_citation_title_starts_with_the_site_title():
 def test_about_citation_metadata_matches_the_data(data):
     meta = page("about").front_matter["citation"]
     assert meta["type"] and meta["title"] and meta["author"]
-    assert str(meta["issued"]) == citation.last_data_update(data), "update citation.issued in about.ipynb"
+    assert str(meta["issued"]) == last_updated(data), "update citation.issued in about.ipynb"
     cff = yaml.safe_load((REPO_ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    assert str(cff["date-released"]) == citation.last_data_update(data)
+    assert str(cff["date-released"]) == last_updated(data)
 
 
 def test_last_data_update_is_the_generic_variable(data):
     """Two computations of one date (greenmfg.variables writes data.last_updated): they must agree."""
-    assert citation.last_data_update(data) == build_variables()["data"]["last_updated"]
+    assert last_updated(data) == build_variables()["data"]["last_updated"]
 
 
 def test_licence_files_exist():

@@ -7,22 +7,10 @@ from __future__ import annotations
 
 import html
 
-import pandas as pd
-
-from greenmfg.frames import is_missing
 from greenmfg.project import page
 
+
 # (table, column) pairs whose newest date is the last data update; the same as the generic data.last_updated.
-SOURCE_DATES = [("context_series", "source_date"), ("policy_targets", "source_date"),
-                ("policy_targets", "baseline_source_date"), ("claims", "evidence_date"), ("policy_document", "source_date")]
-
-
-def last_data_update(frames: dict[str, pd.DataFrame]) -> str:
-    """The newest source date in the data (what greenmfg.variables writes as data.last_updated)."""
-    dates = [str(d) for name, column in SOURCE_DATES for d in frames[name][column].tolist() if not is_missing(d)]
-    return max(dates) if dates else ""
-
-
 def citation_meta() -> tuple[str, str]:
     """(title, author) from the about page's front matter."""
     citation = page("about").front_matter["citation"]

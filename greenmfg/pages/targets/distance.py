@@ -9,8 +9,9 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.frames import PROVENANCE, with_provenance
 from greenmfg.markup import cell_text, value_text
+from greenmfg.targets import pace_label
 
-from .pace import pace_text, progress_reason
+from .pace import progress_reason
 
 CHART_ID = chart_id_of(__name__)
 
@@ -26,7 +27,7 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = [row for _, row in progress.iterrows()]
     out["latest_label"] = [value_text(row["latest_value"], row["unit"], row["latest_qualifier"]) for row in rows]
     out["target_label"] = [value_text(row["target_value"], row["unit"], row["target_qualifier"]) for row in rows]
-    out["recent_label"] = [pace_text(row["recent_annual_change"], cell_text(row["unit"]), row["recent_pace_kind"])
+    out["recent_label"] = [pace_label(row["recent_annual_change"], cell_text(row["unit"]), row["recent_pace_kind"])
                            for row in rows]
     out["status_reason"] = [progress_reason(row) for row in rows]
     out["method"] = "latest official value ÷ 2030 target level × 100"

@@ -1,7 +1,6 @@
-"""How the tracker words a pace per year and why a target has its status.
+"""The tracker's small print on a pace (why it is only a bound) and the reason for a target's status.
 
-The arithmetic is greenmfg.targets'; the wording here should give way to the one pace-wording function
-greenmfg.targets is getting, so the tracker and the chapters word a pace alike.
+The arithmetic and the wording of a pace itself are greenmfg.targets' (pace_label), shared with the chapters.
 """
 from __future__ import annotations
 
@@ -10,7 +9,6 @@ from typing import Any
 import pandas as pd
 
 from greenmfg import targets as pace_math
-from greenmfg.formatting import fmt_number
 from greenmfg.frames import is_missing
 from greenmfg.markup import cell_text
 
@@ -20,18 +18,6 @@ PACE_KIND_TEXT = {
     pace_math.PACE_LOWER_BOUND: ("at least ", "lower bound: the latest figure is a 'more than' value"),
     pace_math.PACE_UPPER_BOUND: ("at most ", "upper bound: the earlier figure is a 'more than' value"),
 }
-
-
-def pace_text(value: Any, unit: str, kind: Any = pace_math.PACE_EXACT) -> str:
-    """A pace per year with its kind: '1.17 pts/yr', 'at least 1 pt/yr'; 'undetermined' when both ends are bounds."""
-    if is_missing(value):
-        return "—"
-    kind = cell_text(kind) or pace_math.PACE_EXACT
-    if kind not in PACE_KIND_TEXT:
-        return "undetermined"
-    number = fmt_number(round(float(value), 2))
-    points = "pt/yr" if number == "1" else "pts/yr"
-    return PACE_KIND_TEXT[kind][0] + (f"{number} {unit}/yr" if unit != "%" else f"{number} {points}")
 
 
 def pace_kind_note(kind: Any) -> str:

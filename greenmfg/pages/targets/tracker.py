@@ -18,8 +18,9 @@ from greenmfg.markup import (
     source_html,
     value_text,
 )
+from greenmfg.targets import pace_label
 
-from .pace import pace_kind_note, pace_text, progress_reason
+from .pace import pace_kind_note, progress_reason
 
 COLUMNS = ("Target", "What is measured", "Target value", "Latest official value", "Gap", "Pace needed", "Recent pace",
            "Status")
@@ -56,8 +57,8 @@ def _row(progress: pd.Series, target: pd.Series) -> str:
         f'</span></td>'
         f'<td>{html.escape(fmt_number(round(float(progress["gap"]), 2)))} {html.escape(gap_unit)}'
         f'<span class="gm-front-small">{html.escape(lower)}</span></td>'
-        f'<td>{html.escape(pace_text(progress["required_annual_change"], unit))}</td>'
-        f'<td>{html.escape(pace_text(progress["recent_annual_change"], unit, progress["recent_pace_kind"]))}'
+        f'<td>{html.escape(pace_label(progress["required_annual_change"], unit))}</td>'
+        f'<td>{html.escape(pace_label(progress["recent_annual_change"], unit, progress["recent_pace_kind"]))}'
         f'{_recent_span(progress)}</td>'
         f'<td><span class="gm-status">{escaped(progress["status"])}</span><br><span class="gm-front-small">'
         f'{html.escape(progress_reason(progress).capitalize())}.</span></td></tr>')
