@@ -33,7 +33,7 @@ def test_keys_values_and_examples(monkeypatch):
     assert leaves["target.t01.display"] == "more than 40 %"
     assert leaves["target.t01.horizon"] == "2030"
     assert leaves["target.t03.baseline"] == "more than 55 %"
-    assert leaves["claim.nev_output_sales_2023.status"] == "conflicts with official data"
+    assert leaves["claim.nev_output_sales_2023.status"] == "partly confirmed"
     assert leaves["doc.date_public"] == "2024-03-01"
     assert leaves["doc.issuers_count"] == "7"
     assert leaves["counts.targets"] == "10"

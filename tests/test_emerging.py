@@ -97,7 +97,7 @@ def test_nev_frame_hover_labels_and_lower_bounds(frames):
 
 
 def test_nev_claim_and_variables(frames, site_variables):
-    assert frames["nev"].attrs["claim"]["status"] == "conflicts with official data"
+    assert frames["nev"].attrs["claim"]["status"] == "partly confirmed"
     values = emerging.variables()["emerging"]
     assert values["nev_sales_shortfall"] == "5,000 vehicles"
     assert values["nev_production_claim_year"] == "9.587 million vehicles"

@@ -137,7 +137,7 @@ def test_steel_frame_breaks_lines_at_missing_years_and_carries_the_target(frames
     new_run = crude["year"].diff().fillna(1) != 1
     assert list(crude["segment"].diff().fillna(0) == 1) == list(new_run)  # a new segment exactly after each gap
     assert crude["segment"].nunique() >= 2  # at least one gap in the years
-    assert frame[frame["measure"] == "target"]["value_label"].str.contains("more than").all()
+    assert frame[frame["measure"] == "target"]["value_label"].str.contains("at least").all()
 
 
 def test_what_if_and_press_filter_frames(frames):
@@ -200,7 +200,7 @@ def test_steel_chart_spec(frames):
     spec = _common_checks(steel, frames)
     assert spec["title"]["text"].endswith("still under a tenth")
     assert "(2016–2025," in spec["description"] and "(2020 and 2022," in spec["description"]
-    assert "target of more than 20 per cent" in spec["description"]
+    assert "target of at least 20 per cent" in spec["description"]
     top, bottom = spec["vconcat"]
     top_marks = [mark_type(m) for m in unit_specs(top)]
     assert "line" in top_marks and "point" in top_marks
