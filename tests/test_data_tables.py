@@ -171,3 +171,32 @@ def test_curated_entries_only_use_known_columns():
 
     with pytest.raises(ValueError, match="not columns of the table"):
         to_csv("glossary", [{"term_id": "x", "defintion_en": "misspelt key"}])
+
+
+# Wording about how the data was compiled, not about the policy or the sources: never in public fields.
+PROCESS_PHRASES = ("research note", "research unit", "research files", "team research", "no web access", "in this task",
+                   "this session", "by the researcher", "by researcher", "in the research", "re-check", "research csv")
+
+
+def _process_phrases(text: str) -> list[str]:
+    return [phrase for phrase in PROCESS_PHRASES if phrase in text.lower()]
+
+
+def test_public_fields_speak_to_readers():
+    offenders = []
+    for name in ("claims", "context_series", "glossary", "policy_document", "policy_targets", "article_paragraphs"):
+        table = loaders.load_table(name)
+        for column in table.columns:
+            if table[column].dtype != object:
+                continue
+            for line, text in enumerate(table[column], start=2):
+                if _process_phrases(str(text)):
+                    offenders.append(f"{name}.csv: row {line}: column '{column}': {_process_phrases(str(text))}")
+    descriptor = (DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8")
+    offenders += [f"datapackage.json: {phrase}" for phrase in _process_phrases(descriptor)]
+    assert offenders == []
+
+
+def test_process_wording_check_can_fail():
+    assert _process_phrases("Searched the team research files. No web access in this task.") == [
+        "research files", "team research", "no web access", "in this task"]

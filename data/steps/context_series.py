@@ -46,17 +46,31 @@ def source_date(row: dict) -> str:
     return ""
 
 
+# The leads' notes speak about how they were compiled; readers get what that means for the figure.
+READER_WORDING = {
+    "unit-converted by researcher from the source figure quoted": "converted here from the unit of the figure quoted",
+    "was not seen in a source during this task": "is not quoted from a source here",
+}
+
+
+def reader_note(note: str) -> str:
+    """A lead's note in words for readers (see READER_WORDING)."""
+    for process, reader in READER_WORDING.items():
+        note = note.replace(process, reader)
+    return note
+
+
 def confidence(row: dict, original: bool, alt_note: str) -> str:
-    """A short confidence note: level from host quality and the research note, plus the research note itself."""
-    note = row["note"].strip()
+    """A short confidence note for readers: level from host quality and the lead's note, plus that note."""
+    note = reader_note(row["note"].strip())
     low = "LOW" in note or "machine" in note.lower() or "low-authority" in note.lower()
     level = "low" if low else ("high" if original else "medium")
     why = "original outlet page" if original else "copy on a third-party/mirror host; cite the outlet, not the page"
     parts = [f"{level}: {why}"]
     if row.get("unit"):
-        parts.append(f"research unit text: '{row['unit']}'")
+        parts.append(f"unit as published: '{row['unit']}'")
     if note:
-        parts.append(f"research note: {note}")
+        parts.append(f"note: {note}")
     if alt_note:
         parts.append(alt_note)
     return ". ".join(parts)
@@ -119,7 +133,7 @@ def rows() -> list[dict]:
             better = alts.pop(key)[0]
             alts[key] = [dict(r)]
             r = {**better, "series_id": r["series_id"]}
-        alt_note = "".join(f"Second source kept out (research row {a['series_id']}): {a['value']} ({a['unit']}), "
+        alt_note = "".join(f"Second source not used ({a['series_id']}): {a['value']} ({a['unit']}), "
                            f"{a['source_org']}, {a['source_url']} — quote: {a['quote']}" for a in alts.pop(key, []))
         out.append(processed_row(r, fix, series, alt_note, hosts))
     if alts:
