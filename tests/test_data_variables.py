@@ -29,7 +29,7 @@ def test_keys_values_and_examples(monkeypatch):
     assert all(isinstance(x, str) for x in leaves.values())
     assert leaves["series.nev_production.y2023"] == "958.7万辆"
     assert leaves["series.nev_sales.y2023"] == "949.5万辆"
-    assert leaves["series.nev_production.latest_year"] == "2024"
+    assert leaves["series.nev_production.latest_year"] == "2025"
     assert leaves["target.t01.display"] == "more than 40 %"
     assert leaves["target.t01.horizon"] == "2030"
     assert leaves["target.t03.baseline"] == "more than 55 %"

@@ -77,8 +77,8 @@ def test_lifetime_years_from_text():
 def test_system_segments_break_at_missing_years(data):
     frame = green_system.frame(data)
     factories = frame[frame["category"] == "green factories"].sort_values("year")
-    assert list(factories["year"]) == [2018, 2022, 2023, 2024]
-    assert list(factories["segment"]) == ["green factories-1"] + ["green factories-2"] * 3
+    assert list(factories["year"]) == [2018, 2022, 2023, 2024, 2025]
+    assert list(factories["segment"]) == ["green factories-1"] + ["green factories-2"] * 4
 
 
 def test_taishan_case_from_data(data):
@@ -194,7 +194,7 @@ def test_system_chart_spec(data):
     assert left["layer"][0]["encoding"]["detail"]["field"] == "segment"
     assert [mark_type(layer) for layer in right["layer"]] == ["point", "text", "text"]
     # axes span the frame's years: counts 2018-2024, share 2023-2024 and the 2030 target
-    assert left["layer"][0]["encoding"]["x"]["scale"]["domain"] == [2017, 2025]
+    assert left["layer"][0]["encoding"]["x"]["scale"]["domain"] == [2017, 2026]
     assert right["layer"][0]["encoding"]["x"]["axis"]["values"] == [2023, 2024, 2030]
     assert "2023–2024" in spec["description"] and "2030 target" in spec["description"]
 

@@ -191,7 +191,7 @@ def test_structure_chart_spec(frames):
     units = unit_specs(spec)
     assert [mark_type(u) for u in units] == ["point", "line", "text"]
     x = units[0]["encoding"]["x"]
-    assert x["type"] == "ordinal" and x["scale"]["domain"] == list(range(2014, 2024))  # empty years keep a slot
+    assert x["type"] == "ordinal" and x["scale"]["domain"] == list(range(2014, 2026))  # empty years keep a slot
     pick = [p for p in spec.get("params", []) + units[0].get("params", []) if p["name"] == "structure_industry"][0]
     assert pick["bind"] == "legend" and pick["select"]["fields"] == ["industry"]
     assert units[1]["encoding"]["detail"]["field"] == "segment"

@@ -144,6 +144,20 @@ def test_axis_labels_contrast_with_the_chart_background(open_page, path, dark):
         assert ratio >= 4.5, f"{path} ({'dark' if dark else 'light'}): axis label {label} on {background} is {ratio:.2f}:1"
 
 
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_card_titles_keep_full_contrast(open_page, dark):
+    """Themes mute <figcaption> (Quarto's does); a card title must still read at >= 4.5:1 on its card."""
+    page = open_page("chapters/digital.html", dark=dark).page
+    if dark:
+        page.evaluate("document.body.classList.add('quarto-dark')")
+    pairs = page.eval_on_selector_all("figure.gm-card .gm-card-title", """titles => titles.map(t => [
+        getComputedStyle(t).color, getComputedStyle(t.closest('figure.gm-card')).backgroundColor])""")
+    assert pairs
+    for colour, background in pairs:
+        ratio = contrast_ratio(_rgb(colour), _rgb(background))
+        assert ratio >= 4.5, f"card title {colour} on {background} is {ratio:.2f}:1"
+
+
 # The dark-mode control is each renderer's own chrome.
 THEME_TOGGLE = {"preview": "button.theme-toggle", "quarto": "a.quarto-color-scheme-toggle"}
 

@@ -117,9 +117,12 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     catcher, year_rule = _year_hover(base)
     left = alt.layer(catcher, *_volume(base), *_claim(base, claim), year_rule)
     span = year_span(frame)
+    sales = frame[frame["measure"] == "sales"].sort_values("year")
+    first, last = sales.iloc[0], sales.iloc[-1]
     return alt.layer(left, _share(base)).resolve_scale(y="independent").properties(
         height=320,
-        title=alt.Title("New-energy vehicles: from a third of a million to over twelve million a year",
+        title=alt.Title(f"New-energy vehicle sales: {first['value']:.1f} million in {first['year']}, "
+                        f"{last['value']:.1f} million in {last['year']}",
                         subtitle=f"Production and sales (million vehicles, left) and share of new-vehicle sales "
                                  f"(%, right), {span}; hover a year"),
         description=(f"New-energy vehicle production and sales in China in million vehicles, {span} "
