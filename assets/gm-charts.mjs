@@ -228,7 +228,9 @@ async function copyLink(card, button) {
     setTimeout(() => { button.textContent = "Copy link"; }, 2000);
   };
   try {
-    await navigator.clipboard.writeText(text);
+    // A clipboard that never answers (no permission prompt in some browsers) counts as no clipboard.
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("clipboard timed out")), 1500));
+    await Promise.race([navigator.clipboard.writeText(text), timeout]);
     done("Link copied");
   } catch {
     // No clipboard here (a page opened from disk, an old browser): show the link, selected, to copy by hand.
