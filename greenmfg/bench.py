@@ -1,4 +1,4 @@
-"""`make bench`: cold and warm build times, per-page HTML size, chart runtime size, page budget.
+"""`make bench`: cold and warm build times, per-page HTML size, chart runtime size, page budget, Lighthouse.
 
 Builds run in a subprocess each (as `make site` would), so the timings include kernel starts
 but not package installation. Nothing here is a test: it prints numbers to compare over time.
@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 
+from . import lighthouse
 from .card_payload import payloads_in
 from .paths import BUILD_DIR, REPO_ROOT, SITE_DIR
 
@@ -86,6 +87,7 @@ def report() -> int:
         total_gz += _gz(data)
         print(f"  {name:40s} {kib(len(data))} {kib(_gz(data))}")
     print(f"  {'total':40s} {kib(total_raw)} {kib(total_gz)}   (target <= 300 KiB gzip, stretch <= 200 KiB)")
+    lighthouse.report()
     return 0
 
 
