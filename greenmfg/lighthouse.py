@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 
 from .paths import BUILD_DIR, SITE_DIR
-from .project import pages
+from .project import home, pages
 
 LIGHTHOUSE_DIR = BUILD_DIR / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -35,7 +35,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
-        path = path / "index.html" if path.is_dir() else path
+        path = path / home().output.name if path.is_dir() else path  # a folder serves the site's home file name
         if not path.is_file() or path.suffix not in COMPRESSIBLE:
             return super().send_head()
         body = gzip.compress(path.read_bytes())
