@@ -78,23 +78,26 @@ function stateKey(card, name) {
   return `${card.dataset.chartId}.${name}`;
 }
 
-function boundSignals(spec) {
-  return (spec.signals || []).filter((signal) => signal.bind).map((signal) => signal.name);
+// The settings a link keeps are listed at build time (payload.state: bound inputs, click and legend
+// selections; hovers are left out), so their names are the public, stable part of a shared URL.
+function boundSignals(spec, state) {
+  return (spec.signals || []).filter((signal) => signal.bind && state.includes(signal.name)).map((signal) => signal.name);
 }
 
-function selectionStores(spec) {
-  return (spec.data || []).map((entry) => entry.name).filter((name) => name && name.endsWith("_store"));
+function selectionStores(spec, state) {
+  return (spec.data || []).map((entry) => entry.name)
+    .filter((name) => name && name.endsWith("_store") && state.includes(name.replace(/_store$/, "")));
 }
 
-function restoreState(card, view, spec) {
+function restoreState(card, view, spec, state) {
   const query = new URLSearchParams(location.search);
-  for (const name of boundSignals(spec)) {
+  for (const name of boundSignals(spec, state)) {
     const raw = query.get(stateKey(card, name));
     if (raw === null) continue;
     const number = Number(raw);
     view.signal(name, raw !== "" && !Number.isNaN(number) ? number : raw);
   }
-  for (const store of selectionStores(spec)) {
+  for (const store of selectionStores(spec, state)) {
     const raw = query.get(stateKey(card, store.replace(/_store$/, "")));
     if (raw === null) continue;
     try {
@@ -113,11 +116,11 @@ function saveState(card, key, value) {
   history.replaceState(history.state, "", url);
 }
 
-function trackState(card, view, spec) {
-  for (const name of boundSignals(spec)) {
+function trackState(card, view, spec, state) {
+  for (const name of boundSignals(spec, state)) {
     view.addSignalListener(name, (_, value) => saveState(card, stateKey(card, name), String(value)));
   }
-  for (const store of selectionStores(spec)) {
+  for (const store of selectionStores(spec, state)) {
     view.addDataListener(store, (_, tuples) => {
       const key = stateKey(card, store.replace(/_store$/, ""));
       if (!tuples.length) return saveState(card, key, null);
@@ -140,9 +143,9 @@ async function draw(card) {
     hover: true,
     tooltip: showTooltip,
   });
-  restoreState(card, view, spec);
+  restoreState(card, view, spec, payload.state || []);
   await view.runAsync();
-  trackState(card, view, spec);
+  trackState(card, view, spec, payload.state || []);
   views.set(card, view);
   const svg = container.querySelector("svg");
   if (svg) {

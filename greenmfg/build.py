@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from .embed import EMBED_DIR, check_embed_ids, write_embed_pages
 from .execute import CACHE_INPUTS, execute_all, tree_digest
 from .paths import ASSETS_DIR, BUILD_DIR, REPO_ROOT, SITE_DIR
 from .project import BuildError, Page, pages
@@ -159,6 +160,8 @@ def write_chart_csvs(site: Path) -> int:
     from .card_payload import payloads_in
 
     for page in sorted(site.rglob("*.html")):
+        if page.relative_to(site).parts[0] == EMBED_DIR:  # embed pages repeat a card shown on a page
+            continue
         for payload in payloads_in(page.read_text(encoding="utf-8")):
             chart_id = payload["id"]
             rel = page.relative_to(site).as_posix()
@@ -190,7 +193,9 @@ def post_render(site: Path = SITE_DIR) -> None:
     if offenders:
         raise BuildError("third-party hosts remain in the site:\n  " + "\n  ".join(offenders))
     charts = write_chart_csvs(site)
-    print(f"post-render: {charts} chart CSVs written; no third-party host in HTML or CSS")
+    embeds = write_embed_pages(site)
+    check_embed_ids(site)
+    print(f"post-render: {charts} chart CSVs and {embeds} embed pages written; no third-party host in HTML or CSS")
 
 
 # ---------------------------------------------------------------- the whole build

@@ -20,9 +20,11 @@ import altair as alt
 
 from . import vega_compile
 from .card_payload import payload_script
+from .embed import iframe_snippet
 from .execute import SITE_BUILD_ENV
 from .frames import PROVENANCE
 from .paths import REPO_ROOT
+from .publishers import short_source_line
 from .var_tokens import load_variables, substitute
 
 PAGES_PACKAGE = "greenmfg.pages."
@@ -125,16 +127,29 @@ def _fmt_cell(value: Any) -> str:
     return str(value)
 
 
-def _source_line(rows: list[dict[str, Any]]) -> str:
-    """Sources of the rows shown: original outlets are linked, mirror-only rows named as text."""
+def _release_items(rows: list[dict[str, Any]]) -> str:
+    """One list item per release behind the rows (outlet, date, link to the original), in citation order."""
     seen: dict[tuple[str, str, str], None] = {}
     for row in rows:
-        seen[(_text(row.get("source_org")), _text(row.get("source_date")), _text(row.get("url")))] = None
-    parts = []
+        seen[tuple(_text(row.get(c)) for c in ("source_org", "source_date", "url"))] = None
+    items = []
     for org, date, url in seen:
-        label = text_html(org) + (f", {html.escape(str(date))}" if date else "")
-        parts.append(f'<a href="{html.escape(url)}">{label}</a>' if url else f"{label} (copy seen; original not online)")
-    return "; ".join(parts)
+        label = text_html(org) + (f", {html.escape(date)}" if date else "")
+        # Mirrors are third-party copies: named, never linked (the CSV carries their address).
+        label = f'<a href="{html.escape(url)}">{label}</a>' if url else f"{label} (copy seen; original not online)"
+        items.append(f'<li data-org="{html.escape(org)}">{label}</li>')
+    return "".join(items)
+
+
+def _source_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
+    """A one-line source a reader can scan, with every release one click away (the CSV has the same list)."""
+    as_of = _as_of(rows)
+    items = _release_items(rows)
+    count = items.count("<li ")
+    return (f'<div class="gm-source"><p><strong>Source:</strong> {text_html(short_source_line(rows))}.'
+            + (f" Data as of {html.escape(as_of)}." if as_of else "") + "</p>"
+            f'<details class="gm-sources" id="chart-{chart_id}-sources"><summary>All sources '
+            f'({count} {"release" if count == 1 else "releases"})</summary><ul>{items}</ul></details></div>')
 
 
 def _as_of(rows: list[dict[str, Any]]) -> str:
@@ -153,6 +168,13 @@ def _table_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
             f"<tbody>{body}</tbody></table></div></details>")
 
 
+def _embed_html(chart_id: str, title: str) -> str:
+    """'Embed' disclosure with the <iframe> snippet for this chart's standalone page."""
+    field = f"chart-{chart_id}-embed-code"
+    return (f'<details class="gm-embed"><summary>Embed</summary><label for="{field}">Paste into your page:</label>'
+            f'<textarea id="{field}" readonly rows="3">{html.escape(iframe_snippet(chart_id, title))}</textarea></details>')
+
+
 def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str | None = None,
               root: str | None = None) -> str:
     """The card's HTML: one self-describing <figure>, identical for the same input (no random ids)."""
@@ -164,9 +186,8 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
         note = substitute(note, variables, f"chart {chart_id}: note") if note else note
     rows = compiled["rows"]
     cid = f"chart-{chart_id}"
-    payload = {"id": chart_id, "vega": compiled["vega"], "dark": compiled["dark_patch"],
+    payload = {"id": chart_id, "vega": compiled["vega"], "dark": compiled["dark_patch"], "state": compiled["state"],
                "columns": list(rows[0]), "rows": [[r.get(c) for c in rows[0]] for r in rows]}
-    as_of = _as_of(rows)
     note_html = f'<p class="gm-note"><strong>Note:</strong> {text_html(note)}</p>' if note else ""
     subtitle = f'<p class="gm-card-subtitle">{text_html(compiled["subtitle"])}</p>' if compiled["subtitle"] else ""
     return "\n".join([
@@ -178,15 +199,15 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
         f'<div class="gm-live" id="{cid}-live"></div>',
         "</div>",
         f'<p class="gm-summary">{text_html(summary)}</p>',
-        f'<p class="gm-source"><strong>Source:</strong> {_source_line(rows)}.'
-        + (f" Data as of {html.escape(as_of)}." if as_of else "") + "</p>",
+        _source_html(chart_id, rows),
         note_html,
         f'<div class="gm-actions"><a class="gm-csv" href="{root}{CSV_DIR}/{chart_id}.csv" download>'
         f"Download the data (CSV)</a>"
         f'<button type="button" class="gm-export" data-format="png" hidden>Save as PNG</button>'
         f'<button type="button" class="gm-export" data-format="svg" hidden>Save as SVG</button>'
         f'<a class="gm-permalink" href="#{cid}">Link to this chart</a>'
-        f'<button type="button" class="gm-copy-link" hidden>Copy link</button></div>',
+        f'<button type="button" class="gm-copy-link" hidden>Copy link</button>'
+        f'{_embed_html(chart_id, compiled["title"])}</div>',
         _table_html(chart_id, rows),
         payload_script(payload),
         f'<script type="module" src="{root}{RUNTIME_PATH}"></script>',

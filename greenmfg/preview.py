@@ -20,7 +20,7 @@ import yaml
 
 from .card_payload import PAYLOAD_SCRIPT
 from .paths import ASSETS_DIR, REPO_ROOT
-from .project import BuildError, Page, quarto_config
+from .project import BuildError, Page, quarto_config, site_url
 from .var_tokens import ANY_SHORTCODE, load_variables
 from .var_tokens import substitute as substitute_variables
 
@@ -210,11 +210,20 @@ def search_index(site: Path, pages_done: list[tuple[Page, Path]]) -> None:
         body = main.group(1) if main else ""
         body = PAYLOAD_SCRIPT.sub(" ", body)
         body = re.sub(r"<svg.*?</svg>", " ", body, flags=re.S)
-        body = re.sub(r"<details class=\"gm-table\">.*?</details>", " ", body, flags=re.S)
+        body = re.sub(r"<details class=\"gm-(?:table|embed)\">.*?</details>", " ", body, flags=re.S)
         plain = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body))).strip()
         entries.append({"href": page.output.as_posix(), "title": html.unescape(title.group(1)) if title else "",
                         "text": plain})
     (site / "search.json").write_text(json.dumps(entries, ensure_ascii=False, indent=0), encoding="utf-8")
+
+
+def sitemap(site: Path, pages_done: list[tuple[Page, Path]]) -> None:
+    """sitemap.xml of the site's pages from website.site-url, as Quarto writes it."""
+    base = site_url()
+    urls = "".join(f"<url><loc>{html.escape(base + page.output.as_posix())}</loc></url>\n" for page, _ in pages_done)
+    (site / "sitemap.xml").write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
+                                      f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n',
+                                      encoding="utf-8")
 
 
 def copy_resources(config: dict[str, Any], site: Path) -> None:
@@ -246,4 +255,5 @@ def render_site(executed: dict[Page, Path], site: Path) -> None:
         shutil.copyfile(TEMPLATES / name, site / "assets" / name)
     copy_resources(config, site)
     search_index(site, done)
+    sitemap(site, done)
     print(f"preview: rendered {len(done)} pages into {site.relative_to(REPO_ROOT)}/")

@@ -127,6 +127,14 @@ def page(key: str) -> Page:
     return found[key]
 
 
+def site_url() -> str:
+    """The published site's address (website.site-url), ending in '/': embeds, sitemap and links derive from it."""
+    url = quarto_config()["website"].get("site-url", "")
+    if not url.startswith("https://"):
+        raise BuildError("_quarto.yml: website.site-url must be the published https:// address of the site")
+    return url.rstrip("/") + "/"
+
+
 def home() -> Page:
     return pages()[0]
 

@@ -58,6 +58,34 @@ def _responsive(spec: dict[str, Any]) -> dict[str, Any]:
     return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
 
 
+TRANSIENT_EVENTS = ("pointerover", "mouseover", "pointermove", "mousemove")
+
+
+def _params(node: Any):
+    if isinstance(node, dict):
+        yield from node.get("params", []) if isinstance(node.get("params"), list) else []
+        for key, value in node.items():
+            if key not in ("params", "datasets", "data"):
+                yield from _params(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _params(value)
+
+
+def shareable_params(spec: dict[str, Any]) -> list[str]:
+    """Names of the settings a shared link keeps: bound inputs and click/legend selections, not hovers.
+
+    They appear in URLs as ?<chart-id>.<name>=, so they are public: renaming one breaks saved links.
+    """
+    names: dict[str, None] = {}
+    for param in _params(spec):
+        select = param.get("select")
+        on = str(select.get("on", "")) if isinstance(select, dict) else ""
+        if (param.get("bind") and not select) or (select and not any(e in on for e in TRANSIENT_EVENTS)):
+            names[param["name"]] = None
+    return list(names)
+
+
 def site_specs(spec: dict[str, Any], dataset_name: str) -> dict[str, Any]:
     """Light Vega spec, its dark-mode patch and the static SVG of a Vega-Lite spec (rows stay out of the specs)."""
     live = _responsive(_strip_title(spec))
@@ -72,7 +100,8 @@ def site_specs(spec: dict[str, Any], dataset_name: str) -> dict[str, Any]:
     if not any(k in static for k in COMPOUND_KEYS):
         static = {**static, "width": STATIC_WIDTH}
     svg = vl_convert.vegalite_to_svg(static)
-    return {"vega": light_vega, "dark_patch": json_patch(light_vega, dark_vega), "svg": svg}
+    return {"vega": light_vega, "dark_patch": json_patch(light_vega, dark_vega), "svg": svg,
+            "state": shareable_params(spec)}
 
 
 def notebook_bundle(spec: dict[str, Any]) -> dict[str, Any]:

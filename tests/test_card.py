@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import altair as alt
 import pandas as pd
 import pytest
 
-from greenmfg import card, theme, vega_compile
+from greenmfg import card, publishers, theme, vega_compile
 
 ROWS = pd.DataFrame({
     "year": [2022, 2023, 2024], "value": [688.7, 949.5, 1286.6], "measure": ["sales"] * 3,
@@ -117,3 +118,23 @@ def test_chinese_runs_carry_lang():
     assert card.text_html("a < b") == "a &lt; b"
     html = card.card_html(chart(), "t-nev", "s", root="")
     assert '<span lang="zh-Hans">新能源汽车销量</span>' in html
+
+
+def test_source_line_is_short_and_lists_every_release_once():
+    html_text = card.card_html(chart(), "t-nev", "s", root="")
+    source = html_text.split('class="gm-source"')[1].split("</div>")[0]
+    assert "<strong>Source:</strong> CAAM, MIIT (2022–2024)." in source.split("</p>")[0]
+    listed = re.findall(r'<li data-org="([^"]*)"', source)
+    assert listed == ["CAAM", "CAAM", "MIIT"], "one item per release (outlet, date, link), none dropped"
+    assert 'id="chart-t-nev-sources"' in source and "All sources (" in source
+
+
+def test_short_publisher_names_the_publisher_not_the_outlet():
+    assert publishers.short_publisher("MIIT (2024 PV manufacturing operation), via CCTV") == "MIIT"
+    assert publishers.short_publisher("CAAM data, reported by SteelOrbis") == "CAAM"
+    assert publishers.short_publisher("worldsteel, via Recycling International") == "worldsteel"
+    assert publishers.short_publisher("Japan Metal Daily (Shanghai bureau)") == "Japan Metal Daily"
+    assert publishers.short_publisher("国家统计局 NBS, 2025 statistical communiqué", lang="zh") == "国家统计局"
+    rows = [{"source_org": "NBS", "as_of": "2019"}, {"source_org": "MIIT", "as_of": "2025-07"}]
+    assert publishers.short_source_line(rows) == "NBS, MIIT (2019–2025)"
+    assert publishers.short_source_line(rows, lang="zh") == "国家统计局、工业和信息化部（2019–2025）"
