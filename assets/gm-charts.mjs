@@ -1,7 +1,13 @@
 // Draws every chart card on the page from its pre-compiled Vega spec, when it nears the viewport.
 // Loaded as a module (once per page however many cards include it), so Vega's names stay out of
 // the global scope apart from `vega` itself, and no AMD loader on the page can capture it.
-import vega from "./vega.mjs";
+// Vega itself is imported on the first draw: a page whose charts are all below the fold runs none
+// of it while loading.
+let vegaModule = null;
+function loadVega() {
+  vegaModule ??= import("./vega.mjs").then((module) => module.default);
+  return vegaModule;
+}
 
 const views = new Map();
 
@@ -137,6 +143,7 @@ async function draw(card) {
   const old = views.get(card);
   if (old) old.finalize();
   container.replaceChildren();
+  const vega = await loadVega();
   const view = new vega.View(vega.parse(spec), {
     renderer: "svg",
     container,
@@ -187,6 +194,7 @@ async function exportImage(card, format) {
 
 // With scripts on, <noscript> holds the static SVG as text; it becomes the print-only fallback,
 // so print shows the build-time light chart whatever the screen theme.
+// The SVGs are parsed in idle time, one card per callback, and all at once before printing.
 function keepPrintFallback(card) {
   const noscript = card.querySelector(".gm-static noscript");
   if (!noscript) return;
@@ -195,6 +203,17 @@ function keepPrintFallback(card) {
   fallback.innerHTML = noscript.textContent;
   noscript.replaceWith(fallback);
 }
+
+const whenIdle = window.requestIdleCallback || ((callback) => setTimeout(callback, 200));
+function keepPrintFallbacksWhenIdle(cards) {
+  const next = cards.shift();
+  if (!next) return;
+  whenIdle(() => {
+    keepPrintFallback(next);
+    keepPrintFallbacksWhenIdle(cards);
+  });
+}
+window.addEventListener("beforeprint", () => document.querySelectorAll("figure.gm-card").forEach(keepPrintFallback));
 
 // ---- drawing on demand: a chart is drawn when it nears the viewport, one at a time, yielding to the
 // page between charts so scrolling and input stay responsive.
@@ -254,7 +273,6 @@ async function copyLink(card, button) {
 function wire(card) {
   if (card.dataset.gmWired) return;
   card.dataset.gmWired = "1";
-  keepPrintFallback(card);
   for (const button of card.querySelectorAll("button.gm-export")) {
     button.hidden = false;
     button.addEventListener("click", () => exportImage(card, button.dataset.format));
@@ -281,6 +299,7 @@ function redrawAll() {
 }
 
 document.querySelectorAll("figure.gm-card").forEach(wire);
+keepPrintFallbacksWhenIdle([...document.querySelectorAll("figure.gm-card")]);
 new MutationObserver(redrawAll).observe(document.body, { attributes: true, attributeFilter: ["class"] });
 document.addEventListener("pointerdown", (event) => {
   if (!event.target.closest?.(".gm-live")) tip.hidden = true;

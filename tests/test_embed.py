@@ -73,6 +73,7 @@ def test_full_source_list_expands_and_matches_the_csv(open_page, site, chapter):
 def test_print_hides_navigation_and_controls_and_shows_static_charts(open_page):
     chapter = chapters()[0].output.as_posix()
     record = open_page(chapter)
+    assert record.page.pdf(format="A4")[:4] == b"%PDF"  # printing fires beforeprint: static charts for every card
     record.page.emulate_media(media="print")
     for chrome in ("#quarto-header", ".site-header", "#TOC", "#quarto-margin-sidebar", ".gm-actions", ".gm-sources",
                    ".gm-live"):
@@ -83,4 +84,3 @@ def test_print_hides_navigation_and_controls_and_shows_static_charts(open_page):
         fallback = cards.nth(index).locator(".gm-print-fallback svg")
         assert fallback.count() == 1 and fallback.is_visible(), f"card {index}: no static chart in print"
         assert cards.nth(index).locator(".gm-source p").is_visible()
-    assert record.page.pdf(format="A4")[:4] == b"%PDF"
