@@ -152,8 +152,13 @@ def _source_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
             f'({count} {"release" if count == 1 else "releases"})</summary><ul>{items}</ul></details></div>')
 
 
+def _period_end_key(as_of: str) -> str:
+    """Sort key by the period's end: a full year '2025' ends after '2025-06' and '2025-06-30'."""
+    return as_of + {4: "-12-99", 7: "-99"}.get(len(as_of), "")
+
+
 def _as_of(rows: list[dict[str, Any]]) -> str:
-    values = sorted(_text(r.get("as_of")) for r in rows if _text(r.get("as_of")))
+    values = sorted((_text(r.get("as_of")) for r in rows if _text(r.get("as_of"))), key=_period_end_key)
     return values[-1] if values else ""
 
 

@@ -138,3 +138,8 @@ def test_short_publisher_names_the_publisher_not_the_outlet():
     rows = [{"source_org": "NBS", "as_of": "2019"}, {"source_org": "MIIT", "as_of": "2025-07"}]
     assert publishers.short_source_line(rows) == "NBS, MIIT (2019–2025)"
     assert publishers.short_source_line(rows, lang="zh") == "国家统计局、工业和信息化部（2019–2025）"
+
+
+def test_data_as_of_is_the_latest_period_end_not_the_longest_string():
+    rows = ROWS.assign(as_of=["2024-06", "2025", "2025-01"])
+    assert "Data as of 2025." in card.card_html(chart(rows), "t-nev", "s", root="")
