@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from greenmfg import loaders
-from greenmfg.formatting import fmt_value
+from greenmfg.formatting import fmt_number, fmt_value
 from greenmfg.frames import latest_row, rescale, series_rows
 from greenmfg.pages.emerging import batteries, nev, pue, pv, structure
 
@@ -91,12 +91,12 @@ def _pv_part_year_values(pv_frame: pd.DataFrame) -> dict:
 
 
 def _pue_values(pue_frame: pd.DataFrame) -> dict:
-    """The national average PUE of computing centres, first and latest (rows newest first), and the target."""
+    """The national average PUE of computing centres, first and latest (rows newest first), and the target's ceiling."""
     national = pue_frame[pue_frame["series_id"] == pue.NATIONAL]
     target = pue_frame[pue_frame["series_id"] == pue.NATIONAL_TARGET].iloc[0]
     return {"pue_first": national.iloc[-1]["value_label"], "pue_first_period": national.iloc[-1]["period"],
             "pue_latest": national.iloc[0]["value_label"], "pue_latest_period": national.iloc[0]["period"],
-            "pue_target": target["value_label"], "pue_target_period": target["period"]}
+            "pue_target": fmt_number(target["pue"]), "pue_target_period": target["period"]}
 
 
 def variables(data_dir=None) -> dict:
