@@ -46,11 +46,34 @@ def test_share_of_total_exact_and_bounds():
     assert batteries.share_of_total(float("nan"), "=", 940, "=") == (None, "")
 
 
-def test_same_release_compares_links():
+def test_same_release_compares_links_or_one_miit_year():
     a = pd.Series({"url": "", "mirror_url": "http://x/1"})
     assert batteries.same_release(a, pd.Series({"url": "", "mirror_url": "http://x/1"}))
     assert not batteries.same_release(a, pd.Series({"url": "http://y", "mirror_url": ""}))
     assert not batteries.same_release(pd.Series({"url": "", "mirror_url": ""}), pd.Series({"url": "", "mirror_url": ""}))
+    miit = {"url": "", "source_org": "MIIT, via CCTV", "year": 2024, "as_of": "2024"}
+    assert batteries.same_release(pd.Series({**miit, "mirror_url": "http://a"}), pd.Series({**miit, "mirror_url": "http://b"}))
+    part_year = {**miit, "mirror_url": "http://b", "as_of": "2024-04"}
+    assert not batteries.same_release(pd.Series({**miit, "mirror_url": "http://a"}), pd.Series(part_year))
+    other = {**miit, "mirror_url": "http://b", "source_org": "CIAPS"}
+    assert not batteries.same_release(pd.Series({**miit, "mirror_url": "http://a"}), pd.Series(other))
+    assert not batteries.same_release(pd.Series({**miit, "mirror_url": "http://a"}),
+                                      pd.Series({**miit, "mirror_url": "http://b", "year": 2023, "as_of": "2023"}))
+
+
+def test_directed_change_refuses_the_wrong_direction():
+    assert emerging.directed_change(-29.6, "fall") == "29.6 %"
+    assert emerging.directed_change(13.5, "rise") == "13.5 %"
+    with pytest.raises(ValueError):
+        emerging.directed_change(13.5, "fall")
+    with pytest.raises(ValueError):
+        emerging.directed_change(0, "rise")
+
+
+def test_pue_period_label():
+    assert pue.period_label("2025-06", "level") == "June 2025"
+    assert pue.period_label("2024", "level") == "2024"
+    assert pue.period_label("2025-12", "target") == "end-2025"
 
 
 def test_shortfall_and_implied_level():
@@ -79,6 +102,24 @@ def test_battery_shares_only_on_same_release(frames):
     assert battery.loc[("power", 2023), "share_label"] == "less than 71.8 %"
     assert pd.isna(battery.loc[("total", 2024), "share"])
     assert ("power", 2022) not in battery.index  # not sourced: a gap, never filled
+
+
+def test_part_year_and_other_bases_stay_out_of_the_annual_series(data, frames):
+    """CPIA's January-October figures and the battery alliance's counts are their own series, never annual points."""
+    context = data["context"]
+    for series_id in pv.OUTPUT_SERIES.values():
+        rows = shared.series_rows(context, series_id)
+        assert (rows["as_of"].astype(str) == rows["year"].astype(str)).all(), series_id  # full years only
+        part = shared.series_rows(context, series_id + pv.PART_YEAR)
+        assert part["as_of"].str.len().eq(7).all(), series_id  # a month: part-year
+    pv_frame = frames["pv"]
+    part = pv_frame[pv_frame["measure"] == pv.PART_YEAR_MEASURE]
+    assert len(part) == 4 and (part["unit"] == "%").all() and part["level_label"].str.contains("January").all()
+    assert int(pv_frame.query("measure == 'output'")["year"].max()) < int(part["year"].max())
+    for series_id in ("power_battery_installed", "power_battery_output"):
+        assert "CIAPS" not in " ".join(shared.series_rows(context, series_id)["source_org"])
+    pue_frame = frames["pue"]
+    assert set(pue_frame.loc[pue_frame["figure"].str.contains("computing"), "series_id"]) == {pue.NATIONAL}
 
 
 def test_frames_carry_provenance(frames):
@@ -171,13 +212,15 @@ def test_pv_chart_spec(frames):
     chart = pv.chart(frames["pv"])
     spec = chart.to_dict()
     assert "vconcat" in spec and spec["data"]["name"] in spec["datasets"]
-    share, output = spec["vconcat"]
+    share, output, change = spec["vconcat"]
     assert output["encoding"]["facet"]["field"] == "panel" and output["resolve"]["scale"]["y"] == "independent"
     assert output["encoding"]["detail"]["field"] == "segment"
     assert output["width"] <= 320 and share["width"] <= 320
     pick = [p for p in spec.get("params", []) + share.get("params", []) if p["name"] == "pv_stage"][0]
     assert pick["bind"] == "legend" and pick["select"]["fields"] == ["stage"]
-    for unit in (output, share):
+    bars = change["layer"][0]
+    assert bars["mark"]["type"] == "bar" and "level_label" in {t["field"] for t in bars["encoding"]["tooltip"]}
+    for unit in (output, share, bars):
         assert unit["encoding"]["opacity"]["condition"]["param"] == "pv_stage"
         assert {t["field"] for t in unit["encoding"]["tooltip"]} >= {"value_label", "year", "source_org"}
     assert output["encoding"]["color"]["scale"]["domain"] == ["polysilicon", "wafers", "cells", "modules"]
@@ -207,7 +250,7 @@ def test_pue_chart_spec(frames):
     assert [mark_type(u) for u in units] == ["point", "text"]
     assert units[0]["encoding"]["x"]["field"] == "pue" and units[0]["encoding"]["y"]["type"] == "nominal"
     assert {t["field"] for t in units[0]["encoding"]["tooltip"]} >= {"basis", "value_label", "source_org"}
-    assert len(frames["pue"]) == 3 and len(spec["description"]) >= 40
-    assert all(f"({year})" in figure for figure, year in zip(frames["pue"]["figure"], frames["pue"]["year"]))
+    assert len(frames["pue"]) >= 5 and len(spec["description"]) >= 40
+    assert all(f"({period})" in figure for figure, period in zip(frames["pue"]["figure"], frames["pue"]["period"]))
     assert all(str(year) in spec["description"] for year in frames["pue"]["year"])  # years come from the data
     show(chart, chart_id=pue.CHART_ID, summary="s")

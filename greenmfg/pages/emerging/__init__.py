@@ -9,12 +9,12 @@ from __future__ import annotations
 import pandas as pd
 
 from greenmfg import loaders
-from greenmfg.formatting import fmt_value
+from greenmfg.formatting import fmt_number, fmt_value
 from greenmfg.frames import latest_row, rescale, series_rows
-from greenmfg.pages.emerging import batteries, nev, pv, structure
+from greenmfg.pages.emerging import batteries, nev, pue, pv, structure
 
 HIGHTECH_CHANGE_SERIES = "hightech_mfg_share_change_pp"
-RACKS_SERIES = "data_centre_racks_in_use"
+RACKS_SERIES = "computing_centre_racks_in_use"
 JJJ_CLAIM_ID = "jjj-computing-centre-savings"
 
 
@@ -73,6 +73,32 @@ def _hightech_values(context: pd.DataFrame) -> dict:
             "hightech_implied": fmt_value(implied, "%", "≈")}
 
 
+def directed_change(value: float, direction: str) -> str:
+    """The size of a change for prose that names its direction ('fell', 'rose'); ValueError if the sign disagrees,
+    so the prose cannot silently contradict the data."""
+    if (value < 0) != (direction == "fall") or value == 0:
+        raise ValueError(f"a change of {value} is not a {direction}")
+    return fmt_value(abs(value), "%")
+
+
+def _pv_part_year_values(pv_frame: pd.DataFrame) -> dict:
+    """CPIA's part-year period, polysilicon's part-year output, and each stage's change in words the prose uses."""
+    part = pv_frame[pv_frame["measure"] == pv.PART_YEAR_MEASURE].set_index("stage")
+    directions = {"polysilicon": "fall", "wafers": "fall", "cells": "rise", "modules": "rise"}
+    return {"pv_part_year": f"{pv.PART_YEAR_LABEL} {int(part['year'].max())}",
+            "pv_polysilicon_part_year": part.loc["polysilicon", "level_label"].split(" (")[0],
+            **{f"pv_{stage}_{way}": directed_change(part.loc[stage, "value"], way) for stage, way in directions.items()}}
+
+
+def _pue_values(pue_frame: pd.DataFrame) -> dict:
+    """The national average PUE of computing centres, first and latest (rows newest first), and the target's ceiling."""
+    national = pue_frame[pue_frame["series_id"] == pue.NATIONAL]
+    target = pue_frame[pue_frame["series_id"] == pue.NATIONAL_TARGET].iloc[0]
+    return {"pue_first": national.iloc[-1]["value_label"], "pue_first_period": national.iloc[-1]["period"],
+            "pue_latest": national.iloc[0]["value_label"], "pue_latest_period": national.iloc[0]["period"],
+            "pue_target": fmt_number(target["pue"]), "pue_target_period": target["period"]}
+
+
 def variables(data_dir=None) -> dict:
     """Derived display strings for the prose of the emerging page, under the key ``emerging``."""
     data = load(data_dir)
@@ -83,13 +109,22 @@ def variables(data_dir=None) -> dict:
     total_last_year = int(battery[battery["battery_type"] == "total"]["year"].max())
     polysilicon = pv_frame[(pv_frame["measure"] == "output") & (pv_frame["stage"] == "polysilicon")]
     jjj = data["claims"].set_index("claim_id").loc[JJJ_CLAIM_ID]
+    racks_rows = series_rows(data["context"], RACKS_SERIES)
+    racks, racks_first = racks_rows.iloc[-1], racks_rows.iloc[0]
     values = {
         "data_as_of": max(date for frame in frames.values() for date in frame["source_date"] if date),
         **_nev_values(frames["nev"]),
         "battery_power_share_last": label_in(power, total_last_year, "share_label"),
+        "battery_storage_share_last": label_in(battery[battery["battery_type"] == "storage"], total_last_year,
+                                               "share_label"),
         "pv_polysilicon_last": label_in(polysilicon, int(polysilicon["year"].max())),
+        **_pv_part_year_values(pv_frame),
         **_hightech_values(data["context"]),
-        "dc_racks": rescaled_label(latest_row(data["context"], RACKS_SERIES)),
+        **_pue_values(pue.frame(data)),
+        "dc_racks": rescaled_label(racks),
+        "dc_racks_first": rescaled_label(racks_first),
+        "dc_racks_first_period": pue.period_label(racks_first["as_of"], racks_first["measure_kind"]),
+        "dc_racks_period": pue.period_label(racks["as_of"], racks["measure_kind"]),
         "jjj_savings": rescaled_label(jjj),
     }
     return {"emerging": values}

@@ -35,10 +35,14 @@ def share_of_total(part: float, part_qualifier: str, total: float, total_qualifi
 
 
 def same_release(row_a: pd.Series, row_b: pd.Series) -> bool:
-    """True when two rows quote the same document (same url or mirror_url): the same basis for a share."""
+    """True when two rows come from one release: they quote the same page, or both are MIIT full-year figures
+    of the same year (MIIT publishes one industry-operation release a year, reported by several outlets)."""
     link_a = row_a["url"] or row_a["mirror_url"]
     link_b = row_b["url"] or row_b["mirror_url"]
-    return bool(link_a) and link_a == link_b
+    if link_a and link_a == link_b:
+        return True
+    return all(str(r.get("source_org", "")).startswith("MIIT") and str(r.get("as_of", "")) == str(r.get("year", ""))
+               for r in (row_a, row_b)) and str(row_a.get("year", "")) == str(row_b.get("year", "")) != ""
 
 
 def _share_label(battery_type: str, share: float | None, qualifier: str) -> str:
@@ -50,7 +54,7 @@ def _share_label(battery_type: str, share: float | None, qualifier: str) -> str:
 
 def frame(data: dict) -> pd.DataFrame:
     """One row per year and type: output in GWh and, only where computable, the share of the total in %."""
-    totals = series_rows(data["context"], SERIES["total"]).set_index("year")
+    totals = series_rows(data["context"], SERIES["total"]).set_index("year", drop=False)
     records = []
     for battery_type, series_id in SERIES.items():
         for _, row in series_rows(data["context"], series_id).iterrows():

@@ -1,5 +1,10 @@
-"""The sourced data-centre PUE figures: three scopes and years, shown side by side, not as a series."""
+"""The sourced data-centre PUE figures: national averages of two scopes, green data centres and two targets.
+
+Each figure is a labelled point on one PUE axis, never a line: scopes, sources and dates differ.
+"""
 from __future__ import annotations
+
+import calendar
 
 import altair as alt
 import pandas as pd
@@ -7,31 +12,44 @@ import pandas as pd
 from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
-from greenmfg.frames import PROVENANCE, latest_row, with_provenance
+from greenmfg.frames import PROVENANCE, series_rows, with_provenance
 
 CHART_ID = chart_id_of(__name__)
-# What each figure covers -> (series, colour category).
-SERIES = {"national average, all data centres": ("data_centre_avg_pue_national", "other"),
-          "national green data centres": ("green_data_centres_avg_pue", "latest"),
-          "target for new large data centres": ("new_large_data_centre_pue_target", "target")}
+# What each figure covers -> (series, colour category, every row or only the latest).
+NATIONAL, NATIONAL_TARGET = "computing_centre_avg_pue_national", "data_centre_avg_pue_national_target"
+SERIES = {"national average, computing centres": (NATIONAL, "official", True),
+          "national average, all data centres, blog": ("data_centre_avg_pue_national", "other", False),
+          "national green data centres": ("green_data_centres_avg_pue", "official", False),
+          "target: national average, data centres": (NATIONAL_TARGET, "target", False),
+          "target: new large data centres": ("new_large_data_centre_pue_target", "target", False)}
+
+
+def period_label(as_of: str, measure_kind: str) -> str:
+    """The period a figure refers to: 'June 2025' for a month, '2024' for a year, 'end-2025' for a target."""
+    year, _, month = str(as_of).partition("-")
+    if measure_kind == "target":
+        return f"end-{year}"
+    return f"{calendar.month_name[int(month[:2])]} {year}" if month else year
 
 
 def frame(data: dict) -> pd.DataFrame:
-    """One row per figure: its latest PUE, year and what it covers."""
+    """One row per figure: PUE, the period it refers to and what it covers, newest first within a scope."""
     records = []
-    for figure, (series_id, category) in SERIES.items():
-        row = latest_row(data["context"], series_id)
-        records.append({"figure": f"{figure} ({int(row['year'])})", "category": category, "pue": row["value"],
-                        "value_label": fmt_value(row["value"], "", row["qualifier"]), "year": int(row["year"]),
-                        "basis": row["basis"], **{c: row[c] for c in PROVENANCE}})
+    for figure, (series_id, category, every_row) in SERIES.items():
+        rows = series_rows(data["context"], series_id)
+        for _, row in (rows if every_row else rows.tail(1)).iloc[::-1].iterrows():
+            period = period_label(row["as_of"], row["measure_kind"])
+            records.append({"figure": f"{figure} ({period})", "series_id": series_id, "category": category,
+                            "pue": row["value"],
+                            "value_label": fmt_value(row["value"], "", row["qualifier"]), "year": int(row["year"]),
+                            "period": period, "basis": row["basis"], **{c: row[c] for c in PROVENANCE}})
     return with_provenance(pd.DataFrame.from_records(records))
 
 
 def chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """The figures as labelled points on one PUE axis (different coverage and years, so no line)."""
+    """The figures as labelled points on one PUE axis (different coverage and dates, so no line)."""
     categories = list(dict.fromkeys(frame["category"]))
-    years = dict(zip(frame["category"], frame["year"]))
-    y = alt.Y("figure:N", title=None, sort=list(frame["figure"]), axis=alt.Axis(labelLimit=260))
+    y = alt.Y("figure:N", title=None, sort=list(frame["figure"]), axis=alt.Axis(labelLimit=320))
     x = alt.X("pue:Q", title="Power usage effectiveness (PUE; 1.0 = all power reaches IT equipment)",
               scale=alt.Scale(domain=[1.0, 1.6]))
     tooltip = [alt.Tooltip("figure:N", title="Figure"), alt.Tooltip("value_label:N", title="PUE"),
@@ -41,11 +59,12 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     points = base.mark_point(filled=True, size=120).encode(
         x=x, y=y, color=alt.Color("category:N", scale=theme.color_scale(categories), legend=None), tooltip=tooltip)
     labels = base.mark_text(align="left", dx=10).encode(x=x, y=y, text="value_label:N", tooltip=tooltip)
+    periods = "; ".join(f"{figure}" for figure in frame["figure"])
     return alt.layer(points, labels).properties(
-        height=150,
-        title=alt.Title("Data-centre efficiency: three figures, three different scopes",
-                        subtitle="Power usage effectiveness (PUE, lower is better); not one series"),
-        description=(f"Three sourced power-usage-effectiveness (PUE) figures for Chinese data centres: the national "
-                     f"average of all data centres ({years['other']}), the average of national green data centres "
-                     f"({years['latest']}) and the {years['target']} target for new large data centres; PUE is a "
-                     "ratio without unit."))
+        height=40 * len(frame),
+        title=alt.Title("Data-centre efficiency: national averages, green data centres and targets",
+                        subtitle="Power usage effectiveness (PUE, lower is better); different scopes and dates, "
+                                 "so points, not a trend; purple = targets, grey = low-authority source"),
+        description=("Sourced power-usage-effectiveness (PUE) figures for Chinese data and computing centres, each "
+                     f"with the period it refers to: {periods}. PUE is a ratio without unit; targets are upper "
+                     "bounds, and the figures differ in scope, so they are shown as separate points."))
