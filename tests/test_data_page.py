@@ -57,7 +57,7 @@ def test_data_variables(data):
 
 def test_what_changed_log_lists_every_entry(data):
     out = changes.changes_html(data["series_changes"])
-    assert out.count("<tr><td>") == len(data["series_changes"]) > 0
+    assert out.count('<tr><th scope="row">') == len(data["series_changes"]) > 0
     assert "<em>new figure</em>" in out and "<strong>1,649万辆</strong>" in out and "<strong>more than 8,000</strong>" in out
     assert data_page.variables()["data"]["changes_logged"] == str(len(data["series_changes"]))
 
@@ -67,5 +67,5 @@ def test_what_changed_log_words_a_correction_and_an_empty_log():
                            "old_value": 1.0, "old_qualifier": "=", "new_value": 2.0, "new_qualifier": ">", "unit": "%",
                            "reason": "Corrected.", "source_org": "NBS", "source_date": "", "url": "", "mirror_url": ""}])
     out = changes.changes_html(frame)
-    assert "<td>1 %</td>" in out and "<strong>more than 2 %</strong>" in out and "Corrected." in out
+    assert "1 % →<br><strong>more than 2 %</strong>" in out and "Corrected." in out and "X, 2024" in out
     assert "No value has changed" in changes.changes_html(frame.iloc[0:0])

@@ -9,20 +9,21 @@ import pandas as pd
 from greenmfg.frames import is_missing
 from greenmfg.markup import escaped, source_html, value_text
 
-COLUMNS = ("Date", "Series", "Year", "Before", "Now", "Why", "Source")
+COLUMNS = ("Series and year", "Before → now", "Why", "Source of the new value", "Logged")
+NOWRAP = ' style="white-space:nowrap"'
 
 
 def _row(change: pd.Series) -> str:
     """One change: a new figure shows 'new figure' before, a removed one 'removed' now."""
     before = value_text(change["old_value"], change["unit"], change["old_qualifier"])
     now = value_text(change["new_value"], change["unit"], change["new_qualifier"])
-    return (f'<tr><td>{escaped(change["changed_on"])}</td>'
-            f'<th scope="row">{escaped(change["series_label_en"])}<br><code class="gm-front-small">'
-            f'{escaped(change["series_id"])}</code></th><td>{escaped(change["year"])}</td>'
-            f'<td>{html.escape(before) if before else "<em>new figure</em>"}</td>'
-            f'<td>{f"<strong>{html.escape(now)}</strong>" if now else "<em>removed</em>"}</td>'
+    return (f'<tr><th scope="row">{escaped(change["series_label_en"])}, {escaped(change["year"])}<br>'
+            f'<code class="gm-front-small">{escaped(change["series_id"])}</code></th>'
+            f'<td{NOWRAP}>{html.escape(before) if before else "<em>new figure</em>"} →<br>'
+            f'{f"<strong>{html.escape(now)}</strong>" if now else "<em>removed</em>"}</td>'
             f'<td>{escaped(change["reason"])}</td>'
-            f'<td>{source_html(change["source_org"], change["source_date"], change["url"], change["mirror_url"])}</td></tr>')
+            f'<td>{source_html(change["source_org"], change["source_date"], change["url"], change["mirror_url"])}</td>'
+            f'<td{NOWRAP}>{escaped(change["changed_on"])}</td></tr>')
 
 
 def changes_html(changes: pd.DataFrame) -> str:
