@@ -44,12 +44,7 @@ validate-data: $(STAMP) ## Validate a data directory: make validate-data DATA=<d
 	$(PY) -m greenmfg.validate $(DATA)
 
 data: $(STAMP) ## Rebuild data/processed/ from raw/ and curated/, then datapackage.json and README.md; validate
-	$(PY) -m data.steps.article_paragraphs
-	$(PY) -m data.steps.context_series
-	$(PY) -m data.steps.policy_document
-	$(PY) -m data.steps.policy_targets
-	$(PY) -m data.steps.claims
-	$(PY) -m data.steps.glossary
+	$(PY) -m data.steps
 	$(PY) -m greenmfg.datapackage
 	$(PY) -m greenmfg.validate data
 

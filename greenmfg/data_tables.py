@@ -17,6 +17,9 @@ from greenmfg.paths import data_dir as _data_dir
 DESCRIPTOR = "datapackage.json"
 # A date as the data writes it: a year, year-month or full date.
 AS_OF_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Committed copies of context_series as published before an update (raw/snapshots/context_series_<date>.csv).
+SNAPSHOT_DIR = "raw/snapshots"
+SNAPSHOT_NAME = re.compile(r"^context_series_(\d{4}-\d{2}-\d{2})\.csv$")
 
 
 class DataValidationError(ValueError):
@@ -104,3 +107,19 @@ def check_header(file: str, header: list[str], fields: list[dict]) -> list[str]:
     return msgs
 
 
+
+
+def snapshot_paths(data_dir) -> list[Path]:
+    """The committed context_series snapshots, oldest first (their names carry the date)."""
+    folder = Path(_data_dir(data_dir)) / SNAPSHOT_DIR
+    return sorted(p for p in folder.glob("context_series_*.csv") if SNAPSHOT_NAME.match(p.name)) if folder.is_dir() else []
+
+
+def latest_snapshot(data_dir) -> dict | None:
+    """The newest snapshot as {'file', 'date', 'rows'} (rows keyed by (series_id, year)), or None if there is none."""
+    paths = snapshot_paths(data_dir)
+    if not paths:
+        return None
+    with paths[-1].open(encoding="utf-8", newline="") as f:
+        rows = {(r["series_id"], r["year"]): r for r in csv.DictReader(f)}
+    return {"file": f"{SNAPSHOT_DIR}/{paths[-1].name}", "date": SNAPSHOT_NAME.match(paths[-1].name)[1], "rows": rows}

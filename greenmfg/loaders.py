@@ -65,6 +65,16 @@ def load_context_series(data_dir=None) -> pd.DataFrame:
     return load_table("context_series", data_dir)
 
 
+def load_release_schedule(data_dir=None) -> pd.DataFrame:
+    """Per context series: publisher, cadence and the usual months of release (key series_id)."""
+    return load_table("release_schedule", data_dir)
+
+
+def load_series_changes(data_dir=None) -> pd.DataFrame:
+    """The "What changed" log of context_series values, newest first."""
+    return load_table("series_changes", data_dir)
+
+
 def load_glossary(data_dir=None) -> pd.DataFrame:
     """The glossary of policy terms."""
     return load_table("glossary", data_dir)

@@ -17,12 +17,15 @@ from importlib.metadata import version
 from pathlib import Path
 
 from greenmfg.data_tables import (
+    SNAPSHOT_DIR,
     check_header,
     descriptor_path,
+    latest_snapshot,
     load_descriptor,
     msg,
     read_rows,
     resource,
+    snapshot_paths,
 )
 from greenmfg.paths import BUILD_DIR
 from greenmfg.paths import data_dir as _data_dir
@@ -36,13 +39,17 @@ _memo: dict[str, list[str]] = {}
 # ---------------------------------------------------------------- the whole package, cached on its digest
 
 
-def _context(tables: dict[str, tuple[list[str] | None, list[tuple[int, dict]]]]) -> dict:
-    """Lookups for cross-table rules from the tables read so far (a table that could not be read is left out)."""
+def _context(tables: dict[str, tuple[list[str] | None, list[tuple[int, dict]]]], d: Path) -> dict:
+    """Lookups for cross-table rules from the tables read so far (a table that could not be read is left out),
+    plus the newest committed snapshot of context_series (for the changes log)."""
     lookups = {"paragraphs": ("article_paragraphs", lambda rows: {r.get("paragraph_id"): r.get("text_zh", "") for r in rows}),
                "target_ids": ("policy_targets", lambda rows: {r.get("target_id") for r in rows}),
-               "series_ids": ("context_series", lambda rows: {r.get("series_id") for r in rows})}
-    return {key: make([r for _, r in tables[name][1]]) for key, (name, make) in lookups.items()
-            if name in tables and tables[name][0] is not None}
+               "series_ids": ("context_series", lambda rows: {r.get("series_id") for r in rows}),
+               "series_rows": ("context_series", lambda rows: {(r.get("series_id"), r.get("year")): r for r in rows})}
+    context = {key: make([r for _, r in tables[name][1]]) for key, (name, make) in lookups.items()
+               if name in tables and tables[name][0] is not None}
+    context["snapshot"] = latest_snapshot(d)
+    return context
 
 
 def _validate_uncached(d: Path, descriptor: dict) -> list[str]:
@@ -59,7 +66,7 @@ def _validate_uncached(d: Path, descriptor: dict) -> list[str]:
             msgs += header_msgs
             if not any("duplicate column" in m for m in header_msgs):
                 checkable.add(res["name"])
-    context = _context(tables)
+    context = _context(tables, d)
     rows_by_name = {name: rows for name, (_, rows) in tables.items()}
     msgs += frictionless_messages(d, descriptor, checkable, rows_by_name)
     for res in descriptor["resources"]:
@@ -78,9 +85,10 @@ def _digest(d: Path, descriptor_text: str, descriptor: dict) -> str:
     for name in RULE_MODULES:
         h.update((Path(__file__).parent / name).read_bytes())
     h.update(version("frictionless").encode() + descriptor_text.encode("utf-8"))
-    for res in descriptor["resources"]:
-        path = d / res["path"]
-        h.update(res["path"].encode("utf-8") + b"\0" + (path.read_bytes() if path.is_file() else b"<missing>") + b"\0")
+    files = [res["path"] for res in descriptor["resources"]] + [f"{SNAPSHOT_DIR}/{p.name}" for p in snapshot_paths(d)]
+    for name in files:
+        path = d / name
+        h.update(name.encode("utf-8") + b"\0" + (path.read_bytes() if path.is_file() else b"<missing>") + b"\0")
     return h.hexdigest()
 
 

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import re
 
-from greenmfg.data_tables import AS_OF_PATTERN, msg
+from greenmfg.data_tables import AS_OF_PATTERN, SNAPSHOT_DIR, msg
 
 YEAR_MIN, YEAR_MAX = 2000, 2036
 DATE_COLUMNS = ("as_of", "source_date", "evidence_date", "baseline_source_date")
 HTTP_URL = re.compile(r"^https?://\S+$")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+CHANGES_FILE = "curated/changes.yaml"
+SCHEDULE_FILE = "curated/release_schedule.yaml"
 
 # Each takes (file, rows, context) and returns messages; context holds lookups from the other tables.
 
@@ -166,9 +169,101 @@ def urls_are_http(file, rows, context) -> list[str]:
             for col, v in r.items() if v and col.endswith("url") and not HTTP_URL.match(v)]
 
 
+def chinese_wording_noted(file, rows, context) -> list[str]:
+    """An empty metric_zh says why in metric_zh_note; wording_language agrees with the script of the quote."""
+    msgs = []
+    for line, r in rows:
+        language, quote = r.get("wording_language", ""), r.get("quote", "")
+        if not r.get("metric_zh") and not r.get("metric_zh_note"):
+            msgs.append(msg(file, "metric_zh is empty, so metric_zh_note must say why (no Chinese wording was found); "
+                                  "never put a translation back into Chinese in metric_zh", line, "metric_zh_note"))
+        if language == "zh" and not r.get("metric_zh"):
+            msgs.append(msg(file, "the quote is Chinese (wording_language zh) but metric_zh is empty", line, "metric_zh"))
+        if quote and language in ("zh", "en", "de", "it") and bool(HAN.search(quote)) != (language == "zh"):
+            msgs.append(msg(file, f"wording_language '{language}' does not match the script of the quote", line,
+                            "wording_language"))
+    return msgs
+
+
+def release_schedule_complete(file, rows, context) -> list[str]:
+    """Every context_series series has one schedule row; release months are given for annual series only, 1..12."""
+    msgs = [m for line, r in rows for m in _unknown_series(file, line, r, "series_id", context)]
+    listed = {r.get("series_id") for _, r in rows}
+    msgs += [msg(file, f"series '{sid}' of context_series has no release schedule: add it under 'series:' in "
+                       f"{SCHEDULE_FILE}", None, "series_id")
+             for sid in sorted((context.get("series_ids") or set()) - listed)]
+    for line, r in rows:
+        months = [r.get("release_month_first", ""), r.get("release_month_last", "")]
+        if r.get("cadence") != "annual" and any(months):
+            msgs.append(msg(file, f"cadence {r.get('cadence')!r} takes no usual release month; leave both months empty", line,
+                            "release_month_first"))
+        elif "" in months and any(months):
+            msgs.append(msg(file, "give both release_month_first and release_month_last, or neither", line,
+                            "release_month_last"))
+    return msgs
+
+
+def _same_value(a: str, b: str) -> bool:
+    """Two value cells are equal as numbers (1662.6 == 1662.60), or as text when either is not a number."""
+    x, y = _num(a), _num(b)
+    return a == b if x is None or y is None else x == y
+
+
+def _shown(row: dict | None) -> str:
+    """A context_series value as the changes messages show it: qualifier and value ('' when there is no row)."""
+    if not row:
+        return ""
+    qualifier = row.get("qualifier", "")
+    return ("" if qualifier in ("", "=") else qualifier + " ") + row.get("value", "")
+
+
+def _differs(was: dict | None, now: dict | None) -> bool:
+    """A row added, removed, or with another value or qualifier than in the snapshot."""
+    if was is None or now is None:
+        return was is not now
+    return not _same_value(was.get("value", ""), now.get("value", "")) or was.get("qualifier") != now.get("qualifier")
+
+
+def _entries_since(rows, since: str) -> dict[tuple[str, str], list[tuple[int, dict]]]:
+    """Changes entries dated on or after the snapshot, by (series_id, year), in date order."""
+    by_key: dict[tuple[str, str], list[tuple[int, dict]]] = {}
+    for line, r in sorted(rows, key=lambda item: item[1].get("changed_on", "")):
+        if r.get("changed_on", "") >= since:
+            by_key.setdefault((r.get("series_id", ""), r.get("year", "")), []).append((line, r))
+    return by_key
+
+
+def changes_logged(file, rows, context) -> list[str]:
+    """Against the newest snapshot: every changed or new (series_id, year) has an entry; its first entry's old_value is
+    the snapshot's value and its last entry's new_value the current one."""
+    current, snapshot = context.get("series_rows"), context.get("snapshot")
+    if current is None:
+        return []
+    if snapshot is None:
+        return [msg(file, f"no snapshot {SNAPSHOT_DIR}/context_series_<date>.csv to compare the changes with")]
+    msgs, entries = [], _entries_since(rows, snapshot["date"])
+    for (sid, year), logged in entries.items():
+        (first_line, first), (last_line, last) = logged[0], logged[-1]
+        was, now = snapshot["rows"].get((sid, year)), current.get((sid, year))
+        if not _same_value(first.get("old_value", ""), (was or {}).get("value", "")):
+            msgs.append(msg(file, f"series '{sid}' year {year}: old_value '{first.get('old_value', '')}' is not the value "
+                                  f"in {snapshot['file']} ('{_shown(was)}'); fix it in {CHANGES_FILE}", first_line, "old_value"))
+        if not _same_value(last.get("new_value", ""), (now or {}).get("value", "")):
+            msgs.append(msg(file, f"series '{sid}' year {year}: new_value '{last.get('new_value', '')}' is not the current "
+                                  f"value in context_series ('{_shown(now)}'); fix it in {CHANGES_FILE}", last_line, "new_value"))
+    for key in sorted(set(snapshot["rows"]) | set(current)):
+        was, now = snapshot["rows"].get(key), current.get(key)
+        if _differs(was, now) and key not in entries:
+            msgs.append(msg(file, f"no entry for series '{key[0]}' year {key[1]}: old '{_shown(was)}' → new '{_shown(now)}' "
+                                  f"since {snapshot['file']}; add one to {CHANGES_FILE} (changed_on, series_id, year, old, "
+                                  "new, reason)"))
+    return msgs
+
+
 RULES = {f.__name__: f for f in (numeric_row_sourced, as_of_range, share_0_100, level_non_negative, one_unit_per_series,
                                  baseline_sourced, document_sourced, glossary_sourced, claim_evidence,
-                                 claim_text_in_paragraph, claim_references)}
+                                 claim_text_in_paragraph, claim_references, chinese_wording_noted,
+                                 release_schedule_complete, changes_logged)}
 EVERY_TABLE = (as_of_range, cells_are_trimmed, urls_are_http)
 
 

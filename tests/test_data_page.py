@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from greenmfg.pages import data as data_page
-from greenmfg.pages.data import checks, datasets, sources
+from greenmfg.pages.data import changes, checks, datasets, sources
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +53,19 @@ def test_data_variables(data):
     values = out["data"]
     assert values["datasets"] == str(len(data["descriptor"]["resources"]))
     assert int(values["rows_mirror_only"]) <= int(values["rows_sourced"])
+
+
+def test_what_changed_log_lists_every_entry(data):
+    out = changes.changes_html(data["series_changes"])
+    assert out.count('<tr><th scope="row">') == len(data["series_changes"]) > 0
+    assert "<em>new figure</em>" in out and "<strong>1,649万辆</strong>" in out and "<strong>more than 8,000</strong>" in out
+    assert data_page.variables()["data"]["changes_logged"] == str(len(data["series_changes"]))
+
+
+def test_what_changed_log_words_a_correction_and_an_empty_log():
+    frame = pd.DataFrame([{"changed_on": "2026-12-01", "series_id": "x", "series_label_en": "X", "year": 2024,
+                           "old_value": 1.0, "old_qualifier": "=", "new_value": 2.0, "new_qualifier": ">", "unit": "%",
+                           "reason": "Corrected.", "source_org": "NBS", "source_date": "", "url": "", "mirror_url": ""}])
+    out = changes.changes_html(frame)
+    assert "1 % →<br><strong>more than 2 %</strong>" in out and "Corrected." in out and "X, 2024" in out
+    assert "No value has changed" in changes.changes_html(frame.iloc[0:0])

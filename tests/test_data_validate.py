@@ -123,7 +123,7 @@ def test_negative_level(data_copy):
 def test_changes_may_be_negative_or_exceed_100(data_copy):
     edit(data_copy, "context_series.csv", lambda r: r["measure_kind"] == "change", value="-150")
     edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "industry_water_intensity_change", value="250")
-    assert validate(data_copy) == []
+    assert [m for m in validate(data_copy) if m.startswith("processed/context_series.csv")] == []
 
 
 def test_duplicate_series_year(data_copy):
@@ -270,3 +270,69 @@ def test_padded_cell_and_non_http_url(data_copy):
 def test_unknown_paragraph_is_a_foreign_key_error(data_copy):
     line = edit(data_copy, "claims.csv", lambda r: r["claim_id"] == "eaf-steel-2030", paragraph_id="p99")
     assert_rejected(data_copy, "claims.csv", "paragraph_id", line, "unknown paragraph_id 'p99'")
+
+
+# ---------------------------------------------------------------- the changes log, release schedules, goal wording
+
+
+def test_a_changed_value_without_a_log_entry_is_rejected(data_copy):
+    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales" and r["year"] == "2023",
+                value="950")
+    assert line
+    assert_rejected(data_copy, "series_changes.csv", None, contains=(
+        "no entry for series 'nev_sales' year 2023: old '949.5' → new '950' since "
+        "raw/snapshots/context_series_2026-11-28.csv; add one to curated/changes.yaml"))
+
+
+def test_a_new_row_without_a_log_entry_is_rejected(data_copy):
+    header, rows = read(data_copy, "series_changes.csv")
+    write(data_copy, "series_changes.csv", header, [r for r in rows if r["series_id"] != "nev_sales"])
+    assert_rejected(data_copy, "series_changes.csv", None, contains="no entry for series 'nev_sales' year 2025: old '' → new '1649'")
+
+
+def test_a_log_entry_whose_new_value_is_not_the_data_is_rejected(data_copy):
+    line = edit(data_copy, "series_changes.csv", lambda r: r["series_id"] == "nev_sales", new_value="1650")
+    assert_rejected(data_copy, "series_changes.csv", "new_value", line,
+                    "series 'nev_sales' year 2025: new_value '1650' is not the current value in context_series ('1649')")
+
+
+def test_a_log_entry_whose_old_value_is_not_the_snapshot_is_rejected(data_copy):
+    line = edit(data_copy, "series_changes.csv", lambda r: r["series_id"] == "nev_sales", old_value="1500")
+    assert_rejected(data_copy, "series_changes.csv", "old_value", line,
+                    "old_value '1500' is not the value in raw/snapshots/context_series_2026-11-28.csv ('')")
+
+
+def test_a_logged_change_is_accepted(data_copy):
+    """Editing a value and logging it (old from the snapshot, new from the data) satisfies the validator."""
+    edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales" and r["year"] == "2023", value="950")
+    header, rows = read(data_copy, "series_changes.csv")
+    rows.append({**rows[0], "changed_on": "2026-12-01", "series_id": "nev_sales", "year": "2023", "old_value": "949.5",
+                 "old_qualifier": "=", "new_value": "950", "new_qualifier": "=", "reason": "Corrected by CAAM."})
+    write(data_copy, "series_changes.csv", header, rows)
+    assert validate(data_copy) == []
+
+
+def test_a_series_without_a_release_schedule_is_rejected(data_copy):
+    header, rows = read(data_copy, "release_schedule.csv")
+    write(data_copy, "release_schedule.csv", header, [r for r in rows if r["series_id"] != "nev_sales"])
+    assert_rejected(data_copy, "release_schedule.csv", "series_id", contains=(
+        "series 'nev_sales' of context_series has no release schedule: add it under 'series:' in "
+        "curated/release_schedule.yaml"))
+
+
+def test_release_months_only_for_annual_series(data_copy):
+    line = edit(data_copy, "release_schedule.csv", lambda r: r["cadence"] == "irregular", release_month_first="3",
+                release_month_last="3")
+    assert_rejected(data_copy, "release_schedule.csv", "release_month_first", line, "takes no usual release month")
+
+
+def test_a_goal_without_chinese_must_say_why(data_copy):
+    line = edit(data_copy, "policy_targets.csv", lambda r: r["target_id"] == "T11", metric_zh_note="")
+    assert_rejected(data_copy, "policy_targets.csv", "metric_zh_note", line, "metric_zh is empty")
+
+
+def test_wording_language_must_match_the_quote(data_copy):
+    line = edit(data_copy, "policy_targets.csv", lambda r: r["target_id"] == "T11", wording_language="zh")
+    assert_rejected(data_copy, "policy_targets.csv", "wording_language", line, "does not match the script of the quote")
+    line = edit(data_copy, "policy_targets.csv", lambda r: r["target_id"] == "T12", wording_language="xx")
+    assert_rejected(data_copy, "policy_targets.csv", "wording_language", line, "unknown value 'xx'")

@@ -102,3 +102,38 @@ def test_distance_chart_spec_and_param(data):
     assert spec["encoding"]["color"]["scale"]["domain"] == list(pace_math.STATUSES)
     assert any(t["field"] == "latest_label" for t in spec["encoding"]["tooltip"])
     assert f"years {frame['latest_year'].min()} to {frame['latest_year'].max()}" in spec["description"]
+
+
+def test_tracker_rows_show_latest_period_next_release_and_a_stale_flag(data):
+    out = tracker.tracker_html(data["policy_targets"], data["progress"], data["latest"])
+    rows = dict(re.findall(r'<tr id="target-([^"]+)"(.*?)</tr>', out, flags=re.S))
+    for _, row in data["latest"].iterrows():
+        cell = rows[row["target_id"]]
+        assert f"Latest period: {row['latest_period']}." in cell and "Next: " in cell
+        assert ("older than 18 months" in cell) is bool(row["stale"])
+    # T05's latest EAF share is for 2022: more than 18 months before the data's last_updated
+    assert data["latest"].set_index("target_id").loc["T05", "stale"]
+    assert 'role="note" aria-label="Warning: the latest figure ends more than 18 months' in rows["T05"]
+    assert "usually each January (annual)" in rows["T03"]  # MIIT's year-end press conference
+
+
+def test_tracker_stale_count_is_a_variable(data):
+    values = targets.variables()["targets"]
+    assert values["stale"] == str(int(data["latest"]["stale"].sum())) and values["stale_months"] == "18"
+
+
+def test_goals_known_from_translations_show_their_language_and_no_chinese(data):
+    out = qualitative.qualitative_goals_html(data["policy_targets"], data["claims"])
+    entries = dict(re.findall(r'<article class="gm-entry" id="target-([^"]+)">(.*?)</article>', out, flags=re.S))
+    goals = data["policy_targets"].set_index("target_id")
+    for target_id in ("T11", "T12", "T13", "T14", "T15"):
+        entry = entries[target_id]
+        assert goals.loc[target_id, "wording_language"] == "en" and goals.loc[target_id, "metric_zh"] == ""
+        assert "Language of the source wording: English." in entry and "Chinese original not seen" in entry
+        assert 'lang="zh-Hans"' not in entry and '<blockquote lang="en">' in entry
+    assert "Language of the source wording: German." in entries["T06"]
+    assert 'lang="zh-Hans">合成气一步法' in entries["T06"]  # the seed article's Chinese wording
+    # by horizon year: the 2030 goals (T11..T15 included) come before the 2035 ones
+    order = list(entries)
+    assert order.index("T15") < order.index("T09")
+    assert targets.variables()["targets"]["goals_without_chinese"] == "5"

@@ -1,6 +1,6 @@
 """Data & method: every dataset of the package, how figures were checked, what could not be sourced, licences.
 
-Its variables (datasets, package_version, rows_sourced, rows_mirror_only) join the generic data.* keys
+Its variables (datasets, package_version, rows_sourced, rows_mirror_only, changes_logged) join the generic data.* keys
 (data.last_updated) under the same namespace, which is this page's key.
 """
 from __future__ import annotations
@@ -21,13 +21,16 @@ def load(data_dir=None) -> dict[str, Any]:
             "policy_targets": loaders.load_policy_targets(data_dir),
             "claims": ordered_claims(loaders.load_claims(data_dir), paragraphs),
             "context_series": loaders.load_context_series(data_dir), "glossary": loaders.load_glossary(data_dir),
-            "article_paragraphs": paragraphs}
+            "release_schedule": loaders.load_release_schedule(data_dir),
+            "series_changes": loaders.load_series_changes(data_dir), "article_paragraphs": paragraphs}
 
 
 def variables(data_dir=None) -> dict[str, dict[str, str]]:
-    """How many datasets, the package version, and how many sourced rows are known only from a mirror."""
+    """How many datasets, the package version, how many sourced rows are known only from a mirror, how many changes
+    the "What changed" log lists."""
     data = load(data_dir)
     mirrors = mirror_counts(data)
     return {"data": {"datasets": str(len(data["descriptor"]["resources"])),
                      "package_version": str(data["descriptor"].get("version", "")),
-                     "rows_sourced": str(mirrors["sourced"]), "rows_mirror_only": str(mirrors["mirror_only"])}}
+                     "rows_sourced": str(mirrors["sourced"]), "rows_mirror_only": str(mirrors["mirror_only"]),
+                     "changes_logged": str(len(data["series_changes"]))}}

@@ -6,23 +6,29 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import loaders
+from greenmfg import freshness, loaders
 from greenmfg import targets as pace_math
 from greenmfg.markup import slug
 from greenmfg.pages.claims.reading_order import ordered_claims
+from greenmfg.variables import last_updated
 
-from . import distance
+from . import distance, latest
 
 # Recent paces that are only bounds, or unknown: the figures may leave a target without a verdict.
 BOUND_KINDS = (pace_math.PACE_LOWER_BOUND, pace_math.PACE_UPPER_BOUND, pace_math.PACE_UNDETERMINED)
 
 
-def load(data_dir=None) -> dict[str, pd.DataFrame]:
-    """Targets, each numeric target's progress, and the claims in reading order (for ledger links)."""
-    targets = loaders.load_policy_targets(data_dir)
-    claims = ordered_claims(loaders.load_claims(data_dir), loaders.load_article_paragraphs(data_dir))
-    return {"policy_targets": targets, "claims": claims,
-            "progress": pace_math.target_progress(targets, loaders.load_context_series(data_dir))}
+def load(data_dir=None) -> dict:
+    """Targets, each numeric target's progress and freshness (latest period, next release, stale), the claims in
+    reading order (for ledger links) and the data's last_updated (the date staleness is measured against)."""
+    targets, context = loaders.load_policy_targets(data_dir), loaders.load_context_series(data_dir)
+    raw_claims = loaders.load_claims(data_dir)
+    claims = ordered_claims(raw_claims, loaders.load_article_paragraphs(data_dir))
+    updated = last_updated({"context_series": context, "policy_targets": targets, "claims": raw_claims,
+                            "policy_document": loaders.load_policy_document(data_dir)})
+    progress = pace_math.target_progress(targets, context)
+    return {"policy_targets": targets, "claims": claims, "progress": progress, "last_updated": updated,
+            "latest": latest.frame(targets, progress, loaders.load_release_schedule(data_dir), updated)}
 
 
 def pace_kind_counts(progress: pd.DataFrame) -> dict[str, str]:
@@ -50,4 +56,6 @@ def variables(data_dir=None) -> dict[str, dict[str, str]]:
     for status in pace_math.STATUSES:
         out["pace_" + slug(status).replace("-", "_")] = str(int(statuses.get(status, 0)))
     out.update(pace_kind_counts(progress))
+    out.update({"stale": str(int(data["latest"]["stale"].sum())), "stale_months": str(freshness.STALE_AFTER_MONTHS),
+                "goals_without_chinese": str(int((~numeric & (targets["metric_zh"] == "")).sum()))})
     return {"targets": out}

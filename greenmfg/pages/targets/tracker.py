@@ -20,6 +20,7 @@ from greenmfg.markup import (
 )
 from greenmfg.targets import pace_label
 
+from . import latest
 from .pace import pace_kind_note, progress_reason
 
 COLUMNS = ("Target", "What is measured", "Target value", "Latest official value", "Gap", "Pace needed", "Recent pace",
@@ -35,8 +36,9 @@ def _recent_span(progress: pd.Series) -> str:
             + (f"; {html.escape(note)}" if note else "") + "</span>")
 
 
-def _row(progress: pd.Series, target: pd.Series) -> str:
-    """One table row, anchored as target-<id>, with data-sector and data-status for the filter."""
+def _row(progress: pd.Series, target: pd.Series, freshness: str = "") -> str:
+    """One table row, anchored as target-<id>, with data-sector and data-status for the filter; `freshness` is the
+    latest period / next release small print (greenmfg.pages.targets.latest)."""
     unit = cell_text(progress["unit"])
     gap_unit = "pts" if unit == "%" else unit
     lower = " (upper bound: the latest value is a lower bound)" if progress["latest_is_lower_bound"] else ""
@@ -54,7 +56,7 @@ def _row(progress: pd.Series, target: pd.Series) -> str:
         f'<td><strong>{latest_value}</strong> ({escaped(progress["latest_year"])})<br><span class="gm-front-small">'
         f'Basis: {escaped(progress["latest_basis"])}. Source: '
         f'{source_html(progress["source_org"], progress["source_date"], progress["url"], progress["mirror_url"])}'
-        f'</span></td>'
+        f'</span>{freshness}</td>'
         f'<td>{html.escape(fmt_number(round(float(progress["gap"]), 2)))} {html.escape(gap_unit)}'
         f'<span class="gm-front-small">{html.escape(lower)}</span></td>'
         f'<td>{html.escape(pace_label(progress["required_annual_change"], unit))}</td>'
@@ -64,11 +66,14 @@ def _row(progress: pd.Series, target: pd.Series) -> str:
         f'{html.escape(progress_reason(progress).capitalize())}.</span></td></tr>')
 
 
-def tracker_html(targets: pd.DataFrame, progress: pd.DataFrame) -> str:
-    """Every numeric target in one filterable table (sector filter), in the order of the progress frame."""
+def tracker_html(targets: pd.DataFrame, progress: pd.DataFrame, latest_frame: pd.DataFrame | None = None) -> str:
+    """Every numeric target in one filterable table (sector filter), in the order of the progress frame; with
+    `latest_frame` (latest.frame) each row also says its latest period, next release and whether it is stale."""
     meta = targets.set_index("target_id")
     sectors = list(dict.fromkeys(meta.loc[target_id, "sector"] for target_id in progress["target_id"]))
-    rows = [_row(row, meta.loc[row["target_id"]]) for _, row in progress.iterrows()]
+    small_print = {} if latest_frame is None else {row["target_id"]: latest.cell_html(row)
+                                                   for _, row in latest_frame.iterrows()}
+    rows = [_row(row, meta.loc[row["target_id"]], small_print.get(row["target_id"], "")) for _, row in progress.iterrows()]
     head = "".join(f'<th scope="col">{name}</th>' for name in COLUMNS)
     select = filter_select("targets-tracker-sector", "Sector", "sector", [(slug(s), s) for s in sectors])
     table = (f'<div class="gm-front-wrap"><table class="gm-front-table"><thead><tr>{head}</tr></thead>'

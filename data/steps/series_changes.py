@@ -1,0 +1,52 @@
+"""processed/series_changes.csv: the "What changed" log (curated/changes.yaml), each entry with the series label,
+unit, qualifiers and source of its rows in the newest snapshot (old) and in processed/context_series.csv (new).
+
+Reads the context_series table this build wrote, so it runs after that step; the validator checks every entry
+against both tables and asks for an entry for every value that changed.
+"""
+from __future__ import annotations
+
+import csv
+import sys
+
+from data.steps.common import PROCESSED, curated, run
+from greenmfg.data_tables import latest_snapshot
+
+TABLE = "series_changes"
+SOURCE_COLUMNS = ("source_org", "source_date", "url", "mirror_url")
+
+
+def _current() -> dict[tuple[str, str], dict]:
+    """context_series rows by (series_id, year)."""
+    with (PROCESSED / "context_series.csv").open(encoding="utf-8", newline="") as f:
+        return {(r["series_id"], r["year"]): r for r in csv.DictReader(f)}
+
+
+def _row(entry: dict, was: dict, now: dict) -> dict:
+    """One log row: the curated entry, with label, unit and source from the current row (else the snapshot's)."""
+    shown = now or was
+    source = {c: entry[c] for c in SOURCE_COLUMNS if entry.get(c)} or {c: shown.get(c, "") for c in SOURCE_COLUMNS}
+    return {"changed_on": entry["changed_on"], "series_id": entry["series_id"], "year": entry["year"],
+            "series_label_en": shown.get("series_label_en", ""), "old_value": entry["old"],
+            "old_qualifier": was.get("qualifier", "") if entry["old"] != "" else "", "new_value": entry["new"],
+            "new_qualifier": now.get("qualifier", "") if entry["new"] != "" else "", "unit": shown.get("unit", ""),
+            "reason": entry["reason"], **source}
+
+
+def rows() -> list[dict]:
+    """Every curated entry, newest first, then by series and year."""
+    current, snapshot = _current(), latest_snapshot(PROCESSED.parent) or {"rows": {}}
+    out = []
+    for entry in curated("changes")["changes"]:
+        key = (entry["series_id"], str(entry["year"]))
+        out.append(_row(entry, snapshot["rows"].get(key, {}), current.get(key, {})))
+    return sorted(sorted(out, key=lambda r: (r["series_id"], int(r["year"]))), key=lambda r: r["changed_on"], reverse=True)
+
+
+def main() -> int:
+    """Write (or --check) the table."""
+    return run(TABLE, rows())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""How fresh a figure is: the latest period of a series, when its next official figure usually appears (a schedule
+from data/processed/release_schedule.csv, never a dated forecast) and whether it is stale.
+
+Staleness is measured against the site's ``data.last_updated``, which comes from the data (greenmfg.variables),
+never from the clock, so two builds of the same data say the same thing.
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from greenmfg import loaders
+from greenmfg.data_tables import AS_OF_PATTERN
+from greenmfg.frames import PROVENANCE, is_missing
+
+STALE_AFTER_MONTHS = 18
+STALE_TEXT = f"⚠ older than {STALE_AFTER_MONTHS} months"
+STALE_LABEL = (f"Warning: the latest figure ends more than {STALE_AFTER_MONTHS} months before this site's data date "
+               "(the newest source date in the data)")
+MONTHS = tuple(calendar.month_name)[1:]
+CADENCE_WORDS = {"monthly": "every month", "quarterly": "every quarter", "irregular": "no fixed date"}
+
+
+def period_end(as_of: Any) -> date:
+    """Last day of the period a date names: '2024' -> 2024-12-31, '2025-07' -> 2025-07-31, a full date -> itself."""
+    match = AS_OF_PATTERN.match(str(as_of).strip())
+    if not match:
+        raise ValueError(f"{as_of!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    month = month or 12
+    return date(year, month, day or calendar.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` calendar months later, moved back to the month's last day where it has fewer days."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def is_stale(latest_as_of: Any, last_updated: Any) -> bool:
+    """True when the latest observation's period ends more than 18 months before the data's last_updated."""
+    return add_months(period_end(latest_as_of), STALE_AFTER_MONTHS) < period_end(last_updated)
+
+
+def period_text(as_of: Any) -> str:
+    """A period for readers: '2025', 'July 2025', '15 July 2025'."""
+    year, month, day = AS_OF_PATTERN.match(str(as_of).strip()).groups()
+    if not month:
+        return year
+    return (f"{int(day)} " if day else "") + f"{MONTHS[int(month) - 1]} {year}"
+
+
+def _schedule(schedule: pd.DataFrame | None) -> pd.DataFrame:
+    """The release schedule indexed by series_id (loaded from the data when not given)."""
+    frame = loaders.load_release_schedule() if schedule is None else schedule
+    return frame.set_index("series_id") if "series_id" in frame.columns else frame
+
+
+def _phrase(entry: pd.Series) -> str:
+    """'MIIT, usually each January–March (annual)': publisher, when, cadence."""
+    cadence, first, last = entry["cadence"], entry["release_month_first"], entry["release_month_last"]
+    if cadence == "annual" and not is_missing(first):
+        months = MONTHS[int(first) - 1] + ("" if int(first) == int(last) else f"–{MONTHS[int(last) - 1]}")
+        when = f"usually each {months}"
+    else:
+        when = CADENCE_WORDS.get(cadence, "once a year")
+    return f"{entry['publisher']}, {when} ({cadence})"
+
+
+def schedule_text(series_id: str, schedule: pd.DataFrame | None = None) -> str:
+    """When the series' next official figure usually appears, e.g. 'Next: MIIT, usually each January–March (annual)'."""
+    table = _schedule(schedule)
+    if series_id not in table.index:
+        raise KeyError(f"release_schedule has no series {series_id!r}")
+    return "Next: " + _phrase(table.loc[series_id])
+
+
+def _row_series(rows: list[dict], context: pd.DataFrame) -> list[tuple[str, str]]:
+    """(series_id, as_of) of each row that is a context_series figure: by its series_id column, else by provenance
+    (a source shared by two series gives both)."""
+    def source_key(row) -> tuple[str, ...]:
+        return tuple("" if is_missing(row.get(c)) else str(row.get(c)) for c in PROVENANCE)
+
+    by_source: dict[tuple[str, ...], list[str]] = {}
+    for _, row in context.iterrows():
+        by_source.setdefault(source_key(row), []).append(row["series_id"])
+    known = set(context["series_id"])
+    found = []
+    for row in rows:
+        if is_missing(row.get("as_of")):
+            continue
+        series_ids = [row["series_id"]] if row.get("series_id") in known else by_source.get(source_key(row), [])
+        found += [(series_id, str(row["as_of"])) for series_id in dict.fromkeys(series_ids)]
+    return found
+
+
+def card_freshness(rows: list[dict] | pd.DataFrame, context: pd.DataFrame | None = None,
+                   schedule: pd.DataFrame | None = None) -> str | None:
+    """'Latest data: 2025. Next: CAAM, usually each January (annual).' for a chart card's rows; None when no row is a
+    context_series figure. Rows are matched by a series_id column, or else by their provenance columns."""
+    if isinstance(rows, pd.DataFrame):
+        rows = rows.to_dict("records")
+    context = loaders.load_context_series() if context is None else context  # targets are not observations
+    found = _row_series(rows, context[context["measure_kind"] != "target"])
+    if not found:
+        return None
+    table = _schedule(schedule)
+    latest = max((as_of for _, as_of in found), key=period_end)
+    phrases = list(dict.fromkeys(_phrase(table.loc[sid]) for sid, _ in found if sid in table.index))
+    return f"Latest data: {period_text(latest)}." + (f" Next: {'; '.join(phrases)}." if phrases else "")

@@ -1,0 +1,121 @@
+"""Freshness: period ends, the 18-month stale rule against the data's last_updated, release schedules as text, card lines."""
+from __future__ import annotations
+
+import inspect
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from greenmfg import freshness, loaders
+from greenmfg.pages.targets import latest
+from greenmfg.variables import last_updated
+
+
+def test_period_end_of_a_year_a_month_and_a_day():
+    assert freshness.period_end("2024") == date(2024, 12, 31)
+    assert freshness.period_end("2025-07") == date(2025, 7, 31)
+    assert freshness.period_end("2024-02") == date(2024, 2, 29)
+    assert freshness.period_end("2025-03-05") == date(2025, 3, 5)
+    with pytest.raises(ValueError):
+        freshness.period_end("2024 Q3")
+
+
+def test_add_months_keeps_the_day_or_the_month_end():
+    assert freshness.add_months(date(2024, 12, 31), 18) == date(2026, 6, 30)
+    assert freshness.add_months(date(2024, 8, 31), 18) == date(2026, 2, 28)
+    assert freshness.add_months(date(2025, 7, 15), 18) == date(2027, 1, 15)
+
+
+@pytest.mark.parametrize(("as_of", "updated", "stale"), [
+    ("2024", "2026-06-30", False),      # full-year 2024 ends 2024-12-31: exactly 18 months is not "more than"
+    ("2024", "2026-07-01", True),
+    ("2025-07", "2027-01-31", False),   # July 2025 ends 2025-07-31
+    ("2025-07", "2027-02-01", True),
+    ("2022", "2026-03-19", True),
+    ("2025", "2026-03-19", False),
+    ("2024", "2026-06", False),         # a last_updated month counts to its end, like any period
+    ("2024", "2026-07", True),
+])
+def test_is_stale_at_the_18_month_boundary(as_of, updated, stale):
+    assert freshness.is_stale(as_of, updated) is stale
+
+
+def _tables(*source_dates: str) -> dict[str, pd.DataFrame]:
+    """The dated tables variables.last_updated reads, with the given source dates in context_series."""
+    empty = pd.DataFrame({"source_date": [""], "baseline_source_date": [""], "evidence_date": [""]})
+    return {"context_series": pd.DataFrame({"source_date": list(source_dates)}), "policy_targets": empty,
+            "claims": empty, "policy_document": empty}
+
+
+@pytest.mark.parametrize(("newest_source", "stale"), [("2026-06-30", [False, False]), ("2026-07-01", [True, False])])
+def test_tracker_flags_come_from_the_data_not_the_clock(newest_source, stale):
+    """last_updated is the newest source date in the data; a figure for 2024 turns stale when it passes 2026-06-30."""
+    updated = last_updated(_tables("2025-01-21", newest_source))
+    targets = pd.DataFrame({"target_id": ["T01", "T02"], "baseline_series_id": ["s_annual", ""]})
+    progress = pd.DataFrame({"target_id": ["T01", "T02"], "latest_year": [2024, 2025], "as_of": ["2024", "2025-01"]})
+    schedule = pd.DataFrame({"series_id": ["s_annual"], "publisher": ["MIIT"], "cadence": ["annual"],
+                             "release_month_first": [1], "release_month_last": [3]})
+    frame = latest.frame(targets, progress, schedule, updated)
+    assert frame["stale"].tolist() == stale
+    assert frame["latest_period"].tolist() == ["2024", "January 2025"]
+    assert frame["next_release"].tolist() == ["Next: MIIT, usually each January–March (annual)", latest.NO_SCHEDULE]
+
+
+def test_no_clock_in_freshness():
+    source = inspect.getsource(freshness)
+    assert "today(" not in source and "now(" not in source and "time.time" not in source
+
+
+SCHEDULE = pd.DataFrame({
+    "series_id": ["one_month", "window", "yearly", "monthly", "adhoc"],
+    "publisher": ["CAAM", "MIIT", "worldsteel", "NBS", "MIIT (press conferences)"],
+    "cadence": ["annual", "annual", "annual", "monthly", "irregular"],
+    "release_month_first": pd.array([1, 2, None, None, None], dtype="Int64"),
+    "release_month_last": pd.array([1, 4, None, None, None], dtype="Int64"),
+})
+
+
+@pytest.mark.parametrize(("series_id", "text"), [
+    ("one_month", "Next: CAAM, usually each January (annual)"),
+    ("window", "Next: MIIT, usually each February–April (annual)"),
+    ("yearly", "Next: worldsteel, once a year (annual)"),
+    ("monthly", "Next: NBS, every month (monthly)"),
+    ("adhoc", "Next: MIIT (press conferences), no fixed date (irregular)"),
+])
+def test_schedule_text_is_a_schedule_not_a_date(series_id, text):
+    assert freshness.schedule_text(series_id, SCHEDULE) == text
+
+
+def test_schedule_text_of_an_unknown_series_is_an_error():
+    with pytest.raises(KeyError, match="no series 'nope'"):
+        freshness.schedule_text("nope", SCHEDULE)
+
+
+def test_every_series_has_a_release_schedule():
+    schedule = loaders.load_release_schedule()
+    assert set(loaders.load_context_series()["series_id"]) == set(schedule["series_id"])
+    for series_id in schedule["series_id"]:
+        assert freshness.schedule_text(series_id).startswith("Next: ")
+
+
+def test_card_freshness_by_series_id_and_by_provenance():
+    context = loaders.load_context_series()
+    nev = context[context["series_id"].isin(["nev_production", "nev_sales"])]
+    by_id = freshness.card_freshness([{"series_id": "nev_sales", "as_of": "2025"}])
+    by_source = freshness.card_freshness(nev[["source_org", "source_date", "url", "mirror_url", "as_of"]])
+    assert by_id == by_source
+    assert by_id.startswith("Latest data: 2025. Next: CAAM") and "usually each January (annual)" in by_id
+
+
+def test_card_freshness_ignores_rows_that_are_not_series_figures():
+    assert freshness.card_freshness([{"source_org": "a model", "source_date": "", "url": "", "mirror_url": "",
+                                      "as_of": "2030"}]) is None
+    targets = loaders.load_context_series().query("measure_kind == 'target'")
+    assert freshness.card_freshness(targets) is None  # a target year is not the latest data
+
+
+def test_card_freshness_takes_the_latest_period_of_several_series():
+    rows = [{"series_id": "nev_sales", "as_of": "2023"}, {"series_id": "pv_cell_output", "as_of": "2024-06"}]
+    text = freshness.card_freshness(rows)
+    assert text.startswith("Latest data: June 2024.") and "CAAM" in text and "MIIT" in text
