@@ -23,6 +23,7 @@ from .card_payload import payload_script
 from .embed import iframe_snippet
 from .execute import SITE_BUILD_ENV
 from .frames import PROVENANCE
+from .freshness import card_freshness
 from .paths import REPO_ROOT
 from .publishers import short_source_line
 from .var_tokens import load_variables, substitute
@@ -144,10 +145,12 @@ def _release_items(rows: list[dict[str, Any]]) -> str:
 def _source_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
     """A one-line source a reader can scan, with every release one click away (the CSV has the same list)."""
     as_of = _as_of(rows)
+    fresh = card_freshness(rows)  # latest period and the publisher's usual release month, for series figures
+    when = fresh or (f"Data as of {as_of}." if as_of else "")
     items = _release_items(rows)
     count = items.count("<li ")
     return (f'<div class="gm-source"><p><strong>Source:</strong> {text_html(short_source_line(rows))}.'
-            + (f" Data as of {html.escape(as_of)}." if as_of else "") + "</p>"
+            + (f' <span class="gm-freshness">{text_html(when)}</span>' if when else "") + "</p>"
             f'<details class="gm-sources" id="chart-{chart_id}-sources"><summary>All sources '
             f'({count} {"release" if count == 1 else "releases"})</summary><ul>{items}</ul></details></div>')
 
