@@ -1,4 +1,4 @@
-"""Helpers every page's frames share: provenance columns, a series' rows, year runs, unit rescaling.
+"""Helpers every page's frames share: provenance columns, a series' rows (published or derived), year runs, units.
 
 Page packages build their chart frames from these, so a provenance rule or a unit exists once.
 """
@@ -11,6 +11,8 @@ import pandas as pd
 
 # The columns every chart row carries so the card can name and link its source.
 PROVENANCE = ("source_org", "source_date", "url", "mirror_url", "as_of")
+# How a chart row's figure came about (frames' `figure` column; see figure_label).
+PUBLISHED, DERIVED = "published figure", "derived"
 
 # Units of the sources -> units shown to English readers (pure rescaling: 万 = 10^4, 亿 = 10^8).
 UNITS = {
@@ -46,16 +48,39 @@ def provenance_of(row: pd.Series | dict) -> dict[str, str]:
 
 
 def series_rows(context: pd.DataFrame, series_id: str) -> pd.DataFrame:
-    """Rows of one context series sorted by year; KeyError when the series is missing."""
+    """Rows of one context series sorted by year, derived ones included; KeyError when the series is missing."""
     rows = context[context["series_id"] == series_id].sort_values("year")
     if rows.empty:
         raise KeyError(f"context_series has no series {series_id!r}")
     return rows
 
 
+def is_derived(rows: pd.DataFrame) -> pd.Series:
+    """True for rows computed here from published figures (a non-empty ``derivation``); all False without the column."""
+    if "derivation" not in rows.columns:
+        return pd.Series(False, index=rows.index)
+    return rows["derivation"].map(lambda text: not is_missing(text))
+
+
+def published_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows a source publishes: what a latest figure, a baseline or a pace may rest on (never a derived row)."""
+    return rows[~is_derived(rows)]
+
+
+def figure_label(row: pd.Series | dict) -> str:
+    """'published figure', or 'derived: <method>' for a derived row: the words tooltips and chart CSVs carry."""
+    derivation = row.get("derivation")
+    if is_missing(derivation):
+        return PUBLISHED
+    return DERIVED + ": " + str(derivation).removeprefix("Derived: ")
+
+
 def latest_row(context: pd.DataFrame, series_id: str) -> pd.Series:
-    """The most recent row of one series."""
-    return series_rows(context, series_id).iloc[-1]
+    """The most recent published row of one series (derived rows never count as its latest figure)."""
+    rows = published_rows(series_rows(context, series_id))
+    if rows.empty:
+        raise KeyError(f"series {series_id!r} has only derived rows")
+    return rows.iloc[-1]
 
 
 def year_runs(years: list[int] | pd.Series) -> list[int]:

@@ -6,7 +6,8 @@ is used as its bound, so the gap computed from it is an upper bound on the true 
 
 A recent pace computed from a bound is itself only a bound, so it carries a kind ('exact', 'lower bound',
 'upper bound', 'undetermined'; see :func:`pace_kind`), and :func:`pace_status` gives a verdict only when the
-kind allows one; otherwise the status is 'not enough data'.
+kind allows one; otherwise the status is 'not enough data'. Only published figures count: a derived row of a
+baseline series (greenmfg.frames.is_derived) never gives the latest value or a pace.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import math
 import pandas as pd
 
 from greenmfg.formatting import fmt_number
-from greenmfg.frames import PROVENANCE, is_missing
+from greenmfg.frames import PROVENANCE, is_missing, published_rows
 
 ON_TRACK = "on track"
 NEEDS_FASTER = "needs faster progress"
@@ -170,7 +171,8 @@ def pace_label(value: float | None, unit: str, kind: str = PACE_EXACT) -> str:
 
 
 def _latest_point(target: pd.Series, series: pd.DataFrame) -> dict:
-    """The latest value for a target: the newest same-unit row of its baseline series, else the baseline columns."""
+    """The latest value for a target: the newest published same-unit row of its baseline series, else the baseline
+    columns."""
     rows = _baseline_rows(target, series)
     if not rows.empty and int(rows["year"].max()) >= int(target["baseline_year"]):
         row = rows.sort_values("year").iloc[-1]
@@ -185,10 +187,12 @@ def _latest_point(target: pd.Series, series: pd.DataFrame) -> dict:
 
 
 def _baseline_rows(target: pd.Series, series: pd.DataFrame) -> pd.DataFrame:
+    """The published rows of a target's baseline series in the target's unit: derived rows never give a latest
+    value or a pace."""
     series_id = target.get("baseline_series_id")
     if not isinstance(series_id, str) or not series_id:
         return series.iloc[0:0]
-    return series[(series["series_id"] == series_id) & (series["unit"] == target["unit"])]
+    return published_rows(series[(series["series_id"] == series_id) & (series["unit"] == target["unit"])])
 
 
 def _recent(target: pd.Series, series: pd.DataFrame, basis: str) -> tuple[float | None, str, int | None]:

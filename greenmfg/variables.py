@@ -8,6 +8,7 @@ import pandas as pd
 
 from greenmfg import loaders
 from greenmfg.formatting import fmt_number, fmt_value
+from greenmfg.frames import is_derived
 from greenmfg.project import pages
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -29,18 +30,24 @@ def _str(value) -> str:
 
 
 def _series_vars(cs: pd.DataFrame) -> dict:
-    """series.<id>.y<year> (value with qualifier and unit), .latest_year and .latest."""
+    """series.<id>.y<year> (value with qualifier and unit), .latest_year and .latest from published rows only;
+    a derived row is y<year>_derived, its value followed by '(derived)', and is never the latest."""
     out: dict = {}
     for sid, g in cs.groupby("series_id", sort=True):
         g = g.sort_values("year")
         node = out.setdefault(key(sid), {})
         if node:
             raise ValueError(f"variable key collision for series '{sid}'")
-        for _, r in g.iterrows():
-            node[f"y{int(r['year'])}"] = fmt_value(r["value"], r["unit"], r["qualifier"])
-        last = g.iloc[-1]
-        node["latest_year"] = str(int(last["year"]))
-        node["latest"] = fmt_value(last["value"], last["unit"], last["qualifier"])
+        derived = is_derived(g)
+        for (_, r), is_derived_row in zip(g.iterrows(), derived):
+            label = fmt_value(r["value"], r["unit"], r["qualifier"])
+            node[f"y{int(r['year'])}_derived" if is_derived_row else f"y{int(r['year'])}"] = (
+                f"{label} (derived)" if is_derived_row else label)
+        published = g[~derived]
+        if not published.empty:
+            last = published.iloc[-1]
+            node["latest_year"] = str(int(last["year"]))
+            node["latest"] = fmt_value(last["value"], last["unit"], last["qualifier"])
     return out
 
 

@@ -5,6 +5,8 @@ Every value, URL and quote is carried over from the research file; curated/serie
 (c) the alternative source to prefer where the research has `_alt` duplicates (the other source is named in
 `confidence`), (d) rows moved to a split series with a different basis, and rows replaced by or added from
 research/policy_structure.md §4. Mirror / spam hosts (curated/original_hosts.yaml) go to `mirror_url`.
+A figure computed from published figures is added with `derivation: 'Derived: <method>'` (empty for every
+published figure): readers see it marked as derived, and it never counts as a latest figure or a baseline.
 """
 from __future__ import annotations
 
@@ -117,6 +119,13 @@ def processed_row(r: dict, fix: dict, series: dict, alt_note: str, hosts: set[st
     return out
 
 
+def added_row(entry: dict, series: dict) -> dict:
+    """One curated added row with its series' columns; a `derivation` key must hold the method, never be empty."""
+    if "derivation" in entry and not str(entry["derivation"] or "").strip():
+        raise SystemExit(f"added row {entry['series_id']} {entry['year']}: a derived row needs its method in `derivation`")
+    return {**series_fields(series, entry["series_id"]), **entry}
+
+
 def rows() -> list[dict]:
     """Processed context_series rows, sorted by series_id and year."""
     corrections = curated("series_corrections")
@@ -138,7 +147,7 @@ def rows() -> list[dict]:
         out.append(processed_row(r, fix, series, alt_note, hosts))
     if alts:
         raise SystemExit(f"unmatched _alt rows: {sorted(alts)}")
-    out += [{**series_fields(series, e["series_id"]), **e} for e in corrections["added_rows"]]
+    out += [added_row(e, series) for e in corrections["added_rows"]]
     return sorted(out, key=lambda x: (x["series_id"], int(x["year"])))
 
 
