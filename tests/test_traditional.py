@@ -10,7 +10,7 @@ from conftest import mark_type, unit_specs
 
 from greenmfg.card import compile_specs
 from greenmfg.pages import traditional
-from greenmfg.pages.traditional import distance_to_2030, eaf_what_if, press_filter, progress, steel
+from greenmfg.pages.traditional import distance_to_2030, eaf_what_if, press_filter, progress, steel, ultra_low_emission
 from greenmfg.paths import REPO_ROOT
 from greenmfg.project import page
 from greenmfg.var_tokens import VAR_TOKEN, lookup
@@ -18,7 +18,8 @@ from greenmfg.variables import build_variables
 
 NOTEBOOK = REPO_ROOT / page("traditional").source
 CHART_MODULES = {"distance_to_2030": distance_to_2030, "steel": steel, "eaf_what_if": eaf_what_if,
-                 "press_filter": press_filter}
+                 "ultra_low_emission": ultra_low_emission, "press_filter": press_filter}
+ULE = ultra_low_emission
 
 
 # ---------------------------------------------------------------- calculations and wording
@@ -72,6 +73,25 @@ def test_status_sentence_counts_in_words():
 def test_target_rows_are_dated_by_publication_not_horizon():
     row = pd.Series({"source_org": "X", "source_date": "2024-03-04", "url": "u", "mirror_url": "", "as_of": "2030"})
     assert progress.target_provenance(row)["as_of"] == "2024-03-04"
+
+
+@pytest.mark.parametrize("as_of, date, words", [("2025-07", "2025-07-31", "July 2025"),
+                                                ("2023-12-16", "2023-12-16", "16 December 2023"),
+                                                ("2024-02", "2024-02-29", "February 2024"),
+                                                ("2022", "2022-12-31", "end of 2022")])
+def test_ule_reference_dates(as_of, date, words):
+    assert ULE.as_of_date(as_of) == date and ULE.as_of_words(as_of) == words
+
+
+def test_months_between_counts_whole_months():
+    assert ULE.months_between("2023-12-16", "2025-07-31") == 19
+    assert ULE.months_between("2023-12-16", "2025-07-15") == 18
+
+
+def test_output_in_words_names_the_peak():
+    crude = pd.DataFrame({"year": [2019, 2020, 2024, 2025], "value": [996.0, 1053.0, 1005.0, 960.8]})
+    assert steel.output_in_words(crude) == "past its 2020 peak"
+    assert steel.output_in_words(crude.iloc[:2]) == "at its peak"
 
 
 @pytest.mark.parametrize("percent, words", [(9.7, "still under a tenth"), (15, "still under a fifth"), (25, "at 25 %")])
@@ -140,6 +160,38 @@ def test_steel_frame_breaks_lines_at_missing_years_and_carries_the_target(frames
     assert frame[frame["measure"] == "target"]["value_label"].str.contains("at least").all()
 
 
+def test_ule_frame_keeps_the_article_claim_apart_from_the_series(data, frames):
+    frame = frames["ultra_low_emission"]
+    _has_provenance(frame)
+    claims = data["claims"].set_index("claim_id")
+    claim = frame[frame["style"] == "claim"].set_index("measure")
+    assert set(claim.index) == {ULE.CAPACITY, ULE.FIRMS}
+    assert claim.loc[ULE.FIRMS, "value"] == claims.loc["steel-ule-firms", "value"]
+    assert claim.loc[ULE.CAPACITY, "value"] == pytest.approx(100 * claims.loc["steel-ule-capacity", "value"])  # Mt
+    status = claims.loc["steel-ule-firms", "status"]
+    assert (claim["kind"] == f"News article's claim, verdict: {status}").all()
+    assert claim["figure"].str.contains("not a point of the series").all()
+    assert (claim["source_date"] == data["seed_article"]["source_date"]).all()
+    series = frame[frame["style"] == "published"]
+    assert (series["figure"] == "published figure").all() and (series["kind"] == ULE.PUBLISHED_KIND).all()
+    assert len(series[series["measure"] == ULE.FIRMS]) >= 3 and len(series[series["measure"] == ULE.CAPACITY]) >= 3
+    assert ULE.claim_position(frame).startswith("between the counts of")
+
+
+def test_ule_frame_marks_a_derived_row_and_never_takes_it_as_latest(data):
+    series = data["series"]
+    last = series[series["series_id"] == "steel_ule_firms"].sort_values("year").iloc[-1]
+    derived = last.copy()
+    derived[["year", "value", "as_of", "derivation"]] = [2026, 200.0, "2026-06", "Derived: July 2025 count plus 53"]
+    frame = ULE.frame({**data, "series": pd.concat([series, derived.to_frame().T], ignore_index=True)})
+    row = frame[frame["style"] == "derived"].iloc[0]
+    assert row["kind"] == ULE.DERIVED_KIND and row["figure"] == "derived: July 2025 count plus 53"
+    assert ULE.latest(frame, ULE.FIRMS)["value"] == last["value"]
+    spec = ULE.chart(frame).to_dict()
+    shapes = next(layer["encoding"]["shape"]["scale"] for layer in unit_specs(spec) if "shape" in layer.get("encoding", {}))
+    assert shapes["range"] == ["circle", "triangle-up", "diamond"]
+
+
 def test_what_if_and_press_filter_frames(frames):
     _has_provenance(frames["eaf_what_if"])
     _has_provenance(frames["press_filter"])
@@ -157,6 +209,10 @@ def test_variables_give_display_strings():
     assert out["status_sentence"].startswith("Pace status of the four targets")
     assert out["T05"]["status"] == "needs faster progress" and out["T03"]["status"] == "not enough data"
     assert out["T05"]["required"].startswith("+") and out["T05"]["required_rise"] == out["T05"]["required"][1:]
+    ule = out["ule"]
+    assert ule["latest_when"] == "July 2025" and ule["firms_latest"] == "147" and ule["capacity_latest"].endswith("(600 Mt)")
+    assert ule["firms_added"] == "63" and ule["months_between"] == "19"
+    assert out["steel"]["crude_peak_year"] == "2020"
 
 
 # ---------------------------------------------------------------- chart specs
@@ -173,7 +229,8 @@ def _common_checks(module, frames):
 
 def test_chart_ids_come_from_module_paths():
     assert [m.CHART_ID for m in CHART_MODULES.values()] == [
-        "traditional-distance-to-2030", "traditional-steel", "traditional-eaf-what-if", "traditional-press-filter"]
+        "traditional-distance-to-2030", "traditional-steel", "traditional-eaf-what-if",
+        "traditional-ultra-low-emission", "traditional-press-filter"]
 
 
 def test_distance_chart_spec(frames):
@@ -211,6 +268,26 @@ def test_steel_chart_spec(frames):
     point = next(m for m in unit_specs(bottom) if mark_type(m) == "point")
     assert point["encoding"]["x"]["field"] == "year" and point["encoding"]["y"]["type"] == "quantitative"
     assert {t["title"] for t in point["encoding"]["tooltip"]} >= {"Source", "Year", "Value"}
+
+
+def test_ule_chart_spec(frames):
+    frame = frames["ultra_low_emission"]
+    spec = _common_checks(ULE, frames)
+    firms = ULE.latest(frame, ULE.FIRMS)
+    assert spec["title"]["text"].endswith(f"{firms['short_label']} firms by {firms['when']}")
+    assert "publicly notified" in spec["description"] and "verdict: not found" in spec["description"]
+    panels = spec["vconcat"]
+    assert len(panels) == 2
+    layers = unit_specs(spec)
+    assert {"line", "point", "text"} <= {mark_type(m) for m in layers}
+    lines = [m for m in layers if mark_type(m) == "line"]
+    assert all(any("style == 'published'" in str(t.get("filter", "")) for t in m.get("transform", [])) for m in lines)
+    points = [m for m in layers if mark_type(m) == "point"]
+    shape = points[0]["encoding"]["shape"]
+    assert shape["field"] == "kind" and "diamond" in shape["scale"]["range"]
+    assert any(label.startswith("News article's claim, verdict:") for label in shape["scale"]["domain"])
+    assert points[0]["encoding"]["x"]["type"] == "temporal"
+    assert {t["title"] for t in points[0]["encoding"]["tooltip"]} >= {"As of", "Value", "Figure", "Source"}
 
 
 def test_eaf_what_if_chart_spec(frames):

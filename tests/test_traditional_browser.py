@@ -4,11 +4,12 @@ from __future__ import annotations
 import pytest
 from conftest import wait_for_charts
 
-from greenmfg.pages.traditional import distance_to_2030, eaf_what_if, press_filter, steel
+from greenmfg.pages.traditional import distance_to_2030, eaf_what_if, press_filter, steel, ultra_low_emission
 from greenmfg.project import page
 
 PAGE = page("traditional").output.as_posix()
-CHART_IDS = (distance_to_2030.CHART_ID, steel.CHART_ID, eaf_what_if.CHART_ID, press_filter.CHART_ID)
+CHART_IDS = (distance_to_2030.CHART_ID, steel.CHART_ID, eaf_what_if.CHART_ID, ultra_low_emission.CHART_ID,
+             press_filter.CHART_ID)
 
 pytestmark = pytest.mark.browser
 
@@ -91,3 +92,21 @@ def test_clicking_a_target_highlights_it_in_both_views(open_page):
     faded_left = [o for o in after[:4] if o == "0.3"]
     faded_right = [o for o in after[4:] if o == "0.3"]
     assert faded_left and faded_right  # the selection reaches the pace view too
+
+
+def test_ule_claim_marker_tooltip_names_the_verdict(open_page):
+    record = open_page(PAGE)
+    wait_for_charts(record.page, timeout_ms=15000)
+    chart = f"#chart-{ultra_low_emission.CHART_ID} .gm-live"
+    legend = record.page.locator(f"{chart} svg").inner_html()
+    assert "News article" in legend and "verdict: not found" in legend
+    # the claim is drawn as diamonds, distinct from the series' circles
+    marker = record.page.locator(f"{chart} .mark-symbol path[aria-label*='claim in the news article']").first
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    record.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    record.page.mouse.move(box["x"] + box["width"] / 2 + 1, box["y"] + box["height"] / 2)
+    tooltip = record.page.locator(".gm-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    text = tooltip.inner_text()
+    assert "claim in the news article" in text and "not stated" in text

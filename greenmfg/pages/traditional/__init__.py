@@ -1,7 +1,7 @@
 """Chapter "Traditional industries go green": its data, and the derived numbers its prose and cards quote.
 
-One module per chart (distance_to_2030, steel, eaf_what_if, press_filter), each with CHART_ID, frame(data) and
-chart(frame); progress holds the chapter's targets and the words for their progress.
+One module per chart (distance_to_2030, steel, eaf_what_if, ultra_low_emission, press_filter), each with CHART_ID,
+frame(data) and chart(frame); progress holds the chapter's targets and the words for their progress.
 """
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import pandas as pd
 from greenmfg import loaders
 from greenmfg.formatting import fmt_number, fmt_value
 from greenmfg.frames import latest_row
+from greenmfg.pages.traditional import steel
+from greenmfg.pages.traditional import ultra_low_emission as ule
 from greenmfg.pages.traditional.eaf_what_if import eaf_tonnage_needed
 from greenmfg.pages.traditional.press_filter import PER_UNIT_FORMULA, energy_per_unit_change
 from greenmfg.pages.traditional.progress import (
@@ -55,12 +57,32 @@ def _target_variables(row: pd.Series) -> dict[str, str]:
 
 
 def _steel_variables(data: dict[str, pd.DataFrame]) -> dict[str, str]:
-    """EAF tonnage: reported (Mt), needed at the latest output and the target share, and how many times more."""
+    """EAF tonnage: reported (Mt), needed at the latest output and the target share, and how many times more; the
+    peak of crude-steel output among the published figures."""
     crude, eaf = latest_row(data["series"], "crude_steel_output"), latest_row(data["series"], "eaf_steel_output")
     needed = eaf_tonnage_needed(float(crude["value"]), float(eaf_target(data["targets"])["value"]))
     eaf_mt = megatonnes(float(eaf["value"]), eaf["unit"])
+    peak = steel.peak_row(data["series"])
     return {"eaf_latest_mt": fmt_value(eaf_mt, "Mt", eaf["qualifier"], decimals=0),
-            "eaf_needed_mt": fmt_value(needed, "Mt", decimals=0), "eaf_needed_multiple": fmt_number(needed / eaf_mt, 1)}
+            "eaf_needed_mt": fmt_value(needed, "Mt", decimals=0), "eaf_needed_multiple": fmt_number(needed / eaf_mt, 1),
+            "crude_peak": fmt_value(peak["value"], peak["unit"], peak["qualifier"]),
+            "crude_peak_year": str(int(peak["year"]))}
+
+
+def _ule_variables(data: dict) -> dict[str, str]:
+    """Ultra-low-emission retrofits: the latest published counts and their date, and the firms added since the
+    previous count (difference of the two newest published firm counts, over the whole months between them)."""
+    frame = ule.frame(data)
+    firms = frame[(frame["measure"] == ule.FIRMS) & (frame["style"] == "published")].sort_values("date")
+    capacity = ule.latest(frame, ule.CAPACITY)
+    previous, last = firms.iloc[-2], firms.iloc[-1]
+    first_capacity = frame[(frame["measure"] == ule.CAPACITY) & (frame["style"] == "published")].sort_values("date")
+    return {"latest_when": last["when"], "firms_latest": last["short_label"], "capacity_latest": capacity["value_label"],
+            "first_when": firms.iloc[0]["when"], "firms_first": firms.iloc[0]["short_label"],
+            "capacity_first": first_capacity.iloc[0]["value_label"], "capacity_first_when": first_capacity.iloc[0]["when"],
+            "claim_position": ule.claim_position(frame),
+            "previous_when": previous["when"], "firms_added": fmt_number(last["value"] - previous["value"]),
+            "months_between": str(ule.months_between(previous["date"], last["date"]))}
 
 
 def _press_filter_variables(claims: pd.DataFrame) -> dict[str, str]:
@@ -81,6 +103,7 @@ def variables(data_dir=None) -> dict[str, dict]:
     out: dict = {target_id: _target_variables(row) for target_id, row in progress.iterrows()}
     out["steel"] = _steel_variables(data)
     out["press_filter"] = _press_filter_variables(data["claims"])
+    out["ule"] = _ule_variables(data)
     out["status_sentence"] = status_sentence(progress["status"])
     crude_year = int(latest_row(data["series"], "crude_steel_output")["year"])
     out["as_of"] = str(max([*progress["latest_year"].astype(int), crude_year]))

@@ -7,14 +7,14 @@ import pandas as pd
 from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
-from greenmfg.frames import PROVENANCE, year_runs
+from greenmfg.frames import PROVENANCE, figure_label, published_rows, series_rows, year_runs
 from greenmfg.pages.traditional.progress import eaf_target, target_provenance, value_label
 
 CHART_ID = chart_id_of(__name__)
 MEASURES = {"crude_steel_output": "crude steel", "eaf_share_crude_steel": "EAF share"}
 TOOLTIP = [alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("year:O", title="Year"),
            alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("source_org:N", title="Source"),
-           alt.Tooltip("source_date:N", title="Source date")]
+           alt.Tooltip("figure:N", title="Figure"), alt.Tooltip("source_date:N", title="Source date")]
 
 
 def share_in_words(percent: float) -> str:
@@ -26,21 +26,35 @@ def share_in_words(percent: float) -> str:
     return f"at {fmt_value(percent, '%')}"
 
 
+def peak_row(series: pd.DataFrame) -> pd.Series:
+    """The year of highest crude-steel output among the published figures."""
+    rows = published_rows(series_rows(series, "crude_steel_output"))
+    return rows.loc[rows["value"].idxmax()]
+
+
+def output_in_words(crude: pd.DataFrame) -> str:
+    """Output's course for the title: 'past its 2020 peak' when the latest year is below the peak, else 'at a peak'."""
+    peak_year = int(crude.loc[crude["value"].idxmax(), "year"])
+    return "at its peak" if peak_year == int(crude["year"].max()) else f"past its {peak_year} peak"
+
+
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Crude-steel output (Mt) and EAF share (%) rows in long format, plus the 2030 EAF target row."""
     series = data["series"]
     rows = series[series["series_id"].isin(MEASURES)].copy().sort_values(["series_id", "year"])
     rows["measure"] = rows["series_id"].map(MEASURES)
     rows["segment"] = rows.groupby("series_id")["year"].transform(year_runs)
+    rows["figure"] = [figure_label(row) for _, row in rows.iterrows()]
     target = eaf_target(data["targets"])
     target_row = {"series_id": "eaf_target_2030", "year": int(target["horizon_year"]), "value": float(target["value"]),
                   "qualifier": target["qualifier"], "unit": target["unit"], "measure": "target", "segment": 0,
+                  "figure": "policy target",
                   **target_provenance(target)}
     rows = pd.concat([rows, pd.DataFrame([target_row])], ignore_index=True)
     rows["year"] = rows["year"].astype(int)
     rows["value_label"] = [value_label(row["value"], row["unit"], row["qualifier"]) for _, row in rows.iterrows()]
     rows.loc[rows["measure"] == "target", "value_label"] = "2030 target: " + rows["value_label"]
-    columns = ["measure", "year", "value", "unit", "value_label", "segment", *PROVENANCE]
+    columns = ["measure", "year", "value", "unit", "value_label", "figure", "segment", *PROVENANCE]
     return rows[columns].fillna({c: "" for c in PROVENANCE}).reset_index(drop=True)
 
 
@@ -75,7 +89,8 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     ).properties(width=260, height=150)
     target_words = target["value_label"].iloc[0].split(": ", 1)[1].replace("%", "per cent")  # 'more than 20 per cent'
     return alt.vconcat(output_view, eaf_view, data=frame).resolve_scale(color="shared").properties(
-        title=alt.Title(f"Steel: output has plateaued, the EAF share is {share_in_words(share['value'].iloc[-1])}",
+        title=alt.Title(f"Steel: output is {output_in_words(crude)}, the EAF share is "
+                        f"{share_in_words(share['value'].iloc[-1])}",
                         subtitle="China, crude steel output (Mt) and EAF share of crude steel (%); gaps are years "
                                  "without a sourced figure"),
         description=(f"China's crude steel output in million tonnes ({crude['year'].min()}–{crude['year'].max()}, NBS "

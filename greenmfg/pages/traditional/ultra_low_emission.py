@@ -1,0 +1,163 @@
+"""Ultra-low-emission steel: firms and crude-steel capacity with full-process retrofits, cumulative, by date, with
+the seed article's undated claim as a separate, labelled marker (never a point of the series)."""
+from __future__ import annotations
+
+import calendar
+
+import altair as alt
+import pandas as pd
+
+from greenmfg import theme
+from greenmfg.card import chart_id_of
+from greenmfg.formatting import fmt_number, fmt_value
+from greenmfg.frames import PROVENANCE, figure_label, is_derived, provenance_of, rescale, series_rows
+from greenmfg.pages.traditional.progress import value_label
+
+CHART_ID = chart_id_of(__name__)
+# Measure (as tooltips name it) -> its series and the seed article's claim about it.
+CAPACITY, FIRMS = "crude-steel capacity covered", "steel firms"
+SERIES = {CAPACITY: "steel_ule_capacity", FIRMS: "steel_ule_firms"}
+CLAIMS = {CAPACITY: "steel-ule-capacity", FIRMS: "steel-ule-firms"}
+Y_TITLES = {CAPACITY: "Capacity covered, Mt", FIRMS: "Firms"}
+PUBLISHED_KIND = "Completed, publicly notified (CISA; MEE)"
+DERIVED_KIND = PUBLISHED_KIND + ", derived"
+# Legend entry -> (colour category of greenmfg.theme, mark shape); the claim's entry is built with its verdict.
+STYLES = {"published": ("official", "circle"), "derived": ("calculated", "triangle-up"), "claim": ("article", "diamond")}
+COLUMNS = ["measure", "kind", "style", "date", "when", "value", "unit", "value_label", "short_label", "figure",
+           *PROVENANCE]
+TOOLTIP = [alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("when:N", title="As of"),
+           alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("figure:N", title="Figure"),
+           alt.Tooltip("source_org:N", title="Source"), alt.Tooltip("source_date:N", title="Published")]
+LINE_TOOLTIP = [alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("kind:N", title="Series")]
+
+
+def claim_kind(status: str) -> str:
+    """The legend entry of the article's claim, with its verdict from the claims ledger."""
+    return f"News article's claim, verdict: {status}"
+
+
+def as_of_date(as_of: str) -> str:
+    """An ISO date for a YYYY / YYYY-MM / YYYY-MM-DD reference date: a cumulative count 'by' it, so its last day."""
+    parts = [int(p) for p in as_of.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def as_of_words(as_of: str) -> str:
+    """A reference date as readers say it: '2025-07' -> 'July 2025', '2023-12-16' -> '16 December 2023'."""
+    parts = [int(p) for p in as_of.split("-")]
+    if len(parts) == 1:
+        return f"end of {parts[0]}"
+    month = f"{calendar.month_name[parts[1]]} {parts[0]}"
+    return f"{parts[2]} {month}" if len(parts) > 2 else month
+
+
+def _labels(measure: str, value: float, unit: str, qualifier: str) -> tuple[float, str, str, str]:
+    """Plotted value, shown unit, full label and short point label of one figure ('6亿吨 (600 Mt)', '600 Mt')."""
+    if measure == FIRMS:
+        number = fmt_value(value, "", qualifier)
+        return value, "firms", f"{number} firms", fmt_number(value)
+    megatonnes, shown = rescale(value, unit)
+    return megatonnes, shown, value_label(value, unit, qualifier), fmt_value(megatonnes, shown, decimals=0)
+
+
+def _series_rows(series: pd.DataFrame, measure: str) -> list[dict]:
+    rows = series_rows(series, SERIES[measure])
+    out = []
+    for (_, row), derived in zip(rows.iterrows(), is_derived(rows)):
+        value, unit, label, short = _labels(measure, float(row["value"]), row["unit"], row["qualifier"])
+        out.append({"measure": measure, "kind": DERIVED_KIND if derived else PUBLISHED_KIND,
+                    "style": "derived" if derived else "published", "date": as_of_date(row["as_of"]),
+                    "when": as_of_words(row["as_of"]), "value": value, "unit": unit, "value_label": label,
+                    "short_label": short, "figure": figure_label(row), **provenance_of(row)})
+    return out
+
+
+def _claim_row(claims: pd.DataFrame, seed: dict, measure: str) -> dict:
+    """The article's claim at the article's date (it gives none), sourced to the article itself."""
+    claim = claims.set_index("claim_id").loc[CLAIMS[measure]]
+    value, unit, label, short = _labels(measure, float(claim["value"]), claim["unit"], claim["qualifier"] or "=")
+    return {"measure": measure, "kind": claim_kind(claim["status"]), "style": "claim", "date": seed["source_date"],
+            "when": f"not stated; placed at the article's date, {as_of_words(seed['source_date'])}",
+            "value": value, "unit": unit,
+            "value_label": label, "short_label": f"article: {short}",
+            "figure": f"claim in the news article, not a point of the series; verdict: {claim['status']}",
+            "source_org": seed["source_org"], "source_date": seed["source_date"], "url": "",
+            "mirror_url": seed["copy"], "as_of": seed["source_date"][:7]}
+
+
+def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Capacity (Mt) and firm counts by reference date, each series' rows then the article's claim."""
+    rows = [row for measure in SERIES for row in _series_rows(data["series"], measure)]
+    rows += [_claim_row(data["claims"], data["seed_article"], measure) for measure in SERIES]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def latest(frame: pd.DataFrame, measure: str) -> pd.Series:
+    """The newest published point of one measure (derived points and the claim never count)."""
+    rows = frame[(frame["measure"] == measure) & (frame["style"] == "published")]
+    return rows.sort_values("date").iloc[-1]
+
+
+def claim_position(frame: pd.DataFrame) -> str:
+    """Where the article's firm count falls among the published counts, in words ('between the counts of A and B')."""
+    firms = frame[(frame["measure"] == FIRMS) & (frame["style"] == "published")].sort_values("date")
+    claim = float(frame[(frame["measure"] == FIRMS) & (frame["style"] == "claim")]["value"].iloc[0])
+    below, above = firms[firms["value"] <= claim], firms[firms["value"] >= claim]
+    if below.empty:
+        return f"below the earliest count, of {firms.iloc[0]['when']}"
+    if above.empty:
+        return f"above the latest count, of {firms.iloc[-1]['when']}"
+    return f"between the counts of {below.iloc[-1]['when']} and {above.iloc[0]['when']}"
+
+
+def months_between(start: str, end: str) -> int:
+    """Whole months from one ISO date to a later one ('2023-12-16' to '2025-07-31': 19)."""
+    (y0, m0, d0), (y1, m1, d1) = ([int(p) for p in date.split("-")] for date in (start, end))
+    return (y1 - y0) * 12 + (m1 - m0) - (1 if d1 < d0 else 0)
+
+
+def _panel(base: alt.Chart, measure: str, x: alt.X, color: alt.Color, shape: alt.Shape) -> alt.LayerChart:
+    """One measure: the published series as a line, every figure as a point, the claim as a labelled diamond."""
+    rows = base.transform_filter(f"datum.measure == '{measure}'")
+    y = alt.Y("value:Q", title=Y_TITLES[measure], scale=alt.Scale(zero=True))
+    line = rows.transform_filter("datum.style == 'published'").mark_line().encode(x=x, y=y, color=color,
+                                                                                      tooltip=LINE_TOOLTIP)
+    points = rows.mark_point(filled=True, size=90, opacity=1).encode(x=x, y=y, color=color, shape=shape,
+                                                                     tooltip=TOOLTIP)
+    series_text = rows.transform_filter("datum.style != 'claim'").mark_text(dy=-12, fontSize=11).encode(
+        x=x, y=y, text="short_label:N", tooltip=TOOLTIP)
+    claim_text = rows.transform_filter("datum.style == 'claim'").mark_text(align="left", dx=7, dy=12, fontSize=11).encode(
+        x=x, y=y, text="short_label:N", color=color, tooltip=TOOLTIP)
+    return alt.layer(line, series_text, claim_text, points).properties(width=250, height=140)
+
+
+def chart(frame: pd.DataFrame) -> alt.VConcatChart:
+    """Cumulative capacity (Mt) above firm counts, by reference date; the article's claim as a diamond marker."""
+    kinds = list(dict.fromkeys(frame["kind"]))
+    styles = [STYLES[s] for s in dict.fromkeys(frame["style"])]
+    legend = alt.Legend(orient="bottom", direction="vertical", title=None, labelLimit=360)
+    color = alt.Color("kind:N", legend=legend, scale=alt.Scale(
+        domain=kinds, range=[theme.category_color(category) for category, _ in styles]))
+    shape = alt.Shape("kind:N", legend=legend, scale=alt.Scale(domain=kinds, range=[mark for _, mark in styles]))
+    years = [int(frame["date"].min()[:4]), int(frame["date"].max()[:4])]
+    x = alt.X("date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"),
+              scale=alt.Scale(domain=[f"{years[0]}-01-01", f"{years[1]}-12-31"]))
+    base = alt.Chart()
+    capacity, firms = latest(frame, CAPACITY), latest(frame, FIRMS)
+    first = frame[frame["style"] == "published"].sort_values("date").iloc[0]
+    claim = frame[frame["style"] == "claim"].set_index("measure")
+    return alt.vconcat(_panel(base, CAPACITY, x, color, shape), _panel(base, FIRMS, x, color, shape),
+                       data=frame).resolve_scale(x="shared", color="shared", shape="shared").properties(
+        title=alt.Title(f"Ultra-low-emission steel: {capacity['short_label']} of capacity and "
+                        f"{firms['short_label']} firms by {firms['when']}",
+                        subtitle="China, cumulative full-process retrofits (capacity in Mt, firms); the article's "
+                                 "undated claim is a separate marker"),
+        description=(f"Cumulative crude-steel capacity (million tonnes) and number of Chinese steel firms whose "
+                     f"full-process ultra-low-emission retrofit was completed and publicly notified, "
+                     f"{first['when']} to {capacity['when']} (CISA counts; the environment ministry's "
+                     f"count for capacity at the end of 2022). The seed article's figures, {claim.loc[FIRMS, 'value_label']} "
+                     f"and {claim.loc[CAPACITY, 'value_label']}, are drawn as diamonds at the article's date: "
+                     f"{claim.loc[FIRMS, 'kind'].lower()}."),
+    )
