@@ -125,3 +125,14 @@ def test_published_data_marks_every_derived_row_with_its_method():
     derived = table[frames.is_derived(table)]
     assert derived["derivation"].str.startswith("Derived: ").all()
     assert (table.loc[~frames.is_derived(table), "derivation"] == "").all()
+
+
+def test_the_derived_2025_aluminium_share_is_never_the_latest():
+    table = loaders.load_context_series()
+    series_id = "aluminium_china_share_global_output"
+    newest = frames.series_rows(table, series_id).iloc[-1]
+    assert frames.is_derived(newest.to_frame().T).all()  # IAI China ÷ world, computed here
+    assert frames.latest_row(table, series_id)["year"] < newest["year"]
+    node = _series_vars(table)[series_id]
+    assert node["latest_year"] == str(int(frames.latest_row(table, series_id)["year"]))
+    assert node[f"y{int(newest['year'])}_derived"].endswith("(derived)")
