@@ -14,7 +14,7 @@ import pandas as pd
 
 from greenmfg import loaders
 from greenmfg.data_tables import AS_OF_PATTERN
-from greenmfg.frames import PROVENANCE, is_missing
+from greenmfg.frames import PROVENANCE, is_missing, published_rows
 
 STALE_AFTER_MONTHS = 18
 STALE_TEXT = f"⚠ older than {STALE_AFTER_MONTHS} months"
@@ -104,8 +104,10 @@ def card_freshness(rows: list[dict] | pd.DataFrame, context: pd.DataFrame | None
     context_series figure. Rows are matched by a series_id column, or else by their provenance columns."""
     if isinstance(rows, pd.DataFrame):
         rows = rows.to_dict("records")
-    context = loaders.load_context_series() if context is None else context  # targets are not observations
-    found = _row_series(rows, context[context["measure_kind"] != "target"])
+    context = loaders.load_context_series() if context is None else context
+    context = published_rows(context[context["measure_kind"] != "target"])  # targets and derived rows are no release
+    rows = [r for r in rows if is_missing(r.get("derivation")) and not str(r.get("figure", "")).startswith("derived")]
+    found = _row_series(rows, context)
     if not found:
         return None
     table = _schedule(schedule)

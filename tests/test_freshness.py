@@ -119,3 +119,18 @@ def test_card_freshness_takes_the_latest_period_of_several_series():
     rows = [{"series_id": "nev_sales", "as_of": "2023"}, {"series_id": "pv_cell_output", "as_of": "2024-06"}]
     text = freshness.card_freshness(rows)
     assert text.startswith("Latest data: June 2024.") and "CAAM" in text and "MIIT" in text
+
+
+def test_a_derived_row_never_sets_a_cards_latest_data():
+    context = pd.DataFrame([
+        {"series_id": "s", "year": 2024, "as_of": "2024", "measure_kind": "share", "derivation": "",
+         "source_org": "A", "source_date": "", "url": "https://a.example", "mirror_url": ""},
+        {"series_id": "s", "year": 2025, "as_of": "2025", "measure_kind": "share",
+         "derivation": "Derived: 2024 level plus the stated change", "source_org": "B", "source_date": "",
+         "url": "https://b.example", "mirror_url": ""},
+    ])
+    schedule = pd.DataFrame([{"series_id": "s", "publisher": "A", "cadence": "annual", "release_month_first": "",
+                              "release_month_last": "", "note": ""}])
+    rows = context.assign(figure=["published figure", "derived: 2024 level plus the stated change"]).to_dict("records")
+    text = freshness.card_freshness(rows, context=context, schedule=schedule)
+    assert text.startswith("Latest data: 2024.")
