@@ -1,17 +1,30 @@
-"""The home page: goals, identity, page map and the dumbbell chart of targets against the latest figures."""
+"""The home page: the scoreboard of the numeric 2030 targets, the chapter cards, goals, identity and page map."""
 from __future__ import annotations
 
-import pytest
+import math
+import re
 
+import nbformat
+import pandas as pd
+import pytest
+from test_notebooks import prose_without_allowed_numbers
+
+from greenmfg import targets as pace_math
 from greenmfg.markup import page_href
 from greenmfg.pages import index
-from greenmfg.pages.index import goals, identity, page_map, targets_vs_latest
-from greenmfg.project import home, pages
+from greenmfg.pages.index import chapter_cards, goals, identity, page_map, targets_vs_latest
+from greenmfg.project import BuildError, chapters, home, pages
+from greenmfg.paths import REPO_ROOT
 
 
 @pytest.fixture(scope="module")
 def data():
     return index.load()
+
+
+@pytest.fixture(scope="module")
+def scoreboard(data):
+    return targets_vs_latest.frame(data)
 
 
 def test_goals_show_both_horizons(data):
@@ -27,25 +40,115 @@ def test_identity_names_title_issuers_and_task_areas(data):
     assert out.count("<li>") == len(facts["issuers"]) + len(facts["task_areas"])
 
 
-def test_page_map_lists_every_page_but_home_from_the_site_map():
+def test_page_map_lists_the_pages_that_have_no_card_of_their_own():
     out = page_map.page_map_html()
-    others = [p for p in pages() if p != home()]
+    others = [p for p in pages() if p != home() and not p.is_chapter]
     assert out.count("<li>") == len(others)
     for other in others:
         assert f'href="{other.output.as_posix()}"' in out and other.description.replace("'", "&#x27;") in out
+    for chapter in chapters():
+        assert f'href="{chapter.output.as_posix()}"' not in out
 
 
-def test_targets_vs_latest_chart_spec(data):
-    assert targets_vs_latest.CHART_ID == "index-targets-vs-latest"
-    frame = targets_vs_latest.frame(data)
-    assert len(frame) == 2 * len(data["progress"]) and set(frame["kind"]) == {"latest", "target"}
-    spec = targets_vs_latest.chart(frame).to_dict()
+# ---- the scoreboard
+
+def test_scoreboard_has_a_latest_and_a_target_row_per_numeric_target(data, scoreboard):
+    assert targets_vs_latest.CHART_ID == "index-targets-vs-latest"  # permalinks and CSV names stay stable
+    assert len(scoreboard) == 2 * len(data["progress"]) and set(scoreboard["kind"]) == {"latest", "target"}
+    for _, progress in data["progress"].iterrows():
+        rows = scoreboard[scoreboard["target_id"] == progress["target_id"]].set_index("kind")
+        assert rows.loc["target", "percent_of_target"] == 100
+        assert math.isclose(rows.loc["latest", "percent_of_target"],
+                            round(progress["latest_value"] / progress["target_value"] * 100, 1))
+        assert set(rows["status"]) == {progress["status"]} and rows.loc["latest", "year"] == progress["latest_year"]
+        assert str(progress["latest_year"]) in rows.loc["latest", "line"]  # freshness: the year of the figure
+        assert rows.loc["target", "line"].startswith("target ") and "gap" in rows.loc["target", "line"]
+
+
+def test_gap_from_a_more_than_figure_is_an_upper_bound():
+    row = pd.Series({"gap": 7.0, "unit": "%", "latest_is_lower_bound": True})
+    assert targets_vs_latest.gap_text(row) == "gap ≤7 points"
+    assert targets_vs_latest.gap_text({**row, "latest_is_lower_bound": False, "unit": "亿吨", "gap": 1.1}) == "gap 1.1亿吨"
+    assert targets_vs_latest.gap_text({**row, "gap": -0.5}) == "target reached"
+
+
+def test_short_value_writes_the_qualifier_as_a_symbol():
+    assert targets_vs_latest.short_value(20, "%", ">") == ">20 %"
+    assert targets_vs_latest.short_value(9.7, "%", "=") == "9.7 %"
+    assert targets_vs_latest.short_value(5.1, "亿吨", "≥") == "≥5.1亿吨"
+
+
+def test_every_row_says_when_the_next_figure_is_due(scoreboard):
+    """The placeholder for the release calendar: a next-release value on every row, in the tooltip and the CSV."""
+    assert scoreboard["next_release"].map(bool).all()
+    assert targets_vs_latest.next_release(pd.Series({"latest_year": 2024}))
+
+
+def test_scoreboard_statuses_use_the_tracker_words(scoreboard):
+    assert set(scoreboard["status"]) <= set(pace_math.STATUSES)
+    assert scoreboard["status_reason"].map(bool).all()
+
+
+def test_scoreboard_chart_spec(scoreboard):
+    spec = targets_vs_latest.chart(scoreboard).to_dict()
     assert spec["title"]["text"] and len(spec["description"]) >= 40
-    latest_years = frame.loc[frame["kind"] == "latest", "year"]
-    assert f"{len(data['progress'])} numeric" in spec["description"]
-    assert f"years {latest_years.min()} to {latest_years.max()}" in spec["description"]
-    assert spec["resolve"]["scale"]["x"] == "independent"
-    marks = [layer["mark"]["type"] for layer in spec["spec"]["layer"]]
-    assert marks == ["rule", "point"]
-    point = spec["spec"]["layer"][1]["encoding"]
-    assert point["x"]["type"] == "quantitative" and {t["field"] for t in point["tooltip"]} >= {"value_label", "year"}
+    years = scoreboard.loc[scoreboard["kind"] == "latest", "year"]
+    assert f"years {years.min()} to {years.max()}" in spec["description"]
+    assert f"{scoreboard['target_id'].nunique()} numeric" in spec["description"]
+    assert "facet" not in spec and "hconcat" not in spec  # a single view: it fills a phone's width
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks[:3] == ["bar", "bar", "tick"] and marks[3:] == ["text"] * 4
+    x_scale = spec["layer"][0]["encoding"]["x"]["scale"]
+    assert x_scale["nice"] is False and x_scale["domain"][0] == 0 and x_scale["domain"][1] > 100
+    tooltip = {t["field"] for t in spec["layer"][0]["encoding"]["tooltip"]}
+    assert tooltip >= {"value_label", "year", "gap_label", "status", "status_reason", "next_release", "source_org"}
+
+
+# ---- the chapter cards
+
+FINDINGS = {"traditional": ("{{< var a.figure >}}", "of something in {{< var a.year >}}."),
+            "emerging": ("{{< var a.figure >}}", "of another thing."),
+            "digital": ("{{< var a.figure >}} kg", "per unit & more.")}
+VARIABLES = {"a": {"figure": "9.7 %", "year": "2022"}}
+
+
+def test_chapter_cards_follow_the_site_map():
+    out = chapter_cards.chapter_cards_html(FINDINGS, VARIABLES)
+    hrefs = re.findall(r'<h3><a href="([^"]+)">', out)
+    assert hrefs == [chapter.output.as_posix() for chapter in chapters()]
+    assert out.count('class="gm-chapter-card"') == len(chapters())
+    assert "{{<" not in out and "9.7 %" in out and "in 2022" in out and "&amp; more" in out
+    assert out.count('lang="zh-Hans"') == len(chapters())  # each task area's Chinese name
+
+
+def test_chapter_cards_refuse_a_missing_or_unknown_chapter():
+    with pytest.raises(BuildError, match="chapters are"):
+        chapter_cards.chapter_cards_html({k: v for k, v in FINDINGS.items() if k != "digital"}, VARIABLES)
+    with pytest.raises(BuildError, match="chapters are"):
+        chapter_cards.chapter_cards_html({**FINDINGS, "nowhere": ("x", "y")}, VARIABLES)
+    with pytest.raises(BuildError, match="unknown variable"):
+        chapter_cards.chapter_cards_html({**FINDINGS, "digital": ("{{< var no.such >}}", "")}, VARIABLES)
+
+
+def _notebook_code() -> str:
+    nb = nbformat.read(REPO_ROOT / home().source, as_version=4)
+    return "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
+
+
+def test_the_home_page_findings_take_their_numbers_from_data():
+    call = _notebook_code()
+    call = call[call.index("chapter_cards_html("):]
+    strings = re.findall(r'"([^"]*)"', call[:call.index("}))")])
+    texts = [text for text in strings if text not in {chapter.key for chapter in chapters()}]
+    assert len(texts) == 2 * len(chapters())
+    for text in texts:
+        assert "{{< var " in text or not re.search(r"\d", text), text
+        assert not re.findall(r"\S*\d\S*", prose_without_allowed_numbers(text)), text
+
+
+def test_the_scoreboard_is_the_first_thing_the_home_page_shows():
+    """Nothing but the 'as of' line stands between the title and the scoreboard card."""
+    nb = nbformat.read(REPO_ROOT / home().source, as_version=4)
+    body = [cell for cell in nb.cells[1:] if "#| include: false" not in cell.source]
+    assert body[0].cell_type == "markdown" and body[0].source.strip().endswith("{.gm-as-of}")
+    assert body[1].cell_type == "code" and "targets_vs_latest.chart" in body[1].source

@@ -1,4 +1,4 @@
-"""The home page: the policy's identity, its goals, the distance of each numeric target, a map of the site.
+"""The home page: a scoreboard of the numeric 2030 targets, the chapters as cards, the policy's identity and goals.
 
 Its prose numbers are the tracker's and the ledger's (targets.*, claims.* in _variables.yml), so the
 page has no variables of its own.

@@ -1,25 +1,75 @@
-"""Dumbbell chart: each numeric 2030 target against its latest official value, one row per target on its own unit."""
+"""The home page's scoreboard: each numeric 2030 target, its latest official value, the gap, the pace status and
+how fresh the figure is, as one row per target that reads on a phone as well as on a desktop.
+
+Each row is a bar on the target's own scale (latest value as a share of the target level, the tick at the end is
+the target), so targets in tonnes and in percent sit on one chart without a shared unit.
+"""
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
+from greenmfg import targets as pace_math
 from greenmfg import theme
 from greenmfg.card import chart_id_of
+from greenmfg.formatting import fmt_number
 from greenmfg.frames import with_provenance
 from greenmfg.markup import cell_text, value_text
 
 CHART_ID = chart_id_of(__name__)
-# How the description names a unit.
-UNIT_WORDS = {"%": "percent"}
+# Qualifiers as the scoreboard writes them (short, to fit a phone); tooltips and the table use words.
+SYMBOLS = {">": ">", "≥": "≥", "≈": "≈", "<": "<", "≤": "≤"}
+ROW_STEP = 66  # pixels per target: a label line, the bar, a figures line
+# Font sizes of the label line and the figures line: a size smaller on a phone, so both halves of a line fit.
+LARGE, SMALL = alt.ExprRef("width < 420 ? 13 : 14"), alt.ExprRef("width < 420 ? 11 : 12")
 
 
-def _point(target_id: str, label: str, kind: str, year, value, unit, qualifier, basis, source) -> dict:
-    """One dot: the value with its display label, basis and provenance (source: a row with url, org, date...)."""
-    return {"target_id": target_id, "label": label, "kind": kind, "year": int(year), "value": float(value),
-            "unit": unit, "value_label": value_text(value, unit, qualifier), "basis": basis,
-            "source_org": source["source_org"], "source_date": source["source_date"], "url": source["url"],
-            "mirror_url": source["mirror_url"], "as_of": source["as_of"]}
+def next_release(progress: pd.Series) -> str:
+    """When the next figure for a target is due, for the scoreboard's tooltip and table.
+
+    Placeholder until the release calendar is wired in: the period the next yearly figure will cover.
+    """
+    return f"figure for {int(progress['latest_year']) + 1}"
+
+
+def short_value(value, unit, qualifier) -> str:
+    """A value with its qualifier as a symbol: '>20 %', '≥5.1亿吨' (value_text spells the qualifier out)."""
+    return SYMBOLS.get(cell_text(qualifier), "") + value_text(value, unit, "=")
+
+
+def gap_text(progress: pd.Series) -> str:
+    """The gap in the target's unit; from a 'more than' latest value it is only an upper bound ('≤')."""
+    if progress["gap"] <= 0:
+        return "target reached"
+    unit = cell_text(progress["unit"])
+    unit_words = " points" if unit == "%" else unit
+    return f"gap {'≤' if progress['latest_is_lower_bound'] else ''}{fmt_number(progress['gap'], 2)}{unit_words}"
+
+
+def _scores(progress: pd.Series) -> dict:
+    """What a scoreboard row says about one target besides its two values (same on both of its rows)."""
+    kind = cell_text(progress["recent_pace_kind"]) or pace_math.PACE_EXACT
+    recent = None if pd.isna(progress["recent_annual_change"]) else float(progress["recent_annual_change"])
+    return {"metric_en": progress["metric_en"], "status": progress["status"],
+            "status_reason": pace_math.status_reason(progress["required_annual_change"], recent, progress["gap"], kind),
+            "gap_label": gap_text(progress), "latest_year": int(progress["latest_year"]),
+            "pace_needed": pace_math.pace_label(progress["required_annual_change"], cell_text(progress["unit"])),
+            "pace_recent": pace_math.pace_label(recent, cell_text(progress["unit"]), kind),
+            "next_release": next_release(progress)}
+
+
+def _point(progress: pd.Series, label: str, kind: str, source: dict) -> dict:
+    """One of a target's two rows: the latest value or the target itself, with its own provenance."""
+    value, qualifier, year, basis = ((progress["latest_value"], progress["latest_qualifier"], progress["latest_year"],
+                                      progress["latest_basis"]) if kind == "latest" else
+                                     (progress["target_value"], progress["target_qualifier"], progress["target_year"],
+                                      source["basis"]))
+    return {"target_id": progress["target_id"], "label": label, "kind": kind, "year": int(year),
+            "value": float(value), "unit": progress["unit"], "value_label": value_text(value, progress["unit"], qualifier),
+            "short_label": short_value(value, progress["unit"], qualifier),
+            "percent_of_target": round(float(value) / float(progress["target_value"]) * 100, 1),
+            "basis": basis, "attribution": source.get("attribution_status", ""), **_scores(progress),
+            **{column: source[column] for column in ("source_org", "source_date", "url", "mirror_url", "as_of")}}
 
 
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -28,34 +78,58 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows = []
     for _, progress in data["progress"].iterrows():
         target = meta.loc[progress["target_id"]]
-        label = f'{cell_text(target["sector"]).capitalize()} ({cell_text(progress["unit"])})'
-        rows.append(_point(progress["target_id"], label, "latest", progress["latest_year"], progress["latest_value"],
-                           progress["unit"], progress["latest_qualifier"], progress["latest_basis"], progress))
+        label = cell_text(target["sector"]).capitalize()
+        attribution = {"attribution_status": target["attribution_status"]}
+        rows.append(_point(progress, label, "latest", {**progress.to_dict(), **attribution}))
         # the target's 'as of' is when it was reported, not its horizon year (else "Data as of 2030")
-        rows.append(_point(progress["target_id"], label, "target", progress["target_year"], progress["target_value"],
-                           progress["unit"], progress["target_qualifier"], target["basis"],
-                           {**target.to_dict(), "as_of": target["source_date"]}))
-    return with_provenance(pd.DataFrame(rows))
+        rows.append(_point(progress, label, "target", {**target.to_dict(), "as_of": target["source_date"]}))
+    out = pd.DataFrame(rows)
+    latest = out["kind"] == "latest"
+    out["line"] = out["short_label"] + " in " + out["latest_year"].astype(str)
+    out.loc[~latest, "line"] = "target " + out["short_label"] + ", " + out["gap_label"]
+    return with_provenance(out)
 
 
-def chart(frame: pd.DataFrame) -> alt.FacetChart:
-    """Dot plot per numeric 2030 target: latest official value vs the target, each panel on its own unit."""
-    latest = frame[frame["kind"] == "latest"]
-    units = " or ".join(UNIT_WORDS.get(unit, unit) for unit in sorted(frame["unit"].unique()))
-    color = alt.Color("kind:N", scale=theme.color_scale(["latest", "target"]), title=None)
-    tooltip = [alt.Tooltip("label:N", title="Target"), alt.Tooltip("kind:N", title="Point"),
-               alt.Tooltip("year:O", title="Year"), alt.Tooltip("value_label:N", title="Value"),
-               alt.Tooltip("basis:N", title="Basis"), alt.Tooltip("source_org:N", title="Source")]
-    base = alt.Chart().encode(x=alt.X("value:Q", title=None, scale=alt.Scale(zero=True)))
-    gap = base.mark_rule(strokeWidth=2, opacity=0.5).encode(x="min(value):Q", x2="max(value):Q")
-    dots = base.mark_point(size=110, filled=True).encode(color=color, shape=alt.Shape("kind:N", title=None),
-                                                         tooltip=tooltip)
-    rows = alt.Row("label:N", title=None,
-                   header=alt.Header(labelAngle=0, labelAlign="left", labelOrient="top", labelAnchor="start"))
-    title = alt.Title("How far the 2030 targets are from the latest official figures",
-                      subtitle="Latest value and 2030 target per numeric target; each row on its own unit and scale")
-    description = (f"Dot plot of the {latest['target_id'].nunique()} numeric 2030 targets of the Guiding Opinions "
-                   f"against the latest official value found (years {latest['year'].min()} to {latest['year'].max()}), "
-                   f"in each target's own unit ({units}).")
-    return (alt.layer(gap, dots, data=frame).properties(width=300, height=34).facet(row=rows)
-            .resolve_scale(x="independent").properties(title=title, description=description))
+def _tooltip() -> list[alt.Tooltip]:
+    return [alt.Tooltip("metric_en:N", title="Target"), alt.Tooltip("kind:N", title="Row"),
+            alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("year:O", title="Year"),
+            alt.Tooltip("gap_label:N", title="Gap"), alt.Tooltip("pace_needed:N", title="Pace needed"),
+            alt.Tooltip("pace_recent:N", title="Recent pace"), alt.Tooltip("status:N", title="Status"),
+            alt.Tooltip("status_reason:N", title="Why"), alt.Tooltip("next_release:N", title="Next figure"),
+            alt.Tooltip("basis:N", title="Basis"), alt.Tooltip("attribution:N", title="Target in the document"),
+            alt.Tooltip("source_org:N", title="Source")]
+
+
+def _text(base: alt.Chart, field: str, kind: str, x_end: float | None, line: int, **style) -> alt.Chart:
+    """A text line of each row: at the left edge (x_end None) or right-aligned at x_end; line -1 above the bar, 1 below."""
+    at = alt.datum(0) if x_end is None else alt.datum(x_end)
+    mark = base.transform_filter(alt.datum.kind == kind).mark_text(
+        align="left" if x_end is None else "right", baseline="middle", dy=line * 19, **style)
+    return mark.encode(x=at, text=f"{field}:N")
+
+
+def chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Per target: label and pace status, a bar from zero to the latest value's share of the target, the figures."""
+    x_end = max(100.0, float(frame["percent_of_target"].max())) + 2  # room for the target tick at the right edge
+    status = alt.Color("status:N", scale=theme.color_scale(list(pace_math.STATUSES)), legend=None)
+    base = alt.Chart(frame).encode(
+        y=alt.Y("target_id:N", sort=list(dict.fromkeys(frame["target_id"])), axis=None, title=None),
+        x=alt.X("percent_of_target:Q", scale=alt.Scale(domain=[0, x_end], nice=False), axis=None, title=None),
+        tooltip=_tooltip())
+    track = base.transform_filter(alt.datum.kind == "target").mark_bar(size=10, color=theme.LIGHT["grid"])
+    fill = base.transform_filter(alt.datum.kind == "latest").mark_bar(size=10).encode(color=status)
+    tick = base.transform_filter(alt.datum.kind == "target").mark_tick(thickness=3, size=20,
+                                                                       color=theme.category_color("target"))
+    muted = theme.LIGHT["muted"]
+    lines = [_text(base, "label", "latest", None, -1, fontSize=LARGE, fontWeight="bold", limit=alt.ExprRef("width - 115")),
+             _text(base, "status", "latest", x_end, -1, fontSize=LARGE).encode(color=status),
+             _text(base, "line", "latest", None, 1, fontSize=SMALL, color=muted),
+             _text(base, "line", "target", x_end, 1, fontSize=SMALL, color=muted)]
+    title = alt.Title("Where each 2030 target stands",
+                      subtitle="Bar: latest official value as a share of its target (tick); words and colour: pace")
+    description = (f"Scoreboard of the {frame['target_id'].nunique()} numeric 2030 targets of the Guiding Opinions: "
+                   f"for each, the latest official value (years {frame['latest_year'].min()} to "
+                   f"{frame['latest_year'].max()}) as a share of the target level, the gap in the target's own unit "
+                   "(percent or 亿吨) and whether the recent pace is enough.")
+    return (alt.layer(track, fill, tick, *lines).properties(height=alt.Step(ROW_STEP), title=title,
+                                                            description=description))
