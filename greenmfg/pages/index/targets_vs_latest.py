@@ -17,8 +17,8 @@ from greenmfg.frames import with_provenance
 from greenmfg.markup import cell_text, value_text
 
 CHART_ID = chart_id_of(__name__)
-# Qualifiers as the scoreboard writes them (short, to fit a phone); tooltips and the table use words.
-SYMBOLS = {">": ">", "≥": "≥", "≈": "≈", "<": "<", "≤": "≤"}
+# Qualifiers the scoreboard writes as symbols (short, to fit a phone); tooltips and the table use words.
+SYMBOLS = (">", "≥", "≈", "<", "≤")
 ROW_STEP = 66  # pixels per target: a label line, the bar, a figures line
 # Font sizes of the label line and the figures line: a size smaller on a phone, so both halves of a line fit.
 LARGE, SMALL = alt.ExprRef("width < 420 ? 13 : 14"), alt.ExprRef("width < 420 ? 11 : 12")
@@ -29,12 +29,13 @@ def next_release(progress: pd.Series) -> str:
 
     Placeholder until the release calendar is wired in: the period the next yearly figure will cover.
     """
-    return f"figure for {int(progress['latest_year']) + 1}"
+    return f"the {int(progress['latest_year']) + 1} figure"
 
 
 def short_value(value, unit, qualifier) -> str:
     """A value with its qualifier as a symbol: '>20 %', '≥5.1亿吨' (value_text spells the qualifier out)."""
-    return SYMBOLS.get(cell_text(qualifier), "") + value_text(value, unit, "=")
+    symbol = cell_text(qualifier)
+    return (symbol if symbol in SYMBOLS else "") + value_text(value, unit, "=")
 
 
 def gap_text(progress: pd.Series) -> str:
@@ -95,7 +96,7 @@ def _tooltip() -> list[alt.Tooltip]:
             alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("year:O", title="Year"),
             alt.Tooltip("gap_label:N", title="Gap"), alt.Tooltip("pace_needed:N", title="Pace needed"),
             alt.Tooltip("pace_recent:N", title="Recent pace"), alt.Tooltip("status:N", title="Status"),
-            alt.Tooltip("status_reason:N", title="Why"), alt.Tooltip("next_release:N", title="Next figure"),
+            alt.Tooltip("status_reason:N", title="Why"), alt.Tooltip("next_release:N", title="Next release"),
             alt.Tooltip("basis:N", title="Basis"), alt.Tooltip("attribution:N", title="Target in the document"),
             alt.Tooltip("source_org:N", title="Source")]
 
@@ -127,9 +128,10 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
              _text(base, "line", "target", x_end, 1, fontSize=SMALL, color=muted)]
     title = alt.Title("Where each 2030 target stands",
                       subtitle="Bar: latest official value as a share of its target (tick); words and colour: pace")
+    units = " or ".join(sorted({"percent" if unit == "%" else unit for unit in frame["unit"]}))
     description = (f"Scoreboard of the {frame['target_id'].nunique()} numeric 2030 targets of the Guiding Opinions: "
                    f"for each, the latest official value (years {frame['latest_year'].min()} to "
                    f"{frame['latest_year'].max()}) as a share of the target level, the gap in the target's own unit "
-                   "(percent or 亿吨) and whether the recent pace is enough.")
+                   f"({units}) and whether the recent pace is enough.")
     return (alt.layer(track, fill, tick, *lines).properties(height=alt.Step(ROW_STEP), title=title,
                                                             description=description))
