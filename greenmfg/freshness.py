@@ -114,3 +114,22 @@ def card_freshness(rows: list[dict] | pd.DataFrame, context: pd.DataFrame | None
     latest = max((as_of for _, as_of in found), key=period_end)
     phrases = list(dict.fromkeys(_phrase(table.loc[sid]) for sid, _ in found if sid in table.index))
     return f"Latest data: {period_text(latest)}." + (f" Next: {'; '.join(phrases)}." if phrases else "")
+
+
+NO_SCHEDULE = "Next: no regular release recorded (the figure comes from a statement, not a series)"
+
+
+def target_freshness(targets: pd.DataFrame, progress: pd.DataFrame, schedule: pd.DataFrame,
+                     last_updated: str) -> pd.DataFrame:
+    """Per tracked target: latest_period (of its latest figure), next_release (a schedule) and stale (18 months)."""
+    series_of = targets.set_index("target_id")["baseline_series_id"]
+    scheduled = set(schedule["series_id"])
+    rows = []
+    for _, row in progress.iterrows():
+        series_id = series_of.get(row["target_id"])
+        series_id = "" if is_missing(series_id) else str(series_id)
+        as_of = str(row["latest_year"]) if is_missing(row["as_of"]) else str(row["as_of"])
+        rows.append({"target_id": row["target_id"], "latest_period": period_text(as_of),
+                     "next_release": schedule_text(series_id, schedule) if series_id in scheduled
+                     else NO_SCHEDULE, "stale": is_stale(as_of, last_updated)})
+    return pd.DataFrame(rows, columns=["target_id", "latest_period", "next_release", "stale"])

@@ -99,6 +99,13 @@ def last_updated(tables: dict[str, pd.DataFrame]) -> str:
     return max(dates) if dates else ""
 
 
+def data_last_updated(data_dir=None) -> str:
+    """data.last_updated computed from the data (pages that measure staleness against it load it here)."""
+    return last_updated({"context_series": loaders.load_context_series(data_dir),
+                         "policy_targets": loaders.load_policy_targets(data_dir), "claims": loaders.load_claims(data_dir),
+                         "policy_document": loaders.load_policy_document(data_dir)})
+
+
 def _merge(base: dict, extra: dict, origin: str, path: str = "") -> None:
     """Merge extra into base in place; raise on any key collision."""
     for k, v in extra.items():

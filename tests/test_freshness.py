@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 from greenmfg import freshness, loaders
-from greenmfg.pages.targets import latest
 from greenmfg.variables import last_updated
 
 
@@ -56,10 +55,10 @@ def test_tracker_flags_come_from_the_data_not_the_clock(newest_source, stale):
     progress = pd.DataFrame({"target_id": ["T01", "T02"], "latest_year": [2024, 2025], "as_of": ["2024", "2025-01"]})
     schedule = pd.DataFrame({"series_id": ["s_annual"], "publisher": ["MIIT"], "cadence": ["annual"],
                              "release_month_first": [1], "release_month_last": [3]})
-    frame = latest.frame(targets, progress, schedule, updated)
+    frame = freshness.target_freshness(targets, progress, schedule, updated)
     assert frame["stale"].tolist() == stale
     assert frame["latest_period"].tolist() == ["2024", "January 2025"]
-    assert frame["next_release"].tolist() == ["Next: MIIT, usually each January–March (annual)", latest.NO_SCHEDULE]
+    assert frame["next_release"].tolist() == ["Next: MIIT, usually each January–March (annual)", freshness.NO_SCHEDULE]
 
 
 def test_no_clock_in_freshness():

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import loaders
+from greenmfg import freshness, loaders
 from greenmfg import targets as pace_math
+from greenmfg.variables import data_last_updated
 
 
 def load(data_dir=None) -> dict[str, pd.DataFrame]:
-    """The tables the home page shows: policy document, targets, and each numeric target's progress."""
+    """The tables the home page shows: policy document, targets, each numeric target's progress and freshness."""
     targets = loaders.load_policy_targets(data_dir)
-    return {"policy_document": loaders.load_policy_document(data_dir), "policy_targets": targets,
-            "progress": pace_math.target_progress(targets, loaders.load_context_series(data_dir))}
+    progress = pace_math.target_progress(targets, loaders.load_context_series(data_dir))
+    return {"policy_document": loaders.load_policy_document(data_dir), "policy_targets": targets, "progress": progress,
+            "freshness": freshness.target_freshness(targets, progress, loaders.load_release_schedule(data_dir),
+                                                    data_last_updated(data_dir))}

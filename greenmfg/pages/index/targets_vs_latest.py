@@ -24,14 +24,6 @@ ROW_STEP = 66  # pixels per target: a label line, the bar, a figures line
 LARGE, SMALL = alt.ExprRef("width < 420 ? 13 : 14"), alt.ExprRef("width < 420 ? 11 : 12")
 
 
-def next_release(progress: pd.Series) -> str:
-    """When the next figure for a target is due, for the scoreboard's tooltip and table.
-
-    Placeholder until the release calendar is wired in: the period the next yearly figure will cover.
-    """
-    return f"the {int(progress['latest_year']) + 1} figure"
-
-
 def short_value(value, unit, qualifier) -> str:
     """A value with its qualifier as a symbol: '>20 %', '≥5.1亿吨' (value_text spells the qualifier out)."""
     symbol = cell_text(qualifier)
@@ -56,7 +48,7 @@ def _scores(progress: pd.Series) -> dict:
             "gap_label": gap_text(progress), "latest_year": int(progress["latest_year"]),
             "pace_needed": pace_math.pace_label(progress["required_annual_change"], cell_text(progress["unit"])),
             "pace_recent": pace_math.pace_label(recent, cell_text(progress["unit"]), kind),
-            "next_release": next_release(progress)}
+            "next_release": progress["next_release"]}
 
 
 def _point(progress: pd.Series, label: str, kind: str, source: dict) -> dict:
@@ -76,8 +68,10 @@ def _point(progress: pd.Series, label: str, kind: str, source: dict) -> dict:
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Two rows per numeric target (latest official value, target), each with its own source."""
     meta = data["policy_targets"].set_index("target_id")
+    releases = data["freshness"].set_index("target_id")["next_release"]
     rows = []
     for _, progress in data["progress"].iterrows():
+        progress = pd.concat([progress, pd.Series({"next_release": releases[progress["target_id"]]})])
         target = meta.loc[progress["target_id"]]
         label = cell_text(target["sector"]).capitalize()
         attribution = {"attribution_status": target["attribution_status"]}

@@ -10,9 +10,9 @@ from greenmfg import freshness, loaders
 from greenmfg import targets as pace_math
 from greenmfg.markup import slug
 from greenmfg.pages.claims.reading_order import ordered_claims
-from greenmfg.variables import last_updated
+from greenmfg.variables import data_last_updated
 
-from . import distance, latest
+from . import distance
 
 # Recent paces that are only bounds, or unknown: the figures may leave a target without a verdict.
 BOUND_KINDS = (pace_math.PACE_LOWER_BOUND, pace_math.PACE_UPPER_BOUND, pace_math.PACE_UNDETERMINED)
@@ -24,11 +24,10 @@ def load(data_dir=None) -> dict:
     targets, context = loaders.load_policy_targets(data_dir), loaders.load_context_series(data_dir)
     raw_claims = loaders.load_claims(data_dir)
     claims = ordered_claims(raw_claims, loaders.load_article_paragraphs(data_dir))
-    updated = last_updated({"context_series": context, "policy_targets": targets, "claims": raw_claims,
-                            "policy_document": loaders.load_policy_document(data_dir)})
+    updated = data_last_updated(data_dir)
     progress = pace_math.target_progress(targets, context)
     return {"policy_targets": targets, "claims": claims, "progress": progress, "last_updated": updated,
-            "latest": latest.frame(targets, progress, loaders.load_release_schedule(data_dir), updated)}
+            "latest": freshness.target_freshness(targets, progress, loaders.load_release_schedule(data_dir), updated)}
 
 
 def pace_kind_counts(progress: pd.DataFrame) -> dict[str, str]:

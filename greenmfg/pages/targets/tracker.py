@@ -68,7 +68,7 @@ def _row(progress: pd.Series, target: pd.Series, freshness: str = "") -> str:
 
 def tracker_html(targets: pd.DataFrame, progress: pd.DataFrame, latest_frame: pd.DataFrame | None = None) -> str:
     """Every numeric target in one filterable table (sector filter), in the order of the progress frame; with
-    `latest_frame` (latest.frame) each row also says its latest period, next release and whether it is stale."""
+    `latest_frame` (freshness.target_freshness) each row also says its latest period, next release and whether it is stale."""
     meta = targets.set_index("target_id")
     sectors = list(dict.fromkeys(meta.loc[target_id, "sector"] for target_id in progress["target_id"]))
     small_print = {} if latest_frame is None else {row["target_id"]: latest.cell_html(row)
