@@ -98,16 +98,28 @@ def _row_series(rows: list[dict], context: pd.DataFrame) -> list[tuple[str, str]
     return found
 
 
+def _baseline_observations(targets: pd.DataFrame) -> pd.DataFrame:
+    """Targets' baselines that are not series rows, as observations: an official figure shown on a card counts
+    towards its latest data even when it comes from the target table (it has no release schedule)."""
+    rows = targets[targets["baseline_value"].map(lambda v: not is_missing(v))]
+    return pd.DataFrame({
+        "series_id": "baseline of " + rows["target_id"].astype(str),
+        "as_of": rows["baseline_year"].map(lambda y: "" if is_missing(y) else str(int(float(y)))),
+        **{c: rows[f"baseline_{c}"] for c in ("source_org", "source_date", "url", "mirror_url")}})
+
+
 def card_freshness(rows: list[dict] | pd.DataFrame, context: pd.DataFrame | None = None,
-                   schedule: pd.DataFrame | None = None) -> str | None:
+                   schedule: pd.DataFrame | None = None, targets: pd.DataFrame | None = None) -> str | None:
     """'Latest data: 2025. Next: CAAM, usually each January (annual).' for a chart card's rows; None when no row is a
-    context_series figure. Rows are matched by a series_id column, or else by their provenance columns."""
+    context_series figure or a target's baseline. Rows are matched by a series_id column, or else by provenance."""
     if isinstance(rows, pd.DataFrame):
         rows = rows.to_dict("records")
     context = loaders.load_context_series() if context is None else context
     context = published_rows(context[context["measure_kind"] != "target"])  # targets and derived rows are no release
+    targets = loaders.load_policy_targets() if targets is None else targets
+    observations = pd.concat([context, _baseline_observations(targets)], ignore_index=True)
     rows = [r for r in rows if is_missing(r.get("derivation")) and not str(r.get("figure", "")).startswith("derived")]
-    found = _row_series(rows, context)
+    found = _row_series(rows, observations)
     if not found:
         return None
     table = _schedule(schedule)

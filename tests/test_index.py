@@ -151,3 +151,11 @@ def test_the_scoreboard_is_the_first_thing_the_home_page_shows():
     body = [cell for cell in nb.cells[1:] if "#| include: false" not in cell.source]
     assert body[0].cell_type == "markdown" and body[0].source.strip().endswith("{.gm-as-of}")
     assert body[1].cell_type == "code" and "targets_vs_latest.chart" in body[1].source
+
+
+def test_the_scoreboards_latest_data_is_its_newest_official_figure(scoreboard):
+    """A baseline from the target table (no series behind it) still counts towards the card's latest data."""
+    from greenmfg import freshness
+
+    newest = int(scoreboard.loc[scoreboard["kind"] == "latest", "latest_year"].max())
+    assert freshness.card_freshness(scoreboard).startswith(f"Latest data: {newest}.")
