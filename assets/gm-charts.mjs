@@ -4,6 +4,9 @@
 // Vega itself is imported on the first draw: a page whose charts are all below the fold runs none
 // of it while loading.
 let vegaModule = null;
+// Drawing is split into steps (load Vega, parse, build the view, run it) with the page getting the main thread
+// back between them, so input and scrolling are never blocked by one long task.
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 function loadVega() {
   vegaModule ??= import("./vega.mjs").then((module) => module.default);
   return vegaModule;
@@ -144,13 +147,17 @@ async function draw(card) {
   if (old) old.finalize();
   container.replaceChildren();
   const vega = await loadVega();
-  const view = new vega.View(vega.parse(spec), {
+  await yieldToPage();
+  const runtime = vega.parse(spec);
+  await yieldToPage();
+  const view = new vega.View(runtime, {
     renderer: "svg",
     container,
     hover: true,
     tooltip: showTooltip,
   });
   restoreState(card, view, spec, payload.state || []);
+  await yieldToPage();
   await view.runAsync();
   trackState(card, view, spec, payload.state || []);
   views.set(card, view);
@@ -270,6 +277,23 @@ async function copyLink(card, button) {
   }
 }
 
+// A card that opens the page (data-first-screen) shows its build-time chart at once and is drawn live when the
+// reader first does something (touch, click, key, scroll, pointer over it): no chart work while the page loads.
+const FIRST_USE = ["pointerdown", "keydown", "wheel", "touchstart", "scroll"];
+function staticUntilUsed(card) {
+  keepPrintFallback(card);
+  card.classList.add("gm-static-first");
+  const go = () => {
+    for (const type of FIRST_USE) window.removeEventListener(type, go, true);
+    card.removeEventListener("pointerenter", go);
+    card.removeEventListener("focusin", go);
+    queueDraw(card);
+  };
+  for (const type of FIRST_USE) window.addEventListener(type, go, { capture: true, passive: true });
+  card.addEventListener("pointerenter", go);
+  card.addEventListener("focusin", go);
+}
+
 function wire(card) {
   if (card.dataset.gmWired) return;
   card.dataset.gmWired = "1";
@@ -284,12 +308,14 @@ function wire(card) {
   }
   const shared = new URLSearchParams(location.search);
   const linked = location.hash === `#${card.id}` || [...shared.keys()].some((k) => k.startsWith(`${card.dataset.chartId}.`));
-  if (nearViewport && !linked) nearViewport.observe(card);
+  if (card.hasAttribute("data-first-screen") && !linked && !isDark()) staticUntilUsed(card);
+  else if (nearViewport && !linked) nearViewport.observe(card);
   else queueDraw(card);
 }
 
 function redrawAll() {
   const mode = isDark() ? "dark" : "light";
+  if (isDark()) document.querySelectorAll("figure.gm-card.gm-static-first:not(.gm-drawn)").forEach(queueDraw);
   for (const card of document.querySelectorAll("figure.gm-card.gm-drawn")) {
     if (card.dataset.theme !== mode) {
       pending.delete(card);

@@ -94,11 +94,11 @@ def _check_provenance(chart_id: str, rows: list[dict[str, Any]]) -> None:
             raise ChartCardError(f"chart {chart_id!r}: row {i}: neither 'url' nor 'mirror_url' is set")
 
 
-def compile_specs(chart: alt.TopLevelMixin, chart_id: str) -> dict[str, Any]:
+def compile_specs(chart: alt.TopLevelMixin, chart_id: str, first_screen: bool = False) -> dict[str, Any]:
     """Everything the card needs from one publishable chart (pure: no I/O)."""
     spec, title, subtitle, description, dataset_name, rows = _validated(chart, chart_id)
     return {"title": title, "subtitle": subtitle, "description": description, "rows": rows,
-            **vega_compile.site_specs(spec, dataset_name)}
+            **vega_compile.site_specs(spec, dataset_name, narrow=first_screen)}
 
 
 CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+(?:[\s\d.,%+\-]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+)*")
@@ -183,10 +183,22 @@ def _embed_html(chart_id: str, title: str) -> str:
             f'<textarea id="{field}" readonly rows="3">{html.escape(iframe_snippet(chart_id, title))}</textarea></details>')
 
 
+def _static_html(compiled: dict[str, Any]) -> str:
+    """The build-time SVG (for no-JS readers and print); a first-screen card also has a phone-width one."""
+    wide = _labelled_svg(compiled["svg"], compiled["description"])
+    if not compiled["svg_narrow"]:
+        return wide
+    narrow = _labelled_svg(compiled["svg_narrow"], compiled["description"])
+    return f'<div class="gm-svg-wide">{wide}</div><div class="gm-svg-narrow">{narrow}</div>'
+
+
 def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str | None = None,
-              root: str | None = None) -> str:
-    """The card's HTML: one self-describing <figure>, identical for the same input (no random ids)."""
-    compiled = compile_specs(chart, chart_id)
+              root: str | None = None, first_screen: bool = False) -> str:
+    """The card's HTML: one self-describing <figure>, identical for the same input (no random ids).
+
+    A ``first_screen`` card shows its build-time chart at once and draws the live one when the reader first
+    interacts with the page, so a chart in the first screen costs no script work while the page loads."""
+    compiled = compile_specs(chart, chart_id, first_screen)
     root = site_root_prefix() if root is None else root
     if "{{<" in summary + (note or ""):  # takeaways and notes take their numbers from data, like the prose
         variables = load_variables()
@@ -199,11 +211,12 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
     note_html = f'<p class="gm-note"><strong>Note:</strong> {text_html(note)}</p>' if note else ""
     subtitle = f'<p class="gm-card-subtitle">{text_html(compiled["subtitle"])}</p>' if compiled["subtitle"] else ""
     return "\n".join([
-        f'<figure class="gm-card" id="{cid}" data-chart-id="{chart_id}" aria-labelledby="{cid}-title">',
+        f'<figure class="gm-card" id="{cid}" data-chart-id="{chart_id}" aria-labelledby="{cid}-title"'
+        + (" data-first-screen" if first_screen else "") + ">",
         f'<figcaption class="gm-card-head"><p class="gm-card-title" id="{cid}-title">'
         f'{text_html(compiled["title"])}</p>{subtitle}</figcaption>',
         f'<div class="gm-chart" data-description="{html.escape(compiled["description"])}">',
-        f'<div class="gm-static"><noscript>{_labelled_svg(compiled["svg"], compiled["description"])}</noscript></div>',
+        f'<div class="gm-static"><noscript>{_static_html(compiled)}</noscript></div>',
         f'<div class="gm-live" id="{cid}-live"></div>',
         "</div>",
         f'<p class="gm-summary">{text_html(summary)}</p>',
@@ -231,23 +244,27 @@ class ChartCard:
     chart_id: str
     summary: str
     note: str | None = None
+    first_screen: bool = False
 
     def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 - IPython protocol
         if in_site_build():
             # The Vega-Lite spec rides along in output metadata so tests can check it against the schema.
             metadata = {"greenmfg": {"chart_id": self.chart_id, "vegalite": self.chart.to_dict()}}
-            return {"text/html": card_html(self.chart, self.chart_id, self.summary, self.note)}, metadata
+            html_text = card_html(self.chart, self.chart_id, self.summary, self.note, first_screen=self.first_screen)
+            return {"text/html": html_text}, metadata
         spec = self.chart.to_dict()
         return {**vega_compile.notebook_bundle(spec), "text/plain": f"<chart {self.chart_id}: {_title_parts(spec)[0]}>"}
 
 
-def show(chart: alt.TopLevelMixin, *, chart_id: str, summary: str, note: str | None = None) -> ChartCard:
-    """Publish ``chart`` as a card; ``summary`` is the one-sentence takeaway shown under it.
+def show(chart: alt.TopLevelMixin, *, chart_id: str, summary: str, note: str | None = None,
+         first_screen: bool = False) -> ChartCard:
+    """Publish ``chart`` as a card; ``summary`` is the one-sentence takeaway shown under it. ``first_screen``: the
+    card opens a page (see card_html).
 
     Validation runs now (not only at build time), so a rerunner sees a missing description at once.
     """
     _validated(chart, chart_id)
-    return ChartCard(chart, chart_id, summary, note)
+    return ChartCard(chart, chart_id, summary, note, first_screen)
 
 
 def _validated(chart: alt.TopLevelMixin, chart_id: str):

@@ -11,6 +11,7 @@ import vl_convert
 from . import theme
 
 STATIC_WIDTH = 640
+NARROW_WIDTH = 330  # a 390 px phone less the card's padding and the chart's own padding
 COMPOUND_KEYS = ("hconcat", "vconcat", "concat", "facet", "repeat")
 
 
@@ -86,8 +87,9 @@ def shareable_params(spec: dict[str, Any]) -> list[str]:
     return list(names)
 
 
-def site_specs(spec: dict[str, Any], dataset_name: str) -> dict[str, Any]:
-    """Light Vega spec, its dark-mode patch and the static SVG of a Vega-Lite spec (rows stay out of the specs)."""
+def site_specs(spec: dict[str, Any], dataset_name: str, narrow: bool = False) -> dict[str, Any]:
+    """Light Vega spec, its dark-mode patch and the static SVG of a Vega-Lite spec (rows stay out of the specs);
+    with ``narrow``, also a static SVG laid out for a phone's width (a card shown static in the first screen)."""
     live = _responsive(_strip_title(spec))
     light_vega = vl_convert.vegalite_to_vega(live)
     dark_spec = _recolour({**live, "config": theme.dark_config()}, theme.dark_color_map())
@@ -100,7 +102,9 @@ def site_specs(spec: dict[str, Any], dataset_name: str) -> dict[str, Any]:
     if not any(k in static for k in COMPOUND_KEYS):
         static = {**static, "width": STATIC_WIDTH}
     svg = vl_convert.vegalite_to_svg(static)
-    return {"vega": light_vega, "dark_patch": json_patch(light_vega, dark_vega), "svg": svg,
+    single = not any(k in static for k in COMPOUND_KEYS)
+    svg_narrow = vl_convert.vegalite_to_svg({**static, "width": NARROW_WIDTH}) if narrow and single else ""
+    return {"vega": light_vega, "dark_patch": json_patch(light_vega, dark_vega), "svg": svg, "svg_narrow": svg_narrow,
             "state": shareable_params(spec)}
 
 

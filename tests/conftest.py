@@ -113,13 +113,16 @@ def open_page(browser, server):
 def wait_for_charts(page, timeout_ms: int = 5000) -> int:
     """Bring each chart card into view (charts draw as they near the viewport) and wait until all have drawn.
 
-    Each card gets `timeout_ms` to draw once scrolled to; returns how many cards there are.
+    Each card gets `timeout_ms` to draw once scrolled to (a first-screen card once the pointer is over it); returns
+    how many cards there are.
     """
     cards = page.locator("figure.gm-card")
     count = cards.count()
     for index in range(count):
         card = cards.nth(index)
         card.scroll_into_view_if_needed()
+        if card.get_attribute("data-first-screen") is not None:
+            card.hover(position={"x": 4, "y": 4})  # a first-screen card is drawn live on the reader's first move
         card.locator(".gm-live svg.marks, .gm-live canvas.marks").first.wait_for(state="attached", timeout=timeout_ms)
     if count:
         page.evaluate("window.scrollTo(0, 0)")

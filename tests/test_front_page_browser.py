@@ -15,7 +15,8 @@ FIRST_SCREENS = [(1280, 900), (390, 844)]
 
 
 def _drawn(page) -> None:
-    """Wait for the scoreboard to draw without scrolling: it must be near enough to the top to draw on its own."""
+    """The scoreboard is drawn live on the reader's first move over it (until then its build-time chart shows)."""
+    page.locator(SCOREBOARD).hover(position={"x": 4, "y": 4})
     page.locator(f"{SCOREBOARD} .gm-live svg.marks").wait_for(state="attached", timeout=5000)
 
 
@@ -23,6 +24,12 @@ def _drawn(page) -> None:
 def test_scoreboard_chart_is_in_the_first_screen(open_page, width, height):
     record = open_page(HOME, width=width, height=height)
     page = record.page
+    static = page.locator(f"{SCOREBOARD} .gm-print-fallback svg:visible")
+    static.first.wait_for(state="visible", timeout=5000)
+    assert static.count() == 1, "one build-time chart (desktop or phone layout) shows before any interaction"
+    box = static.first.bounding_box()
+    assert 0 <= box["y"] < height and box["width"] <= width, "the build-time chart is in the first screen"
+    assert page.locator(f"{SCOREBOARD} .gm-live svg").count() == 0, "no chart work before the reader moves"
     _drawn(page)
     assert page.evaluate("window.scrollY") == 0
     first_card = page.locator("figure.gm-card").first.get_attribute("id")
