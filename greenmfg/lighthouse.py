@@ -24,6 +24,7 @@ LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("GREENMFG_CHROMIUM", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+RUNS = 3  # Lighthouse's own advice: scores vary run to run, so report the median of several runs
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".csv")
 
 
@@ -78,12 +79,13 @@ def report() -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(SITE_DIR)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    print("\nLighthouse (mobile, gzip; targets: performance >= 0.95, TBT <= 150 ms, accessibility 1.00, "
+    print(f"\nLighthouse, median of {RUNS} runs (mobile, gzip; targets: performance >= 0.95, TBT <= 150 ms, accessibility 1.00, "
           "best practices and SEO >= 0.95):")
     print(f"  {'page':32s} {'perf':>5s} {'TBT':>7s} {'a11y':>5s} {'BP':>5s} {'SEO':>5s}  failing audits")
     try:
         for page in pages():
-            result = audit(base + page.output.as_posix())
+            runs = sorted((audit(base + page.output.as_posix()) for _ in range(RUNS)), key=lambda r: r["tbt_ms"])
+            result = runs[len(runs) // 2]  # the run with the median blocking time
             print(f"  {page.output.as_posix():32s} {result['performance']:5.2f} {result['tbt_ms']:5.0f}ms "
                   f"{result['accessibility']:5.2f} {result['best-practices']:5.2f} {result['seo']:5.2f}  "
                   + ", ".join(result["failing"]))
