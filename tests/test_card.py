@@ -143,3 +143,8 @@ def test_short_publisher_names_the_publisher_not_the_outlet():
 def test_data_as_of_is_the_latest_period_end_not_the_longest_string():
     rows = ROWS.assign(as_of=["2024-06", "2025", "2025-01"])
     assert "Data as of 2025." in card.card_html(chart(rows), "t-nev", "s", root="")
+
+
+def test_publishers_named_in_chinese_get_the_same_short_name():
+    assert publishers.short_publisher("生态环境部 MEE, press conference") == "MEE"
+    assert publishers.short_publisher("中国钢铁工业协会 (annual report)") == "CISA"
