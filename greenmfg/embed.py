@@ -38,6 +38,7 @@ def _embedded_card(card: str, root: str, chart_id: str, page_href: str) -> str:
     card = card.replace(f'<a class="gm-permalink" href="#chart-{chart_id}">Link to this chart</a>',
                         f'<a class="gm-permalink" href="{page_href}" target="_top">See it in context</a>')
     card = re.sub(r'<button type="button" class="gm-copy-link"[^>]*>.*?</button>', "", card, flags=re.S)
+    card = card.replace(" data-first-screen>", ">", 1)  # an embed is the chart alone: draw it live at once
     return re.sub(r'<details class="gm-embed".*?</details>', "", card, flags=re.S)
 
 
