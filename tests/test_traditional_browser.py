@@ -18,6 +18,17 @@ def _live_text(page, chart_id: str) -> str:
     return page.locator(f"#chart-{chart_id} .gm-live svg").inner_html()
 
 
+def tooltip_of(page, mark) -> str:
+    """Hover a mark (moving the pointer twice, as Vega needs a move to pick) and return its tooltip's text."""
+    mark.scroll_into_view_if_needed()
+    box = mark.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(box["x"] + box["width"] / 2 + 1, box["y"] + box["height"] / 2)
+    tooltip = page.locator(".gm-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    return tooltip.inner_text()
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_page_draws_every_chart_without_errors_or_third_party_requests(open_page, width):
     record = open_page(PAGE, width=width)
@@ -37,14 +48,7 @@ def test_page_is_in_the_navigation(open_page):
 def test_tooltip_shows_source_and_qualifier(open_page):
     record = open_page(PAGE)
     wait_for_charts(record.page, timeout_ms=15000)
-    bar = record.page.locator(f"#chart-{distance_to_2030.CHART_ID} .gm-live .mark-rect path").first
-    bar.scroll_into_view_if_needed()
-    box = bar.bounding_box()
-    record.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    record.page.mouse.move(box["x"] + box["width"] / 2 + 2, box["y"] + box["height"] / 2)
-    tooltip = record.page.locator(".gm-tooltip")
-    tooltip.wait_for(state="visible", timeout=5000)
-    text = tooltip.inner_text()
+    text = tooltip_of(record.page, record.page.locator(f"#chart-{distance_to_2030.CHART_ID} .gm-live .mark-rect path").first)
     assert "more than" in text and "lower bound" in text
     assert "Source of latest value" in text
 
@@ -101,12 +105,5 @@ def test_ule_claim_marker_tooltip_names_the_verdict(open_page):
     legend = record.page.locator(f"{chart} svg").inner_html()
     assert "News article" in legend and "verdict: not found" in legend
     # the claim is drawn as diamonds, distinct from the series' circles
-    marker = record.page.locator(f"{chart} .mark-symbol path[aria-label*='claim in the news article']").first
-    marker.scroll_into_view_if_needed()
-    box = marker.bounding_box()
-    record.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    record.page.mouse.move(box["x"] + box["width"] / 2 + 1, box["y"] + box["height"] / 2)
-    tooltip = record.page.locator(".gm-tooltip")
-    tooltip.wait_for(state="visible", timeout=5000)
-    text = tooltip.inner_text()
+    text = tooltip_of(record.page, record.page.locator(f"{chart} .mark-symbol path[aria-label*='claim in the news article']").first)
     assert "claim in the news article" in text and "not stated" in text
