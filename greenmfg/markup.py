@@ -32,6 +32,11 @@ def escaped(value: Any) -> str:
     return html.escape(cell_text(value))
 
 
+def with_code(text: Any) -> str:
+    """Escaped text whose `backticked` names (columns, fields) are shown as code, as the descriptors write them."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped(text))
+
+
 def chinese(text: Any, tag: str = "span") -> str:
     """Chinese text in an element marked lang="zh-Hans" (right font, right voice); '' when missing."""
     return f'<{tag} lang="zh-Hans">{escaped(text)}</{tag}>' if not is_missing(text) else ""

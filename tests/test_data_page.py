@@ -69,3 +69,9 @@ def test_what_changed_log_words_a_correction_and_an_empty_log():
     out = changes.changes_html(frame)
     assert "1 % →<br><strong>more than 2 %</strong>" in out and "Corrected." in out and "X, 2024" in out
     assert "No value has changed" in changes.changes_html(frame.iloc[0:0])
+
+
+def test_backticked_names_in_descriptions_show_as_code():
+    from greenmfg.markup import with_code
+
+    assert with_code("Its unit is in the row's `unit` column.") == "Its unit is in the row&#x27;s <code>unit</code> column."

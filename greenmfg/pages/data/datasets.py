@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from greenmfg.markup import slug
+from greenmfg.markup import slug, with_code
 
 
 def coverage_text(name: str, frame: pd.DataFrame) -> str:
@@ -29,7 +29,7 @@ def _field_row(field: dict[str, Any]) -> str:
     one_of = (f' <span class="gm-front-small">One of: {html.escape(", ".join(map(str, allowed)))}</span>'
               if allowed else "")
     return (f'<tr><th scope="row"><code>{html.escape(field["name"])}</code></th>'
-            f'<td>{html.escape(field.get("type", ""))}</td><td>{html.escape(field.get("description", ""))}{one_of}</td></tr>')
+            f'<td>{html.escape(field.get("type", ""))}</td><td>{with_code(field.get("description", ""))}{one_of}</td></tr>')
 
 
 def _dataset_html(resource: dict[str, Any], frames: dict[str, pd.DataFrame]) -> str:
@@ -40,7 +40,7 @@ def _dataset_html(resource: dict[str, Any], frames: dict[str, pd.DataFrame]) -> 
     csv_href = f"data/{resource['path']}"
     return (
         f'<section class="gm-entry" id="dataset-{html.escape(slug(name))}"><h3>{html.escape(resource.get("title", name))} '
-        f'<code>{html.escape(name)}</code></h3><p>{html.escape(resource.get("description", ""))}</p>'
+        f'<code>{html.escape(name)}</code></h3><p>{with_code(resource.get("description", ""))}</p>'
         f'<p><strong>Coverage:</strong> {html.escape(coverage)}. <strong>Licence:</strong> {licences or "see package"}. '
         f'<a href="{html.escape(csv_href)}" download>Download {html.escape(Path(resource["path"]).name)}</a></p>'
         f'<details><summary>Fields ({len(fields)})</summary><div class="gm-front-wrap">'
