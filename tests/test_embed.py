@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import wait_for_charts
 
 from greenmfg import embed
 from greenmfg.project import chapters, site_url
@@ -56,12 +57,13 @@ def test_full_source_list_expands_and_matches_the_csv(open_page, site, chapter):
     import csv
 
     record = open_page(chapter)
+    wait_for_charts(record.page)  # charts drawing above a card would move it under the click
     for card in record.page.locator("figure.gm-card").all():
         chart_id = card.get_attribute("data-chart-id")
         sources = card.locator("details.gm-sources")
         assert not sources.locator("li").first.is_visible(), "the full list starts folded"
         sources.locator("summary").click()
-        assert sources.locator("li").first.is_visible()
+        sources.locator("li").first.wait_for(state="visible", timeout=2000)
         listed = sorted(li.get_attribute("data-org") for li in sources.locator("li").all())
         with open(site / "chart-data" / f"{chart_id}.csv", encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
