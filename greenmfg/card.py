@@ -24,6 +24,7 @@ from .embed import iframe_snippet
 from .execute import SITE_BUILD_ENV
 from .frames import PROVENANCE
 from .freshness import card_freshness
+from .i18n import edition_prefix, header, language, tr
 from .paths import REPO_ROOT
 from .publishers import short_source_line
 from .var_tokens import load_variables, substitute
@@ -137,7 +138,7 @@ def _release_items(rows: list[dict[str, Any]]) -> str:
     for org, date, url in seen:
         label = text_html(org) + (f", {html.escape(date)}" if date else "")
         # Mirrors are third-party copies: named, never linked (the CSV carries their address).
-        label = f'<a href="{html.escape(url)}">{label}</a>' if url else f"{label} (copy seen; original not online)"
+        label = f'<a href="{html.escape(url)}">{label}</a>' if url else label + html.escape(tr(" (copy seen; original not online)"))
         items.append(f'<li data-org="{html.escape(org)}">{label}</li>')
     return "".join(items)
 
@@ -146,13 +147,15 @@ def _source_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
     """A one-line source a reader can scan, with every release one click away (the CSV has the same list)."""
     as_of = _as_of(rows)
     fresh = card_freshness(rows)  # latest period and the publisher's usual release month, for series figures
-    when = fresh or (f"Data as of {as_of}." if as_of else "")
+    when = fresh or (tr("Data as of {as_of}.", as_of=as_of) if as_of else "")
     items = _release_items(rows)
     count = items.count("<li ")
-    return (f'<div class="gm-source"><p><strong>Source:</strong> {text_html(short_source_line(rows))}.'
+    label = tr("All sources (1 release)") if count == 1 else tr("All sources ({count} releases)", count=count)
+    return (f'<div class="gm-source"><p><strong>{tr("Source:")}</strong> '
+            f'{text_html(short_source_line(rows, language()))}{tr(".")}'
             + (f' <span class="gm-freshness">{text_html(when)}</span>' if when else "") + "</p>"
-            f'<details class="gm-sources" id="chart-{chart_id}-sources"><summary>All sources '
-            f'({count} {"release" if count == 1 else "releases"})</summary><ul>{items}</ul></details></div>')
+            f'<details class="gm-sources" id="chart-{chart_id}-sources"><summary>{label}</summary>'
+            f"<ul>{items}</ul></details></div>")
 
 
 def _period_end_key(as_of: str) -> str:
@@ -167,11 +170,11 @@ def _as_of(rows: list[dict[str, Any]]) -> str:
 
 def _table_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
     columns = list(rows[0])
-    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in columns)
+    head = "".join(f'<th scope="col">{html.escape(header(c))}</th>' for c in columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(_fmt_cell(r.get(c)))}</td>" for c in columns) + "</tr>" for r in rows
     )
-    return (f'<details class="gm-table"><summary>Show the data as a table ({len(rows)} rows)</summary>'
+    return (f'<details class="gm-table"><summary>{tr("Show the data as a table ({n} rows)", n=len(rows))}</summary>'
             f'<div class="gm-table-scroll"><table id="chart-{chart_id}-table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div></details>")
 
@@ -179,7 +182,7 @@ def _table_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
 def _embed_html(chart_id: str, title: str) -> str:
     """'Embed' disclosure with the <iframe> snippet for this chart's standalone page."""
     field = f"chart-{chart_id}-embed-code"
-    return (f'<details class="gm-embed"><summary>Embed</summary><label for="{field}">Paste into your page:</label>'
+    return (f'<details class="gm-embed"><summary>{tr("Embed")}</summary><label for="{field}">{tr("Paste into your page:")}</label>'
             f'<textarea id="{field}" readonly rows="3">{html.escape(iframe_snippet(chart_id, title))}</textarea></details>')
 
 
@@ -207,8 +210,9 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
     rows = compiled["rows"]
     cid = f"chart-{chart_id}"
     payload = {"id": chart_id, "vega": compiled["vega"], "dark": compiled["dark_patch"], "state": compiled["state"],
-               "columns": list(rows[0]), "rows": [[r.get(c) for c in rows[0]] for r in rows]}
-    note_html = f'<p class="gm-note"><strong>Note:</strong> {text_html(note)}</p>' if note else ""
+               "columns": list(rows[0]), "headers": [header(c) for c in rows[0]],
+               "rows": [[r.get(c) for c in rows[0]] for r in rows]}
+    note_html = f'<p class="gm-note"><strong>{tr("Note:")}</strong> {text_html(note)}</p>' if note else ""
     subtitle = f'<p class="gm-card-subtitle">{text_html(compiled["subtitle"])}</p>' if compiled["subtitle"] else ""
     return "\n".join([
         f'<figure class="gm-card" id="{cid}" data-chart-id="{chart_id}" aria-labelledby="{cid}-title"'
@@ -222,12 +226,12 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
         f'<p class="gm-summary">{text_html(summary)}</p>',
         _source_html(chart_id, rows),
         note_html,
-        f'<div class="gm-actions"><a class="gm-csv" href="{root}{CSV_DIR}/{chart_id}.csv" download>'
-        f"Download the data (CSV)</a>"
-        f'<button type="button" class="gm-export" data-format="png" hidden>Save as PNG</button>'
-        f'<button type="button" class="gm-export" data-format="svg" hidden>Save as SVG</button>'
-        f'<a class="gm-permalink" href="#{cid}">Link to this chart</a>'
-        f'<button type="button" class="gm-copy-link" hidden>Copy link</button>'
+        f'<div class="gm-actions"><a class="gm-csv" href="{root}{edition_prefix()}{CSV_DIR}/{chart_id}.csv" download>'
+        f'{tr("Download the data (CSV)")}</a>'
+        f'<button type="button" class="gm-export" data-format="png" hidden>{tr("Save as PNG")}</button>'
+        f'<button type="button" class="gm-export" data-format="svg" hidden>{tr("Save as SVG")}</button>'
+        f'<a class="gm-permalink" href="#{cid}">{tr("Link to this chart")}</a>'
+        f'<button type="button" class="gm-copy-link" hidden>{tr("Copy link")}</button>'
         f'{_embed_html(chart_id, compiled["title"])}</div>',
         _table_html(chart_id, rows),
         payload_script(payload),

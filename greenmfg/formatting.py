@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from .i18n import language
+
 _EN_QUALIFIER = {"=": "", ">": "more than ", "≥": "at least ", "<": "less than ", "≤": "at most ", "≈": "≈ "}
 _ZH_QUALIFIER = {"=": "", ">": "超过", "≥": "不低于", "<": "低于", "≤": "不超过", "≈": "约"}
 _NO_UNIT = {"", "count"}
@@ -37,8 +39,10 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def fmt_value(value, unit: str = "", qualifier: str = "=", lang: str = "en", decimals: int | None = None) -> str:
-    """Format value + unit + qualifier, e.g. 'more than 40 %', '958.7万辆', '≈ 20 %' (lang 'en' or 'zh')."""
+def fmt_value(value, unit: str = "", qualifier: str = "=", lang: str | None = None, decimals: int | None = None) -> str:
+    """Format value + unit + qualifier, e.g. 'more than 40 %', '958.7万辆', '≈ 20 %' (lang 'en' or 'zh'; default:
+    the page's language)."""
+    lang = lang or language()
     if _is_missing(value):
         return ""
     qualifier = qualifier if isinstance(qualifier, str) and qualifier else "="

@@ -15,6 +15,8 @@ import pandas as pd
 from greenmfg import loaders
 from greenmfg.data_tables import AS_OF_PATTERN
 from greenmfg.frames import PROVENANCE, is_missing, published_rows
+from greenmfg.i18n import language, tr
+from greenmfg.publishers import short_publisher
 
 STALE_AFTER_MONTHS = 18
 STALE_TEXT = f"⚠ older than {STALE_AFTER_MONTHS} months"
@@ -46,9 +48,16 @@ def is_stale(latest_as_of: Any, last_updated: Any) -> bool:
     return add_months(period_end(latest_as_of), STALE_AFTER_MONTHS) < period_end(last_updated)
 
 
+def _month(month: Any) -> str:
+    """A month's name in the page's language ('July', '7月')."""
+    return f"{int(month)}月" if language() == "zh" else MONTHS[int(month) - 1]
+
+
 def period_text(as_of: Any) -> str:
-    """A period for readers: '2025', 'July 2025', '15 July 2025'."""
+    """A period for readers: '2025', 'July 2025', '15 July 2025' (Chinese: 2025年, 2025年7月, 2025年7月15日)."""
     year, month, day = AS_OF_PATTERN.match(str(as_of).strip()).groups()
+    if language() == "zh":
+        return f"{year}年" + (f"{int(month)}月" if month else "") + (f"{int(day)}日" if day else "")
     if not month:
         return year
     return (f"{int(day)} " if day else "") + f"{MONTHS[int(month) - 1]} {year}"
@@ -64,11 +73,12 @@ def _phrase(entry: pd.Series) -> str:
     """'MIIT, usually each January–March (annual)': publisher, when, cadence."""
     cadence, first, last = entry["cadence"], entry["release_month_first"], entry["release_month_last"]
     if cadence == "annual" and not is_missing(first):
-        months = MONTHS[int(first) - 1] + ("" if int(first) == int(last) else f"–{MONTHS[int(last) - 1]}")
-        when = f"usually each {months}"
+        months = _month(first) + ("" if int(first) == int(last) else f"–{_month(last)}")
+        when = tr("usually each {months}", months=months)
     else:
-        when = CADENCE_WORDS.get(cadence, "once a year")
-    return f"{entry['publisher']}, {when} ({cadence})"
+        when = tr(CADENCE_WORDS.get(cadence, "once a year"))
+    return tr("{publisher}, {when} ({cadence})", publisher=short_publisher(entry["publisher"], language()),
+              when=when, cadence=tr(cadence))
 
 
 def schedule_text(series_id: str, schedule: pd.DataFrame | None = None) -> str:
@@ -76,7 +86,7 @@ def schedule_text(series_id: str, schedule: pd.DataFrame | None = None) -> str:
     table = _schedule(schedule)
     if series_id not in table.index:
         raise KeyError(f"release_schedule has no series {series_id!r}")
-    return "Next: " + _phrase(table.loc[series_id])
+    return tr("Next: {phrase}", phrase=_phrase(table.loc[series_id]))
 
 
 def _row_series(rows: list[dict], context: pd.DataFrame) -> list[tuple[str, str]]:
@@ -125,7 +135,8 @@ def card_freshness(rows: list[dict] | pd.DataFrame, context: pd.DataFrame | None
     table = _schedule(schedule)
     latest = max((as_of for _, as_of in found), key=period_end)
     phrases = list(dict.fromkeys(_phrase(table.loc[sid]) for sid, _ in found if sid in table.index))
-    return f"Latest data: {period_text(latest)}." + (f" Next: {'; '.join(phrases)}." if phrases else "")
+    text = tr("Latest data: {period}.", period=period_text(latest))
+    return text + (tr(" Next: {phrases}.", phrases=tr("; ").join(phrases)) if phrases else "")
 
 
 NO_SCHEDULE = "Next: no regular release recorded (the figure comes from a statement, not a series)"
@@ -143,5 +154,5 @@ def target_freshness(targets: pd.DataFrame, progress: pd.DataFrame, schedule: pd
         as_of = str(row["latest_year"]) if is_missing(row["as_of"]) else str(row["as_of"])
         rows.append({"target_id": row["target_id"], "latest_period": period_text(as_of),
                      "next_release": schedule_text(series_id, schedule) if series_id in scheduled
-                     else NO_SCHEDULE, "stale": is_stale(as_of, last_updated)})
+                     else tr(NO_SCHEDULE), "stale": is_stale(as_of, last_updated)})
     return pd.DataFrame(rows, columns=["target_id", "latest_period", "next_release", "stale"])

@@ -10,11 +10,14 @@ import html
 import json
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
 from .execute import SITE_BUILD_ENV
+from .i18n import DEFAULT, set_language
 from .paths import REPO_ROOT
+from .project import Page
 from .var_tokens import VAR_TOKEN, lookup
 
 
@@ -25,11 +28,11 @@ def page_var_keys(page_source: str) -> list[str]:
     return list(dict.fromkeys(VAR_TOKEN.findall(text)))
 
 
-def current_variables() -> dict:
-    """The values the site build would use now (written to _variables.yml, reused while data is unchanged)."""
+def current_variables(lang: str = DEFAULT) -> dict:
+    """The values the site build would use now for one edition (written by the build, reused while data is unchanged)."""
     from .build import write_variables
 
-    return yaml.safe_load(write_variables().read_text(encoding="utf-8")) or {}
+    return yaml.safe_load(write_variables()[lang].read_text(encoding="utf-8")) or {}
 
 
 def value_of(variables: dict, key: str) -> str:
@@ -57,6 +60,9 @@ class ProseValues:
 
 
 def prose_values(page_source: str) -> ProseValues:
-    """The values behind every `{{< var >}}` token of this page's prose."""
-    variables = current_variables()
+    """The values behind every `{{< var >}}` token of this page's prose; the page's edition sets the language its
+    charts and cards are written in (zh/… pages: Chinese)."""
+    lang = Page(Path(page_source)).lang
+    set_language(lang)
+    variables = current_variables(lang)
     return ProseValues([(key, value_of(variables, key)) for key in page_var_keys(page_source)])

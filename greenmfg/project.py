@@ -28,9 +28,27 @@ class BuildError(RuntimeError):
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the site: its source notebook and where its HTML goes."""
+    """One page of one edition: its source notebook and where its HTML goes.
 
-    source: Path  # relative to the repo root, e.g. chapters/digital.ipynb
+    English pages sit at the root; each other edition mirrors them under a folder named for its
+    language (zh/chapters/digital.ipynb is the Chinese twin of chapters/digital.ipynb).
+    """
+
+    source: Path  # relative to the repo root, e.g. chapters/digital.ipynb or zh/chapters/digital.ipynb
+
+    @property
+    def lang(self) -> str:
+        return self.source.parts[0] if self.source.parts[0] in editions()[1:] else editions()[0]
+
+    @property
+    def edition_prefix(self) -> str:
+        """The edition's folder under the site root: '' for English, 'zh/' for Chinese."""
+        return "" if self.lang == editions()[0] else f"{self.lang}/"
+
+    @property
+    def edition_source(self) -> Path:
+        """The source path inside its edition (the same for both twins)."""
+        return Path(self.source.as_posix().removeprefix(self.edition_prefix))
 
     @property
     def slug(self) -> str:
@@ -46,11 +64,17 @@ class Page:
 
     @property
     def root_prefix(self) -> str:
+        """From the page to the site root (shared assets, data)."""
         return "../" * (len(self.source.parts) - 1)
 
     @property
+    def edition_root_prefix(self) -> str:
+        """From the page to its edition's root (its pages, chart files, search index)."""
+        return "../" * (len(self.edition_source.parts) - 1)
+
+    @property
     def is_chapter(self) -> bool:
-        return self.source.parts[0] == CHAPTERS_DIR
+        return self.edition_source.parts[0] == CHAPTERS_DIR
 
     @property
     def package(self) -> str:
@@ -70,8 +94,12 @@ class Page:
 
     @property
     def nav_text(self) -> str:
-        """The page's label in the site navigation."""
-        return _nav_texts().get(self.source.as_posix(), self.title)
+        """The page's label in its edition's navigation."""
+        return _nav_texts(self.lang).get(self.source.as_posix(), self.title)
+
+    def twin(self, lang: str) -> Page:
+        """The same page in another edition."""
+        return Page(Path(("" if lang == editions()[0] else f"{lang}/") + self.edition_source.as_posix()))
 
 
 @functools.cache
@@ -79,10 +107,28 @@ def _read_yaml(path: Path, mtime_ns: int) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def quarto_config() -> dict[str, Any]:
-    """The parsed _quarto.yml (re-read when the file changes)."""
+def editions() -> list[str]:
+    """The site's languages, from the profile group in _quarto.yml; the first is the default (the site root)."""
     path = REPO_ROOT / "_quarto.yml"
-    return _read_yaml(path, path.stat().st_mtime_ns)
+    return list(_read_yaml(path, path.stat().st_mtime_ns)["profile"]["group"][0])
+
+
+def _merge_profile(base: Any, extra: Any) -> Any:
+    """Quarto's profile merge: maps merge key by key, lists are joined, other values are replaced."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        return {**base, **{k: _merge_profile(base[k], v) if k in base else v for k, v in extra.items()}}
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + extra
+    return extra
+
+
+def quarto_config(lang: str | None = None) -> dict[str, Any]:
+    """_quarto.yml merged with the edition's profile (_quarto-<lang>.yml), as `quarto render --profile <lang>`
+    reads it (re-read when a file changes)."""
+    lang = lang or editions()[0]
+    base_path, profile_path = REPO_ROOT / "_quarto.yml", REPO_ROOT / f"_quarto-{lang}.yml"
+    base = _read_yaml(base_path, base_path.stat().st_mtime_ns)
+    return _merge_profile(base, _read_yaml(profile_path, profile_path.stat().st_mtime_ns))
 
 
 def _front_matter(source: Path) -> dict[str, Any]:
@@ -105,25 +151,30 @@ def _nav_items(items: list[dict[str, Any]]):
             yield item
 
 
-def _nav_texts() -> dict[str, str]:
-    return {item["href"]: item.get("text", "") for item in _nav_items(quarto_config()["website"]["navbar"]["left"])}
+def _nav_texts(lang: str) -> dict[str, str]:
+    return {item["href"]: item.get("text", "") for item in _nav_items(quarto_config(lang)["website"]["navbar"]["left"])}
 
 
-def pages() -> list[Page]:
-    """Pages in the order of `project.render` in _quarto.yml."""
-    return [Page(Path(p)) for p in quarto_config()["project"]["render"]]
+def pages(lang: str | None = None) -> list[Page]:
+    """One edition's pages (default: English) in the order of `project.render` in its profile."""
+    return [Page(Path(p)) for p in quarto_config(lang)["project"]["render"]]
 
 
-def chapters() -> list[Page]:
+def all_pages() -> list[Page]:
+    """Every page of every edition, edition by edition."""
+    return [p for lang in editions() for p in pages(lang)]
+
+
+def chapters(lang: str | None = None) -> list[Page]:
     """The themed chapters, in site order."""
-    return [p for p in pages() if p.is_chapter]
+    return [p for p in pages(lang) if p.is_chapter]
 
 
-def page(key: str) -> Page:
+def page(key: str, lang: str | None = None) -> Page:
     """The page with this key; KeyError names the keys there are."""
-    found = {p.key: p for p in pages()}
+    found = {p.key: p for p in pages(lang)}
     if key not in found:
-        raise KeyError(f"no page {key!r} in _quarto.yml (pages: {', '.join(found)})")
+        raise KeyError(f"no page {key!r} in _quarto-{lang or editions()[0]}.yml (pages: {', '.join(found)})")
     return found[key]
 
 
@@ -135,10 +186,10 @@ def site_url() -> str:
     return url.rstrip("/") + "/"
 
 
-def home() -> Page:
-    return pages()[0]
+def home(lang: str | None = None) -> Page:
+    return pages(lang)[0]
 
 
-def themes() -> dict[str, Page]:
+def themes(lang: str | None = None) -> dict[str, Page]:
     """The data's theme/chapter values and the page that discusses each: overview -> home, then the chapters."""
-    return {OVERVIEW: home(), **{p.key: p for p in chapters()}}
+    return {OVERVIEW: home(lang), **{p.key: p for p in chapters(lang)}}

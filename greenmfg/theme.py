@@ -10,6 +10,8 @@ from typing import Any
 
 import altair as alt
 
+from .i18n import tr_all
+
 FONT = '"Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 
 # Okabe–Ito hues; dark variants are lightened so marks keep >= 3:1 against the dark background.
@@ -76,11 +78,13 @@ def category_color(category: str, mode: str = "light") -> str:
 
 
 def color_scale(categories: list[str]) -> alt.Scale:
-    """An Altair colour scale mapping each category to its site-wide (light) colour.
+    """An Altair colour scale mapping each category (named in English) to its site-wide (light) colour.
 
+    The domain is in the page's language (the frame's category values are translated the same way, with
+    ``tr``), the colours come from the English names: a category keeps its colour in both editions.
     Dark mode swaps the range at render time: the runtime gets the dark twin of every light hue.
     """
-    return alt.Scale(domain=list(categories), range=[category_color(c) for c in categories])
+    return alt.Scale(domain=tr_all(list(categories)), range=[category_color(c) for c in categories])
 
 
 def _config(colors: dict[str, str]) -> dict[str, Any]:

@@ -5,23 +5,33 @@ Values come from `_variables.yml`, which the build writes from data/ before any 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .i18n import language
 from .paths import REPO_ROOT
 from .project import BuildError
 
 VAR_TOKEN = re.compile(r"\{\{<\s*var\s+([A-Za-z0-9_.-]+)\s*>\}\}")
 ANY_SHORTCODE = re.compile(r"\{\{<\s*(\S+)")
+# Quarto reads only this file; the build copies the edition being rendered into it.
 VARIABLES_FILE = REPO_ROOT / "_variables.yml"
+EDITION_VARIABLES_DIR = REPO_ROOT / ".build" / "variables"
 
 
-def load_variables() -> dict[str, Any]:
-    """The values behind {{< var >}}, as the build wrote them."""
-    if not VARIABLES_FILE.exists():
-        raise BuildError("_variables.yml is missing: run `make env` or `make site` (it is written from data/)")
-    return yaml.safe_load(VARIABLES_FILE.read_text(encoding="utf-8")) or {}
+def variables_file(lang: str) -> Path:
+    """One edition's values (the same keys in every edition, values formatted for its readers)."""
+    return EDITION_VARIABLES_DIR / f"{lang}.yml"
+
+
+def load_variables(lang: str | None = None) -> dict[str, Any]:
+    """The values behind {{< var >}} for one edition (default: the language being written), as the build wrote them."""
+    path = variables_file(lang or language())
+    if not path.exists():
+        raise BuildError(f"{path.relative_to(REPO_ROOT)} is missing: run `make env` or `make site` (it is written from data/)")
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
 def lookup(variables: dict[str, Any], key: str) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 from greenmfg import loaders
 from greenmfg.formatting import fmt_number, fmt_value
 from greenmfg.frames import is_derived
+from greenmfg.i18n import pick, tr, using
 from greenmfg.project import pages
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -42,7 +43,7 @@ def _series_vars(cs: pd.DataFrame) -> dict:
         for (_, r), is_derived_row in zip(g.iterrows(), derived):
             label = fmt_value(r["value"], r["unit"], r["qualifier"])
             node[f"y{int(r['year'])}_derived" if is_derived_row else f"y{int(r['year'])}"] = (
-                f"{label} (derived)" if is_derived_row else label)
+                tr("{label} (derived)", label=label) if is_derived_row else label)
         published = g[~derived]
         if not published.empty:
             last = published.iloc[-1]
@@ -58,18 +59,18 @@ def _target_vars(t: pd.DataFrame) -> dict:
         quantitative = r["target_kind"] == "quantitative"
         out[key(r["target_id"])] = {
             "value": fmt_number(r["value"]) if quantitative else "",
-            "display": fmt_value(r["value"], r["unit"], r["qualifier"]) if quantitative else r["metric_en"],
+            "display": fmt_value(r["value"], r["unit"], r["qualifier"]) if quantitative else pick(r, "metric_en"),
             "horizon": _str(r["horizon_year"]),
             "baseline": fmt_value(r["baseline_value"], r["baseline_unit"], r["baseline_qualifier"] or "="),
             "baseline_year": _str(r["baseline_year"]),
-            "attribution": r["attribution_status"],
+            "attribution": tr(r["attribution_status"]),
         }
     return out
 
 
 def _claim_vars(c: pd.DataFrame) -> dict:
     """claim.<id>.{value,status}."""
-    return {key(r["claim_id"]): {"value": fmt_value(r["value"], r["unit"], r["qualifier"] or "="), "status": r["status"]}
+    return {key(r["claim_id"]): {"value": fmt_value(r["value"], r["unit"], r["qualifier"] or "="), "status": tr(r["status"])}
             for _, r in c.iterrows()}
 
 
@@ -130,8 +131,14 @@ def page_modules():
     return [module for module in modules if callable(getattr(module, "variables", None))]
 
 
-def build_variables(data_dir=None) -> dict:
-    """All display variables (series, targets, claims, doc, counts, data) plus those of greenmfg.pages modules."""
+def build_variables(data_dir=None, lang: str = "en") -> dict:
+    """All display variables (series, targets, claims, doc, counts, data) plus those of greenmfg.pages modules,
+    written for one edition: the same keys in every language, values formatted for its readers."""
+    with using(lang):
+        return _build_variables(data_dir)
+
+
+def _build_variables(data_dir=None) -> dict:
     tables = {"context_series": loaders.load_context_series(data_dir), "policy_targets": loaders.load_policy_targets(data_dir),
               "claims": loaders.load_claims(data_dir), "policy_document": loaders.load_policy_document(data_dir),
               "glossary": loaders.load_glossary(data_dir)}
