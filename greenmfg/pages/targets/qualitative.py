@@ -17,23 +17,20 @@ LANGUAGES = {"zh": ("Chinese", "zh-Hans"), "en": ("English", "en"), "ja": ("Japa
 
 def wording_html(target: pd.Series) -> str:
     """The Chinese wording, or the note saying why there is none; then the source's own wording, folded, in its
-    language (on Chinese pages shown open where there is no Chinese wording: it is then the only one)."""
+    language."""
     zh = f"<p>{chinese(target['metric_zh'])}</p>" if not is_missing(target["metric_zh"]) else ""
     note_text = pick(target, "metric_zh_note")
     note = "" if is_missing(note_text) else f'<p class="gm-front-small">{escaped(note_text)}</p>'
-    if is_missing(target["quote"]):
-        return zh + note
     name, lang = LANGUAGES[target["wording_language"]]
     summary = html.escape(tr("Source wording ({language})", language=tr(name)))
-    quote = f'<blockquote lang="{lang}">{escaped(target["quote"])}</blockquote>'
-    if language() != "en" and not zh:
-        return note + f'<p class="gm-front-small">{summary}</p>{quote}'
-    return zh + note + f"<details><summary>{summary}</summary>{quote}</details>"
+    quote = (f'<details><summary>{summary}</summary><blockquote lang="{lang}">{escaped(target["quote"])}'
+             "</blockquote></details>") if not is_missing(target["quote"]) else ""
+    return zh + note + quote
 
 
 def _entry(target: pd.Series, claims: pd.DataFrame) -> str:
-    """One goal: id, horizon, sector, what it says (the English description on English pages), its source, chapter
-    and ledger links."""
+    """One goal: id, horizon, sector, what it says, source, chapter, ledger links. Chinese pages give the English
+    description only where there is no Chinese wording (a translation back would not be the document's words)."""
     related = claims[claims["related_target_id"] == target["target_id"]]["claim_id"]
     claim_links = "".join(f' <a href="{page_href("claims", "claim-" + escaped(claim_id))}">'
                           f'{html.escape(tr("claim {claim}", claim=cell_text(claim_id)))}</a>' for claim_id in related)
@@ -41,7 +38,10 @@ def _entry(target: pd.Series, claims: pd.DataFrame) -> str:
     language_name = tr(LANGUAGES[target["wording_language"]][0])
     heading = tr("{target} · by {year} · {sector}", target=escaped(target["target_id"]),
                  year=escaped(target["horizon_year"]), sector=escaped(tr(target["sector"])))
-    description = f'<p>{escaped(target["metric_en"])}</p>' if language() == "en" else ""
+    description = ""
+    if language() == "en" or is_missing(target["metric_zh"]):
+        lang = "" if language() == "en" else ' lang="en"'
+        description = f'<p{lang}>{escaped(target["metric_en"])}</p>'
     small_print = tr("Language of the source wording: {language}. Attribution: {status}. Source: {source}. "
                      "Discussed in {chapter}.", language=html.escape(language_name),
                      status=escaped(tr(target["attribution_status"])), source=source or tr("none found"),
