@@ -13,6 +13,7 @@ from greenmfg.validate import twins
 # Per table: each twin the Chinese edition reads and the English column it translates.
 REQUIRED_TWINS = {
     "claims": {"note_zh": "note", "search_note_zh": "search_note"},
+    "glossary": {"definition_zh": "definition_en"},
 }
 HAN = "\u4e00-\u9fff"
 NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?")  # not the 2 of CO2 or the 04 of T04
