@@ -16,6 +16,7 @@ REQUIRED_TWINS = {
     "glossary": {"definition_zh": "definition_en"},
     "policy_targets": {"sector_zh": "sector", "basis_zh": "basis", "baseline_basis_zh": "baseline_basis",
                        "metric_zh_note_zh": "metric_zh_note"},
+    "policy_document": {"note_zh": "note"},
 }
 HAN = "\u4e00-\u9fff"
 NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?")  # not the 2 of CO2 or the 04 of T04
