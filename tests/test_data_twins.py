@@ -13,6 +13,11 @@ from greenmfg.validate import twins
 # Per table: each twin the Chinese edition reads and the English column it translates.
 REQUIRED_TWINS = {
     "claims": {"note_zh": "note", "search_note_zh": "search_note"},
+    "glossary": {"definition_zh": "definition_en"},
+    "policy_targets": {"sector_zh": "sector", "basis_zh": "basis", "baseline_basis_zh": "baseline_basis",
+                       "metric_zh_note_zh": "metric_zh_note"},
+    "policy_document": {"note_zh": "note"},
+    "series_changes": {"reason_zh": "reason", "series_label_zh": "series_label_en"},
 }
 HAN = "\u4e00-\u9fff"
 NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?")  # not the 2 of CO2 or the 04 of T04
@@ -20,6 +25,8 @@ NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?")  # not the 2 of
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|'[^']*'")
 HALF_WIDTH_NEXT_TO_HAN = re.compile(rf"[{HAN}][,;:()]|[,;:()][{HAN}]")
 SPACE_BETWEEN_HAN_AND_NUMBER = re.compile(rf"[{HAN}] \d|\d [{HAN}%]")
+# Names written the Chinese way (十三五 for a five-year span, 前十 for top-10): their figures need not match the English.
+LABELS = {"series_label_zh"}
 PROCESS_PHRASES_ZH = ("本次任务", "研究团队", "研究文件", "无法联网", "本会话", "研究人员")
 
 
@@ -47,7 +54,7 @@ def test_descriptor_declares_every_required_twin():
 
 def test_twins_keep_every_figure_of_the_english():
     lost = [f"{name}.csv row {line} {twin}: {sorted(numbers(en) - numbers(zh))}"
-            for name, line, twin, en, zh in twin_pairs() if numbers(en) - numbers(zh)]
+            for name, line, twin, en, zh in twin_pairs() if twin not in LABELS and numbers(en) - numbers(zh)]
     assert lost == []
 
 
