@@ -8,7 +8,7 @@ from greenmfg import targets as pace_math
 from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.frames import PROVENANCE, with_provenance
-from greenmfg.i18n import tr
+from greenmfg.i18n import pick, tr
 from greenmfg.markup import cell_text, value_text
 from greenmfg.targets import pace_label
 
@@ -26,9 +26,9 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Per numeric target: the latest value as a percentage of the target level, with status and provenance
     (sector and status in the page's language; colours stay keyed on the English status)."""
     progress = data["progress"]
-    sector_of = data["policy_targets"].set_index("target_id")["sector"]
+    sector_of = pick(data["policy_targets"].set_index("target_id"), "sector")
     out = progress[["target_id", "unit", "target_value", "latest_value", "latest_year", "status", *PROVENANCE]].copy()
-    out["sector"] = out["target_id"].map(sector_of).map(tr)
+    out["sector"] = out["target_id"].map(sector_of)
     out["label"] = out["target_id"] + " " + out["sector"]
     out["percent_of_target"] = (out["latest_value"] / out["target_value"] * 100).round(1)
     rows = [row for _, row in progress.iterrows()]

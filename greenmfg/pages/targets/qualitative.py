@@ -37,7 +37,7 @@ def _entry(target: pd.Series, claims: pd.DataFrame) -> str:
     source = source_html(target["source_org"], target["source_date"], target["url"], target["mirror_url"])
     language_name = tr(LANGUAGES[target["wording_language"]][0])
     heading = tr("{target} · by {year} · {sector}", target=escaped(target["target_id"]),
-                 year=escaped(target["horizon_year"]), sector=escaped(tr(target["sector"])))
+                 year=escaped(target["horizon_year"]), sector=escaped(pick(target, "sector")))
     description = ""
     if language() == "en" or is_missing(target["metric_zh"]):
         lang = "" if language() == "en" else ' lang="en"'

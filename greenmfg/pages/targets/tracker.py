@@ -59,7 +59,7 @@ def _row(progress: pd.Series, target: pd.Series, freshness: str = "") -> str:
     return (
         f'<tr id="target-{escaped(progress["target_id"])}" data-row data-sector="{html.escape(slug(target["sector"]))}" '
         f'data-status="{html.escape(slug(progress["status"]))}">'
-        f'<th scope="row">{escaped(progress["target_id"])}<br><span class="gm-front-small">{escaped(tr(target["sector"]))}'
+        f'<th scope="row">{escaped(progress["target_id"])}<br><span class="gm-front-small">{escaped(pick(target, "sector"))}'
         f'</span></th><td>{_metric_html(target)}<br><span class="gm-front-small">'
         + tr("Target source: {source}. Discussed in {chapter}.", source=target_source,
              chapter=chapter_link(target["chapter"])) + '</span></td>'
@@ -81,12 +81,13 @@ def tracker_html(targets: pd.DataFrame, progress: pd.DataFrame, latest_frame: pd
     progress frame, in the page's language; with
     `latest_frame` (freshness.target_freshness) each row also says its latest period, next release and whether it is stale."""
     meta = targets.set_index("target_id")
-    sectors = list(dict.fromkeys(meta.loc[target_id, "sector"] for target_id in progress["target_id"]))
+    sectors = list(dict.fromkeys((meta.loc[target_id, "sector"], pick(meta.loc[target_id], "sector"))
+                                 for target_id in progress["target_id"]))
     small_print = {} if latest_frame is None else {row["target_id"]: latest.cell_html(row)
                                                    for _, row in latest_frame.iterrows()}
     rows = [_row(row, meta.loc[row["target_id"]], small_print.get(row["target_id"], "")) for _, row in progress.iterrows()]
     head = "".join(f'<th scope="col">{tr(name)}</th>' for name in COLUMNS)
-    select = filter_select("targets-tracker-sector", tr("Sector"), "sector", [(slug(s), tr(s)) for s in sectors])
+    select = filter_select("targets-tracker-sector", tr("Sector"), "sector", [(slug(s), label) for s, label in sectors])
     table = (f'<div class="gm-front-wrap"><table class="gm-front-table"><thead><tr>{head}</tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table></div>')
     return filtered_block("targets-tracker", select, len(rows), table)
