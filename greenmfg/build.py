@@ -253,7 +253,8 @@ def _build_site() -> str:
         # edition's profile; _variables.yml holds the edition's values before Quarto reads the project.
         for lang in editions():
             use_edition_variables(lang)
-            subprocess.run([quarto, "render", "--profile", lang], cwd=REPO_ROOT, check=True)
+            subprocess.run([quarto, "render", "--profile", lang], cwd=REPO_ROOT, check=True,
+                           env={**os.environ, "QUARTO_PROFILE": lang})
         use_edition_variables(editions()[0])
         renderer = "quarto"
     else:
