@@ -286,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
             out = os.environ.get("QUARTO_PROJECT_OUTPUT_DIR")
             post_render(lang, Path(out) if out else staging_dir(lang))
         elif args.step == "variables":
-            write_variables()
+            use_edition_variables(editions()[0])
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
