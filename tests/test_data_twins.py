@@ -18,9 +18,10 @@ REQUIRED_TWINS = {
                        "metric_zh_note_zh": "metric_zh_note"},
     "policy_document": {"note_zh": "note"},
     "series_changes": {"reason_zh": "reason", "series_label_zh": "series_label_en"},
+    "context_series": {"basis_zh": "basis", "derivation_zh": "derivation"},
 }
 HAN = "\u4e00-\u9fff"
-NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?")  # not the 2 of CO2 or the 04 of T04
+NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d,.]?[\dA-Za-z])")  # not CO2, T04, 10k, 12th
 # Text quoted verbatim (a source's own words, any language) is left as it is.
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|'[^']*'")
 HALF_WIDTH_NEXT_TO_HAN = re.compile(rf"[{HAN}][,;:()]|[,;:()][{HAN}]")
@@ -89,5 +90,6 @@ def test_twin_left_in_english_is_rejected(data_copy):
 
 def test_numbers_and_punctuation_checks_can_fail():
     assert numbers("Mt CO2 in 2023 (420 Mt of it), 1,020 hours") - numbers("2023年，其中420 Mt") == {1020.0}
+    assert numbers("10k racks, 12th plan, T04, 44.2 ÷ 73.78 = 59.9 %.") == {44.2, 73.78, 59.9}
     assert HALF_WIDTH_NEXT_TO_HAN.search("产量,销量") and not HALF_WIDTH_NEXT_TO_HAN.search(QUOTED.sub("", "“产量,销量”"))
     assert SPACE_BETWEEN_HAN_AND_NUMBER.search("约 0.05 %")
