@@ -11,6 +11,7 @@ import pandas as pd
 
 from greenmfg import loaders
 from greenmfg.formatting import fmt_number
+from greenmfg.freshness import period_text
 from greenmfg.i18n import tr
 from greenmfg.pages.digital import grid_factor, power_mix
 from greenmfg.pages.digital.taishan import taishan_case
@@ -68,8 +69,9 @@ def _mix_values(mix: pd.DataFrame) -> dict[str, str]:
 
 
 def variables(data_dir=None) -> dict[str, dict[str, str]]:
-    """The page's derived numbers for _variables.yml, under its key; as_of is the latest as_of of the power data."""
+    """The page's derived numbers for _variables.yml, under its key; as_of is the latest period of the power data
+    (a year: '2025', Chinese '2025年')."""
     data = load(data_dir)
     grid, mix = grid_factor.frame(data), power_mix.frame(data)
     return {PAGE_KEY: {**_case_values(data["case"]), **_grid_values(grid, data["case"]), **_mix_values(mix),
-                       "as_of": max(grid["as_of"].max(), mix["as_of"].max())}}
+                       "as_of": period_text(max(grid["as_of"].max(), mix["as_of"].max()))}}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from greenmfg.i18n import language
+from greenmfg.i18n import language, tr
 from greenmfg.markup import chinese
 from greenmfg.pages.index.page_map import href
 from greenmfg.theme import PAGE_HUES
@@ -19,11 +19,12 @@ from greenmfg.var_tokens import load_variables, substitute
 def _card(chapter, figure: str, finding: str) -> str:
     """One chapter card: its heading links to the chapter; the accent is the chapter's hue (its dark twin in dark mode)."""
     subtitle = chapter.front_matter.get("subtitle", "")
+    strong = f'<strong class="gm-key-figure">{html.escape(figure)}</strong>'
     return (f'<article class="gm-chapter-card" style="--gm-accent: var(--gm-{PAGE_HUES[chapter.key]})">'
             f'<h3><a href="{href(chapter)}">{html.escape(chapter.title)}</a></h3>'
             + (f'<p class="gm-chapter-area">{chinese(subtitle)}</p>' if subtitle else "")
-            + f'<p class="gm-chapter-finding"><strong class="gm-key-figure">{html.escape(figure)}</strong> '
-            f"{html.escape(finding)}</p></article>")
+            + f'<p class="gm-chapter-finding">{tr("{figure} {finding}", finding=html.escape(finding), figure=strong)}'
+            "</p></article>")
 
 
 def chapter_cards_html(findings: dict[str, tuple[str, str]], variables: dict[str, Any] | None = None) -> str:

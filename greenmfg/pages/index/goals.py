@@ -9,11 +9,20 @@ from greenmfg.i18n import pick, tr
 from greenmfg.markup import cell_text, escaped, page_href, value_text
 
 
+def _metric(row: pd.Series) -> str:
+    """What the goal measures, in the page's language; a goal known only from an English source keeps its English
+    wording, marked as such, on the Chinese page (no Chinese wording of it has been seen)."""
+    text = cell_text(pick(row, "metric_en"))
+    if text:
+        return html.escape(text)
+    return tr("{english} (no Chinese wording seen)", english=f'<span lang="en">{escaped(row["metric_en"])}</span>')
+
+
 def _goal_item(row: pd.Series) -> str:
     """One goal: sector linked to the tracker, then the value (numeric targets) and what is measured."""
     sector = html.escape(tr(cell_text(row["sector"])).capitalize())
     link = f'<a href="{page_href("targets", "target-" + escaped(row["target_id"]))}">{sector}</a>'
-    metric = escaped(pick(row, "metric_en"))
+    metric = _metric(row)
     if row["target_kind"] == "quantitative":
         value = html.escape(value_text(row["value"], row["unit"], row["qualifier"]))
         return f'<li>{tr("{sector}: {value} — {metric}", sector=link, value=f"<strong>{value}</strong>", metric=metric)}</li>'
