@@ -20,7 +20,7 @@ def _metric(row: pd.Series) -> str:
 
 def _goal_item(row: pd.Series) -> str:
     """One goal: sector linked to the tracker, then the value (numeric targets) and what is measured."""
-    sector = html.escape(tr(cell_text(row["sector"])).capitalize())
+    sector = html.escape(cell_text(pick(row, "sector")).capitalize())
     link = f'<a href="{page_href("targets", "target-" + escaped(row["target_id"]))}">{sector}</a>'
     metric = _metric(row)
     if row["target_kind"] == "quantitative":

@@ -77,7 +77,7 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
         target = meta.loc[progress["target_id"]]
         progress = pd.concat([progress, pd.Series({"next_release": releases[progress["target_id"]]})])
         progress["metric_en"], progress["latest_basis"] = pick(target, "metric_en"), data["bases"][progress["latest_basis"]]
-        label = tr(cell_text(target["sector"])).capitalize()
+        label = cell_text(pick(target, "sector")).capitalize()
         attribution = {"attribution_status": target["attribution_status"]}
         rows.append(_point(progress, label, "latest", {**progress.to_dict(), **attribution}))
         # the target's 'as of' is when it was reported, not its horizon year (else "Data as of 2030")
