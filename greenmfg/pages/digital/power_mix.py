@@ -36,10 +36,10 @@ def _generation(base: alt.Chart, brush: alt.Parameter) -> alt.Chart:
         point=True).encode(
         x=alt.X("year:Q", title=tr("Year"), scale=alt.Scale(zero=False), axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("value:Q", title=tr("Generation (TWh)")),
-        color=alt.Color("category:N", title=tr("Source"), scale=theme.color_scale(["solar", "wind"])),
-        tooltip=[alt.Tooltip("category:N", title=tr("Source")), alt.Tooltip("year:Q", title=tr("Year"), format="d"),
+        color=alt.Color("category:N", title=tr("Generated from"), scale=theme.color_scale(["solar", "wind"])),
+        tooltip=[alt.Tooltip("category:N", title=tr("Generated from")), alt.Tooltip("year:Q", title=tr("Year"), format="d"),
                  alt.Tooltip("value:Q", title=tr("Generation (TWh)"), format=",.0f"),
-                 alt.Tooltip("source_org:N", title=tr("Source"))],
+                 alt.Tooltip("source_org:N", title=tr("Data source"))],
     ).add_params(brush).properties(name="digital_mix_top", title=tr("Solar and wind generation (TWh): drag to pick years"),
                                    **PANEL_SIZE)
 
