@@ -8,6 +8,7 @@ import pandas as pd
 
 from greenmfg.formatting import fmt_number, fmt_value
 from greenmfg.frames import is_missing, provenance_of, rescale
+from greenmfg.i18n import tr
 from greenmfg.targets import PACE_EXACT, status_reason
 
 TARGET_IDS = ("T03", "T02", "T04", "T05")
@@ -23,8 +24,8 @@ COUNT_WORDS = {0: "none", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def count_words(count: int) -> str:
-    """A small count in words ('four'); digits from six on."""
-    return COUNT_WORDS.get(int(count), str(count))
+    """A small count in words ('four', 四); digits from six on."""
+    return tr(COUNT_WORDS[int(count)]) if int(count) in COUNT_WORDS else str(count)
 
 
 def megatonnes(value: float, unit: str) -> float:
@@ -36,17 +37,17 @@ def megatonnes(value: float, unit: str) -> float:
 
 
 def value_label(value: float, unit: str, qualifier: str = "=", decimals: int | None = None) -> str:
-    """Reader-facing value with its qualifier, e.g. 'more than 55 %'; 亿吨 also shown in Mt."""
+    """Reader-facing value with its qualifier, e.g. 'more than 55 %'; 亿吨 also shown in Mt (for English readers)."""
     text = fmt_value(value, unit, qualifier, decimals=decimals)
     if unit in MT_GLOSSED_UNITS:
-        text += f" ({fmt_number(megatonnes(value, unit), 0)} Mt)"
+        text = tr("{value} ({megatonnes} Mt)", value=text, megatonnes=fmt_number(megatonnes(value, unit), 0))
     return text
 
 
 def gap_label(gap: float, unit: str) -> str:
     """A distance to target in words: percentage points for rates, the unit (and Mt) for tonnages."""
     if unit == "%":
-        return f"{fmt_number(gap, 2)} percentage points"
+        return tr("{number} percentage points", number=fmt_number(gap, 2))
     return value_label(gap, unit)
 
 
