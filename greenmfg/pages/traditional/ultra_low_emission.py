@@ -11,6 +11,7 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_number, fmt_value
 from greenmfg.frames import PROVENANCE, figure_label, is_derived, provenance_of, rescale, series_rows
+from greenmfg.freshness import period_text
 from greenmfg.i18n import tr
 from greenmfg.pages.traditional.progress import value_label
 
@@ -51,13 +52,9 @@ def as_of_date(as_of: str) -> str:
 
 def as_of_words(as_of: str) -> str:
     """A reference date as readers say it: '2025-07' -> 'July 2025' (2025年7月), '2023-12-16' -> '16 December 2023'."""
-    parts = [int(p) for p in as_of.split("-")]
-    if len(parts) == 1:
-        return tr("end of {year}", year=parts[0])
-    fields = {"year": parts[0], "month": parts[1], "month_name": calendar.month_name[parts[1]]}
-    if len(parts) > 2:
-        return tr("{day} {month_name} {year}", day=parts[2], **fields)
-    return tr("{month_name} {year}", **fields)
+    if "-" not in as_of:
+        return tr("end of {year}", year=int(as_of))
+    return period_text(as_of)
 
 
 def _labels(measure: str, value: float, unit: str, qualifier: str) -> tuple[float, str, str, str]:
