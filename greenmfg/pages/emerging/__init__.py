@@ -18,6 +18,7 @@ from greenmfg.pages.emerging.units import shown
 HIGHTECH_CHANGE_SERIES = "hightech_mfg_share_change_pp"
 RACKS_SERIES = "computing_centre_racks_in_use"
 JJJ_CLAIM_ID = "jjj-computing-centre-savings"
+VEHICLES = {"million vehicles": 1e6, "万辆": 1e4}  # vehicles in one unit of the NEV figures as each edition shows them
 
 
 def load(data_dir=None) -> dict:
@@ -62,7 +63,8 @@ def _nev_values(nev_frame: pd.DataFrame) -> dict:
         "nev_claim_year": str(claim["year"]),
         "nev_production_claim_year": label_in(production, claim["year"]),
         "nev_sales_claim_year": label_in(sales, claim["year"]),
-        "nev_sales_shortfall": fmt_value(round(shortfall(claim["value"], sales_at_claim) * 1e6), "vehicles"),
+        "nev_sales_shortfall": fmt_value(round(shortfall(claim["value"], sales_at_claim) * VEHICLES[claim["unit"]]),
+                                         tr("vehicles")),
     }
 
 
