@@ -67,7 +67,7 @@ def _totals(base: alt.Chart) -> list[alt.Chart]:
         line1="'" + tr("Lifetime generation: {kwh}亿 kWh", kwh="' + format(datum.total_kwh / 1e8, '.1f') + '") + "'",
         line2="'" + tr("CO2 avoided: {tonnes}万 t", tonnes="' + format(datum.co2_t / 1e4, '.0f') + '") + "'",
     )
-    tip = [alt.Tooltip("line1:N", title=tr("Output")), alt.Tooltip("line2:N", title="CO2")]
+    tip = [alt.Tooltip("line1:N", title=tr("Generation")), alt.Tooltip("line2:N", title="CO2")]
     return [totals.mark_text(y=6, **TEXT_STYLE).encode(text="line1:N", tooltip=tip).properties(name="digital_calc_kwh"),
             totals.mark_text(y=26, **TEXT_STYLE).encode(text="line2:N", tooltip=tip).properties(name="digital_calc_co2")]
 
