@@ -12,7 +12,7 @@ from typing import Any
 from .card import site_root_prefix
 from .formatting import fmt_value
 from .frames import is_missing
-from .i18n import language, tr
+from .i18n import language, reader_date, tr
 from .project import home, page, themes
 
 # The module that wires every .gm-filtered block (select[data-key] hides [data-row] rows); see assets/.
@@ -52,7 +52,7 @@ def value_text(value: Any, unit: Any = "", qualifier: Any = "=") -> str:
 
 def source_html(org: Any, date: Any, url: Any, mirror_url: Any) -> str:
     """A source: the original outlet linked; a mirror-only source named as outlet and date, never linked."""
-    label = escaped(org) + (f", {escaped(date)}" if not is_missing(date) else "")
+    label = escaped(org) + (html.escape(tr(", {date}", date=reader_date(cell_text(date)))) if not is_missing(date) else "")
     if not label:
         return ""
     if not is_missing(url):

@@ -9,7 +9,7 @@ import pandas as pd
 from greenmfg import loaders
 from greenmfg.formatting import fmt_number, fmt_value
 from greenmfg.frames import is_derived
-from greenmfg.i18n import pick, tr, using
+from greenmfg.i18n import pick, reader_date, tr, using
 from greenmfg.project import pages
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -80,8 +80,8 @@ def _doc_vars(doc: pd.DataFrame) -> dict:
     return {
         "title_zh": f.loc["title_zh", "value_zh"],
         "title_en": f.loc["title_en", "value_en"],
-        "date_public": f.loc["date_public", "value_en"],
-        "date_reported_issue": f.loc["date_issued_reported", "value_en"],
+        "date_public": reader_date(f.loc["date_public", "value_en"]),
+        "date_reported_issue": reader_date(f.loc["date_issued_reported", "value_en"]),
         "issuers_count": f.loc["issuers_count", "value_en"],
         "document_number": f.loc["document_number", "value_zh"],
         "document_number_status": f.loc["document_number", "status"],
@@ -150,7 +150,7 @@ def _build_variables(data_dir=None) -> dict:
         "doc": _doc_vars(tables["policy_document"]),
         "counts": {"claims": str(len(claims)), "targets": str(len(targets)), "series": str(series["series_id"].nunique()),
                    "glossary": str(len(tables["glossary"]))},
-        "data": {"last_updated": last_updated(tables)},
+        "data": {"last_updated": reader_date(last_updated(tables))},
     }
     for mod in page_modules():
         _merge(out, mod.variables(data_dir), mod.__name__)

@@ -5,7 +5,7 @@ from typing import Any
 
 import pandas as pd
 
-from greenmfg.i18n import pick, tr
+from greenmfg.i18n import pick, reader_date, tr
 from greenmfg.markup import chinese, escaped, source_html
 
 
@@ -43,7 +43,7 @@ def policy_identity_html(doc: pd.DataFrame) -> str:
     return (
         '<dl class="gm-identity">'
         f'<dt>{tr("Title")}</dt><dd>{titles}<br><span class="gm-front-small">{sources}</span></dd>'
-        f'<dt>{tr("Made public")}</dt><dd>{escaped(pick(date, "value_en"))} '
+        f'<dt>{tr("Made public")}</dt><dd>{escaped(reader_date(pick(date, "value_en")))} '
         f'<span class="gm-front-small">{tr("({source})", source=_source_of(date))}</span></dd>'
         f'<dt>{tr("Issued by")}</dt><dd><ol>{issuers}</ol>'
         f'<span class="gm-front-small">{tr("Source: {source}", source=_source_of(first_issuer))}</span></dd>'
