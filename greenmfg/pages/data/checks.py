@@ -4,9 +4,14 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from greenmfg.i18n import pick, tr
+
+DESCRIPTIONS = "greenmfg:check_descriptions"
+
 
 def checks_html(descriptor: dict[str, Any]) -> str:
-    """One list item per check: its name and what it verifies."""
-    items = "".join(f"<li><code>{html.escape(name)}</code>: {html.escape(text)}</li>"
-                    for name, text in descriptor.get("greenmfg:check_descriptions", {}).items())
+    """One list item per check: its name and what it verifies (in the page's language)."""
+    described = pick(descriptor, DESCRIPTIONS) if DESCRIPTIONS in descriptor else {}
+    items = "".join("<li>" + tr("{check}: {text}", check=f"<code>{html.escape(name)}</code>", text=html.escape(text))
+                    + "</li>" for name, text in described.items())
     return f"<ul>{items}</ul>"
