@@ -36,6 +36,7 @@ CACHE_DIR = BUILD_DIR / "validation"
 CACHE_KEEP = 64
 RULE_MODULES = ("validate.py", "validate_rules.py", "validate_schema.py", "data_tables.py")
 _memo: dict[str, list[str]] = {}
+TWIN_OF = "greenmfg:twin_of"
 # ---------------------------------------------------------------- the whole package, cached on its digest
 
 
@@ -50,6 +51,12 @@ def _context(tables: dict[str, tuple[list[str] | None, list[tuple[int, dict]]]],
                if name in tables and tables[name][0] is not None}
     context["snapshot"] = latest_snapshot(d)
     return context
+
+
+def twins(descriptor: dict) -> dict[str, dict[str, str]]:
+    """Per table file: each Chinese twin column and the English column it translates (``greenmfg:twin_of``)."""
+    return {res["path"]: {f["name"]: f[TWIN_OF] for f in res["schema"]["fields"] if TWIN_OF in f}
+            for res in descriptor["resources"]}
 
 
 def _validate_uncached(d: Path, descriptor: dict) -> list[str]:
@@ -67,6 +74,7 @@ def _validate_uncached(d: Path, descriptor: dict) -> list[str]:
             if not any("duplicate column" in m for m in header_msgs):
                 checkable.add(res["name"])
     context = _context(tables, d)
+    context["twins"] = twins(descriptor)
     rows_by_name = {name: rows for name, (_, rows) in tables.items()}
     msgs += frictionless_messages(d, descriptor, checkable, rows_by_name)
     for res in descriptor["resources"]:

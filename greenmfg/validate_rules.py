@@ -169,6 +169,21 @@ def urls_are_http(file, rows, context) -> list[str]:
             for col, v in r.items() if v and col.endswith("url") and not HTTP_URL.match(v)]
 
 
+def twins_complete(file, rows, context) -> list[str]:
+    """A Chinese twin (``greenmfg:twin_of`` in the schema) has text exactly where its English field has, in Chinese."""
+    msgs = []
+    for line, r in rows:
+        for twin, english in (context.get("twins") or {}).get(file, {}).items():
+            en, zh = r.get(english, ""), r.get(twin, "")
+            if en and not zh:
+                msgs.append(msg(file, f"Chinese twin of '{english}' is empty but '{english}' is not: add {twin}", line, twin))
+            elif zh and not en:
+                msgs.append(msg(file, f"'{twin}' has text but its English field '{english}' is empty", line, twin))
+            elif zh and not HAN.search(zh):
+                msgs.append(msg(file, f"'{twin}' has no Chinese characters (it must be the Chinese of '{english}')", line, twin))
+    return msgs
+
+
 def chinese_wording_noted(file, rows, context) -> list[str]:
     """An empty metric_zh says why in metric_zh_note; wording_language agrees with the script of the quote."""
     msgs = []
@@ -264,6 +279,6 @@ RULES = {f.__name__: f for f in (numeric_row_sourced, as_of_range, share_0_100, 
                                  baseline_sourced, document_sourced, glossary_sourced, claim_evidence,
                                  claim_text_in_paragraph, claim_references, chinese_wording_noted,
                                  release_schedule_complete, changes_logged)}
-EVERY_TABLE = (as_of_range, cells_are_trimmed, urls_are_http)
+EVERY_TABLE = (as_of_range, cells_are_trimmed, urls_are_http, twins_complete)
 
 

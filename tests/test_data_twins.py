@@ -1,0 +1,87 @@
+"""Chinese twins of the data's reader-facing text: declared in the descriptor, required by the validator wherever
+the English is filled, and faithful to the English (same figures, Chinese punctuation, no words about our process)."""
+from __future__ import annotations
+
+import re
+
+from test_data_validate import PROC, assert_rejected, data_copy, edit  # noqa: F401  (data_copy is a fixture)
+
+from greenmfg import loaders
+from greenmfg.data_tables import load_descriptor
+from greenmfg.validate import twins
+
+# Per table: each twin the Chinese edition reads and the English column it translates.
+REQUIRED_TWINS = {
+    "claims": {"note_zh": "note", "search_note_zh": "search_note"},
+    "glossary": {"definition_zh": "definition_en"},
+}
+HAN = "\u4e00-\u9fff"
+NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?")  # not the 2 of CO2 or the 04 of T04
+# Text quoted verbatim (a source's own words, any language) is left as it is.
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|'[^']*'")
+HALF_WIDTH_NEXT_TO_HAN = re.compile(rf"[{HAN}][,;:()]|[,;:()][{HAN}]")
+SPACE_BETWEEN_HAN_AND_NUMBER = re.compile(rf"[{HAN}] \d|\d [{HAN}%]")
+PROCESS_PHRASES_ZH = ("本次任务", "研究团队", "研究文件", "无法联网", "本会话", "研究人员")
+
+
+def numbers(text: str) -> set[float]:
+    """The figures a text contains, as numbers (so 2024-07-05 and 2024年7月5日 agree; 1,020 is 1020)."""
+    return {float(n.replace(",", "")) for n in NUMBER.findall(text)}
+
+
+def twin_pairs():
+    """(table, line, twin column, English text, Chinese text) for every filled twin of every table."""
+    for name in (res["name"] for res in load_descriptor()["resources"]):
+        table = loaders.load_table(name)
+        path = f"{PROC}/{name}.csv"
+        for twin, english in twins(load_descriptor())[path].items():
+            for line, (en, zh) in enumerate(zip(table[english], table[twin]), start=2):
+                if en and zh:
+                    yield name, line, twin, en, zh
+
+
+def test_descriptor_declares_every_required_twin():
+    declared = twins(load_descriptor())
+    for name, wanted in REQUIRED_TWINS.items():
+        assert wanted.items() <= declared[f"{PROC}/{name}.csv"].items(), name
+
+
+def test_twins_keep_every_figure_of_the_english():
+    lost = [f"{name}.csv row {line} {twin}: {sorted(numbers(en) - numbers(zh))}"
+            for name, line, twin, en, zh in twin_pairs() if numbers(en) - numbers(zh)]
+    assert lost == []
+
+
+def test_twins_use_chinese_punctuation_and_no_space_before_units():
+    bad = []
+    for name, line, twin, _, zh in twin_pairs():
+        own = QUOTED.sub("", zh)
+        for pattern in (HALF_WIDTH_NEXT_TO_HAN, SPACE_BETWEEN_HAN_AND_NUMBER):
+            bad += [f"{name}.csv row {line} {twin}: {m.group()!r}" for m in pattern.finditer(own)]
+    assert bad == []
+
+
+def test_twins_speak_to_readers():
+    assert [(name, line, twin) for name, line, twin, _, zh in twin_pairs()
+            if any(phrase in zh for phrase in PROCESS_PHRASES_ZH)] == []
+
+
+def test_missing_twin_is_rejected(data_copy):
+    line = edit(data_copy, "claims.csv", lambda r: r["note"] != "", note_zh="")
+    assert_rejected(data_copy, "claims.csv", "note_zh", line, contains="Chinese twin of 'note' is empty")
+
+
+def test_twin_without_english_is_rejected(data_copy):
+    line = edit(data_copy, "claims.csv", lambda r: r["search_note"] == "", search_note_zh="检索说明")
+    assert_rejected(data_copy, "claims.csv", "search_note_zh", line, contains="English field 'search_note' is empty")
+
+
+def test_twin_left_in_english_is_rejected(data_copy):
+    line = edit(data_copy, "claims.csv", lambda r: r["note"] != "", note_zh="Qualitative goal: no value.")
+    assert_rejected(data_copy, "claims.csv", "note_zh", line, contains="no Chinese characters")
+
+
+def test_numbers_and_punctuation_checks_can_fail():
+    assert numbers("Mt CO2 in 2023 (420 Mt of it), 1,020 hours") - numbers("2023年，其中420 Mt") == {1020.0}
+    assert HALF_WIDTH_NEXT_TO_HAN.search("产量,销量") and not HALF_WIDTH_NEXT_TO_HAN.search(QUOTED.sub("", "“产量,销量”"))
+    assert SPACE_BETWEEN_HAN_AND_NUMBER.search("约 0.05 %")
