@@ -34,8 +34,9 @@ def coverage_text(name: str, frame: pd.DataFrame) -> str:
 def _field_row(field: dict[str, Any]) -> str:
     """A field's name, type and meaning, with its allowed values when it has an enum."""
     allowed = field.get("constraints", {}).get("enum")
-    one_of = (f' <span class="gm-front-small">{html.escape(tr("One of: {values}", values=", ".join(map(str, allowed))))}'
-              "</span>" if allowed else "")
+    values = ", ".join(map(str, allowed or []))
+    one_of = (f' <span class="gm-front-small">{html.escape(tr("One of: {values}", values=values))}</span>'
+              if allowed else "")
     kind = tr(field["type"]) if field.get("type") else ""
     return (f'<tr><th scope="row"><code>{html.escape(field["name"])}</code></th>'
             f'<td>{html.escape(kind)}</td><td>{with_code(pick(field, "description"))}{one_of}</td></tr>')

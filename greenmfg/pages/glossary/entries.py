@@ -43,7 +43,8 @@ def _heading(term: pd.Series) -> str:
     """English pages: English term · Chinese term, pinyin. Chinese pages: Chinese term, pinyin · English term."""
     pinyin = f'<span class="gm-front-small" lang="zh-Latn-pinyin">{escaped(term["pinyin"])}</span>'
     if language() == "zh":
-        return f'{escaped(term["term_zh"])} {pinyin} · <span lang="en">{escaped(term["term_en"])}</span>'
+        english = f'<span class="gm-front-small" lang="en">{escaped(term["term_en"])}</span>'
+        return f'{escaped(term["term_zh"])} {pinyin} · {english}'
     return f'{escaped(term["term_en"])} · {chinese(term["term_zh"])} {pinyin}'
 
 
