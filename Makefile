@@ -51,8 +51,8 @@ data: $(STAMP) ## Rebuild data/processed/ from raw/ and curated/, then datapacka
 bench: $(STAMP) $(QUARTO_STAMP) ## Time cold and warm builds; report page and runtime sizes
 	$(PY) -m greenmfg.bench
 
-page: $(STAMP) ## Scaffold and register a page: make page KEY=my_key TITLE="Title" [CHAPTER=1]
-	$(PY) -m greenmfg.newpage "$(KEY)" "$(TITLE)" $(if $(CHAPTER),--chapter)
+page: $(STAMP) ## Scaffold and register a page in both editions: make page KEY=my_key TITLE="Title" TITLE_ZH="标题" [CHAPTER=1]
+	$(PY) -m greenmfg.newpage "$(KEY)" "$(TITLE)" $(if $(CHAPTER),--chapter) $(if $(TITLE_ZH),--title-zh "$(TITLE_ZH)")
 
 lab: $(STAMP) ## Start JupyterLab on http://127.0.0.1:8888 with the project's environment (works as root)
 	$(VENV)/bin/jupyter lab --config=jupyter_server_config.py --ip=127.0.0.1 --port=8888 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)

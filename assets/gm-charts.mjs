@@ -252,15 +252,17 @@ async function copyLink(card, button) {
   const url = new URL(location.href);
   url.hash = card.id;
   const text = url.toString();
+  // The button's words come from the card, in the page's language (greenmfg/locale).
+  const idle = button.dataset.idle || (button.dataset.idle = button.textContent);
   const done = (label) => {
     button.textContent = label;
-    setTimeout(() => { button.textContent = "Copy link"; }, 2000);
+    setTimeout(() => { button.textContent = idle; }, 2000);
   };
   try {
     // A clipboard that never answers (no permission prompt in some browsers) counts as no clipboard.
     const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("clipboard timed out")), 1500));
     await Promise.race([navigator.clipboard.writeText(text), timeout]);
-    done("Link copied");
+    done(button.dataset.copied);
   } catch {
     // No clipboard here (a page opened from disk, an old browser): show the link, selected, to copy by hand.
     let field = card.querySelector("input.gm-link-field");
@@ -268,12 +270,12 @@ async function copyLink(card, button) {
       field = document.createElement("input");
       field.className = "gm-link-field";
       field.readOnly = true;
-      field.setAttribute("aria-label", "Link to this chart");
+      field.setAttribute("aria-label", card.querySelector(".gm-permalink").textContent);
       button.after(field);
     }
     field.value = text;
     field.select();
-    done("Copy the link shown");
+    done(button.dataset.manual);
   }
 }
 

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from .embed import EMBED_DIR, check_embed_ids, write_embed_pages
+from .editions import edition_dir, link_editions, place, profile_edition, staging_dir, write_robots
+from .embed import check_embed_ids, write_embed_pages
 from .execute import CACHE_INPUTS, execute_all, tree_digest
 from .paths import ASSETS_DIR, BUILD_DIR, REPO_ROOT, SITE_DIR
 from .project import BuildError, Page, all_pages, editions, pages
@@ -159,55 +160,67 @@ def third_party_refs(text: str) -> list[str]:
     return refs
 
 
-def write_chart_csvs(site: Path) -> int:
-    """Write each card's rows to chart-data/<id>.csv; a chart id used twice on the site is an error."""
+def write_chart_csvs(site: Path, lang: str) -> int:
+    """Write each card of the edition to <edition>/chart-data/<id>.csv (headers in the edition's language); a chart
+    id used twice in one edition is an error."""
     import csv
     import io
 
-    out_dir = site / "chart-data"
+    from .card_payload import payloads_in
+
+    out_dir = edition_dir(lang, site) / "chart-data"
     if out_dir.exists():
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
     owners: dict[str, str] = {}
-    from .card_payload import payloads_in
-
-    for page in sorted(site.rglob("*.html")):
-        if page.relative_to(site).parts[0] == EMBED_DIR:  # embed pages repeat a card shown on a page
-            continue
-        for payload in payloads_in(page.read_text(encoding="utf-8")):
-            chart_id = payload["id"]
-            rel = page.relative_to(site).as_posix()
+    for page in pages(lang):
+        path = site / page.output
+        for payload in payloads_in(path.read_text(encoding="utf-8")):
+            chart_id, rel = payload["id"], page.output.as_posix()
             if chart_id in owners and owners[chart_id] != rel:
                 raise BuildError(f"chart id {chart_id!r} is used on {owners[chart_id]} and {rel}")
             owners[chart_id] = rel
             buffer = io.StringIO()
             writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerow(payload["columns"])
+            writer.writerow(payload.get("headers", payload["columns"]))
             writer.writerows(["" if v is None else v for v in row] for row in payload["rows"])
             (out_dir / f"{chart_id}.csv").write_text(buffer.getvalue(), encoding="utf-8")
     return len(owners)
 
 
-def post_render(site: Path = SITE_DIR) -> None:
-    """Copy the chart runtime, write chart CSVs, strip third-party tags, then prove none remain."""
-    (site / "assets").mkdir(parents=True, exist_ok=True)
-    for name in ("gm-charts.mjs", "vega.mjs"):
-        shutil.copyfile(ASSETS_DIR / name, site / "assets" / name)
+def _strip_edition(site: Path, lang: str) -> list[str]:
+    """Strip third-party tags from the edition's HTML (and check its CSS); return what still loads from elsewhere."""
+    folder = edition_dir(lang, site)
+    others = [edition_dir(o, site) for o in editions() if edition_dir(o, site) != folder]
     offenders = []
-    for path in sorted(site.rglob("*")):
-        if path.suffix not in (".html", ".css") or not path.is_file():
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in (".html", ".css") or not path.is_file() or any(o in path.parents for o in others):
             continue
         text = path.read_text(encoding="utf-8")
         cleaned = strip_third_party(text) if path.suffix == ".html" else text
         if cleaned != text:
             path.write_text(cleaned, encoding="utf-8")
         offenders += [f"{path.relative_to(site)}: {ref}" for ref in third_party_refs(cleaned)]
+    return offenders
+
+
+def post_render(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
+    """Place the rendered edition in the site, copy the chart runtime, strip third-party tags (and prove none
+    remain), write its chart CSVs, embed pages and language links."""
+    place(lang, staging, site)
+    (site / "assets").mkdir(parents=True, exist_ok=True)
+    for name in ("gm-charts.mjs", "vega.mjs"):
+        shutil.copyfile(ASSETS_DIR / name, site / "assets" / name)
+    offenders = _strip_edition(site, lang)
     if offenders:
         raise BuildError("third-party hosts remain in the site:\n  " + "\n  ".join(offenders))
-    charts = write_chart_csvs(site)
-    embeds = write_embed_pages(site)
-    check_embed_ids(site)
-    print(f"post-render: {charts} chart CSVs and {embeds} embed pages written; no third-party host in HTML or CSS")
+    charts = write_chart_csvs(site, lang)
+    embeds = write_embed_pages(site, lang)
+    check_embed_ids(site, lang)
+    linked = link_editions(lang, site)
+    write_robots(site)
+    print(f"post-render ({lang}): {charts} chart CSVs, {embeds} embed pages, language links on {linked} pages; "
+          "no third-party host in HTML or CSS")
 
 
 # ---------------------------------------------------------------- the whole build
@@ -236,8 +249,12 @@ def _build_site() -> str:
     quarto = shutil.which("quarto")
     if quarto:
         print("renderer: Quarto (" + quarto + ")")
-        # Quarto runs pre-render (validate, variables, execute) and post-render itself (_quarto.yml).
-        subprocess.run([quarto, "render"], cwd=REPO_ROOT, check=True)
+        # Quarto runs pre-render (validate, variables, execute) and post-render itself (_quarto.yml), once per
+        # edition's profile; _variables.yml holds the edition's values before Quarto reads the project.
+        for lang in editions():
+            use_edition_variables(lang)
+            subprocess.run([quarto, "render", "--profile", lang], cwd=REPO_ROOT, check=True)
+        use_edition_variables(editions()[0])
         renderer = "quarto"
     else:
         from .preview import render_site
@@ -245,8 +262,10 @@ def _build_site() -> str:
         print(f"renderer: preview (pandoc): Quarto is not installed here. For the Quarto site, install Quarto "
               f"{QUARTO_VERSION} (`make env` tries; or quarto.org) and run `make site` again.")
         executed = pre_render()
-        render_site(executed, SITE_DIR)
-        post_render(SITE_DIR)
+        for lang in editions():
+            staging = staging_dir(lang)
+            render_site({p: executed[p] for p in pages(lang)}, staging, lang)
+            post_render(lang, staging, SITE_DIR)
         renderer = "preview"
     print(f"site built in {time.perf_counter() - started:.1f} s with the {renderer} renderer: {SITE_DIR}")
     return renderer
@@ -260,10 +279,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.step == "site":
             build_site()
         elif args.step == "pre-render":
-            pre_render()
+            pre_render(profile_edition())
         elif args.step == "post-render":
+            lang = profile_edition()
             out = os.environ.get("QUARTO_PROJECT_OUTPUT_DIR")
-            post_render(Path(out) if out else SITE_DIR)
+            post_render(lang, Path(out) if out else staging_dir(lang))
         elif args.step == "variables":
             write_variables()
     except BuildError as exc:

@@ -231,7 +231,8 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
         f'<button type="button" class="gm-export" data-format="png" hidden>{tr("Save as PNG")}</button>'
         f'<button type="button" class="gm-export" data-format="svg" hidden>{tr("Save as SVG")}</button>'
         f'<a class="gm-permalink" href="#{cid}">{tr("Link to this chart")}</a>'
-        f'<button type="button" class="gm-copy-link" hidden>{tr("Copy link")}</button>'
+        f'<button type="button" class="gm-copy-link" data-copied="{tr("Link copied")}" '
+        f'data-manual="{tr("Copy the link shown")}" hidden>{tr("Copy link")}</button>'
         f'{_embed_html(chart_id, compiled["title"])}</div>',
         _table_html(chart_id, rows),
         payload_script(payload),

@@ -2,8 +2,10 @@
 
 Writes the notebook (front matter, the hidden prose-values cell, a first paragraph), the page package
 greenmfg/pages/<key>/ (load, variables) and a test stub, and adds the page to `project.render` and the
-navbar of _quarto.yml (chapters go into the Chapters menu), so every other place picks it up from
-the site map. Output-free, so its diff stays readable.
+navbar of each edition's profile (_quarto-en.yml, _quarto-zh.yml; chapters go into the Chapters menu), so
+every other place picks it up from the site map. The Chinese twin (zh/…) starts with the Chinese title
+given (or the English one, which the edition tests flag until it is written). Output-free, so its diff
+stays readable.
 """
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ from pathlib import Path
 import nbformat
 
 from .paths import REPO_ROOT
-from .project import CHAPTERS_DIR, pages
+from .i18n import edition_prefix
+from .project import CHAPTERS_DIR, editions, pages
 
 PACKAGE_TEMPLATE = '''"""{title}: data for the page's charts and the derived numbers its prose uses."""
 from __future__ import annotations
@@ -43,15 +46,18 @@ def test_page_loads_and_names_its_variables():
 '''
 
 
-def page_notebook(source: str, title: str, description: str = "") -> nbformat.NotebookNode:
+FIRST_PARAGRAPH = {"en": "[Data as of {{< var data.last_updated >}}]{.gm-as-of}\n\nThis page is being written.",
+                   "zh": "[数据截至{{< var data.last_updated >}}]{.gm-as-of}\n\n本页正在撰写。"}
+
+
+def page_notebook(source: str, title: str, description: str = "", lang: str = "en") -> nbformat.NotebookNode:
     """A new, output-free page notebook with the house skeleton."""
     nb = nbformat.v4.new_notebook()
     front = ["---", f'title: "{title}"'] + ([f'description: "{description}"'] if description else []) + ["---"]
     nb.cells = [nbformat.v4.new_raw_cell("\n".join(front)),
                 nbformat.v4.new_code_cell(f'#| include: false\nfrom greenmfg.notebook import prose_values\n'
                                           f'prose_values("{source}")'),
-                nbformat.v4.new_markdown_cell("[Data as of {{< var data.last_updated >}}]{.gm-as-of}\n\n"
-                                              "This page is being written.")]
+                nbformat.v4.new_markdown_cell(FIRST_PARAGRAPH[lang])]
     for cell in nb.cells:
         cell.pop("id", None)
     nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
@@ -72,9 +78,10 @@ def register(config_text: str, source: str, title: str, chapter: bool) -> str:
     if not renders:
         raise SystemExit("_quarto.yml: no project.render list found")
     last = renders[-1] if not chapter else [m for m in renders if f"{CHAPTERS_DIR}/" in m.group()][-1]
+    chapter_href = rf"(?:\w+/)?{CHAPTERS_DIR}/"
     config_text = config_text[:last.end()] + f"    - {source}\n" + config_text[last.end():]
     entry_indent = "          " if chapter else "      "
-    anchor = (list(re.finditer(rf"^{entry_indent}- href: {CHAPTERS_DIR}/\S+\n{entry_indent}  text: .*\n", config_text, re.M))
+    anchor = (list(re.finditer(rf"^{entry_indent}- href: {chapter_href}\S+\n{entry_indent}  text: .*\n", config_text, re.M))
               if chapter else list(re.finditer(r"^      - href: \S+\n        text: .*\n", config_text, re.M)))
     if not anchor:
         raise SystemExit("_quarto.yml: no navbar entry to add the page after")
@@ -83,22 +90,25 @@ def register(config_text: str, source: str, title: str, chapter: bool) -> str:
     return config_text[:where] + entry + config_text[where:]
 
 
-def scaffold(key: str, title: str, chapter: bool = False) -> list[Path]:
-    """Write the notebook, package and test stub, and register the page; refuse a key that exists."""
+def scaffold(key: str, title: str, chapter: bool = False, title_zh: str = "") -> list[Path]:
+    """Write the notebooks (both editions), package and test stub, and register the page; refuse a key that exists."""
     if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
         raise SystemExit(f"page key {key!r}: lowercase letters, digits and underscores (it names a Python package)")
     if key in {p.key for p in pages()}:
         raise SystemExit(f"a page with key {key!r} exists already")
     source = f"{CHAPTERS_DIR}/{key}.ipynb" if chapter else f"{key}.ipynb"
-    written = [REPO_ROOT / source, REPO_ROOT / "greenmfg" / "pages" / key / "__init__.py",
-               REPO_ROOT / "tests" / f"test_{key}.py"]
-    write_notebook(page_notebook(source, title), written[0])
-    written[1].parent.mkdir(parents=True, exist_ok=True)
-    written[1].write_text(PACKAGE_TEMPLATE.format(title=title, key=key), encoding="utf-8")
-    written[2].write_text(TEST_TEMPLATE.format(title=title, key=key, module=key), encoding="utf-8")
-    config = REPO_ROOT / "_quarto.yml"
-    config.write_text(register(config.read_text(encoding="utf-8"), source, title, chapter), encoding="utf-8")
-    return written + [config]
+    written = [REPO_ROOT / "greenmfg" / "pages" / key / "__init__.py", REPO_ROOT / "tests" / f"test_{key}.py"]
+    written[0].parent.mkdir(parents=True, exist_ok=True)
+    written[0].write_text(PACKAGE_TEMPLATE.format(title=title, key=key), encoding="utf-8")
+    written[1].write_text(TEST_TEMPLATE.format(title=title, key=key, module=key), encoding="utf-8")
+    for lang in editions():
+        edition_source, edition_title = edition_prefix(lang) + source, (title_zh or title) if lang == "zh" else title
+        write_notebook(page_notebook(edition_source, edition_title, lang=lang), REPO_ROOT / edition_source)
+        config = REPO_ROOT / f"_quarto-{lang}.yml"
+        config.write_text(register(config.read_text(encoding="utf-8"), edition_source, edition_title, chapter),
+                          encoding="utf-8")
+        written += [REPO_ROOT / edition_source, config]
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,8 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("key")
     parser.add_argument("title")
     parser.add_argument("--chapter", action="store_true", help="a themed chapter under chapters/")
+    parser.add_argument("--title-zh", default="", help="the Chinese edition's title")
     args = parser.parse_args(argv)
-    for path in scaffold(args.key, args.title, args.chapter):
+    for path in scaffold(args.key, args.title, args.chapter, args.title_zh):
         print(f"wrote {path.relative_to(REPO_ROOT)}")
     print("Next: write the prose and chart modules, give the page a colour in greenmfg/theme.py if it is a chapter, "
           "then make site.")

@@ -20,7 +20,8 @@ import yaml
 
 from .card_payload import PAYLOAD_SCRIPT
 from .paths import ASSETS_DIR, REPO_ROOT
-from .project import BuildError, Page, quarto_config, site_url
+from .i18n import edition_prefix, tr, using
+from .project import BuildError, Page, editions, quarto_config, site_url
 from .var_tokens import ANY_SHORTCODE, load_variables
 from .var_tokens import substitute as substitute_variables
 
@@ -173,8 +174,18 @@ def citation_appendix(citation: dict[str, Any] | None) -> str:
             f"{', '.join(authors)}. {year}. “{title}.”\n:::\n")
 
 
+def _template_words(lang: str) -> list[str]:
+    """The template's own words in the edition's language (Quarto takes them from its language files)."""
+    with using(lang):
+        words = {"skip": "Skip to content", "search-label": "Search this site", "search-placeholder": "Search",
+                 "toggle": "Toggle dark mode", "toc-title": "On this page",
+                 "preview-note": "Preview render (pandoc). The full site is rendered by Quarto where it is installed."}
+        return [f"--variable={name}:{tr(text)}" for name, text in words.items()] + [
+            f"--metadata=reference-section-title:{tr('References')}"]
+
+
 def render_page(page: Page, executed: Path, config: dict[str, Any], variables: dict[str, Any], site: Path) -> Path:
-    """Render one executed notebook into _site/ through pandoc and the page template."""
+    """Render one executed notebook into the edition's folder through pandoc and the page template."""
     where = page.source.as_posix()
     nb = read_notebook(executed)
     meta = front_matter(nb, where)
@@ -186,8 +197,9 @@ def render_page(page: Page, executed: Path, config: dict[str, Any], variables: d
         "--standalone", "--toc", f"--toc-depth={config['format']['html'].get('toc-depth', 3)}",
         "--section-divs", f"--template={TEMPLATES / 'page.html'}", f"--lua-filter={TEMPLATES / 'preview.lua'}",
         "--citeproc", f"--bibliography={REPO_ROOT / config['bibliography']}",
-        "--metadata=link-citations:true", "--metadata=reference-section-title:References", "--wrap=none",
-        f"--variable=root:{page.root_prefix}", f"--variable=site-title:{website['title']}",
+        "--metadata=link-citations:true", "--wrap=none", *_template_words(page.lang),
+        f"--variable=root:{page.root_prefix}", f"--variable=edition-root:{page.edition_root_prefix}",
+        f"--variable=site-title:{website['title']}",
         f"--variable=nav:{navbar_html(config, page)}",
         f"--variable=footer:{html.escape(website.get('page-footer', {}).get('left', ''))}",
         f"--variable=lang:{config.get('lang', 'en')}",
@@ -238,22 +250,24 @@ def copy_resources(config: dict[str, Any], site: Path) -> None:
             shutil.copyfile(source, target)
 
 
-def render_site(executed: dict[Page, Path], site: Path) -> None:
-    """Render every page, then copy the shared assets the template refers to."""
+def render_site(executed: dict[Page, Path], site: Path, lang: str = "en") -> None:
+    """Render one edition's pages into its own folder (as Quarto renders a profile), then copy the shared assets
+    the template refers to (once, with the default edition: the others use the site root's)."""
     if site.exists():
         shutil.rmtree(site)
     site.mkdir(parents=True)
-    config = quarto_config()
-    variables = load_variables()
+    config = quarto_config(lang)
+    variables = load_variables(lang)
     with ThreadPoolExecutor(max_workers=4) as pool:  # pandoc runs as a subprocess, so threads overlap
         futures = [(page, pool.submit(render_page, page, path, config, variables, site)) for page, path in executed.items()]
         done = [(page, future.result()) for page, future in futures]
-    (site / "assets").mkdir(exist_ok=True)
-    for name in ("palette.css", "site.css", "favicon.svg"):
-        shutil.copyfile(ASSETS_DIR / name, site / "assets" / name)
-    for name in ("preview.css", "preview.js"):
-        shutil.copyfile(TEMPLATES / name, site / "assets" / name)
-    copy_resources(config, site)
+    if not edition_prefix(lang):
+        (site / "assets").mkdir(exist_ok=True)
+        for name in ("palette.css", "site.css", "favicon.svg"):
+            shutil.copyfile(ASSETS_DIR / name, site / "assets" / name)
+        for name in ("preview.css", "preview.js"):
+            shutil.copyfile(TEMPLATES / name, site / "assets" / name)
+        copy_resources(config, site)
     search_index(site, done)
     sitemap(site, done)
-    print(f"preview: rendered {len(done)} pages into {site.relative_to(REPO_ROOT)}/")
+    print(f"preview: rendered {len(done)} {lang} pages into {site.relative_to(REPO_ROOT)}/")

@@ -7,9 +7,9 @@ import nbformat
 import pytest
 
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import pages
+from greenmfg.project import all_pages
 
-NOTEBOOKS = [page.source for page in pages()]
+NOTEBOOKS = [page.source for page in all_pages()]
 # Tokens with digits that are names, not figures.
 ALLOWED_TOKENS = ("CO2", "CO₂", "1+N", "PM2.5", "3D", "H2", "5G")
 YEAR = r"(?<![\d.])(?:19|20)\d\d(?:s|–(?:19|20)\d\d)?(?!\d|\.\d)"

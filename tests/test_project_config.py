@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import pages, quarto_config
+from greenmfg.project import editions, pages, quarto_config
 
 PAGE_MAP = ["index", "chapters/traditional", "chapters/emerging", "chapters/digital",
             "targets", "claims", "glossary", "data", "about"]
@@ -38,7 +38,9 @@ def test_navbar_lists_every_page_in_page_map_order():
 def test_quarto_config_keeps_the_site_offline_and_complete():
     config = quarto_config()
     assert config["project"]["type"] == "website"
-    assert config["project"]["output-dir"] == "_site"
+    staging = {quarto_config(lang)["project"]["output-dir"] for lang in editions()}
+    assert len(staging) == len(editions()) and "_site" not in staging, "each edition renders into its own folder"
+    assert [quarto_config(lang)["lang"] for lang in editions()] == editions()
     assert "greenmfg.build pre-render" in config["project"]["pre-render"]
     assert "greenmfg.build post-render" in config["project"]["post-render"]
     html = config["format"]["html"]

@@ -18,7 +18,7 @@ import pytest
 
 from greenmfg.build import QUARTO_VERSION
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import pages
+from greenmfg.project import all_pages
 
 QUARTO = shutil.which("quarto")
 pytestmark = [pytest.mark.quarto, pytest.mark.skipif(
@@ -70,18 +70,33 @@ def test_warm_quarto_build_executes_no_page(two_builds):
 
 def test_quarto_pages_have_dates_values_and_charts(clone, two_builds):
     site = clone / "_site"
-    for page in pages():
+    for page in all_pages():
         html = (site / page.output).read_text(encoding="utf-8")
         assert "Invalid Date" not in html, page.output
         assert "{{<" not in html and "?var:" not in html, f"{page.output}: an unexpanded shortcode"
-        assert re.search(r'class="gm-as-of"[^>]*>Data as of \d{4}', html), f"{page.output}: no 'Data as of'"
+        assert re.search(r'class="gm-as-of"[^>]*>(Data as of |数据截至)\d{4}', html), f"{page.output}: no 'Data as of'"
     chapter = (site / "chapters" / "digital.html").read_text(encoding="utf-8")
     assert chapter.count('class="gm-card"') >= 3
 
 
-def test_quarto_render_run_directly_gives_charts_and_a_clean_tree(clone, two_builds):
-    run = _run([QUARTO, "render"], clone)
+@pytest.mark.parametrize("profile", ["en", "zh"])
+def test_one_edition_rendered_directly_keeps_the_other_and_the_tree_clean(clone, two_builds, profile):
+    run = _run([QUARTO, "render", "--profile", profile], clone)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert 'class="gm-card"' in (clone / "_site" / "chapters" / "emerging.html").read_text(encoding="utf-8")
+    site = clone / "_site"
+    for chapter in (site / "chapters" / "emerging.html", site / "zh" / "chapters" / "emerging.html"):
+        assert 'class="gm-card"' in chapter.read_text(encoding="utf-8"), f"{chapter} lost after rendering {profile}"
+    assert '<html lang="zh' in (site / "zh" / "index.html").read_text(encoding="utf-8")
     status = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout
     assert status == ""
+
+
+def test_quarto_search_index_of_each_edition_lists_only_its_pages(clone, two_builds):
+    import json
+
+    english = {e["href"].split("#")[0] for e in json.loads((clone / "_site" / "search.json").read_text())}
+    chinese = {e["href"].split("#")[0] for e in json.loads((clone / "_site" / "zh" / "search.json").read_text())}
+    assert english == {p.output.as_posix() for p in all_pages() if p.lang == "en"}
+    assert chinese == {p.edition_source.with_suffix(".html").as_posix() for p in all_pages() if p.lang == "zh"}
+    offset = re.search(r'name="quarto:offset" content="([^"]*)"', (clone / "_site/zh/chapters/digital.html").read_text())
+    assert offset and offset.group(1) == "../", "Chinese pages must search the Chinese index"

@@ -8,9 +8,9 @@ import urllib.request
 import pytest
 from conftest import wait_for_charts
 
-from greenmfg.project import pages
+from greenmfg.project import all_pages
 
-PAGES = [page.output.as_posix() for page in pages()]
+PAGES = [page.output.as_posix() for page in all_pages()]
 # Shapes first, then text and rules: hovering tries each group in this order.
 MARK_SELECTORS = (".mark-symbol path, .mark-rect path, .mark-arc path, .mark-area path, .mark-line path",
                   ".mark-text text, .mark-rule line, path[role='graphics-symbol']")

@@ -125,14 +125,18 @@ def test_the_package_has_no_import_cycle():
 def test_make_page_scaffolds_and_registers_a_page(tmp_path):
     files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO_ROOT, capture_output=True, check=True).stdout
     for name in filter(None, files.decode().split("\0")):
-        if name.startswith(("greenmfg/", "chapters/", "tests/")) or name in ("_quarto.yml",) or name.endswith(".ipynb"):
+        if name.startswith(("greenmfg/", "chapters/", "tests/", "zh/", "_quarto")) or name.endswith(".ipynb"):
             (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO_ROOT / name, tmp_path / name)
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    subprocess.run([sys.executable, "-m", "greenmfg.newpage", "circular", "Circular economy", "--chapter"],
-                   cwd=tmp_path, env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "greenmfg.newpage", "circular", "Circular economy", "--chapter",
+                    "--title-zh", "循环经济"], cwd=tmp_path, env=env, check=True, capture_output=True)
     probe = ("from greenmfg.project import page, chapters; p = page('circular'); import importlib; "
              "print(p.source, p.nav_text, [c.key for c in chapters()][-1], importlib.import_module(p.package).variables())")
+    zh_probe = "from greenmfg.project import page; p = page('circular', 'zh'); print(p.source, p.nav_text, p.twin('en').source)"
+    zh_out = subprocess.run([sys.executable, "-c", zh_probe], cwd=tmp_path, env=env, check=True, capture_output=True,
+                            text=True).stdout
+    assert zh_out.split() == ["zh/chapters/circular.ipynb", "循环经济", "chapters/circular.ipynb"]
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, check=True, capture_output=True,
                          text=True).stdout
     assert out.split()[:3] == ["chapters/circular.ipynb", "Circular", "economy"]

@@ -35,7 +35,9 @@
       const query = input.value.trim().toLowerCase();
       list.replaceChildren();
       if (!query) { list.hidden = true; return; }
-      for (const entry of await load()) {
+      // As Quarto's search (Fuse.js, minMatchCharLength 2): a match is at least two characters long.
+      const found = query.length >= 2 ? await load() : [];
+      for (const entry of found) {
         const at = entry.text.toLowerCase().indexOf(query);
         if (at < 0 && !entry.title.toLowerCase().includes(query)) continue;
         const li = document.createElement("li");
@@ -49,7 +51,7 @@
       }
       if (!list.children.length) {
         const li = document.createElement("li");
-        li.textContent = "No match";
+        li.textContent = document.documentElement.lang.startsWith("zh") ? "无匹配结果" : "No match";
         list.appendChild(li);
       }
       list.hidden = false;

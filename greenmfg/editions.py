@@ -1,0 +1,175 @@
+"""Two editions, one site: each edition renders into its own folder and is then placed in _site/.
+
+English is the site root, Chinese lives in _site/zh/. Quarto renders a profile's pages into the profile's
+`output-dir` and, on a full render, empties that folder first (quarto-cli, render/project.ts), so each
+edition renders into a staging folder of its own (.build/site-<lang>) and `place` copies it into _site/
+without touching the other edition. The Chinese staging folder holds zh/… pages next to a search index
+and sitemap of its own; `place` moves those into _site/zh/ and makes zh/ the pages' search root
+(`quarto:offset`), so the Chinese search box searches Chinese pages only. Language links (hreflang,
+canonical, the switcher to the same page in the other language) are written here for both renderers.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+from .i18n import HREFLANG, edition_prefix
+from .paths import REPO_ROOT, SITE_DIR
+from .project import BuildError, Page, editions, pages, quarto_config, site_url
+
+OFFSET_META = re.compile(r'(<meta name="quarto:offset" content=")([^"]*)(")')
+NAV_TOOLS = re.compile(r'<div class="(?:quarto-navbar-tools|site-tools)[^"]*">')
+SWITCH_TEXT = {"en": "English", "zh": "中文"}
+
+
+def profile_edition() -> str:
+    """The edition Quarto is rendering, from the profile it passes its hooks (QUARTO_PROFILE)."""
+    active = [p.strip() for p in os.environ.get("QUARTO_PROFILE", "").split(",")]
+    return next((lang for lang in editions() if lang in active), editions()[0])
+
+
+def staging_dir(lang: str) -> Path:
+    """Where an edition renders before it is placed in _site/ (the profile's project.output-dir)."""
+    return REPO_ROOT / quarto_config(lang)["project"]["output-dir"]
+
+
+def edition_dir(lang: str, site: Path = SITE_DIR) -> Path:
+    """An edition's folder in the finished site."""
+    return site / edition_prefix(lang) if edition_prefix(lang) else site
+
+
+def _clear_edition(lang: str, site: Path) -> None:
+    """Remove one edition from the site, leaving the other editions' folders alone."""
+    target = edition_dir(lang, site)
+    if target == site:
+        others = {edition_prefix(other).rstrip("/") for other in editions() if edition_prefix(other)}
+        for child in list(site.iterdir()) if site.exists() else []:
+            if child.name not in others:
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+    elif target.exists():
+        shutil.rmtree(target)
+
+
+def _rebase_offset(text: str) -> str:
+    """A page moved from the staging root's zh/ to be its edition's own root: one '../' less to the search root."""
+    def shorter(match: re.Match[str]) -> str:
+        return match.group(1) + (match.group(2).removeprefix("../") or "./") + match.group(3)
+    return OFFSET_META.sub(shorter, text)
+
+
+def place(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
+    """Copy a rendered edition from its staging folder into the site, replacing only that edition."""
+    if not staging.is_dir():
+        raise BuildError(f"{staging}: the {lang} edition was not rendered")
+    site.mkdir(parents=True, exist_ok=True)
+    _clear_edition(lang, site)
+    prefix = edition_prefix(lang)
+    if not prefix:
+        others = {edition_prefix(o).rstrip("/") for o in editions() if edition_prefix(o)}
+        for child in staging.iterdir():
+            if child.name in others:
+                continue
+            target = site / child.name
+            shutil.copytree(child, target) if child.is_dir() else shutil.copyfile(child, target)
+        return
+    target = edition_dir(lang, site)
+    shutil.copytree(staging / prefix.rstrip("/"), target)
+    for page in target.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(_rebase_offset(text), encoding="utf-8")
+    search = staging / "search.json"
+    if search.exists():
+        entries = json.loads(search.read_text(encoding="utf-8"))
+        kept = [{**e, "href": e["href"].removeprefix(prefix)} for e in entries if e.get("href", "").startswith(prefix)]
+        (target / "search.json").write_text(json.dumps(kept, ensure_ascii=False, indent=0), encoding="utf-8")
+    for name in ("sitemap.xml",):
+        if (staging / name).exists():
+            shutil.copyfile(staging / name, target / name)
+
+
+# ---------------------------------------------------------------- language links
+
+
+def page_url(page: Page) -> str:
+    return site_url() + page.output.as_posix()
+
+
+def head_links(page: Page) -> str:
+    """canonical and hreflang alternates (every edition, and x-default: the English page)."""
+    twins = [page.twin(lang) for lang in editions()]
+    links = [f'<link rel="canonical" href="{html.escape(page_url(page))}">']
+    links += [f'<link rel="alternate" hreflang="{HREFLANG[t.lang]}" href="{html.escape(page_url(t))}">' for t in twins]
+    links.append(f'<link rel="alternate" hreflang="x-default" href="{html.escape(page_url(twins[0]))}">')
+    return "\n".join(links)
+
+
+def switcher(page: Page) -> str:
+    """A link to the same page (and section) in the other language, labelled in that language."""
+    other = next(lang for lang in editions() if lang != page.lang)
+    twin = page.twin(other)
+    href = page.root_prefix + twin.output.as_posix()
+    return (f'<a class="gm-lang-switch" href="{href}" hreflang="{HREFLANG[other]}" lang="{HREFLANG[other]}" '
+            f"onclick=\"this.href=this.href.split('#')[0]+location.hash\">{SWITCH_TEXT[other]}</a>")
+
+
+def add_language_links(page: Page, text: str) -> str:
+    """The page with its canonical/hreflang links and language switcher (once; a rebuilt page is not doubled)."""
+    if 'class="gm-lang-switch"' in text:
+        return text
+    text = re.sub(r'<link rel="canonical"[^>]*>\s*', "", text)
+    if "</head>" not in text:
+        raise BuildError(f"{page.output}: no </head> to add language links to")
+    text = text.replace("</head>", head_links(page) + "\n</head>", 1)
+    tools = NAV_TOOLS.search(text)
+    if not tools:
+        raise BuildError(f"{page.output}: no navbar tools block to put the language switcher in")
+    return text[:tools.end()] + switcher(page) + text[tools.end():]
+
+
+def link_editions(lang: str, site: Path = SITE_DIR) -> int:
+    """Write language links into every page of one edition, and hreflang alternates into its sitemap."""
+    done = 0
+    for page in pages(lang):
+        path = site / page.output
+        if not path.exists():
+            raise BuildError(f"{page.output}: page missing from the built site")
+        text = path.read_text(encoding="utf-8")
+        linked = add_language_links(page, text)
+        if linked != text:
+            path.write_text(linked, encoding="utf-8")
+        done += 1
+    _sitemap_alternates(lang, site)
+    return done
+
+
+def _sitemap_alternates(lang: str, site: Path) -> None:
+    """Each sitemap <url> lists its page in every language (xhtml:link), as search engines read hreflang."""
+    path = edition_dir(lang, site) / "sitemap.xml"
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    if "xmlns:xhtml" in text:
+        return
+    by_url = {page_url(p): p for p in pages(lang)}
+
+    def add(match: re.Match[str]) -> str:
+        page = by_url.get(html.unescape(match.group(1)))
+        if page is None:
+            return match.group(0)
+        alts = "".join(f'<xhtml:link rel="alternate" hreflang="{HREFLANG[t.lang]}" href="{html.escape(page_url(t))}"/>'
+                       for t in (page.twin(other) for other in editions()))
+        return match.group(0) + alts
+    text = re.sub(r"<loc>([^<]*)</loc>", add, text)
+    text = text.replace('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"',
+                        'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml"', 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def write_robots(site: Path = SITE_DIR) -> None:
+    """robots.txt naming every edition's sitemap."""
+    lines = ["User-agent: *", "Allow: /"] + [f"Sitemap: {site_url()}{edition_prefix(lang)}sitemap.xml" for lang in editions()]
+    (site / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
