@@ -44,7 +44,7 @@ def _claim_item(claim: pd.Series, number: int) -> str:
     """A claim without a source, linked to its ledger entry: English pages name it by id and translation,
     Chinese pages by its ledger number and the article's own words."""
     english = language() == DEFAULT
-    label = escaped(claim["claim_id"]) if english else tr("claim {claim}", claim=claim["claim_id"], number=number)
+    label = escaped(claim["claim_id"]) if english else tr("claim {claim_id}", claim_id=claim["claim_id"], number=number)
     link = f'<a href="{page_href("claims", "claim-" + escaped(claim["claim_id"]))}">{label}</a>'
     text = escaped(claim["claim_text_en"] if english else claim["claim_text"])
     return "<li>" + tr("Claim {link}: {text}", link=link, text=text) + "</li>"

@@ -18,7 +18,7 @@ def term_usage(term_zh: str, paragraphs: pd.DataFrame, claims: pd.DataFrame, tar
             for para, order, text in zip(paragraphs["paragraph_id"], paragraphs["order"], paragraphs["text_zh"])
             if term_zh in text]
     numbers = claim_numbers(claims)
-    uses += [(page_href("claims", f"claim-{claim}"), tr("claim {claim}", claim=claim, number=numbers[claim]))
+    uses += [(page_href("claims", f"claim-{claim}"), tr("claim {claim_id}", claim_id=claim, number=numbers[claim]))
              for claim, text in zip(claims["claim_id"], claims["claim_text"]) if term_zh in text]
     uses += [(page_href("targets", f"target-{target}"), tr("target {target}", target=target))
              for target, metric in zip(targets["target_id"], targets["metric_zh"])
