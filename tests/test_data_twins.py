@@ -14,6 +14,9 @@ from greenmfg.validate import twins
 REQUIRED_TWINS = {
     "claims": {"note_zh": "note", "search_note_zh": "search_note"},
     "glossary": {"definition_zh": "definition_en"},
+    "policy_targets": {"sector_zh": "sector", "basis_zh": "basis", "baseline_basis_zh": "baseline_basis",
+                       "metric_zh_note_zh": "metric_zh_note"},
+    "policy_document": {"note_zh": "note"},
 }
 HAN = "\u4e00-\u9fff"
 NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?")  # not the 2 of CO2 or the 04 of T04
