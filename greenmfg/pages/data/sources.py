@@ -9,7 +9,7 @@ import pandas as pd
 from greenmfg.frames import is_missing
 from greenmfg.i18n import DEFAULT, language, pick, tr
 from greenmfg.markup import escaped, page_href
-from greenmfg.pages.claims.reading_order import claim_numbers
+from greenmfg.pages.glossary.entries import claim_refs
 
 # Per table: the column with the original's URL and the one with a third-party copy's (mirror).
 SOURCE_COLUMNS = {"context_series": ("url", "mirror_url"), "policy_targets": ("url", "mirror_url"),
@@ -40,22 +40,14 @@ def _fact_item(fact: pd.Series) -> str:
     return f"<li>{html.escape(text)}</li>"
 
 
-def _claim_item(claim: pd.Series, number: int) -> str:
-    """A claim without a source, linked to its ledger entry: English pages name it by id and translation,
-    Chinese pages by its ledger number and the article's own words."""
-    english = language() == DEFAULT
-    label = escaped(claim["claim_id"]) if english else tr("claim {claim_id}", claim_id=claim["claim_id"], number=number)
-    link = f'<a href="{page_href("claims", "claim-" + escaped(claim["claim_id"]))}">{label}</a>'
-    text = escaped(claim["claim_text_en"] if english else claim["claim_text"])
-    return "<li>" + tr("Claim {link}: {text}", link=link, text=text) + "</li>"
-
-
 def not_sourced_html(doc: pd.DataFrame, claims: pd.DataFrame) -> str:
-    """What could not be sourced: document facts not found or unverified, and claims not found (claims in
-    reading order, as the ledger numbers them)."""
+    """What could not be sourced: document facts not found or unverified, and claims not found, each linked to its
+    ledger entry (Chinese pages quote the article's own words)."""
     items = [_fact_item(fact) for _, fact in doc[doc["status"].isin(["not found", "unverified"])].iterrows()]
-    numbers = claim_numbers(claims)
-    items += [_claim_item(claim, numbers[claim["claim_id"]])
+    refs, text = claim_refs(claims), "claim_text_en" if language() == DEFAULT else "claim_text"
+    items += ["<li>" + tr("Claim {link}: {text}", text=escaped(claim[text]),
+                          link=f'<a href="{page_href("claims", "claim-" + escaped(claim["claim_id"]))}">'
+                               f'{escaped(refs[claim["claim_id"]])}</a>') + "</li>"
               for _, claim in claims[claims["status"] == "not found"].iterrows()]
     return f"<ul>{''.join(items)}</ul>"
 

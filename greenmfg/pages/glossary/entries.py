@@ -6,24 +6,30 @@ import unicodedata
 
 import pandas as pd
 
-from greenmfg.i18n import language, pick, tr
+from greenmfg.i18n import DEFAULT, language, pick, tr
 from greenmfg.markup import chapter_link, chinese, escaped, page_href, source_html
 from greenmfg.pages.claims.reading_order import claim_numbers
 
 
 def term_usage(term_zh: str, paragraphs: pd.DataFrame, claims: pd.DataFrame, targets: pd.DataFrame) -> list[tuple[str, str]]:
-    """(href, label) of the places a Chinese term occurs: article paragraphs, ledger entries, targets (a label
-    may use the paragraph's place in the article and the ledger's number of the claim)."""
-    uses = [(page_href("claims", f"para-{para}"), tr("article paragraph {para}", para=para, number=order))
-            for para, order, text in zip(paragraphs["paragraph_id"], paragraphs["order"], paragraphs["text_zh"])
-            if term_zh in text]
-    numbers = claim_numbers(claims)
-    uses += [(page_href("claims", f"claim-{claim}"), tr("claim {claim_id}", claim_id=claim, number=numbers[claim]))
+    """(href, label) of the places a Chinese term occurs: article paragraphs, ledger entries, targets."""
+    uses = [(page_href("claims", f"para-{para}"), tr("article paragraph {para}", para=para))
+            for para, text in zip(paragraphs["paragraph_id"], paragraphs["text_zh"]) if term_zh in text]
+    refs = claim_refs(claims)
+    uses += [(page_href("claims", f"claim-{claim}"), tr("claim {ref}", ref=refs[claim]))
              for claim, text in zip(claims["claim_id"], claims["claim_text"]) if term_zh in text]
     uses += [(page_href("targets", f"target-{target}"), tr("target {target}", target=target))
              for target, metric in zip(targets["target_id"], targets["metric_zh"])
              if isinstance(metric, str) and term_zh in metric]
     return uses
+
+
+def claim_refs(claims: pd.DataFrame) -> dict[str, str]:
+    """How a page names each claim: English pages by its id, Chinese pages by its number in the ledger (reading
+    order), which is what the Chinese ledger shows."""
+    if language() == DEFAULT:
+        return {claim: claim for claim in claims["claim_id"]}
+    return {claim: str(number) for claim, number in claim_numbers(claims).items()}
 
 
 def _plain_pinyin(pinyin: pd.Series) -> pd.Series:
