@@ -6,6 +6,7 @@ import unicodedata
 
 import pandas as pd
 
+from greenmfg.card import CJK_RUN
 from greenmfg.i18n import DEFAULT, language, pick, tr
 from greenmfg.markup import chapter_link, chinese, escaped, page_href, source_html
 from greenmfg.pages.claims.reading_order import claim_numbers
@@ -54,6 +55,11 @@ def _heading(term: pd.Series) -> str:
     return f'{escaped(term["term_en"])} · {chinese(term["term_zh"])} {pinyin}'
 
 
+def _quote_html(quote: str) -> str:
+    """The source sentence in quotation marks, in its own language (a few sources are English reports)."""
+    return f'<q lang="{"zh-Hans" if CJK_RUN.search(quote) else "en"}">{escaped(quote)}</q>'
+
+
 def glossary_html(glossary: pd.DataFrame, paragraphs: pd.DataFrame, claims: pd.DataFrame,
                   targets: pd.DataFrame) -> str:
     """Every term in its edition's order; "Used in" starts with the chapter that discusses it."""
@@ -65,6 +71,6 @@ def glossary_html(glossary: pd.DataFrame, paragraphs: pd.DataFrame, claims: pd.D
         entries.append(
             f'<article class="gm-entry" id="term-{escaped(term["term_id"])}"><h3>{_heading(term)}</h3>'
             f'<p>{escaped(pick(term, "definition_en"))}</p><dl><dt>{tr("Source text")}</dt>'
-            f'<dd>{chinese(term["quote"], "q")} — {source}</dd>'
+            f'<dd>{_quote_html(term["quote"])} — {source}</dd>'
             f"<dt>{tr('Used in')}</dt><dd>{chapter_link(term['chapter'])}{uses}</dd></dl></article>")
     return "".join(entries)
