@@ -253,7 +253,8 @@ def _build_site() -> str:
         # edition's profile; _variables.yml holds the edition's values before Quarto reads the project.
         for lang in editions():
             use_edition_variables(lang)
-            subprocess.run([quarto, "render", "--profile", lang], cwd=REPO_ROOT, check=True)
+            subprocess.run([quarto, "render", "--profile", lang], cwd=REPO_ROOT, check=True,
+                           env={**os.environ, "QUARTO_PROFILE": lang})
         use_edition_variables(editions()[0])
         renderer = "quarto"
     else:
@@ -285,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
             out = os.environ.get("QUARTO_PROJECT_OUTPUT_DIR")
             post_render(lang, Path(out) if out else staging_dir(lang))
         elif args.step == "variables":
-            write_variables()
+            use_edition_variables(editions()[0])
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1

@@ -27,7 +27,12 @@ SWITCH_TEXT = {"en": "English", "zh": "中文"}
 
 
 def profile_edition() -> str:
-    """The edition Quarto is rendering, from the profile it passes its hooks (QUARTO_PROFILE)."""
+    """The edition Quarto is rendering: the one whose folder its hooks are given (QUARTO_PROJECT_OUTPUT_DIR),
+    else the active profile (QUARTO_PROFILE), else the default."""
+    out = os.environ.get("QUARTO_PROJECT_OUTPUT_DIR")
+    for lang in editions():
+        if out and Path(out).resolve() == staging_dir(lang).resolve():
+            return lang
     active = [p.strip() for p in os.environ.get("QUARTO_PROFILE", "").split(",")]
     return next((lang for lang in editions() if lang in active), editions()[0])
 
@@ -78,6 +83,9 @@ def place(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
         return
     target = edition_dir(lang, site)
     shutil.copytree(staging / prefix.rstrip("/"), target)
+    for child in staging.iterdir():  # shared files (site_libs, assets) if this edition is rendered first
+        if child.name not in (prefix.rstrip("/"), "search.json", "sitemap.xml") and not (site / child.name).exists():
+            shutil.copytree(child, site / child.name) if child.is_dir() else shutil.copyfile(child, site / child.name)
     for page in target.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         page.write_text(_rebase_offset(text), encoding="utf-8")

@@ -9,6 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from .i18n import language, tr
+
 # The columns every chart row carries so the card can name and link its source.
 PROVENANCE = ("source_org", "source_date", "url", "mirror_url", "as_of")
 # How a chart row's figure came about (frames' `figure` column; see figure_label).
@@ -71,7 +73,9 @@ def figure_label(row: pd.Series | dict) -> str:
     """'published figure', or 'derived: <method>' for a derived row: the words tooltips and chart CSVs carry."""
     derivation = row.get("derivation")
     if is_missing(derivation):
-        return PUBLISHED
+        return tr(PUBLISHED)
+    if language() == "zh":  # the data's Chinese twin reads "推算：<method>"
+        return str(row.get("derivation_zh"))
     return DERIVED + ": " + str(derivation).removeprefix("Derived: ")
 
 

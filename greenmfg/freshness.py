@@ -14,7 +14,7 @@ import pandas as pd
 
 from greenmfg import loaders
 from greenmfg.data_tables import AS_OF_PATTERN
-from greenmfg.frames import PROVENANCE, is_missing, published_rows
+from greenmfg.frames import PROVENANCE, PUBLISHED, is_missing, published_rows
 from greenmfg.i18n import language, tr
 from greenmfg.publishers import short_publisher
 
@@ -77,7 +77,8 @@ def _phrase(entry: pd.Series) -> str:
         when = tr("usually each {months}", months=months)
     else:
         when = tr(CADENCE_WORDS.get(cadence, "once a year"))
-    return tr("{publisher}, {when} ({cadence})", publisher=short_publisher(entry["publisher"], language()),
+    publisher = entry["publisher"] if language() == "en" else short_publisher(entry["publisher"], language())
+    return tr("{publisher}, {when} ({cadence})", publisher=publisher,
               when=when, cadence=tr(cadence))
 
 
@@ -128,7 +129,7 @@ def card_freshness(rows: list[dict] | pd.DataFrame, context: pd.DataFrame | None
     context = published_rows(context[context["measure_kind"] != "target"])  # targets and derived rows are no release
     targets = loaders.load_policy_targets() if targets is None else targets
     observations = pd.concat([context, _baseline_observations(targets)], ignore_index=True)
-    rows = [r for r in rows if is_missing(r.get("derivation")) and not str(r.get("figure", "")).startswith("derived")]
+    rows = [r for r in rows if is_missing(r.get("derivation")) and r.get("figure", tr(PUBLISHED)) == tr(PUBLISHED)]
     found = _row_series(rows, observations)
     if not found:
         return None

@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 
 from .paths import BUILD_DIR, SITE_DIR
-from .project import home, pages
+from .project import all_pages, home
 
 LIGHTHOUSE_DIR = BUILD_DIR / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -83,7 +83,7 @@ def report() -> None:
           "best practices and SEO >= 0.95):")
     print(f"  {'page':32s} {'perf':>5s} {'TBT':>7s} {'a11y':>5s} {'BP':>5s} {'SEO':>5s}  failing audits")
     try:
-        for page in pages():
+        for page in all_pages():
             runs = sorted((audit(base + page.output.as_posix()) for _ in range(RUNS)), key=lambda r: r["tbt_ms"])
             result = runs[len(runs) // 2]  # the run with the median blocking time
             print(f"  {page.output.as_posix():32s} {result['performance']:5.2f} {result['tbt_ms']:5.0f}ms "

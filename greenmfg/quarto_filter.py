@@ -13,17 +13,17 @@ from pathlib import Path
 from .build import write_variables
 from .execute import executed_notebook
 from .paths import REPO_ROOT
-from .project import BuildError, Page, pages
+from .project import BuildError, Page, all_pages
 
 
 def page_for(source_text: str, folder: Path) -> Page:
     """The page whose notebook in `folder` has exactly this text (Quarto passes the file as read)."""
-    candidates = [p for p in pages() if (REPO_ROOT / p.source).parent.resolve() == folder.resolve()]
+    candidates = [p for p in all_pages() if (REPO_ROOT / p.source).parent.resolve() == folder.resolve()]
     matches = [p for p in candidates if (REPO_ROOT / p.source).read_text(encoding="utf-8") == source_text]
     if len(matches) != 1:
         names = ", ".join(p.source.as_posix() for p in candidates) or "none"
         raise BuildError(f"ipynb filter: no page in {folder} has the notebook Quarto passed (pages there: {names}); "
-                         "is it listed in project.render of _quarto.yml?")
+                         "is it listed in project.render of _quarto-<lang>.yml?")
     return matches[0]
 
 

@@ -29,7 +29,7 @@ from greenmfg.data_tables import (
 )
 from greenmfg.paths import BUILD_DIR
 from greenmfg.paths import data_dir as _data_dir
-from greenmfg.validate_rules import EVERY_TABLE, RULES
+from greenmfg.validate_rules import EVERY_TABLE, HAN, RULES
 from greenmfg.validate_schema import frictionless_messages
 
 CACHE_DIR = BUILD_DIR / "validation"
@@ -59,10 +59,39 @@ def twins(descriptor: dict) -> dict[str, dict[str, str]]:
             for res in descriptor["resources"]}
 
 
+def _no_chinese(item: dict, key: str) -> bool:
+    """The item has English text under key but no Chinese under key_zh."""
+    return bool(item.get(key)) and not HAN.search(str(item.get(f"{key}_zh", "")))
+
+
+def untranslated(descriptor: dict) -> list[str]:
+    """Descriptor text a reader sees (titles and descriptions of the package, its sources, licences, checks, tables and
+    fields) that lacks its Chinese twin, and twin columns that do not name their English column, named by the file to edit."""
+    msgs = [msg("package.yaml", f"'{key}' has no Chinese twin '{key}_zh'") for key in ("title", "description")
+            if _no_chinese(descriptor, key)]
+    msgs += [msg("package.yaml", f"{kind} '{item['title']}' has no Chinese twin 'title_zh'")
+             for kind in ("sources", "licenses") for item in descriptor.get(kind, []) if _no_chinese(item, "title")]
+    checks_zh = descriptor.get("greenmfg:check_descriptions_zh", {})
+    msgs += [msg("package.yaml", f"check '{name}' has no Chinese description in greenmfg:check_descriptions_zh")
+             for name in descriptor.get("greenmfg:check_descriptions", {}) if not HAN.search(checks_zh.get(name, ""))]
+    for res in descriptor["resources"]:
+        file = f"processed/{res['name']}.resource.yaml"
+        items = [(None, res, "title"), (None, res, "description")] + [
+            (None, item, "title") for kind in ("sources", "licenses") for item in res.get(kind, [])]
+        names = {f["name"] for f in res["schema"]["fields"]}
+        items += [(f["name"], f, "description") for f in res["schema"]["fields"]]
+        msgs += [msg(file, f"'{key}' has no Chinese twin '{key}_zh'", column=column) for column, item, key in items
+                 if _no_chinese(item, key)]
+        msgs += [msg(file, f"twin of '{f[TWIN_OF]}' must be a column named '{f[TWIN_OF].removesuffix('_en')}_zh'",
+                     column=f["name"]) for f in res["schema"]["fields"]
+                 if TWIN_OF in f and (f[TWIN_OF] not in names or f["name"] != f[TWIN_OF].removesuffix("_en") + "_zh")]
+    return msgs
+
+
 def _validate_uncached(d: Path, descriptor: dict) -> list[str]:
     """Every message for the package: file and header checks, Frictionless, then the project's rules."""
     tables = {}
-    msgs: list[str] = []
+    msgs: list[str] = untranslated(descriptor)
     checkable = set()
     for res in descriptor["resources"]:
         header, rows, file_msgs = read_rows(d, res)

@@ -7,6 +7,7 @@ Every value, URL and quote is carried over from the research file; curated/serie
 research/policy_structure.md §4. Mirror / spam hosts (curated/original_hosts.yaml) go to `mirror_url`.
 A figure computed from published figures is added with `derivation: 'Derived: <method>'` (empty for every
 published figure): readers see it marked as derived, and it never counts as a latest figure or a baseline.
+Chinese twins: `derivation_zh` ('推算：<method>') beside each derivation, and `basis_zh` from curated/bases_zh.yaml.
 """
 from __future__ import annotations
 
@@ -120,10 +121,20 @@ def processed_row(r: dict, fix: dict, series: dict, alt_note: str, hosts: set[st
 
 
 def added_row(entry: dict, series: dict) -> dict:
-    """One curated added row with its series' columns; a `derivation` key must hold the method, never be empty."""
+    """One curated added row with its series' columns; a `derivation` key must hold the method, never be empty (its
+    Chinese twin `derivation_zh` is required by the validator)."""
     if "derivation" in entry and not str(entry["derivation"] or "").strip():
         raise SystemExit(f"added row {entry['series_id']} {entry['year']}: a derived row needs its method in `derivation`")
     return {**series_fields(series, entry["series_id"]), **entry}
+
+
+def with_chinese_basis(rows: list[dict]) -> list[dict]:
+    """Each row with basis_zh, the Chinese of its basis from curated/bases_zh.yaml; a basis without one stops the build."""
+    chinese = {entry["en"]: entry["zh"] for entry in curated("bases_zh")["bases"]}
+    missing = sorted({r["basis"] for r in rows} - set(chinese))
+    if missing:
+        raise SystemExit(f"curated/bases_zh.yaml has no Chinese for these bases (add en/zh pairs): {missing}")
+    return [{**r, "basis_zh": chinese[r["basis"]]} for r in rows]
 
 
 def rows() -> list[dict]:
@@ -148,7 +159,7 @@ def rows() -> list[dict]:
     if alts:
         raise SystemExit(f"unmatched _alt rows: {sorted(alts)}")
     out += [added_row(e, series) for e in corrections["added_rows"]]
-    return sorted(out, key=lambda x: (x["series_id"], int(x["year"])))
+    return sorted(with_chinese_basis(out), key=lambda x: (x["series_id"], int(x["year"])))
 
 
 def main() -> int:

@@ -23,14 +23,16 @@ def _current() -> dict[tuple[str, str], dict]:
 
 
 def _row(entry: dict, was: dict, now: dict) -> dict:
-    """One log row: the curated entry, with label, unit and source from the current row (else the snapshot's)."""
+    """One log row: the curated entry (reason and its Chinese twin), with labels, unit and source from the current row
+    (else the snapshot's)."""
     shown = now or was
     source = {c: entry[c] for c in SOURCE_COLUMNS if entry.get(c)} or {c: shown.get(c, "") for c in SOURCE_COLUMNS}
     return {"changed_on": entry["changed_on"], "series_id": entry["series_id"], "year": entry["year"],
-            "series_label_en": shown.get("series_label_en", ""), "old_value": entry["old"],
+            "series_label_en": shown.get("series_label_en", ""), "series_label_zh": shown.get("series_label_zh", ""),
+            "old_value": entry["old"],
             "old_qualifier": was.get("qualifier", "") if entry["old"] != "" else "", "new_value": entry["new"],
             "new_qualifier": now.get("qualifier", "") if entry["new"] != "" else "", "unit": shown.get("unit", ""),
-            "reason": entry["reason"], **source}
+            "reason": entry["reason"], "reason_zh": entry.get("reason_zh", ""), **source}
 
 
 def rows() -> list[dict]:
