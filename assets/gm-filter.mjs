@@ -12,7 +12,8 @@ function wire(block) {
       row.hidden = !keep;
       if (keep) shown += 1;
     }
-    count.textContent = `Showing ${shown} of ${rows.length}`;
+    // The line's wording comes from the page, in its language: "Showing {shown} of {total}".
+    count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", rows.length);
   };
   for (const select of selects) select.addEventListener("change", update);
   update();

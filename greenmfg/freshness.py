@@ -19,9 +19,6 @@ from greenmfg.i18n import language, tr
 from greenmfg.publishers import short_publisher
 
 STALE_AFTER_MONTHS = 18
-STALE_TEXT = f"⚠ older than {STALE_AFTER_MONTHS} months"
-STALE_LABEL = (f"Warning: the latest figure ends more than {STALE_AFTER_MONTHS} months before this site's data date "
-               "(the newest source date in the data)")
 MONTHS = tuple(calendar.month_name)[1:]
 CADENCE_WORDS = {"monthly": "every month", "quarterly": "every quarter", "irregular": "no fixed date"}
 

@@ -12,6 +12,7 @@ from typing import Any
 from .card import site_root_prefix
 from .formatting import fmt_value
 from .frames import is_missing
+from .i18n import language, tr
 from .project import home, page, themes
 
 # The module that wires every .gm-filtered block (select[data-key] hides [data-row] rows); see assets/.
@@ -57,7 +58,7 @@ def source_html(org: Any, date: Any, url: Any, mirror_url: Any) -> str:
     if not is_missing(url):
         return f'<a href="{escaped(url)}">{label}</a>'
     if not is_missing(mirror_url):
-        return f"{label} (copy on a third-party site; original not online)"
+        return label + html.escape(tr(" (copy on a third-party site; original not online)"))
     return label
 
 
@@ -67,19 +68,20 @@ def slug(text: str) -> str:
 
 
 def page_href(key: str, anchor: str = "") -> str:
-    """Link to a page of the site map (from a page at the site root), optionally to an anchor on it."""
-    return page(key).output.as_posix() + (f"#{anchor}" if anchor else "")
+    """Link to a page of the site map in the page's edition (from a page at the edition's root), optionally to an
+    anchor on it."""
+    return page(key, language()).edition_source.with_suffix(".html").as_posix() + (f"#{anchor}" if anchor else "")
 
 
 def chapter_link(theme: Any) -> str:
     """Link to the page that discusses a data theme/chapter value (the home page for unknown values)."""
-    target = themes().get(cell_text(theme), home())
-    return f'<a href="{target.output.as_posix()}">{html.escape(target.nav_text)}</a>'
+    target = themes(language()).get(cell_text(theme), home(language()))
+    return f'<a href="{target.edition_source.with_suffix(".html").as_posix()}">{html.escape(target.nav_text)}</a>'
 
 
 def filter_select(control_id: str, label: str, key: str, options: list[tuple[str, str]]) -> str:
     """A labelled <select> that filters rows on their data-<key> attribute ('All' shows every row)."""
-    choices = '<option value="">All</option>' + "".join(
+    choices = f'<option value="">{html.escape(tr("All"))}</option>' + "".join(
         f'<option value="{html.escape(value)}">{html.escape(text)}</option>' for value, text in options)
     return (f'<span><label for="{control_id}">{html.escape(label)}</label>'
             f'<select id="{control_id}" data-key="{key}">{choices}</select></span>')
@@ -88,5 +90,6 @@ def filter_select(control_id: str, label: str, key: str, options: list[tuple[str
 def filtered_block(block_id: str, selects: str, row_count: int, body: str) -> str:
     """Filters, a live "Showing n of m" line and the rows, plus the module that wires them."""
     return (f'<div class="gm-filtered" id="{block_id}"><div class="gm-filters">{selects}</div>'
-            f'<p class="gm-filter-count" aria-live="polite">Showing {row_count} of {row_count}</p>{body}'
+            f'<p class="gm-filter-count" aria-live="polite" data-template="{html.escape(tr("Showing {shown} of {total}"))}">'
+            f'{html.escape(tr("Showing {shown} of {total}", shown=row_count, total=row_count))}</p>{body}'
             f'<script type="module" src="{site_root_prefix()}{FILTER_SCRIPT_PATH}"></script></div>')

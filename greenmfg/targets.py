@@ -17,6 +17,7 @@ import pandas as pd
 
 from greenmfg.formatting import fmt_number
 from greenmfg.frames import PROVENANCE, is_missing, published_rows
+from greenmfg.i18n import tr
 
 ON_TRACK = "on track"
 NEEDS_FASTER = "needs faster progress"
@@ -34,7 +35,7 @@ PACE_KINDS = (PACE_EXACT, PACE_LOWER_BOUND, PACE_UPPER_BOUND, PACE_UNDETERMINED)
 
 PROGRESS_COLUMNS = [
     "target_id", "metric_en", "unit", "target_value", "target_qualifier", "target_year",
-    "latest_value", "latest_year", "latest_qualifier", "latest_basis", "latest_is_lower_bound",
+    "latest_value", "latest_year", "latest_qualifier", "latest_basis", "latest_basis_zh", "latest_is_lower_bound",
     "gap", "required_annual_change", "recent_annual_change", "recent_pace_kind", "recent_from_year", "status",
     *PROVENANCE,
 ]
@@ -131,7 +132,13 @@ def pace_status(required: float, recent: float | None, gap: float, kind: str = P
 
 
 def status_reason(required: float, recent: float | None, gap: float, kind: str = PACE_EXACT) -> str:
-    """Why :func:`pace_status` gives its verdict, as a clause for the page (same inputs, same rules)."""
+    """Why :func:`pace_status` gives its verdict, as a clause for the page (same inputs, same rules), in the page's
+    language."""
+    return tr(_status_reason_en(required, recent, gap, kind))
+
+
+def _status_reason_en(required: float, recent: float | None, gap: float, kind: str) -> str:
+    """The reason's English text (its catalogue key)."""
     if gap <= 0:
         return "the target is already met"
     if recent is None or (isinstance(recent, float) and math.isnan(recent)):
@@ -152,35 +159,37 @@ def status_reason(required: float, recent: float | None, gap: float, kind: str =
 
 def pace_label(value: float | None, unit: str, kind: str = PACE_EXACT) -> str:
     """A pace per year in words, e.g. '+1.17 percentage points a year', 'at least +1 percentage point a year
-    (from a lower bound)'; the one wording of a pace for every page. An undetermined pace shows no number."""
+    (from a lower bound)'; the one wording of a pace for every page, in its language. An undetermined pace shows
+    no number."""
     if value is None or pd.isna(value):
-        return "no same-basis series"
-    kind_words = {  # (prefix, suffix) around a pace of each kind
-        PACE_EXACT: ("", ""),
-        PACE_LOWER_BOUND: ("at least ", " (from a lower bound)"),
-        PACE_UPPER_BOUND: ("at most ", " (from an earlier lower bound)"),
+        return tr("no same-basis series")
+    kind_words = {  # the pace's wording around its number, for each kind
+        PACE_EXACT: "{pace}",
+        PACE_LOWER_BOUND: "at least {pace} (from a lower bound)",
+        PACE_UPPER_BOUND: "at most {pace} (from an earlier lower bound)",
     }
     if kind not in kind_words:
-        return "undetermined (its end figures are bounds)"
+        return tr("undetermined (its end figures are bounds)")
     number = fmt_number(abs(value), 2)
-    unit_words = {"%": "percentage points"}.get(unit, unit)
-    if number == "1" and unit_words.endswith("points"):
-        unit_words = unit_words[:-1]
-    prefix, suffix = kind_words[kind]
-    return f"{prefix}{'+' if value >= 0 else '−'}{number} {unit_words} a year{suffix}"
+    unit_words = unit
+    if unit == "%":
+        unit_words = tr("percentage point" if number == "1" else "percentage points")
+    pace = tr("{sign}{number} {unit} a year", sign="+" if value >= 0 else "−", number=number, unit=unit_words)
+    return pace if kind == PACE_EXACT else tr(kind_words[kind], pace=pace)
 
 
 def _latest_point(target: pd.Series, series: pd.DataFrame) -> dict:
     """The latest value for a target: the newest published same-unit row of its baseline series, else the baseline
-    columns."""
+    columns (with the basis's Chinese twin where the data has it)."""
     rows = _baseline_rows(target, series)
     if not rows.empty and int(rows["year"].max()) >= int(target["baseline_year"]):
         row = rows.sort_values("year").iloc[-1]
         return {"latest_value": float(row["value"]), "latest_year": int(row["year"]),
-                "latest_qualifier": row["qualifier"], "latest_basis": row["basis"],
+                "latest_qualifier": row["qualifier"], "latest_basis": row["basis"], "latest_basis_zh": row.get("basis_zh"),
                 **{c: row.get(c) for c in PROVENANCE}}
     return {"latest_value": float(target["baseline_value"]), "latest_year": int(target["baseline_year"]),
             "latest_qualifier": target["baseline_qualifier"], "latest_basis": target["baseline_basis"],
+            "latest_basis_zh": target.get("baseline_basis_zh"),
             "source_org": target["baseline_source_org"], "source_date": target["baseline_source_date"],
             "url": target["baseline_url"], "mirror_url": target["baseline_mirror_url"],
             "as_of": str(int(target["baseline_year"]))}

@@ -1,6 +1,7 @@
 """The claim ledger: entries and filters, the marked article, theme labels and the page's variables."""
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
@@ -71,3 +72,29 @@ def test_claims_variables_add_up_to_every_claim(data):
     out = claims.variables()
     assert list(out) == ["claims"] and all(isinstance(v, str) and v for v in out["claims"].values())
     assert sum(int(out["claims"][slug(s).replace("-", "_")]) for s in ledger.CLAIM_STATUSES) == len(data["claims"])
+
+
+def test_chinese_ledger_keeps_anchors_and_filters_and_leads_with_the_chinese_text(data):
+    from greenmfg.i18n import using
+    english = ledger.ledger_html(data["claims"])
+    with using("zh"):
+        chinese = ledger.ledger_html(data["claims"])
+        marked = article.article_html(data["article_paragraphs"], data["claims"])
+    anchors = r'<li class="gm-entry" id="(claim-[^"]+)" data-row data-status="([^"]+)" data-theme="([^"]+)"'
+    assert re.findall(anchors, chinese) == re.findall(anchors, english)
+    for _, claim in data["claims"].iterrows():
+        assert claim["claim_text_en"] not in chinese
+        if isinstance(claim["note_zh"], str) and claim["note_zh"]:
+            assert html.escape(claim["note_zh"]) in chinese
+    assert "In the article" not in chinese and "原文位置" in chinese
+    assert re.findall(r'href="#claim-[^"]+"', marked) == re.findall(
+        r'href="#claim-[^"]+"', article.article_html(data["article_paragraphs"], data["claims"]))
+    assert "In English:" not in marked
+
+
+def test_chinese_theme_labels_are_the_chinese_navigation():
+    from greenmfg.i18n import using
+    with using("zh"):
+        labels = ledger.theme_labels()
+    assert list(labels) == list(themes())
+    assert all(re.search(r"[\u4e00-\u9fff]", label) for label in labels.values())

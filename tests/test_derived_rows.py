@@ -101,6 +101,7 @@ def _set_derivation(d, text: str) -> int:
         reader = csv.DictReader(f)
         header, rows = list(reader.fieldnames), list(reader)
     rows[0]["derivation"] = text
+    rows[0]["derivation_zh"] = "推算：" + text.removeprefix("Derived: ") if text else ""
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
         writer.writeheader()

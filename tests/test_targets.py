@@ -137,3 +137,55 @@ def test_goals_known_from_translations_show_their_language_and_no_chinese(data):
     order = list(entries)
     assert order.index("T15") < order.index("T09")
     assert targets.variables()["targets"]["goals_without_chinese"] == "5"
+
+
+# ---- the Chinese edition: same rows and anchors, every word through the catalogue
+
+
+def test_chinese_tracker_has_the_same_anchors_and_filters_with_chinese_words(data):
+    from greenmfg.i18n import tr, using
+    english = tracker.tracker_html(data["policy_targets"], data["progress"], data["latest"])
+    with using("zh"):
+        chinese = tracker.tracker_html(data["policy_targets"], data["progress"], data["latest"])
+        statuses = {tr(s) for s in pace_math.STATUSES}
+    anchors = r'id="(target-[^"]+)" data-row data-sector="([^"]+)" data-status="([^"]+)"'
+    assert re.findall(anchors, chinese) == re.findall(anchors, english)
+    assert not statuses & set(pace_math.STATUSES)
+    for status in data["progress"]["status"]:
+        assert f">{status}<" not in chinese
+    assert "进度" in chinese and "Latest period" not in chinese and "What is measured" not in chinese
+
+
+def test_chinese_goals_keep_anchors_and_say_why_there_is_no_chinese(data):
+    from greenmfg.i18n import using
+    with using("zh"):
+        out = qualitative.qualitative_goals_html(data["policy_targets"], data["claims"])
+    entries = dict(re.findall(r'<article class="gm-entry" id="target-([^"]+)">(.*?)</article>', out, flags=re.S))
+    goals = data["policy_targets"]
+    assert list(entries) == list(goals[goals["target_kind"] != "quantitative"]
+                                 .sort_values("horizon_year", kind="stable")["target_id"])
+    assert "未见中文原文" in entries["T11"] and '<p lang="en">' in entries["T11"]
+    assert 'lang="zh-Hans">合成气一步法' in entries["T06"] and "<p>Large-scale" not in entries["T06"]
+
+
+def test_distance_chart_in_chinese_keeps_rows_and_colours(data):
+    from greenmfg.i18n import using
+    english = distance.chart(distance.frame(data)).to_dict()
+    with using("zh"):
+        frame = distance.frame(data)
+        spec = distance.chart(frame).to_dict()
+    assert len(frame) == len(distance.frame(data))
+    assert spec["encoding"]["color"]["scale"]["range"] == english["encoding"]["color"]["scale"]["range"]
+    assert set(frame["status"]) <= set(spec["encoding"]["color"]["scale"]["domain"])
+    texts = [spec["title"]["text"], spec["title"]["subtitle"], spec["description"], spec["encoding"]["x"]["title"],
+             spec["params"][0]["bind"]["name"], *spec["params"][0]["bind"]["options"],
+             *[t["title"] for t in spec["encoding"]["tooltip"]], *frame["sector"], *frame["status"], *frame["method"]]
+    assert all(re.search(r"[\u4e00-\u9fff]", text) for text in texts), texts
+
+
+def test_targets_variables_in_chinese_have_the_same_keys():
+    from greenmfg.i18n import using
+    with using("zh"):
+        chinese = targets.variables()["targets"]
+    english = targets.variables()["targets"]
+    assert list(chinese) == list(english) and chinese["pace_needs_faster_phrase"].endswith("项")

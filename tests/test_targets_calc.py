@@ -252,3 +252,13 @@ def test_target_progress_on_the_real_data():
     assert out.loc["T03", "recent_pace_kind"] == PACE_LOWER_BOUND and out.loc["T03", "status"] == NOT_ENOUGH_DATA
     # more than 17 % → more than 20 %: two floors, the pace between them is unknown.
     assert out.loc["T01", "recent_pace_kind"] == PACE_UNDETERMINED and out.loc["T01", "status"] == NOT_ENOUGH_DATA
+
+
+def test_pace_and_reason_words_in_chinese():
+    from greenmfg.i18n import using
+    with using("zh"):
+        assert pace_label(1.0, "%", PACE_LOWER_BOUND) == "至少年均+1个百分点（按下限值计算）"
+        assert pace_label(-0.5, "亿吨") == "年均−0.5亿吨"
+        assert pace_label(None, "%") == "无同口径序列"
+        assert status_reason(1.0, 2.0, 5.0) == "近期年均进度不低于所需进度"
+    assert pace_label(1.0, "%", PACE_LOWER_BOUND) == "at least +1 percentage point a year (from a lower bound)"

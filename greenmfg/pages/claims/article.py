@@ -10,11 +10,13 @@ import html
 
 import pandas as pd
 
+from greenmfg.i18n import language, tr
 from greenmfg.markup import slug
 
 from .reading_order import claim_numbers
 
-# English titles of the article's sections (translations of its Chinese headings).
+# English titles of the article's sections (translations of its Chinese headings; catalogue keys of the Chinese
+# page's titles).
 SECTION_TITLES_EN = {
     "overview": "Opening: the policy and its headline goals",
     "green-factory-explainer": "News box: what is a green factory?",
@@ -71,17 +73,20 @@ def marked_paragraph_html(text: str, claims: pd.DataFrame, numbers: dict[str, in
         for _start, end, claim_id in spans:
             if end == right:
                 out.append(f'<a class="gm-claim-ref" id="mark-{html.escape(claim_id)}" '
-                           f'href="#claim-{html.escape(claim_id)}" aria-label="Ledger entry {numbers[claim_id]}">'
+                           f'href="#claim-{html.escape(claim_id)}" '
+                           f'aria-label="{html.escape(tr("Ledger entry {number}", number=numbers[claim_id]))}">'
                            f"[{numbers[claim_id]}]</a>")
     return "".join(out)
 
 
 def _section_html(section: str, paragraphs: pd.DataFrame, claims: pd.DataFrame, numbers: dict[str, int]) -> str:
-    """One article section: English title and summary, then its headings and paragraphs in Chinese, marked."""
+    """One article section: its title (and, on English pages, an English summary), then its headings and paragraphs
+    in Chinese, marked."""
     parts = [f'<section class="gm-article-section" id="article-{html.escape(slug(section))}">',
-             f'<h3>{html.escape(SECTION_TITLES_EN.get(section, section))}</h3>',
-             f'<p class="gm-section-summary"><strong>In English:</strong> '
-             f'{html.escape(SECTION_SUMMARIES_EN.get(section, ""))}</p>']
+             f'<h3>{html.escape(tr(SECTION_TITLES_EN.get(section, section)))}</h3>']
+    if language() == "en":
+        parts.append(f'<p class="gm-section-summary"><strong>In English:</strong> '
+                     f'{html.escape(SECTION_SUMMARIES_EN.get(section, ""))}</p>')
     for _, paragraph in paragraphs.iterrows():
         paragraph_id = html.escape(paragraph["paragraph_id"])
         body = marked_paragraph_html(paragraph["text_zh"], claims[claims["paragraph_id"] == paragraph["paragraph_id"]],

@@ -5,7 +5,9 @@ import html
 
 import pandas as pd
 
+from greenmfg.freshness import period_text
 from greenmfg.frames import is_missing
+from greenmfg.i18n import language, pick, tr
 from greenmfg.markup import (
     cell_text,
     chinese,
@@ -27,48 +29,59 @@ CLAIM_STATUSES = ["confirmed", "partly confirmed", "found in another document", 
 
 
 def theme_labels() -> dict[str, str]:
-    """Each data theme's label, in site order: a chapter's navigation text; the home page's theme by its own name.
+    """Each data theme's label, in site order: a chapter's navigation text in the page's edition; the home page's
+    theme by its own name.
 
     The home page's navigation text ("Home") names the page, not the headline goals it carries, so that
     theme keeps its key as label ("Overview").
     """
-    return {key: page.nav_text if page.is_chapter else key.capitalize() for key, page in themes().items()}
+    return {key: page.nav_text if page.is_chapter else tr(key.capitalize())
+            for key, page in themes(language()).items()}
+
+
+def _when(claim: pd.Series) -> str:
+    """A target is due "by" its year; a figure is "as of" its date (Chinese pages: 2024年3月); no date, no bracket."""
+    if is_missing(claim["as_of"]):
+        return ""
+    template = " (by {date})" if claim["claim_type"] == "target" else " (as of {date})"
+    date = cell_text(claim["as_of"]) if language() == "en" else period_text(claim["as_of"])
+    return html.escape(tr(template, date=date))
 
 
 def _details(claim: pd.Series) -> str:
     """The <dd> pairs after status, type and theme that the claim has: value, evidence, quote, search, note, target."""
     value = value_text(claim["value"], claim["unit"], claim["qualifier"])
-    when = ""  # a target is due "by" its year; a figure is "as of" its date; no date, no bracket
-    if not is_missing(claim["as_of"]):
-        when = f' (by {escaped(claim["as_of"])})' if claim["claim_type"] == "target" else f' (as of {escaped(claim["as_of"])})'
     evidence = source_html(claim["evidence_org"], claim["evidence_date"], claim["evidence_url"],
                            claim["evidence_mirror_url"])
-    parts = [f"<dt>Value</dt><dd>{html.escape(value)}{when}</dd>" if value else "",
-             f"<dt>Evidence</dt><dd>{evidence}</dd>" if evidence else ""]
+    parts = [f"<dt>{tr('Value')}</dt><dd>{html.escape(value)}{_when(claim)}</dd>" if value else "",
+             f"<dt>{tr('Evidence')}</dt><dd>{evidence}</dd>" if evidence else ""]
     if not is_missing(claim["evidence_quote"]):
-        parts.append(f'<dt>Evidence quote</dt><dd>{chinese(claim["evidence_quote"], "q")}</dd>')
-    if not is_missing(claim["search_note"]):
-        parts.append(f'<dt>What was searched</dt><dd>{escaped(claim["search_note"])}</dd>')
-    if not is_missing(claim["note"]):
-        parts.append(f'<dt>Note</dt><dd>{escaped(claim["note"])}</dd>')
+        parts.append(f'<dt>{tr("Evidence quote")}</dt><dd>{chinese(claim["evidence_quote"], "q")}</dd>')
+    for field, label in (("search_note", "What was searched"), ("note", "Note")):
+        if not is_missing(claim[field]):
+            parts.append(f"<dt>{tr(label)}</dt><dd>{escaped(pick(claim, field))}</dd>")
     if not is_missing(claim["related_target_id"]):
         href = page_href("targets", "target-" + escaped(claim["related_target_id"]))
-        parts.append(f'<dt>Target</dt><dd><a href="{href}">{escaped(claim["related_target_id"])} in the tracker</a></dd>')
+        link = html.escape(tr("{target} in the tracker", target=cell_text(claim["related_target_id"])))
+        parts.append(f'<dt>{tr("Target")}</dt><dd><a href="{href}">{link}</a></dd>')
     return "".join(parts)
 
 
 def _entry(claim: pd.Series, number: int, labels: dict[str, str]) -> str:
-    """One ledger entry, anchored as claim-<id>, with data-status and data-theme for the filters."""
+    """One ledger entry, anchored as claim-<id>, with data-status and data-theme for the filters; the English
+    rendering of the claim on English pages only (the Chinese text leads on both)."""
     claim_id = escaped(claim["claim_id"])
     theme = cell_text(claim["theme"])
+    english = f'<p>{escaped(claim["claim_text_en"])}</p>' if language() == "en" else ""
+    paragraph = html.escape(tr("paragraph {paragraph}", paragraph=cell_text(claim["paragraph_id"])))
     return (f'<li class="gm-entry" id="claim-{claim_id}" data-row data-status="{html.escape(slug(claim["status"]))}" '
             f'data-theme="{html.escape(slug(claim["theme"]))}"><h3>{number}. {chinese(claim["claim_text"])}</h3>'
-            f'<p>{escaped(claim["claim_text_en"])}</p><dl>'
-            f'<dt>Status</dt><dd><span class="gm-status">{escaped(claim["status"])}</span></dd>'
-            f'<dt>Type</dt><dd>{escaped(claim["claim_type"])}</dd>'
-            f'<dt>Theme</dt><dd>{html.escape(labels.get(theme, theme))}</dd>'
+            f'{english}<dl>'
+            f'<dt>{tr("Status")}</dt><dd><span class="gm-status">{escaped(tr(claim["status"]))}</span></dd>'
+            f'<dt>{tr("Type")}</dt><dd>{escaped(tr(claim["claim_type"]))}</dd>'
+            f'<dt>{tr("Theme")}</dt><dd>{html.escape(labels.get(theme, theme))}</dd>'
             f'{_details(claim)}'
-            f'<dt>In the article</dt><dd><a href="#mark-{claim_id}">paragraph {escaped(claim["paragraph_id"])}</a></dd>'
+            f'<dt>{tr("In the article")}</dt><dd><a href="#mark-{claim_id}">{paragraph}</a></dd>'
             "</dl></li>")
 
 
@@ -77,9 +90,9 @@ def ledger_html(claims: pd.DataFrame) -> str:
     numbers = claim_numbers(claims)
     labels = theme_labels()
     entries = [_entry(claim, numbers[claim["claim_id"]], labels) for _, claim in claims.iterrows()]
-    status_options = [(slug(s), s) for s in CLAIM_STATUSES if s in set(claims["status"])]
+    status_options = [(slug(s), tr(s)) for s in CLAIM_STATUSES if s in set(claims["status"])]
     theme_options = [(slug(key), label) for key, label in labels.items() if key in set(claims["theme"])]
-    selects = (filter_select("claims-ledger-status", "Status", "status", status_options)
-               + filter_select("claims-ledger-theme", "Theme", "theme", theme_options))
+    selects = (filter_select("claims-ledger-status", tr("Status"), "status", status_options)
+               + filter_select("claims-ledger-theme", tr("Theme"), "theme", theme_options))
     ledger = f'<ol class="gm-ledger" style="list-style:none;padding:0">{"".join(entries)}</ol>'
     return filtered_block("claims-ledger", selects, len(entries), ledger)

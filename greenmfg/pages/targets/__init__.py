@@ -8,6 +8,7 @@ import pandas as pd
 
 from greenmfg import freshness, loaders
 from greenmfg import targets as pace_math
+from greenmfg.i18n import tr
 from greenmfg.markup import slug
 from greenmfg.pages.claims.reading_order import ordered_claims
 from greenmfg.variables import data_last_updated
@@ -38,8 +39,9 @@ def pace_kind_counts(progress: pd.DataFrame) -> dict[str, str]:
 
 
 def needs_faster_phrase(count: int) -> str:
-    """'1 needs' / '2 need': the count with its verb, for "... faster progress" in the distance chart's takeaway."""
-    return f"{count} {'needs' if count == 1 else 'need'}"
+    """'1 needs' / '2 need': the count with its verb, for "... faster progress" in the distance chart's takeaway
+    (Chinese: the count with its measure word)."""
+    return tr("{count} needs" if count == 1 else "{count} need", count=count)
 
 
 def variables(data_dir=None) -> dict[str, dict[str, str]]:

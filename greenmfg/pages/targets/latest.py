@@ -7,16 +7,21 @@ import html
 import pandas as pd
 
 from greenmfg import freshness
+from greenmfg.i18n import tr
 
 
 def stale_flag() -> str:
     """The stale marker: visible text, and a label that says what it means for screen readers."""
-    return (f'<strong class="gm-stale" role="note" aria-label="{html.escape(freshness.STALE_LABEL)}">'
-            f"{html.escape(freshness.STALE_TEXT)}</strong>")
+    months = freshness.STALE_AFTER_MONTHS
+    label = tr("Warning: the latest figure ends more than {months} months before this site's data date "
+               "(the newest source date in the data)", months=months)
+    return (f'<strong class="gm-stale" role="note" aria-label="{html.escape(label)}">'
+            f'{html.escape(tr("⚠ older than {months} months", months=months))}</strong>')
 
 
 def cell_html(row: pd.Series) -> str:
     """Small print for the tracker: 'Latest period: 2024. Next: …' and, when stale, the flag."""
     flag = f"<br>{stale_flag()}" if row["stale"] else ""
-    return (f'<br><span class="gm-front-small gm-freshness">Latest period: {html.escape(row["latest_period"])}. '
-            f'{html.escape(row["next_release"])}.</span>{flag}')
+    period = tr("Latest period: {period}.", period=row["latest_period"])
+    return (f'<br><span class="gm-front-small gm-freshness">{html.escape(period)} '
+            f'{html.escape(row["next_release"] + tr("."))}</span>{flag}')

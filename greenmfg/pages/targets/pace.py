@@ -10,6 +10,7 @@ import pandas as pd
 
 from greenmfg import targets as pace_math
 from greenmfg.frames import is_missing
+from greenmfg.i18n import tr
 from greenmfg.markup import cell_text
 
 # How the tracker words a recent pace of each kind (prefix, note); see greenmfg.targets.pace_kind.
@@ -21,11 +22,12 @@ PACE_KIND_TEXT = {
 
 
 def pace_kind_note(kind: Any) -> str:
-    """The small print under a recent pace: why it is only a bound, or unknown ('' for an exact pace)."""
+    """The small print under a recent pace, in the page's language: why it is only a bound, or unknown ('' for an
+    exact pace)."""
     kind = cell_text(kind)
     if kind in PACE_KIND_TEXT:
-        return PACE_KIND_TEXT[kind][1]
-    return "both end figures are bounds ('more than'), so the pace between them is unknown" if kind else ""
+        return tr(PACE_KIND_TEXT[kind][1]) if PACE_KIND_TEXT[kind][1] else ""
+    return tr("both end figures are bounds ('more than'), so the pace between them is unknown") if kind else ""
 
 
 def progress_reason(progress: pd.Series) -> str:
