@@ -23,7 +23,7 @@ from .card_payload import payload_script
 from .embed import iframe_snippet
 from .execute import SITE_BUILD_ENV
 from .frames import PROVENANCE
-from .freshness import card_freshness
+from .freshness import card_freshness, period_text
 from .i18n import edition_prefix, header, language, tr
 from .paths import REPO_ROOT
 from .publishers import short_source_line
@@ -124,6 +124,8 @@ def _labelled_svg(svg: str, description: str) -> str:
 def _fmt_cell(value: Any) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
     if isinstance(value, float):
         return f"{value:,.10g}"
     return str(value)
@@ -147,7 +149,7 @@ def _source_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
     """A one-line source a reader can scan, with every release one click away (the CSV has the same list)."""
     as_of = _as_of(rows)
     fresh = card_freshness(rows)  # latest period and the publisher's usual release month, for series figures
-    when = fresh or (tr("Data as of {as_of}.", as_of=as_of) if as_of else "")
+    when = fresh or (tr("Data as of {as_of}.", as_of=period_text(as_of)) if as_of else "")
     items = _release_items(rows)
     count = items.count("<li ")
     label = tr("All sources (1 release)") if count == 1 else tr("All sources ({count} releases)", count=count)

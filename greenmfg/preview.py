@@ -158,19 +158,22 @@ def navbar_html(config: dict[str, Any], page: Page) -> str:
     return "<ul>" + "".join(parts) + "</ul>"
 
 
-def citation_appendix(citation: dict[str, Any] | None) -> str:
-    """Quarto's "Citation" appendix for a page with `citation:` front matter (author, year, title; BibTeX)."""
+def citation_appendix(citation: dict[str, Any] | None, lang: str = "en") -> str:
+    """Quarto's "Citation" appendix for a page with `citation:` front matter (author, year, title; BibTeX), in the
+    page's language."""
     if not citation:
         return ""
+    with using(lang):
+        words = [tr("Citation"), tr("BibTeX citation:"), tr("For attribution, please cite this work as:")]
     authors = [a.get("name", {}).get("literal") if isinstance(a.get("name"), dict) else a.get("name")
                for a in citation.get("author", [])]
     year = str(citation.get("issued", ""))[:4]
     title = citation.get("title", "")
     key = re.sub(r"\W+", "_", (authors[0] if authors else "site").lower()) + year
     bibtex = (f"@online{{{key},\n  author = {{" + " and ".join(f"{{{a}}}" for a in authors) + "},\n"
-              f"  title = {{{title}}},\n  date = {{{citation.get('issued', '')}}},\n  langid = {{en}}\n}}")
-    return ("\n\n::: {#quarto-citation .gm-citation-appendix}\n## Citation {.appendix}\n\n"
-            "BibTeX citation:\n\n```\n" + bibtex + "\n```\n\nFor attribution, please cite this work as:\n\n"
+              f"  title = {{{title}}},\n  date = {{{citation.get('issued', '')}}},\n  langid = {{{lang}}}\n}}")
+    return (f"\n\n::: {{#quarto-citation .gm-citation-appendix}}\n## {words[0]} {{.appendix}}\n\n"
+            f"{words[1]}\n\n```\n" + bibtex + f"\n```\n\n{words[2]}\n\n"
             f"{', '.join(authors)}. {year}. “{title}.”\n:::\n")
 
 
@@ -190,7 +193,7 @@ def render_page(page: Page, executed: Path, config: dict[str, Any], variables: d
     nb = read_notebook(executed)
     meta = front_matter(nb, where)
     body = notebook_markdown(nb, variables, where, bool(config.get("execute", {}).get("echo", False)))
-    body += citation_appendix(meta.get("citation"))
+    body += citation_appendix(meta.get("citation"), page.lang)
     website = config["website"]
     document = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + body
     args = [

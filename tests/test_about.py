@@ -49,3 +49,16 @@ def test_last_data_update_is_the_generic_variable(data):
 def test_licence_files_exist():
     for name in ("LICENSE", "LICENSE-text.md", "LICENSE-data.md", "CITATION.cff"):
         assert (REPO_ROOT / name).is_file()
+
+
+def test_zh_citation_is_the_chinese_title_with_the_same_author_and_date():
+    from greenmfg.i18n import using
+
+    en, zh = page("about").front_matter["citation"], page("about", "zh").front_matter["citation"]
+    assert zh["author"] == en["author"] and str(zh["issued"]) == str(en["issued"]) and zh["type"] == en["type"]
+    with using("zh"):
+        title, author = citation.citation_meta()
+        text, entry = citation.citation_text("2025-10-31", "0.1.0"), citation.bibtex("2025-10-31", "0.1.0")
+    assert title == zh["title"] and title.startswith(quarto_config("zh")["website"]["title"] + "：")
+    assert text.startswith(f"{author}. {title}") and "数据最后更新于2025-10-31" in text
+    assert f"title = {{{title}}}" in entry and "note = {数据版本0.1.0" in entry

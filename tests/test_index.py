@@ -1,6 +1,7 @@
 """The home page: the scoreboard of the numeric 2030 targets, the chapter cards, goals, identity and page map."""
 from __future__ import annotations
 
+import html
 import math
 import re
 
@@ -159,3 +160,57 @@ def test_the_scoreboards_latest_data_is_its_newest_official_figure(scoreboard):
 
     newest = int(scoreboard.loc[scoreboard["kind"] == "latest", "latest_year"].max())
     assert freshness.card_freshness(scoreboard).startswith(f"Latest data: {newest}.")
+
+
+# ---- the Chinese edition (zh/index.ipynb): the same builders, in Chinese, linking to the Chinese pages
+
+def test_zh_chapter_cards_list_the_chinese_chapters_from_the_edition_root():
+    from greenmfg.i18n import using
+
+    with using("zh"):
+        out = chapter_cards.chapter_cards_html(FINDINGS, VARIABLES)
+    hrefs = re.findall(r'<h3><a href="([^"]+)">([^<]+)</a>', out)
+    assert [href for href, _ in hrefs] == [chapter.output.as_posix() for chapter in chapters()]  # chapters/x.html
+    assert [title for _, title in hrefs] == [chapter.title for chapter in chapters("zh")]
+    assert "9.7 %</strong>of something" in out  # no space between the key figure and a Chinese finding
+
+
+def test_zh_page_map_lists_the_chinese_pages():
+    from greenmfg.i18n import using
+
+    with using("zh"):
+        out = page_map.page_map_html()
+    others = [p for p in pages("zh") if p != home("zh") and not p.is_chapter]
+    assert out.count("<li>") == len(others)
+    for other in others:
+        assert f'href="{other.edition_source.with_suffix(".html").as_posix()}"' in out and "zh/" not in out
+        assert html.escape(other.title) in out
+
+
+def test_zh_scoreboard_goals_and_identity_speak_chinese():
+    from greenmfg.i18n import using
+
+    with using("zh"):
+        data = index.load()
+        frame = targets_vs_latest.frame(data)
+        spec = targets_vs_latest.chart(frame).to_dict()
+        goal_html, identity_html = goals.goals_html(data["policy_targets"]), identity.policy_identity_html(data["policy_document"])
+    english = targets_vs_latest.frame(index.load())
+    assert len(frame) == len(english) and frame["target_id"].tolist() == english["target_id"].tolist()
+    for column in ("label", "kind", "status", "line", "gap_label", "metric_en"):
+        assert not frame[column].str.contains(r"[A-Za-z]{3,}").any(), frame[column].tolist()
+    assert not re.search(r"[A-Za-z]{3,}", spec["title"]["text"] + spec["title"]["subtitle"])
+    assert "到2030年" in goal_html and "到2035年" in goal_html and "By 20" not in goal_html
+    assert "发文单位" in identity_html and "Ministry of" not in identity_html
+
+
+def test_zh_home_notebook_mirrors_its_twin():
+    en, zh = (nbformat.read(REPO_ROOT / p.source, as_version=4) for p in (home(), home("zh")))
+    assert [c.cell_type for c in en.cells] == [c.cell_type for c in zh.cells]
+    ids = [re.findall(r"\{#(sec-[^}]+)\}", "\n".join(c.source for c in nb.cells)) for nb in (en, zh)]
+    assert ids[0] == ids[1]
+    code = "\n".join(c.source for c in zh.cells if c.cell_type == "code")
+    call = code[code.index("chapter_cards_html("):]
+    strings = re.findall(r'"([^"]*)"', call[:call.index("}))")])
+    for text in (s for s in strings if s not in {c.key for c in chapters()}):
+        assert not re.findall(r"\S*\d\S*", prose_without_allowed_numbers(text)), text

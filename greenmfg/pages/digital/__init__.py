@@ -11,6 +11,8 @@ import pandas as pd
 
 from greenmfg import loaders
 from greenmfg.formatting import fmt_number
+from greenmfg.freshness import period_text
+from greenmfg.i18n import tr
 from greenmfg.pages.digital import grid_factor, power_mix
 from greenmfg.pages.digital.taishan import taishan_case
 
@@ -46,11 +48,17 @@ def _grid_values(grid: pd.DataFrame, case: dict[str, Any]) -> dict[str, str]:
     }
 
 
+def _english() -> dict[str, str]:
+    """The mix's category names in the page's language -> the English ones the code reads."""
+    return {tr(name): name for name in power_mix.MIX_SERIES.values()}
+
+
 def _mix_values(mix: pd.DataFrame) -> dict[str, str]:
-    """Solar, wind (TWh) and coal's share (%) in the mix's first year and each series' latest, and solar's growth."""
+    """Solar, wind (TWh) and coal's share (%) in the mix's first year and each series' latest, and solar's growth
+    (the frame names its categories in the page's language)."""
     first_year = int(mix["year"].min())
-    first = mix[mix["year"] == first_year].set_index("category")["value"]
-    latest = mix.groupby("category")["value"].last()  # the frame is sorted by category, then year
+    first = mix[mix["year"] == first_year].set_index("category")["value"].rename(index=_english())
+    latest = mix.groupby("category")["value"].last().rename(index=_english())  # sorted by category, then year
     return {
         "mix_first_year": str(first_year),
         "solar_first": fmt_number(first["solar"], 0), "solar_latest": fmt_number(latest["solar"], 0),
@@ -61,8 +69,9 @@ def _mix_values(mix: pd.DataFrame) -> dict[str, str]:
 
 
 def variables(data_dir=None) -> dict[str, dict[str, str]]:
-    """The page's derived numbers for _variables.yml, under its key; as_of is the latest as_of of the power data."""
+    """The page's derived numbers for _variables.yml, under its key; as_of is the latest period of the power data
+    (a year: '2025', Chinese '2025年')."""
     data = load(data_dir)
     grid, mix = grid_factor.frame(data), power_mix.frame(data)
     return {PAGE_KEY: {**_case_values(data["case"]), **_grid_values(grid, data["case"]), **_mix_values(mix),
-                       "as_of": max(grid["as_of"].max(), mix["as_of"].max())}}
+                       "as_of": period_text(max(grid["as_of"].max(), mix["as_of"].max()))}}

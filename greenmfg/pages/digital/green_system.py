@@ -13,6 +13,7 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, provenance_of, with_provenance, year_runs
+from greenmfg.i18n import tr
 
 CHART_ID = chart_id_of(__name__)
 SYSTEM_SERIES = {
@@ -28,11 +29,11 @@ COLUMNS = ["year", "value", "value_label", "category", "panel", "segment", "in_l
 def _count_rows(context: pd.DataFrame) -> pd.DataFrame:
     """The three cumulative counts, each split into segments of consecutive list years (numbered from 1)."""
     counts = context[context["series_id"].isin(SYSTEM_SERIES)].sort_values(["series_id", "year"]).copy()
-    counts["category"] = counts["series_id"].map(SYSTEM_SERIES)
+    counts["category"] = counts["series_id"].map(SYSTEM_SERIES).map(tr)
     counts["run"] = counts.groupby("category")["year"].transform(lambda years: [run + 1 for run in year_runs(years)])
     run_length = counts.groupby(["category", "run"])["year"].transform("size")
-    return counts.assign(panel="count", segment=counts["category"] + "-" + counts["run"].astype(str),
-                         in_line=run_length >= 3, scope="national level, cumulative after that year's list")
+    return counts.assign(panel=tr("count"), segment=counts["category"] + "-" + counts["run"].astype(str),
+                         in_line=run_length >= 3, scope=tr("national level, cumulative after that year's list"))
 
 
 def _target_row(targets: pd.DataFrame) -> pd.DataFrame:
@@ -40,79 +41,82 @@ def _target_row(targets: pd.DataFrame) -> pd.DataFrame:
     target = targets[targets["target_id"] == SHARE_TARGET].iloc[0]
     return pd.DataFrame([{
         "year": int(target["horizon_year"]), "value": float(target["value"]), "qualifier": target["qualifier"],
-        "unit": target["unit"], "panel": "share", "category": "target", "segment": "target", "in_line": False,
-        "scope": "green factories at all levels (target)", **provenance_of(target), "as_of": target["source_date"]}])
+        "unit": target["unit"], "panel": tr("share"), "category": tr("target"), "segment": tr("target"), "in_line": False,
+        "scope": tr("green factories at all levels (target)"), **provenance_of(target), "as_of": target["source_date"]}])
 
 
 def frame(data: dict[str, Any]) -> pd.DataFrame:
-    """Cumulative national factories, parks and supply-chain firms, plus the output share and its 2030 target."""
+    """Cumulative national factories, parks and supply-chain firms, plus the output share and its 2030 target
+    (words in the page's language: panel and category values are compared in translation, as the chart does)."""
     context = data["context"]
     share = context[context["series_id"] == SHARE_SERIES].assign(
-        panel="share", category="share", segment="share", in_line=False, scope="national-level green factories")
+        panel=tr("share"), category=tr("share"), segment=tr("share"), in_line=False,
+        scope=tr("national-level green factories"))
     rows = pd.concat([_count_rows(context), share, _target_row(data["targets"])], ignore_index=True)
     rows["value_label"] = [fmt_value(value, unit, qualifier)
                           for value, unit, qualifier in zip(rows["value"], rows["unit"], rows["qualifier"])]
-    first_share = rows.loc[rows["category"] == "share", "year"].min()
-    rows["label_below"] = (rows["category"] == "share") & (rows["year"] == first_share)
+    is_share = rows["category"] == tr("share")
+    rows["label_below"] = is_share & (rows["year"] == rows.loc[is_share, "year"].min())
     rows = with_provenance(rows.assign(year=rows["year"].astype(int), value=rows["value"].astype(float)))
     return rows[COLUMNS + list(PROVENANCE)]
 
 
 def _tooltip() -> list[alt.Tooltip]:
     """What, year, value as labelled, scope and source: one tooltip for every mark of both panels."""
-    return [alt.Tooltip("category:N", title="What"), alt.Tooltip("year:O", title="List year"),
-            alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("scope:N", title="Scope"),
-            alt.Tooltip("source_org:N", title="Source")]
+    return [alt.Tooltip("category:N", title=tr("What")), alt.Tooltip("year:O", title=tr("List year")),
+            alt.Tooltip("value_label:N", title=tr("Value")), alt.Tooltip("scope:N", title=tr("Scope")),
+            alt.Tooltip("source_org:N", title=tr("Source"))]
 
 
 def _counts_panel(base: alt.Chart, years: pd.Series) -> alt.LayerChart:
     """Cumulative counts by list year; clicking a legend entry highlights one kind of unit."""
     legend = alt.selection_point(name="kind", fields=["category"], bind="legend", on="click")
-    x = alt.X("year:Q", title="List year", scale=alt.Scale(domain=[int(years.min()) - 1, int(years.max()) + 1]),
+    x = alt.X("year:Q", title=tr("List year"), scale=alt.Scale(domain=[int(years.min()) - 1, int(years.max()) + 1]),
               axis=alt.Axis(format="d", tickMinStep=1))
-    colour = alt.Color("category:N", title="National level", scale=theme.color_scale(list(SYSTEM_SERIES.values())))
+    colour = alt.Color("category:N", title=tr("National level"), scale=theme.color_scale(list(SYSTEM_SERIES.values())))
     fade = alt.condition(legend, alt.value(1), alt.value(0.15))
-    counts, tip = base.transform_filter(alt.datum.panel == "count"), _tooltip()
+    counts, tip = base.transform_filter(alt.datum.panel == tr("count")), _tooltip()
     lines = counts.transform_filter(alt.datum.in_line).mark_line().encode(
         x=x, y="value:Q", color=colour, detail="segment:N", opacity=fade, tooltip=tip)
     points = counts.mark_point(filled=True, size=70).encode(
-        x=x, y=alt.Y("value:Q", title="Cumulative count"), color=colour, opacity=fade, tooltip=tip).add_params(legend)
+        x=x, y=alt.Y("value:Q", title=tr("Cumulative count")), color=colour, opacity=fade, tooltip=tip).add_params(legend)
     labels = counts.mark_text(align="left", dx=6, dy=-6, fontSize=10).encode(
         x=x, y="value:Q", text="value_label:N", color=colour, opacity=fade, tooltip=tip)
     return alt.layer(lines, points, labels).properties(name="digital_sys_counts", width=300, height=220,
-                                                       title="Designated units, cumulative")
+                                                       title=tr("Designated units, cumulative"))
 
 
 def _share_panel(base: alt.Chart, years: pd.Series) -> alt.LayerChart:
     """Output share by year beside the target, each point labelled (the first share's label below its point)."""
-    share, tip = base.transform_filter(alt.datum.panel == "share"), _tooltip()
-    colour = alt.Color("category:N", title="Output share", scale=theme.color_scale(["share", "target"]))
-    x = alt.X("year:Q", title="Year", scale=alt.Scale(domain=[int(years.min()) - 1, int(years.max()) + 1]),
+    share, tip = base.transform_filter(alt.datum.panel == tr("share")), _tooltip()
+    colour = alt.Color("category:N", title=tr("Output share"), scale=theme.color_scale(["share", "target"]))
+    x = alt.X("year:Q", title=tr("Year"), scale=alt.Scale(domain=[int(years.min()) - 1, int(years.max()) + 1]),
               axis=alt.Axis(format="d", values=sorted(int(year) for year in years)))
     points = share.mark_point(filled=True, size=90).encode(
-        x=x, y=alt.Y("value:Q", title="Share of manufacturing output (%)", scale=alt.Scale(domain=[0, 50])),
+        x=x, y=alt.Y("value:Q", title=tr("Share of manufacturing output (%)"), scale=alt.Scale(domain=[0, 50])),
         color=colour, shape=alt.Shape("category:N", legend=None), tooltip=tip)
     above = share.transform_filter(~alt.datum.label_below).mark_text(align="center", dy=-14, fontSize=10).encode(
         x=x, y="value:Q", text="value_label:N", tooltip=tip)
     below = share.transform_filter(alt.datum.label_below).mark_text(align="center", dy=16, fontSize=10).encode(
         x=x, y="value:Q", text="value_label:N", tooltip=tip)
     return alt.layer(points, above, below).properties(name="digital_sys_share", width=200, height=220,
-                                                      title="Green factories' output share")
+                                                      title=tr("Green factories' output share"))
 
 
 def chart(rows: pd.DataFrame) -> alt.HConcatChart:
     """Counts panel beside the share panel, colour scales kept apart."""
-    count_years = rows.loc[rows["panel"] == "count", "year"]
-    share_years = rows.loc[rows["category"] == "share", "year"]
-    target_year = int(rows.loc[rows["category"] == "target", "year"].iloc[0])
+    count_years = rows.loc[rows["panel"] == tr("count"), "year"]
+    share_years = rows.loc[rows["category"] == tr("share"), "year"]
+    target_year = int(rows.loc[rows["category"] == tr("target"), "year"].iloc[0])
     base = alt.Chart(rows)
-    panels = [_counts_panel(base, count_years), _share_panel(base, rows.loc[rows["panel"] == "share", "year"])]
+    panels = [_counts_panel(base, count_years), _share_panel(base, rows.loc[rows["panel"] == tr("share"), "year"])]
     return alt.hconcat(*panels).resolve_scale(color="independent").properties(
-        title=alt.Title("The benchmark system the policy builds on",
-                        subtitle="National-level green factories, parks and supply-chain firms (count, cumulative by list "
-                                 "year); output share of national-level factories vs the all-levels target (%)."),
-        description="China's national-level green factories, green industrial parks and green supply-chain firms, "
-                    f"cumulative counts by list year from {int(count_years.min())}, and the output share of green "
-                    f"factories in manufacturing (percent, {int(share_years.min())}–{int(share_years.max())}) beside "
-                    f"the {target_year} target for all levels.",
+        title=alt.Title(tr("The benchmark system the policy builds on"),
+                        subtitle=tr("National-level green factories, parks and supply-chain firms (count, cumulative by list "
+                                    "year); output share of national-level factories vs the all-levels target (%).")),
+        description=tr("China's national-level green factories, green industrial parks and green supply-chain firms, "
+                       "cumulative counts by list year from {first}, and the output share of green factories in "
+                       "manufacturing (percent, {share_first}–{share_last}) beside the {target_year} target for all levels.",
+                       first=int(count_years.min()), share_first=int(share_years.min()),
+                       share_last=int(share_years.max()), target_year=target_year),
     )

@@ -12,6 +12,7 @@ import pandas as pd
 from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance
+from greenmfg.i18n import tr
 from greenmfg.pages.digital.taishan import co2_avoided_tonnes
 
 CHART_ID = chart_id_of(__name__)
@@ -29,36 +30,37 @@ def frame(data: dict[str, Any]) -> pd.DataFrame:
         "case_factor_kg_per_kwh": round(case["factor_kg_per_kwh"], 3),
         "avoided_at_grid_wan_t": [round(co2_avoided_tonnes(case["lifetime_kwh"], kg) / 1e4, 1) for kg in grid_kg],
         "reported_wan_t": case["co2_tonnes"] / 1e4,
-        "method": METHOD,
+        "method": tr(METHOD),
     })
     return with_provenance(pd.concat([out, rows[list(PROVENANCE)]], axis=1)).reset_index(drop=True)
 
 
 def _tooltip() -> list[alt.Tooltip]:
     """Year, grid average, the case's tonnes at it, and the source: the same on bars and readout."""
-    return [alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("grid_kg_per_kwh:Q", title="Grid average (kg CO2e/kWh)", format=".2f"),
-            alt.Tooltip("avoided_at_grid_wan_t:Q", title="Case kWh × grid average (万 t)", format=".0f"),
-            alt.Tooltip("source_org:N", title="Source")]
+    return [alt.Tooltip("year:O", title=tr("Year")),
+            alt.Tooltip("grid_kg_per_kwh:Q", title=tr("Grid average (kg CO2e/kWh)"), format=".2f"),
+            alt.Tooltip("avoided_at_grid_wan_t:Q", title=tr("Case kWh × grid average (万 t)"), format=".0f"),
+            alt.Tooltip("source_org:N", title=tr("Source"))]
 
 
 def _case_factor(base: alt.Chart) -> list[alt.Chart]:
     """The article's implied factor as a dashed rule with its label."""
     colour = theme.category_color("reported case")
     rule = base.mark_rule(color=colour, strokeDash=[6, 3], strokeWidth=2).encode(
-        y=CASE_FACTOR, tooltip=[alt.Tooltip(CASE_FACTOR, title="Article's implied factor (kg/kWh)", format=".2f")])
+        y=CASE_FACTOR, tooltip=[alt.Tooltip(CASE_FACTOR, title=tr("Article's implied factor (kg/kWh)"), format=".2f")])
     label = base.mark_text(align="left", dx=4, dy=-8, x=0, color=colour).encode(
-        y=CASE_FACTOR, text=alt.value("Article's implied factor"),
-        tooltip=[alt.Tooltip(CASE_FACTOR, title="Implied factor (kg/kWh)", format=".2f")])
+        y=CASE_FACTOR, text=alt.value(tr("Article's implied factor")),
+        tooltip=[alt.Tooltip(CASE_FACTOR, title=tr("Implied factor (kg/kWh)"), format=".2f")])
     return [rule, label]
 
 
 def _readout(base: alt.Chart, pick: alt.Parameter) -> alt.Chart:
     """One line for the picked year: the case's tonnes at that year's grid average against the article's."""
-    return base.transform_filter(pick).transform_calculate(
-        line="'At ' + datum.year + ' grid average (' + format(datum.grid_kg_per_kwh, '.2f') + ' kg/kWh): '"
-             " + format(datum.avoided_at_grid_wan_t, '.0f') + '万 t, not ' + format(datum.reported_wan_t, '.0f') + '万 t'",
-    ).mark_text(align="left", baseline="top", x=8, y=4, fontSize=13, fontWeight="bold").encode(
+    line = tr("At {year} grid average ({grid} kg/kWh): {tonnes}万 t, not {reported}万 t",
+              year="' + datum.year + '", grid="' + format(datum.grid_kg_per_kwh, '.2f') + '",
+              tonnes="' + format(datum.avoided_at_grid_wan_t, '.0f') + '",
+              reported="' + format(datum.reported_wan_t, '.0f') + '")
+    return base.transform_filter(pick).transform_calculate(line=f"'{line}'").mark_text(align="left", baseline="top", x=8, y=4, fontSize=13, fontWeight="bold").encode(
         text="line:N", tooltip=_tooltip()).properties(name="digital_grid_readout")
 
 
@@ -68,17 +70,17 @@ def chart(rows: pd.DataFrame) -> alt.LayerChart:
                                on="click", clear=False)
     base = alt.Chart(rows)
     bars = base.mark_bar(color=theme.category_color("grid average")).encode(
-        x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0, labelExpr="datum.value % 5 == 0 ? datum.label : ''")),
-        y=alt.Y("grid_kg_per_kwh:Q", title="kg CO2 per kWh", scale=alt.Scale(domain=[0, 1.1])),
+        x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0, labelExpr="datum.value % 5 == 0 ? datum.label : ''")),
+        y=alt.Y("grid_kg_per_kwh:Q", title=tr("kg CO2 per kWh"), scale=alt.Scale(domain=[0, 1.1])),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.45)),
         tooltip=_tooltip(),
     ).add_params(pick)
     return alt.layer(bars, *_case_factor(base), _readout(base, pick)).properties(
-        title=alt.Title("The article's factor is above every year's grid average",
-                        subtitle="China's average grid carbon intensity (kg CO2e per kWh, OWID/Ember) and the "
-                                 "factor implied by the Taishan case; click a year."),
-        description="China's average carbon intensity of electricity in kilograms CO2e per kilowatt-hour by year, "
-                    f"{int(rows['year'].min())} onwards (OWID from Ember), against the emission factor implied by the "
-                    "seed article's rooftop-PV case (dashed line).",
+        title=alt.Title(tr("The article's factor is above every year's grid average"),
+                        subtitle=tr("China's average grid carbon intensity (kg CO2e per kWh, OWID/Ember) and the "
+                                    "factor implied by the Taishan case; click a year.")),
+        description=tr("China's average carbon intensity of electricity in kilograms CO2e per kilowatt-hour by year, "
+                       "{first} onwards (OWID from Ember), against the emission factor implied by the "
+                       "seed article's rooftop-PV case (dashed line).", first=int(rows["year"].min())),
         height=260,
     )

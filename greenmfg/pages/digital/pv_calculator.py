@@ -12,6 +12,7 @@ import pandas as pd
 from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_number
+from greenmfg.i18n import tr
 from greenmfg.pages.digital.taishan import case_provenance
 
 CHART_ID = chart_id_of(__name__)
@@ -27,14 +28,14 @@ def frame(data: dict[str, Any]) -> pd.DataFrame:
     case = data["case"]
     rows = pd.DataFrame([{
         "project_year": year, "reported_kwh": case["lifetime_kwh"], "reported_t": case["co2_tonnes"],
-        "method": METHOD, **case_provenance(case)} for year in range(1, int(case["years"]) + 1)])
+        "method": tr(METHOD), **case_provenance(case)} for year in range(1, int(case["years"]) + 1)])
     rows.attrs["case"] = case  # slider defaults and title; not rows, so not published
     return rows
 
 
 def _slider(name: str, value: float, low: float, high: float, step: float, label: str) -> alt.Parameter:
     """A named parameter bound to a labelled range input."""
-    return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=label))
+    return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=tr(label)))
 
 
 def _sliders(case: dict[str, Any]) -> list[alt.Parameter]:
@@ -50,12 +51,12 @@ def _sliders(case: dict[str, Any]) -> list[alt.Parameter]:
 def _bars(base: alt.Chart, years: int) -> alt.Chart:
     """Generation of each project year; the y-axis top follows capacity × hours."""
     return base.mark_bar(color=theme.category_color("calculated"), clip=True).encode(
-        x=alt.X("project_year:O", title="Project year",
+        x=alt.X("project_year:O", title=tr("Project year"),
                 axis=alt.Axis(values=[1, *range(5, years + 1, 5)], labelAngle=0)),
-        y=alt.Y("annual_mkwh:Q", title="Generation (million kWh a year)", scale=alt.Scale(
+        y=alt.Y("annual_mkwh:Q", title=tr("Generation (million kWh a year)"), scale=alt.Scale(
             domainMin=0, domainMax=alt.ExprRef(f"mw * hours / 1000 * {CALCULATOR_HEADROOM}"))),
-        tooltip=[alt.Tooltip("project_year:O", title="Project year"),
-                 alt.Tooltip("annual_mkwh:Q", title="Generation (million kWh)", format=",.1f")],
+        tooltip=[alt.Tooltip("project_year:O", title=tr("Project year")),
+                 alt.Tooltip("annual_mkwh:Q", title=tr("Generation (million kWh)"), format=",.1f")],
     )
 
 
@@ -63,10 +64,10 @@ def _totals(base: alt.Chart) -> list[alt.Chart]:
     """Two readout lines: lifetime generation (亿 kWh) and CO2 avoided (万 t) at the slider settings."""
     totals = base.transform_aggregate(total_kwh="sum(annual_kwh)").transform_calculate(
         co2_t="datum.total_kwh * factor / 1000",
-        line1="'Lifetime generation: ' + format(datum.total_kwh / 1e8, '.1f') + '亿 kWh'",
-        line2="'CO2 avoided: ' + format(datum.co2_t / 1e4, '.0f') + '万 t'",
+        line1="'" + tr("Lifetime generation: {kwh}亿 kWh", kwh="' + format(datum.total_kwh / 1e8, '.1f') + '") + "'",
+        line2="'" + tr("CO2 avoided: {tonnes}万 t", tonnes="' + format(datum.co2_t / 1e4, '.0f') + '") + "'",
     )
-    tip = [alt.Tooltip("line1:N", title="Output"), alt.Tooltip("line2:N", title="CO2")]
+    tip = [alt.Tooltip("line1:N", title=tr("Generation")), alt.Tooltip("line2:N", title="CO2")]
     return [totals.mark_text(y=6, **TEXT_STYLE).encode(text="line1:N", tooltip=tip).properties(name="digital_calc_kwh"),
             totals.mark_text(y=26, **TEXT_STYLE).encode(text="line2:N", tooltip=tip).properties(name="digital_calc_co2")]
 
@@ -74,28 +75,30 @@ def _totals(base: alt.Chart) -> list[alt.Chart]:
 def _article_figures(base: alt.Chart, status: str) -> alt.Chart:
     """The article's own totals and their claim status, under the readout."""
     return base.transform_aggregate(reported_kwh="max(reported_kwh)", reported_t="max(reported_t)").transform_calculate(
-        note="'Article: ' + format(datum.reported_kwh / 1e8, '.1f') + '亿 kWh, '"
-             f" + format(datum.reported_t / 1e4, '.0f') + '万 t ({status})'",
+        note="'" + tr("Article: {kwh}亿 kWh, {tonnes}万 t ({status})", status=status,
+                      kwh="' + format(datum.reported_kwh / 1e8, '.1f') + '",
+                      tonnes="' + format(datum.reported_t / 1e4, '.0f') + '") + "'",
     ).mark_text(align="left", baseline="top", x=8, y=48, fontSize=12,
                 color=theme.category_color("reported case")).encode(
-        text="note:N", tooltip=[alt.Tooltip("note:N", title="Reported case")])
+        text="note:N", tooltip=[alt.Tooltip("note:N", title=tr("Reported case"))])
 
 
 def chart(rows: pd.DataFrame) -> alt.LayerChart:
     """Bars of annual generation under the sliders, with the lifetime totals and the article's figures as text."""
     case, years = rows.attrs["case"], len(rows)
-    status = ", ".join(dict.fromkeys([case["status"]["output"], case["status"]["co2"]]))
+    status = tr(", ").join(tr(word) for word in dict.fromkeys([case["status"]["output"], case["status"]["co2"]]))
     base = alt.Chart(rows).transform_calculate(
         annual_kwh="mw * 1000 * hours * pow(1 - degr / 100, datum.project_year - 1)",
         annual_mkwh="datum.annual_kwh / 1e6",
     )
     return alt.layer(_bars(base, years), *_totals(base), _article_figures(base, status)).add_params(
         *_sliders(case)).properties(
-        title=alt.Title(f"A {fmt_number(case['capacity_mw'])} MW rooftop: how many kWh, how much CO2?",
-                        subtitle="Annual generation (million kWh) over the project life; move the sliders to test the "
-                                 "article's figures. Defaults are the settings its figures imply."),
-        description=f"Rooftop-PV calculator: annual generation in million kWh for each year of a {years}-year project, "
-                    "with lifetime generation (亿 kWh) and CO2 avoided (万 t) computed from capacity, full-load hours, "
-                    f"degradation and emission factor; seed article of {rows['source_date'].iloc[0]} as reference.",
+        title=alt.Title(tr("A {mw} MW rooftop: how many kWh, how much CO2?", mw=fmt_number(case["capacity_mw"])),
+                        subtitle=tr("Annual generation (million kWh) over the project life; move the sliders to test the "
+                                    "article's figures. Defaults are the settings its figures imply.")),
+        description=tr("Rooftop-PV calculator: annual generation in million kWh for each year of a {years}-year project, "
+                       "with lifetime generation (亿 kWh) and CO2 avoided (万 t) computed from capacity, full-load hours, "
+                       "degradation and emission factor; seed article of {date} as reference.",
+                       years=years, date=rows["source_date"].iloc[0]),
         height=260,
     )

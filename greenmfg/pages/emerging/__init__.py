@@ -10,12 +10,15 @@ import pandas as pd
 
 from greenmfg import loaders
 from greenmfg.formatting import fmt_number, fmt_value
-from greenmfg.frames import latest_row, rescale, series_rows
+from greenmfg.frames import latest_row, series_rows
+from greenmfg.i18n import tr
 from greenmfg.pages.emerging import batteries, nev, pue, pv, structure
+from greenmfg.pages.emerging.units import shown
 
 HIGHTECH_CHANGE_SERIES = "hightech_mfg_share_change_pp"
 RACKS_SERIES = "computing_centre_racks_in_use"
 JJJ_CLAIM_ID = "jjj-computing-centre-savings"
+VEHICLES = {"million vehicles": 1e6, "万辆": 1e4}  # vehicles in one unit of the NEV figures as each edition shows them
 
 
 def load(data_dir=None) -> dict:
@@ -43,7 +46,7 @@ def label_in(rows: pd.DataFrame, year: int, field: str = "value_label") -> str:
 
 def rescaled_label(row: pd.Series) -> str:
     """A series or claim value in the unit shown on the page (万 rescaled), with its qualifier."""
-    return fmt_value(*rescale(row["value"], row["unit"]), row["qualifier"])
+    return fmt_value(*shown(row["value"], row["unit"]), row["qualifier"])
 
 
 def _nev_values(nev_frame: pd.DataFrame) -> dict:
@@ -60,7 +63,8 @@ def _nev_values(nev_frame: pd.DataFrame) -> dict:
         "nev_claim_year": str(claim["year"]),
         "nev_production_claim_year": label_in(production, claim["year"]),
         "nev_sales_claim_year": label_in(sales, claim["year"]),
-        "nev_sales_shortfall": fmt_value(round(shortfall(claim["value"], sales_at_claim) * 1e6), "vehicles"),
+        "nev_sales_shortfall": fmt_value(round(shortfall(claim["value"], sales_at_claim) * VEHICLES[claim["unit"]]),
+                                         tr("vehicles")),
     }
 
 
@@ -69,7 +73,7 @@ def _hightech_values(context: pd.DataFrame) -> dict:
     levels = series_rows(context, structure.SERIES["high-tech manufacturing"]).set_index("year")
     change = latest_row(context, HIGHTECH_CHANGE_SERIES)
     implied = implied_level(levels.loc[int(change["year"]) - 1, "value"], change["value"])
-    return {"hightech_change_pp": fmt_value(change["value"], "percentage points", change["qualifier"]),
+    return {"hightech_change_pp": fmt_value(change["value"], tr("percentage points"), change["qualifier"]),
             "hightech_implied": fmt_value(implied, "%", "≈")}
 
 
@@ -81,12 +85,12 @@ def directed_change(value: float, direction: str) -> str:
     return fmt_value(abs(value), "%")
 
 
-def _pv_part_year_values(pv_frame: pd.DataFrame) -> dict:
+def _pv_part_year_values(pv_frame: pd.DataFrame, context: pd.DataFrame) -> dict:
     """CPIA's part-year period, polysilicon's part-year output, and each stage's change in words the prose uses."""
     part = pv_frame[pv_frame["measure"] == pv.PART_YEAR_MEASURE].set_index("stage")
     directions = {"polysilicon": "fall", "wafers": "fall", "cells": "rise", "modules": "rise"}
-    return {"pv_part_year": f"{pv.PART_YEAR_LABEL} {int(part['year'].max())}",
-            "pv_polysilicon_part_year": part.loc["polysilicon", "level_label"].split(" (")[0],
+    return {"pv_part_year": tr(pv.PART_YEAR_LABEL, year=int(part["year"].max())),
+            "pv_polysilicon_part_year": pv.part_year_level(context, "polysilicon")[0],
             **{f"pv_{stage}_{way}": directed_change(part.loc[stage, "value"], way) for stage, way in directions.items()}}
 
 
@@ -118,7 +122,7 @@ def variables(data_dir=None) -> dict:
         "battery_storage_share_last": label_in(battery[battery["battery_type"] == "storage"], total_last_year,
                                                "share_label"),
         "pv_polysilicon_last": label_in(polysilicon, int(polysilicon["year"].max())),
-        **_pv_part_year_values(pv_frame),
+        **_pv_part_year_values(pv_frame, data["context"]),
         **_hightech_values(data["context"]),
         **_pue_values(pue.frame(data)),
         "dc_racks": rescaled_label(racks),

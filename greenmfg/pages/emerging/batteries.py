@@ -8,11 +8,24 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_span
+from greenmfg.i18n import tr, tr_all
 
 CHART_ID = chart_id_of(__name__)
 SERIES = {"power": "power_liion_battery_output", "storage": "storage_liion_battery_output",
           "total": "liion_battery_output_total"}
 SHARE_METHOD = "share = type output / total output, both from the same MIIT release"
+TOOLTIP = [("year:O", "Year"), ("battery_type:N", "Type"), ("shown_label:N", "Shown"), ("gwh_label:N", "Output"),
+           ("share_label:N", "Share of total"), ("method:N", "Method"), ("source_org:N", "Source"),
+           ("source_date:N", "Published")]
+
+
+def _radio(options: list[str], name: str) -> alt.BindRadioSelect:
+    """A radio control whose values stay English (saved links keep working) and whose labels are in the page's
+    language (only given where they differ, so the English spec is unchanged)."""
+    labels = tr_all(options)
+    if labels == options:
+        return alt.binding_radio(options=options, name=name)
+    return alt.binding_radio(options=options, labels=labels, name=name)
 
 
 def share_of_total(part: float, part_qualifier: str, total: float, total_qualifier: str) -> tuple[float | None, str]:
@@ -49,7 +62,7 @@ def _share_label(battery_type: str, share: float | None, qualifier: str) -> str:
     """The share as text, or why there is none (the total is the whole; bounds or releases that do not match)."""
     if share is not None:
         return fmt_value(share, "%", qualifier)
-    return "100 % (the total)" if battery_type == "total" else "not computed (total or type not on the same basis)"
+    return tr("100 % (the total)") if battery_type == "total" else tr("not computed (total or type not on the same basis)")
 
 
 def frame(data: dict) -> pd.DataFrame:
@@ -67,7 +80,7 @@ def frame(data: dict) -> pd.DataFrame:
                 "year": int(row["year"]), "battery_type": battery_type, "gwh": row["value"],
                 "gwh_label": fmt_value(row["value"], "GWh", row["qualifier"]),
                 "share": share, "share_label": _share_label(battery_type, share, share_qualifier),
-                "method": SHARE_METHOD if share is not None else "", **{c: row[c] for c in PROVENANCE},
+                "method": tr(SHARE_METHOD) if share is not None else "", **{c: row[c] for c in PROVENANCE},
             })
     return with_provenance(pd.DataFrame.from_records(records))
 
@@ -76,26 +89,24 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
     """Output by type as grouped bars; a radio control switches between GWh and each type's share of the total."""
     types = list(SERIES)
     show_as = alt.param(name="battery_measure", value="GWh",
-                        bind=alt.binding_radio(options=["GWh", "share of total (%)"], name="Show "))
-    tooltip = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("battery_type:N", title="Type"),
-               alt.Tooltip("shown_label:N", title="Shown"), alt.Tooltip("gwh_label:N", title="Output"),
-               alt.Tooltip("share_label:N", title="Share of total"), alt.Tooltip("method:N", title="Method"),
-               alt.Tooltip("source_org:N", title="Source"), alt.Tooltip("source_date:N", title="Published")]
+                        bind=_radio(["GWh", "share of total (%)"], tr("Show ")))
+    tooltip = [alt.Tooltip(field, title=tr(title)) for field, title in TOOLTIP]
     span = year_span(frame)
-    return alt.Chart(frame).add_params(show_as).transform_calculate(
+    shown = frame.assign(battery_type=frame["battery_type"].map(tr))  # types in the page's language
+    return alt.Chart(shown).add_params(show_as).transform_calculate(
         shown=f"{show_as.name} == 'GWh' ? datum.gwh : datum.share",
         shown_label=f"{show_as.name} == 'GWh' ? datum.gwh_label : datum.share_label",
     ).transform_filter("isValid(datum.shown)").mark_bar().encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset("battery_type:N", sort=types, scale=alt.Scale(domain=types)),
-        y=alt.Y("shown:Q", title="GWh, or % of total output (see control)"),
-        color=alt.Color("battery_type:N", scale=theme.color_scale(types), sort=types, title=None),
+        xOffset=alt.XOffset("battery_type:N", sort=tr_all(types), scale=alt.Scale(domain=tr_all(types))),
+        y=alt.Y("shown:Q", title=tr("GWh, or % of total output (see control)")),
+        color=alt.Color("battery_type:N", scale=theme.color_scale(types), sort=tr_all(types), title=None),
         tooltip=tooltip,
     ).properties(
         height=300,
-        title=alt.Title("Lithium-ion batteries: power batteries dominate, storage grows fastest",
-                        subtitle=f"Output by type, GWh or % of all Li-ion output, {span} (MIIT); "
-                                 "missing bars are years not sourced"),
-        description=(f"China's lithium-ion battery output in GWh by type (power, storage) and in total, "
-                     f"{span}, from MIIT's annual industry-operation releases; the control shows each "
-                     f"type's share of total output in percent where both come from the same release."))
+        title=alt.Title(tr("Lithium-ion batteries: power batteries dominate, storage grows fastest"),
+                        subtitle=tr("Output by type, GWh or % of all Li-ion output, {span} (MIIT); missing bars are "
+                                    "years not sourced", span=span)),
+        description=tr("China's lithium-ion battery output in GWh by type (power, storage) and in total, {span}, from "
+                       "MIIT's annual industry-operation releases; the control shows each type's share of total "
+                       "output in percent where both come from the same release.", span=span))

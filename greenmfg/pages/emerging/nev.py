@@ -7,7 +7,9 @@ import pandas as pd
 from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
-from greenmfg.frames import PROVENANCE, rescale, series_rows, with_provenance, year_runs, year_span
+from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_runs, year_span
+from greenmfg.i18n import tr
+from greenmfg.pages.emerging.units import shown
 
 CHART_ID = chart_id_of(__name__)
 SERIES = {"production": "nev_production", "sales": "nev_sales", "share": "nev_share_of_new_vehicle_sales"}
@@ -19,13 +21,13 @@ def labels_by_year(frame: pd.DataFrame, measure: str, years: list[int]) -> dict[
     """The value label of one measure for each year, or 'no sourced figure' (hover tooltips show every measure)."""
     rows = frame[frame["measure"] == measure]
     labels = dict(zip(rows["year"], rows["value_label"]))
-    return {year: labels.get(year, NO_FIGURE) for year in years}
+    return {year: labels.get(year, tr(NO_FIGURE)) for year in years}
 
 
 def claim_of(claims: pd.DataFrame) -> dict:
     """The seed article's NEV claim: value in million vehicles, year, qualifier, status and texts."""
     row = claims.set_index("claim_id").loc[CLAIM_ID]
-    value, unit = rescale(row["value"], row["unit"])
+    value, unit = shown(row["value"], row["unit"])
     return {"value": value, "unit": unit, "year": int(row["as_of"]), "qualifier": row["qualifier"],
             "status": row["status"], "text_zh": row["claim_text"],
             "label": fmt_value(value, unit, row["qualifier"])}
@@ -39,7 +41,7 @@ def frame(data: dict) -> pd.DataFrame:
     parts = []
     for measure, series_id in SERIES.items():
         rows = series_rows(data["context"], series_id)
-        values = [rescale(value, unit) for value, unit in zip(rows["value"], rows["unit"])]
+        values = [shown(value, unit) for value, unit in zip(rows["value"], rows["unit"])]
         part = pd.DataFrame({
             "year": rows["year"].astype(int).to_list(), "measure": measure,
             "value": [value for value, _ in values], "unit": [unit for _, unit in values],
@@ -56,36 +58,40 @@ def frame(data: dict) -> pd.DataFrame:
     return nev
 
 
-POINT_TOOLTIP = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("measure:N", title="Measure"),
-                 alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("source_org:N", title="Source"),
-                 alt.Tooltip("source_date:N", title="Published")]
-YEAR_TOOLTIP = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("production_label:N", title="Production"),
-                alt.Tooltip("sales_label:N", title="Sales"),
-                alt.Tooltip("share_label:N", title="Share of new-vehicle sales")]
-COLORS = theme.color_scale(list(SERIES))
+POINT_TOOLTIP = [("year:O", "Year"), ("measure:N", "Measure"), ("value_label:N", "Value"),
+                 ("source_org:N", "Source"), ("source_date:N", "Published")]
+YEAR_TOOLTIP = [("year:O", "Year"), ("production_label:N", "Production"), ("sales_label:N", "Sales"),
+                ("share_label:N", "Share of new-vehicle sales")]
 X = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False, nice=False))
 
 
-def _volume(base: alt.Chart) -> list[alt.Chart]:
+def tooltip(fields: list[tuple[str, str]]) -> list[alt.Tooltip]:
+    """Tooltip fields (field, English title), titled in the page's language."""
+    return [alt.Tooltip(field, title=tr(title)) for field, title in fields]
+
+
+def _volume(base: alt.Chart, unit: str) -> list[alt.Chart]:
     """Production and sales as lines broken at missing years, with points."""
-    volume = base.transform_filter("datum.measure != 'share'")
-    y = alt.Y("value:Q", title="Production and sales (million vehicles)")
-    lines = volume.mark_line().encode(x=X, y=y, detail="segment:N",
-                                      color=alt.Color("measure:N", scale=COLORS, title=None), tooltip=POINT_TOOLTIP)
-    points = volume.mark_point(filled=True).encode(x=X, y=y, color=alt.Color("measure:N", scale=COLORS),
-                                                   tooltip=POINT_TOOLTIP)
+    volume = base.transform_filter(f"datum.measure != '{tr('share')}'")
+    y = alt.Y("value:Q", title=tr("Production and sales ({unit})", unit=unit))
+    colors = theme.color_scale(list(SERIES))
+    lines = volume.mark_line().encode(x=X, y=y, detail="segment:N", color=alt.Color("measure:N", scale=colors, title=None),
+                                      tooltip=tooltip(POINT_TOOLTIP))
+    points = volume.mark_point(filled=True).encode(x=X, y=y, color=alt.Color("measure:N", scale=colors),
+                                                   tooltip=tooltip(POINT_TOOLTIP))
     return [lines, points]
 
 
 def _claim(base: alt.Chart, claim: dict) -> list[alt.Chart]:
     """The article's figure as a dashed rule with a label, at its year."""
-    text = f"Seed article: {claim['text_zh']} ('{claim['label']}', {claim['year']}); claim status: {claim['status']}"
-    at_claim = base.transform_filter(f"datum.year == {claim['year']} && datum.measure == 'sales'")
+    text = tr("Seed article: {text} ('{label}', {year}); claim status: {status}", text=claim["text_zh"],
+              label=claim["label"], year=claim["year"], status=tr(claim["status"]))
+    at_claim = base.transform_filter(f"datum.year == {claim['year']} && datum.measure == '{tr('sales')}'")
     color = theme.category_color("article")
     rule = at_claim.mark_rule(strokeDash=[4, 3], color=color).encode(y=alt.datum(claim["value"]),
                                                                       tooltip=alt.value(text))
     label = at_claim.mark_text(align="right", dx=-8, dy=-8, fontSize=11, color=color).encode(
-        x=alt.datum(claim["year"]), y=alt.datum(claim["value"]), text=alt.value(f"article: {claim['label']}"),
+        x=alt.datum(claim["year"]), y=alt.datum(claim["value"]), text=alt.value(tr("article: {label}", label=claim["label"])),
         tooltip=alt.value(text))
     return [rule, label]
 
@@ -94,37 +100,39 @@ def _year_hover(base: alt.Chart) -> tuple[alt.Chart, alt.Chart]:
     """An invisible wide rule per year that catches the pointer, and the visible rule at the hovered year."""
     hover = alt.selection_point(name="year_hover", fields=["year"], on="pointerover", nearest=True, empty=False,
                                 clear="pointerout")
-    catcher = base.mark_rule(strokeWidth=14, opacity=0).encode(x=X, tooltip=YEAR_TOOLTIP).add_params(hover)
-    rule = base.mark_rule(color=theme.category_color("calculated")).encode(x=X, tooltip=YEAR_TOOLTIP).transform_filter(hover)
+    catcher = base.mark_rule(strokeWidth=14, opacity=0).encode(x=X, tooltip=tooltip(YEAR_TOOLTIP)).add_params(hover)
+    rule = base.mark_rule(color=theme.category_color("calculated")).encode(x=X, tooltip=tooltip(YEAR_TOOLTIP)) \
+        .transform_filter(hover)
     return catcher, rule
 
 
 def _share(base: alt.Chart) -> alt.LayerChart:
     """Share of new-vehicle sales on the right axis: a dashed line with its labels."""
-    share = base.transform_filter("datum.measure == 'share'")
-    y = alt.Y("value:Q", title="Share of new-vehicle sales (%)", scale=alt.Scale(domain=[0, 100]),
+    share = base.transform_filter(f"datum.measure == '{tr('share')}'")
+    y = alt.Y("value:Q", title=tr("Share of new-vehicle sales (%)"), scale=alt.Scale(domain=[0, 100]),
               axis=alt.Axis(orient="right"))
     line = share.mark_line(strokeDash=[6, 3], point=True).encode(
-        x=X, y=y, color=alt.Color("measure:N", scale=COLORS), tooltip=POINT_TOOLTIP)
-    labels = share.mark_text(dy=-10, fontSize=11).encode(x=X, y=y, text="value_label:N", tooltip=POINT_TOOLTIP)
+        x=X, y=y, color=alt.Color("measure:N", scale=theme.color_scale(list(SERIES))), tooltip=tooltip(POINT_TOOLTIP))
+    labels = share.mark_text(dy=-10, fontSize=11).encode(x=X, y=y, text="value_label:N", tooltip=tooltip(POINT_TOOLTIP))
     return alt.layer(line, labels)
 
 
 def chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Production and sales (left axis) and share of new-vehicle sales (right axis); hovering a year shows all three."""
     claim = frame.attrs["claim"]
-    base = alt.Chart(frame)
-    catcher, year_rule = _year_hover(base)
-    left = alt.layer(catcher, *_volume(base), *_claim(base, claim), year_rule)
-    span = year_span(frame)
     sales = frame[frame["measure"] == "sales"].sort_values("year")
-    first, last = sales.iloc[0], sales.iloc[-1]
+    first, last, unit = sales.iloc[0], sales.iloc[-1], sales["unit"].iloc[0]
+    base = alt.Chart(frame.assign(measure=frame["measure"].map(tr)))  # measures in the page's language
+    catcher, year_rule = _year_hover(base)
+    left = alt.layer(catcher, *_volume(base, unit), *_claim(base, claim), year_rule)
+    span = year_span(frame)
     return alt.layer(left, _share(base)).resolve_scale(y="independent").properties(
         height=320,
-        title=alt.Title(f"New-energy vehicle sales: {first['value']:.1f} million in {first['year']}, "
-                        f"{last['value']:.1f} million in {last['year']}",
-                        subtitle=f"Production and sales (million vehicles, left) and share of new-vehicle sales "
-                                 f"(%, right), {span}; hover a year"),
-        description=(f"New-energy vehicle production and sales in China in million vehicles, {span} "
-                     f"(CAAM/MIIT), with the NEV share of all new-vehicle sales in percent for the years sourced, "
-                     f"and the seed article's {claim['year']} figure as a dashed line."))
+        title=alt.Title(tr("New-energy vehicle sales: {first:.1f} million in {first_year}, {last:.1f} million in "
+                           "{last_year}", first=first["value"], first_year=first["year"], last=last["value"],
+                           last_year=last["year"]),
+                        subtitle=tr("Production and sales ({unit}, left) and share of new-vehicle sales (%, right), "
+                                    "{span}; hover a year", unit=unit, span=span)),
+        description=tr("New-energy vehicle production and sales in China in {unit}, {span} (CAAM/MIIT), with the NEV "
+                       "share of all new-vehicle sales in percent for the years sourced, and the seed article's {year} "
+                       "figure as a dashed line.", unit=unit, span=span, year=claim["year"]))

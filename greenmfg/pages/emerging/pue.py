@@ -4,8 +4,6 @@ Each figure is a labelled point on one PUE axis, never a line: scopes, sources a
 """
 from __future__ import annotations
 
-import calendar
-
 import altair as alt
 import pandas as pd
 
@@ -13,6 +11,8 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance
+from greenmfg.freshness import period_text
+from greenmfg.i18n import pick, tr
 
 CHART_ID = chart_id_of(__name__)
 # What each figure covers -> (series, colour category, every row or only the latest).
@@ -25,11 +25,12 @@ SERIES = {"national average, computing centres": (NATIONAL, "official", True),
 
 
 def period_label(as_of: str, measure_kind: str) -> str:
-    """The period a figure refers to: 'June 2025' for a month, '2024' for a year, 'end-2025' for a target."""
+    """The period a figure refers to: 'June 2025' for a month, '2024' for a year, 'end-2025' for a target (Chinese:
+    2025年6月, 2024年, 2025年底)."""
     year, _, month = str(as_of).partition("-")
     if measure_kind == "target":
-        return f"end-{year}"
-    return f"{calendar.month_name[int(month[:2])]} {year}" if month else year
+        return tr("end-{year}", year=year)
+    return period_text(f"{year}-{month[:2]}" if month else year)
 
 
 def frame(data: dict) -> pd.DataFrame:
@@ -39,10 +40,11 @@ def frame(data: dict) -> pd.DataFrame:
         rows = series_rows(data["context"], series_id)
         for _, row in (rows if every_row else rows.tail(1)).iloc[::-1].iterrows():
             period = period_label(row["as_of"], row["measure_kind"])
-            records.append({"figure": f"{figure} ({period})", "series_id": series_id, "category": category,
+            records.append({"figure": tr("{figure} ({period})", figure=tr(figure), period=period),
+                            "series_id": series_id, "category": category,
                             "pue": row["value"],
                             "value_label": fmt_value(row["value"], "", row["qualifier"]), "year": int(row["year"]),
-                            "period": period, "basis": row["basis"], **{c: row[c] for c in PROVENANCE}})
+                            "period": period, "basis": pick(row, "basis"), **{c: row[c] for c in PROVENANCE}})
     return with_provenance(pd.DataFrame.from_records(records))
 
 
@@ -50,21 +52,21 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     """The figures as labelled points on one PUE axis (different coverage and dates, so no line)."""
     categories = list(dict.fromkeys(frame["category"]))
     y = alt.Y("figure:N", title=None, sort=list(frame["figure"]), axis=alt.Axis(labelLimit=320))
-    x = alt.X("pue:Q", title="Power usage effectiveness (PUE; 1.0 = all power reaches IT equipment)",
+    x = alt.X("pue:Q", title=tr("Power usage effectiveness (PUE; 1.0 = all power reaches IT equipment)"),
               scale=alt.Scale(domain=[1.0, 1.6]))
-    tooltip = [alt.Tooltip("figure:N", title="Figure"), alt.Tooltip("value_label:N", title="PUE"),
-               alt.Tooltip("basis:N", title="Covers"), alt.Tooltip("source_org:N", title="Source"),
-               alt.Tooltip("source_date:N", title="Published")]
-    base = alt.Chart(frame)
+    tooltip = [alt.Tooltip("figure:N", title=tr("Figure")), alt.Tooltip("value_label:N", title="PUE"),
+               alt.Tooltip("basis:N", title=tr("Covers")), alt.Tooltip("source_org:N", title=tr("Source")),
+               alt.Tooltip("source_date:N", title=tr("Published"))]
+    base = alt.Chart(frame.assign(category=frame["category"].map(tr)))  # colour categories in the page's language
     points = base.mark_point(filled=True, size=120).encode(
         x=x, y=y, color=alt.Color("category:N", scale=theme.color_scale(categories), legend=None), tooltip=tooltip)
     labels = base.mark_text(align="left", dx=10).encode(x=x, y=y, text="value_label:N", tooltip=tooltip)
-    periods = "; ".join(f"{figure}" for figure in frame["figure"])
+    periods = tr("; ").join(f"{figure}" for figure in frame["figure"])
     return alt.layer(points, labels).properties(
         height=40 * len(frame),
-        title=alt.Title("Data-centre efficiency: national averages, green data centres and targets",
-                        subtitle="Power usage effectiveness (PUE, lower is better); different scopes and dates, "
-                                 "so points, not a trend; purple = targets, grey = low-authority source"),
-        description=("Sourced power-usage-effectiveness (PUE) figures for Chinese data and computing centres, each "
-                     f"with the period it refers to: {periods}. PUE is a ratio without unit; targets are upper "
-                     "bounds, and the figures differ in scope, so they are shown as separate points."))
+        title=alt.Title(tr("Data-centre efficiency: national averages, green data centres and targets"),
+                        subtitle=tr("Power usage effectiveness (PUE, lower is better); different scopes and dates, "
+                                    "so points, not a trend; purple = targets, grey = low-authority source")),
+        description=tr("Sourced power-usage-effectiveness (PUE) figures for Chinese data and computing centres, each "
+                       "with the period it refers to: {periods}. PUE is a ratio without unit; targets are upper "
+                       "bounds, and the figures differ in scope, so they are shown as separate points.", periods=periods))

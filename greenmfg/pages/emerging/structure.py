@@ -8,6 +8,7 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_runs, year_span
+from greenmfg.i18n import tr, tr_all
 
 CHART_ID = chart_id_of(__name__)
 SERIES = {"high-tech manufacturing": "hightech_mfg_share_of_industry_va",
@@ -32,14 +33,14 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     years = list(range(int(frame["year"].min()), int(frame["year"].max()) + 1))
     industry_pick = alt.selection_point(name="structure_industry", fields=["industry"], bind="legend")
     x = alt.X("year:O", title=None, scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0))
-    y = alt.Y("value:Q", title="Share of industrial value added (%)", scale=alt.Scale(domain=[0, 40]))
-    color = alt.Color("industry:N", scale=theme.color_scale(industries), sort=industries,
-                      title="Industry (click to highlight)")
+    y = alt.Y("value:Q", title=tr("Share of industrial value added (%)"), scale=alt.Scale(domain=[0, 40]))
+    color = alt.Color("industry:N", scale=theme.color_scale(industries), sort=tr_all(industries),
+                      title=tr("Industry (click to highlight)"))
     opacity = alt.condition(industry_pick, alt.value(1.0), alt.value(0.15))
-    tooltip = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("industry:N", title="Industry"),
-               alt.Tooltip("value_label:N", title="Share of value added"),
-               alt.Tooltip("source_org:N", title="Source"), alt.Tooltip("source_date:N", title="Published")]
-    base = alt.Chart(frame)
+    tooltip = [alt.Tooltip("year:O", title=tr("Year")), alt.Tooltip("industry:N", title=tr("Industry")),
+               alt.Tooltip("value_label:N", title=tr("Share of value added")),
+               alt.Tooltip("source_org:N", title=tr("Source")), alt.Tooltip("source_date:N", title=tr("Published"))]
+    base = alt.Chart(frame.assign(industry=frame["industry"].map(tr)))  # industries in the page's language
     lines = base.mark_line().encode(x=x, y=y, color=color, detail="segment:N", opacity=opacity, tooltip=tooltip)
     points = base.mark_point(filled=True).encode(x=x, y=y, color=color, opacity=opacity, tooltip=tooltip).add_params(
         industry_pick)
@@ -47,9 +48,9 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     span = year_span(frame)
     return alt.layer(points, lines, labels).properties(  # the param's layer first, or Vega-Lite drops the legend binding
         height=300,
-        title=alt.Title("Industry structure: high-tech and equipment manufacturing shares",
-                        subtitle=f"% of value added of industry above designated size, {span}; "
-                                 "empty years have no sourced figure"),
-        description=(f"High-tech manufacturing and equipment manufacturing as percent of the value added of "
-                     f"industry above designated size in China, {span}, from NBS and MIIT statements; "
-                     f"years without a sourced figure are left empty."))
+        title=alt.Title(tr("Industry structure: high-tech and equipment manufacturing shares"),
+                        subtitle=tr("% of value added of industry above designated size, {span}; empty years have no "
+                                    "sourced figure", span=span)),
+        description=tr("High-tech manufacturing and equipment manufacturing as percent of the value added of industry "
+                       "above designated size in China, {span}, from NBS and MIIT statements; years without a sourced "
+                       "figure are left empty.", span=span))

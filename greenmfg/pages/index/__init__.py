@@ -9,13 +9,25 @@ import pandas as pd
 
 from greenmfg import freshness, loaders
 from greenmfg import targets as pace_math
+from greenmfg.i18n import pick
 from greenmfg.variables import data_last_updated
+
+# (table, basis column) pairs whose text can be a target's latest basis: the series rows and the targets' baselines.
+BASIS_COLUMNS = (("context_series", "basis"), ("policy_targets", "baseline_basis"))
+
+
+def bases(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Each basis text the data holds -> the same basis in the page's language (its ``_zh`` twin on Chinese pages)."""
+    return {row[column]: pick(row, column) for name, column in BASIS_COLUMNS
+            for _, row in tables[name].iterrows() if isinstance(row[column], str)}
 
 
 def load(data_dir=None) -> dict[str, pd.DataFrame]:
-    """The tables the home page shows: policy document, targets, each numeric target's progress and freshness."""
-    targets = loaders.load_policy_targets(data_dir)
-    progress = pace_math.target_progress(targets, loaders.load_context_series(data_dir))
+    """The tables the home page shows: policy document, targets, each numeric target's progress and freshness, and
+    the bases of the figures in the reader's language."""
+    targets, series = loaders.load_policy_targets(data_dir), loaders.load_context_series(data_dir)
+    progress = pace_math.target_progress(targets, series)
     return {"policy_document": loaders.load_policy_document(data_dir), "policy_targets": targets, "progress": progress,
             "freshness": freshness.target_freshness(targets, progress, loaders.load_release_schedule(data_dir),
-                                                    data_last_updated(data_dir))}
+                                                    data_last_updated(data_dir)),
+            "bases": bases({"context_series": series, "policy_targets": targets})}

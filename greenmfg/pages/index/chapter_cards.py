@@ -8,7 +8,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from greenmfg.i18n import language, tr
 from greenmfg.markup import chinese
+from greenmfg.pages.index.page_map import href
 from greenmfg.theme import PAGE_HUES
 from greenmfg.project import BuildError, chapters
 from greenmfg.var_tokens import load_variables, substitute
@@ -17,25 +19,26 @@ from greenmfg.var_tokens import load_variables, substitute
 def _card(chapter, figure: str, finding: str) -> str:
     """One chapter card: its heading links to the chapter; the accent is the chapter's hue (its dark twin in dark mode)."""
     subtitle = chapter.front_matter.get("subtitle", "")
+    strong = f'<strong class="gm-key-figure">{html.escape(figure)}</strong>'
     return (f'<article class="gm-chapter-card" style="--gm-accent: var(--gm-{PAGE_HUES[chapter.key]})">'
-            f'<h3><a href="{chapter.output.as_posix()}">{html.escape(chapter.title)}</a></h3>'
+            f'<h3><a href="{href(chapter)}">{html.escape(chapter.title)}</a></h3>'
             + (f'<p class="gm-chapter-area">{chinese(subtitle)}</p>' if subtitle else "")
-            + f'<p class="gm-chapter-finding"><strong class="gm-key-figure">{html.escape(figure)}</strong> '
-            f"{html.escape(finding)}</p></article>")
+            + f'<p class="gm-chapter-finding">{tr("{figure} {finding}", finding=html.escape(finding), figure=strong)}'
+            "</p></article>")
 
 
 def chapter_cards_html(findings: dict[str, tuple[str, str]], variables: dict[str, Any] | None = None) -> str:
-    """A card per chapter, in site order; ``findings`` maps each chapter key to (key figure, the finding's rest).
+    """A card per chapter of the reader's edition, in site order; ``findings`` maps each chapter key to (key figure, the finding's rest).
 
     Every chapter needs a finding and no other key is accepted, so a chapter added to the site map shows up here
     as a build error until it has one.
     """
-    keys = [chapter.key for chapter in chapters()]
+    keys = [chapter.key for chapter in chapters(language())]
     if sorted(findings) != sorted(keys):
         raise BuildError(f"home page chapter cards: findings for {sorted(findings)}, chapters are {keys}")
     variables = load_variables() if variables is None else variables
     cards = []
-    for chapter in chapters():
+    for chapter in chapters(language()):
         figure, finding = (substitute(text, variables, f"home page card {chapter.key}") for text in findings[chapter.key])
         cards.append(_card(chapter, figure, finding))
     return f'<div class="gm-chapter-cards">{"".join(cards)}</div>'

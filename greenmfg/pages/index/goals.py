@@ -5,16 +5,28 @@ import html
 
 import pandas as pd
 
-from greenmfg.markup import escaped, page_href, value_text
+from greenmfg.i18n import pick, tr
+from greenmfg.markup import cell_text, escaped, page_href, value_text
+
+
+def _metric(row: pd.Series) -> str:
+    """What the goal measures, in the page's language; a goal known only from an English source keeps its English
+    wording, marked as such, on the Chinese page (no Chinese wording of it has been seen)."""
+    text = cell_text(pick(row, "metric_en"))
+    if text:
+        return html.escape(text)
+    return tr("{english} (no Chinese wording seen)", english=f'<span lang="en">{escaped(row["metric_en"])}</span>')
 
 
 def _goal_item(row: pd.Series) -> str:
     """One goal: sector linked to the tracker, then the value (numeric targets) and what is measured."""
-    link = f'<a href="{page_href("targets", "target-" + escaped(row["target_id"]))}">{escaped(row["sector"]).capitalize()}</a>'
+    sector = html.escape(cell_text(pick(row, "sector")).capitalize())
+    link = f'<a href="{page_href("targets", "target-" + escaped(row["target_id"]))}">{sector}</a>'
+    metric = _metric(row)
     if row["target_kind"] == "quantitative":
         value = html.escape(value_text(row["value"], row["unit"], row["qualifier"]))
-        return f'<li>{link}: <strong>{value}</strong> — {escaped(row["metric_en"])}</li>'
-    return f'<li>{link}: {escaped(row["metric_en"])}</li>'
+        return f'<li>{tr("{sector}: {value} — {metric}", sector=link, value=f"<strong>{value}</strong>", metric=metric)}</li>'
+    return f'<li>{tr("{sector}: {metric}", sector=link, metric=metric)}</li>'
 
 
 def goals_html(targets: pd.DataFrame) -> str:
@@ -22,6 +34,6 @@ def goals_html(targets: pd.DataFrame) -> str:
     boxes = []
     for year in sorted(targets["horizon_year"].dropna().unique()):
         items = "".join(_goal_item(row) for _, row in targets[targets["horizon_year"] == year].iterrows())
-        boxes.append(f'<section class="gm-goal" aria-label="Goals for {int(year)}"><h3>By {int(year)}</h3>'
-                     f"<ul>{items}</ul></section>")
+        boxes.append(f'<section class="gm-goal" aria-label="{html.escape(tr("Goals for {year}", year=int(year)))}">'
+                     f'<h3>{html.escape(tr("By {year}", year=int(year)))}</h3><ul>{items}</ul></section>')
     return f'<div class="gm-goals">{"".join(boxes)}</div>'

@@ -5,6 +5,7 @@ from typing import Any
 
 import pandas as pd
 
+from greenmfg.i18n import pick, tr
 from greenmfg.markup import chinese, escaped, source_html
 
 
@@ -26,21 +27,26 @@ def _source_of(row: pd.Series | None) -> str:
 
 
 def policy_identity_html(doc: pd.DataFrame) -> str:
-    """Titles (Chinese and English), issuers and the four task areas, each with its source."""
+    """Titles (Chinese and English), issuers and the four task areas, each with its source (the Chinese edition
+    names issuers and task areas in Chinese only: its catalogue drops the English field)."""
     facts = document_facts(doc)
     title_zh, title_en, date = facts["title_zh"], facts["title_en"], facts["date_public"]
-    issuers = "".join(f'<li>{chinese(issuer["value_zh"])} — {escaped(issuer["value_en"])}</li>' for issuer in facts["issuers"])
-    tasks = "".join(f'<li>{escaped(task["value_en"])} ({chinese(task["value_zh"])})</li>' for task in facts["task_areas"])
+    issuers = "".join(f'<li>{tr("{zh} — {en}", zh=chinese(issuer["value_zh"]), en=escaped(issuer["value_en"]))}</li>'
+                      for issuer in facts["issuers"])
+    tasks = "".join(f'<li>{tr("{en} ({zh})", en=escaped(task["value_en"]), zh=chinese(task["value_zh"]))}</li>'
+                    for task in facts["task_areas"])
     first_issuer = facts["issuers"][0] if facts["issuers"] else None
     first_task = facts["task_areas"][0] if facts["task_areas"] else None
+    titles = tr("{zh}<br>{en}", zh=f'<span lang="zh-Hans">《{escaped(title_zh["value_zh"])}》</span>',
+                en=escaped(title_en["value_en"]))
+    sources = tr("Sources: {first}; {second}", first=_source_of(title_zh), second=_source_of(title_en))
     return (
         '<dl class="gm-identity">'
-        f'<dt>Title</dt><dd><span lang="zh-Hans">《{escaped(title_zh["value_zh"])}》</span>'
-        f'<br>{escaped(title_en["value_en"])}'
-        f'<br><span class="gm-front-small">Sources: {_source_of(title_zh)}; {_source_of(title_en)}</span></dd>'
-        f'<dt>Made public</dt><dd>{escaped(date["value_en"])} <span class="gm-front-small">({_source_of(date)})</span></dd>'
-        f'<dt>Issued by</dt><dd><ol>{issuers}</ol>'
-        f'<span class="gm-front-small">Source: {_source_of(first_issuer)}</span></dd>'
-        f'<dt>Four task areas</dt><dd><ol>{tasks}</ol>'
-        f'<span class="gm-front-small">Source: {_source_of(first_task)}</span></dd>'
+        f'<dt>{tr("Title")}</dt><dd>{titles}<br><span class="gm-front-small">{sources}</span></dd>'
+        f'<dt>{tr("Made public")}</dt><dd>{escaped(pick(date, "value_en"))} '
+        f'<span class="gm-front-small">{tr("({source})", source=_source_of(date))}</span></dd>'
+        f'<dt>{tr("Issued by")}</dt><dd><ol>{issuers}</ol>'
+        f'<span class="gm-front-small">{tr("Source: {source}", source=_source_of(first_issuer))}</span></dd>'
+        f'<dt>{tr("Four task areas")}</dt><dd><ol>{tasks}</ol>'
+        f'<span class="gm-front-small">{tr("Source: {source}", source=_source_of(first_task))}</span></dd>'
         "</dl>")

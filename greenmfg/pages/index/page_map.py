@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import html
 
-from greenmfg.project import home, pages
+from greenmfg.i18n import language
+from greenmfg.project import Page, home, pages
+
+
+def href(page: Page) -> str:
+    """Link to a page of the home page's edition, from the home page (the edition's root)."""
+    return page.edition_source.with_suffix(".html").as_posix()
 
 
 def page_map_html() -> str:
-    """One linked line per page that is neither the home page nor a chapter, in site order, as its front matter
-    titles and describes it."""
-    items = "".join(f'<li><a href="{p.output.as_posix()}"><strong>{html.escape(p.title)}</strong></a>'
-                    f"<br>{html.escape(p.description)}</li>" for p in pages() if p != home() and not p.is_chapter)
+    """One linked line per page of the reader's edition that is neither the home page nor a chapter, in site order,
+    as its front matter titles and describes it."""
+    lang = language()
+    items = "".join(f'<li><a href="{href(p)}"><strong>{html.escape(p.title)}</strong></a>'
+                    f"<br>{html.escape(p.description)}</li>"
+                    for p in pages(lang) if p != home(lang) and not p.is_chapter)
     return f'<ul class="gm-pagemap">{items}</ul>'

@@ -14,6 +14,7 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_number
 from greenmfg.frames import with_provenance
+from greenmfg.i18n import pick, tr
 from greenmfg.markup import cell_text, value_text
 
 CHART_ID = chart_id_of(__name__)
@@ -33,17 +34,17 @@ def short_value(value, unit, qualifier) -> str:
 def gap_text(progress: pd.Series) -> str:
     """The gap in the target's unit; from a 'more than' latest value it is only an upper bound ('≤')."""
     if progress["gap"] <= 0:
-        return "target reached"
+        return tr("target reached")
     unit = cell_text(progress["unit"])
-    unit_words = " points" if unit == "%" else unit
-    return f"gap {'≤' if progress['latest_is_lower_bound'] else ''}{fmt_number(progress['gap'], 2)}{unit_words}"
+    return tr("gap {bound}{gap}{unit}", bound="≤" if progress["latest_is_lower_bound"] else "",
+              gap=fmt_number(progress["gap"], 2), unit=tr(" points") if unit == "%" else unit)
 
 
 def _scores(progress: pd.Series) -> dict:
     """What a scoreboard row says about one target besides its two values (same on both of its rows)."""
     kind = cell_text(progress["recent_pace_kind"]) or pace_math.PACE_EXACT
     recent = None if pd.isna(progress["recent_annual_change"]) else float(progress["recent_annual_change"])
-    return {"metric_en": progress["metric_en"], "status": progress["status"],
+    return {"metric_en": progress["metric_en"], "status": tr(progress["status"]),
             "status_reason": pace_math.status_reason(progress["required_annual_change"], recent, progress["gap"], kind),
             "gap_label": gap_text(progress), "latest_year": int(progress["latest_year"]),
             "pace_needed": pace_math.pace_label(progress["required_annual_change"], cell_text(progress["unit"])),
@@ -57,48 +58,52 @@ def _point(progress: pd.Series, label: str, kind: str, source: dict) -> dict:
                                       progress["latest_basis"]) if kind == "latest" else
                                      (progress["target_value"], progress["target_qualifier"], progress["target_year"],
                                       source["basis"]))
-    return {"target_id": progress["target_id"], "label": label, "kind": kind, "year": int(year),
+    return {"target_id": progress["target_id"], "label": label, "kind": tr(kind), "year": int(year),
             "value": float(value), "unit": progress["unit"], "value_label": value_text(value, progress["unit"], qualifier),
             "short_label": short_value(value, progress["unit"], qualifier),
             "percent_of_target": round(float(value) / float(progress["target_value"]) * 100, 1),
-            "basis": basis, "attribution": source.get("attribution_status", ""), **_scores(progress),
+            "basis": basis, "attribution": tr(source["attribution_status"]) if source.get("attribution_status") else "",
+            **_scores(progress),
             **{column: source[column] for column in ("source_org", "source_date", "url", "mirror_url", "as_of")}}
 
 
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Two rows per numeric target (latest official value, target), each with its own source."""
+    """Two rows per numeric target (latest official value, target), each with its own source; words (sector,
+    measure, basis, row kind, status, lines) in the page's language."""
     meta = data["policy_targets"].set_index("target_id")
     releases = data["freshness"].set_index("target_id")["next_release"]
     rows = []
     for _, progress in data["progress"].iterrows():
-        progress = pd.concat([progress, pd.Series({"next_release": releases[progress["target_id"]]})])
         target = meta.loc[progress["target_id"]]
-        label = cell_text(target["sector"]).capitalize()
+        progress = pd.concat([progress, pd.Series({"next_release": releases[progress["target_id"]]})])
+        progress["metric_en"], progress["latest_basis"] = pick(target, "metric_en"), data["bases"][progress["latest_basis"]]
+        label = cell_text(pick(target, "sector")).capitalize()
         attribution = {"attribution_status": target["attribution_status"]}
         rows.append(_point(progress, label, "latest", {**progress.to_dict(), **attribution}))
         # the target's 'as of' is when it was reported, not its horizon year (else "Data as of 2030")
-        rows.append(_point(progress, label, "target", {**target.to_dict(), "as_of": target["source_date"]}))
+        rows.append(_point(progress, label, "target", {**target.to_dict(), "basis": pick(target, "basis"),
+                                                        "as_of": target["source_date"]}))
     out = pd.DataFrame(rows)
-    latest = out["kind"] == "latest"
-    out["line"] = out["short_label"] + " in " + out["latest_year"].astype(str)
-    out.loc[~latest, "line"] = "target " + out["short_label"] + ", " + out["gap_label"]
+    latest = out["kind"] == tr("latest")
+    out["line"] = [tr("{value} in {year}", value=value, year=year)
+                   for value, year in zip(out["short_label"], out["latest_year"])]
+    out.loc[~latest, "line"] = [tr("target {value}, {gap}", value=value, gap=gap)
+                                for value, gap in zip(out.loc[~latest, "short_label"], out.loc[~latest, "gap_label"])]
     return with_provenance(out)
 
 
 def _tooltip() -> list[alt.Tooltip]:
-    return [alt.Tooltip("metric_en:N", title="Target"), alt.Tooltip("kind:N", title="Row"),
-            alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("year:O", title="Year"),
-            alt.Tooltip("gap_label:N", title="Gap"), alt.Tooltip("pace_needed:N", title="Pace needed"),
-            alt.Tooltip("pace_recent:N", title="Recent pace"), alt.Tooltip("status:N", title="Status"),
-            alt.Tooltip("status_reason:N", title="Why"), alt.Tooltip("next_release:N", title="Next release"),
-            alt.Tooltip("basis:N", title="Basis"), alt.Tooltip("attribution:N", title="Target in the document"),
-            alt.Tooltip("source_org:N", title="Source")]
+    fields = (("metric_en", "Target"), ("kind", "Row"), ("value_label", "Value"), ("year", "Year"), ("gap_label", "Gap"),
+              ("pace_needed", "Pace needed"), ("pace_recent", "Recent pace"), ("status", "Status"),
+              ("status_reason", "Why"), ("next_release", "Next release"), ("basis", "Basis"),
+              ("attribution", "Target in the document"), ("source_org", "Source"))
+    return [alt.Tooltip(f"{field}:{'O' if field == 'year' else 'N'}", title=tr(title)) for field, title in fields]
 
 
 def _text(base: alt.Chart, field: str, kind: str, x_end: float | None, line: int, **style) -> alt.Chart:
     """A text line of each row: at the left edge (x_end None) or right-aligned at x_end; line -1 above the bar, 1 below."""
     at = alt.datum(0) if x_end is None else alt.datum(x_end)
-    mark = base.transform_filter(alt.datum.kind == kind).mark_text(
+    mark = base.transform_filter(alt.datum.kind == tr(kind)).mark_text(
         align="left" if x_end is None else "right", baseline="middle", dy=line * 19, **style)
     return mark.encode(x=at, text=f"{field}:N")
 
@@ -111,21 +116,21 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
         y=alt.Y("target_id:N", sort=list(dict.fromkeys(frame["target_id"])), axis=None, title=None),
         x=alt.X("percent_of_target:Q", scale=alt.Scale(domain=[0, x_end], nice=False), axis=None, title=None),
         tooltip=_tooltip())
-    track = base.transform_filter(alt.datum.kind == "target").mark_bar(size=10, color=theme.LIGHT["grid"])
-    fill = base.transform_filter(alt.datum.kind == "latest").mark_bar(size=10).encode(color=status)
-    tick = base.transform_filter(alt.datum.kind == "target").mark_tick(thickness=3, size=20,
+    track = base.transform_filter(alt.datum.kind == tr("target")).mark_bar(size=10, color=theme.LIGHT["grid"])
+    fill = base.transform_filter(alt.datum.kind == tr("latest")).mark_bar(size=10).encode(color=status)
+    tick = base.transform_filter(alt.datum.kind == tr("target")).mark_tick(thickness=3, size=20,
                                                                        color=theme.category_color("target"))
     muted = theme.LIGHT["muted"]
     lines = [_text(base, "label", "latest", None, -1, fontSize=LARGE, fontWeight="bold", limit=alt.ExprRef("width - 115")),
              _text(base, "status", "latest", x_end, -1, fontSize=LARGE).encode(color=status),
              _text(base, "line", "latest", None, 1, fontSize=SMALL, color=muted),
              _text(base, "line", "target", x_end, 1, fontSize=SMALL, color=muted)]
-    title = alt.Title("Where each 2030 target stands",
-                      subtitle="Bar: latest official value as a share of its target (tick); words and colour: pace")
-    units = " or ".join(sorted({"percent" if unit == "%" else unit for unit in frame["unit"]}))
-    description = (f"Scoreboard of the {frame['target_id'].nunique()} numeric 2030 targets of the Guiding Opinions: "
-                   f"for each, the latest official value (years {frame['latest_year'].min()} to "
-                   f"{frame['latest_year'].max()}) as a share of the target level, the gap in the target's own unit "
-                   f"({units}) and whether the recent pace is enough.")
+    title = alt.Title(tr("Where each 2030 target stands"),
+                      subtitle=tr("Bar: latest official value as a share of its target (tick); words and colour: pace"))
+    units = tr(" or ").join(sorted({tr("percent") if unit == "%" else unit for unit in frame["unit"]}))
+    description = tr("Scoreboard of the {count} numeric 2030 targets of the Guiding Opinions: for each, the latest "
+                     "official value (years {first} to {last}) as a share of the target level, the gap in the target's "
+                     "own unit ({units}) and whether the recent pace is enough.", count=frame["target_id"].nunique(),
+                     first=frame["latest_year"].min(), last=frame["latest_year"].max(), units=units)
     return (alt.layer(track, fill, tick, *lines).properties(height=alt.Step(ROW_STEP), title=title,
                                                             description=description))

@@ -10,6 +10,7 @@ import pandas as pd
 from greenmfg import loaders
 from greenmfg.formatting import fmt_number, fmt_value
 from greenmfg.frames import latest_row
+from greenmfg.i18n import tr
 from greenmfg.pages.traditional import steel
 from greenmfg.pages.traditional import ultra_low_emission as ule
 from greenmfg.pages.traditional.eaf_what_if import eaf_tonnage_needed
@@ -38,8 +39,9 @@ def load(data_dir=None) -> dict:
 
 def status_sentence(statuses: pd.Series) -> str:
     """How many of the chapter's targets are in each pace status, in words ('… needs faster progress: three; …')."""
-    parts = [f"{status}: {count_words(count)}" for status, count in statuses.value_counts().items()]
-    return f"Pace status of the {count_words(len(statuses))} targets — " + "; ".join(parts)
+    parts = [tr("{status}: {count}", status=tr(status), count=count_words(count))
+             for status, count in statuses.value_counts().items()]
+    return tr("Pace status of the {count} targets — {parts}", count=count_words(len(statuses)), parts=tr("; ").join(parts))
 
 
 def _target_variables(row: pd.Series) -> dict[str, str]:
@@ -49,7 +51,7 @@ def _target_variables(row: pd.Series) -> dict[str, str]:
     recent = pace_label(row["recent_annual_change"], row["unit"], pace_kind_of(row))
     out = {"gap": gap_label(row["gap"], row["unit"]), "required": required, "recent": recent,
            "required_rise": required.removeprefix("+"), "recent_rise": recent.removeprefix("+"),
-           "status": row["status"], "status_reason": status_reason_of(row)}
+           "status": tr(row["status"]), "status_reason": status_reason_of(row)}
     if row["unit"] in MT_GLOSSED_UNITS:
         out["latest"] = value_label(row["latest_value"], row["unit"], row["latest_qualifier"])
         out["target"] = value_label(row["target_value"], row["unit"], row["target_qualifier"])
@@ -93,7 +95,7 @@ def _press_filter_variables(claims: pd.DataFrame) -> dict[str, str]:
     per_unit = energy_per_unit_change(capacity, energy)
     return {"capacity_multiplier": fmt_number(capacity, 1), "energy_change": fmt_value(abs(energy) * 100, "%"),
             "energy_left": fmt_number(1 + energy, 2), "per_unit_index": fmt_number(1 + per_unit, 2),
-            "per_unit_fall": fmt_value(abs(per_unit) * 100, "%", decimals=0), "per_unit_formula": PER_UNIT_FORMULA}
+            "per_unit_fall": fmt_value(abs(per_unit) * 100, "%", decimals=0), "per_unit_formula": tr(PER_UNIT_FORMULA)}
 
 
 def variables(data_dir=None) -> dict[str, dict]:

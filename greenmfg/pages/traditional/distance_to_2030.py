@@ -7,6 +7,7 @@ import pandas as pd
 from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.frames import PROVENANCE, with_provenance
+from greenmfg.i18n import pick, tr, tr_all
 from greenmfg.pages.traditional.progress import (
     SHORT_LABELS,
     TARGET_IDS,
@@ -20,11 +21,15 @@ from greenmfg.targets import PACE_LOWER_BOUND, PACE_UNDETERMINED, PACE_UPPER_BOU
 
 CHART_ID = chart_id_of(__name__)
 PACES = ["required pace", "recent pace"]
-TOOLTIP = [alt.Tooltip("target:N", title="Target"), alt.Tooltip("latest_label:N", title="Latest value"),
-           alt.Tooltip("latest_year:O", title="Latest year"), alt.Tooltip("target_label:N", title="2030 target"),
-           alt.Tooltip("gap_label:N", title="Gap"), alt.Tooltip("required_label:N", title="Pace needed"),
-           alt.Tooltip("recent_label:N", title="Recent pace"), alt.Tooltip("status:N", title="Status"),
-           alt.Tooltip("status_reason:N", title="Why"), alt.Tooltip("source_org:N", title="Source of latest value")]
+TOOLTIP = [("target", "Target"), ("latest_label", "Latest value"), ("latest_year:O", "Latest year"),
+           ("target_label", "2030 target"), ("gap_label", "Gap"), ("required_label", "Pace needed"),
+           ("recent_label", "Recent pace"), ("status", "Status"), ("status_reason", "Why"),
+           ("source_org", "Source of latest value")]
+
+
+def tooltip() -> list[alt.Tooltip]:
+    """The tooltip fields, titled in the page's language."""
+    return [alt.Tooltip(field if ":" in field else f"{field}:N", title=tr(title)) for field, title in TOOLTIP]
 
 
 def share_of_target_reached(latest: float, target: float) -> float:
@@ -35,14 +40,16 @@ def share_of_target_reached(latest: float, target: float) -> float:
 def _tooltip_labels(row: pd.Series) -> dict[str, str]:
     """Tooltip strings of one target-progress row; a lower-bound latest value says so, and so does its gap."""
     bound = bool(row["latest_is_lower_bound"])
-    since = f" (since {row['recent_from_year']})" if pd.notna(row["recent_from_year"]) else ""
+    latest = value_label(row["latest_value"], row["unit"], row["latest_qualifier"])
+    gap = gap_label(row["gap"], row["unit"])
+    recent = pace_label(row["recent_annual_change"], row["unit"], pace_kind_of(row))
     return {
-        "latest_label": value_label(row["latest_value"], row["unit"], row["latest_qualifier"])
-        + (" (lower bound)" if bound else ""),
+        "latest_label": tr("{value} (lower bound)", value=latest) if bound else latest,
         "target_label": value_label(row["target_value"], row["unit"], row["target_qualifier"]),
-        "gap_label": gap_label(row["gap"], row["unit"]) + (" at most (latest is a lower bound)" if bound else ""),
+        "gap_label": tr("{gap} at most (latest is a lower bound)", gap=gap) if bound else gap,
         "required_label": pace_label(row["required_annual_change"], row["unit"]),
-        "recent_label": pace_label(row["recent_annual_change"], row["unit"], pace_kind_of(row)) + since,
+        "recent_label": tr("{pace} (since {year})", pace=recent, year=row["recent_from_year"])
+        if pd.notna(row["recent_from_year"]) else recent,
         "status_reason": status_reason_of(row),
     }
 
@@ -50,7 +57,8 @@ def _tooltip_labels(row: pd.Series) -> dict[str, str]:
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per chapter target: latest vs target as % of the target, paces as % of the target a year.
 
-    A recent pace that is only a bound is marked 'at least' / 'at most'; an undetermined one gets no bar.
+    A recent pace that is only a bound is marked 'at least' / 'at most'; an undetermined one gets no bar. Names,
+    statuses and pace kinds are in the page's language (the chart selects and sorts by target_id, never a name).
     """
     progress = target_progress(data["targets"], data["series"])
     rows = progress[progress["target_id"].isin(TARGET_IDS)].copy()
@@ -60,54 +68,62 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     recent = rows["recent_annual_change"].astype(float).where(kinds != PACE_UNDETERMINED)  # no bar for an unknown pace
     shares = pd.DataFrame({
         "target_id": rows["target_id"],
-        "target": rows["target_id"].map(SHORT_LABELS),
+        "target": rows["target_id"].map(SHORT_LABELS).map(tr),
         "reached_pct": share_of_target_reached(rows["latest_value"], rows["target_value"]),
         "required_pct_a_year": 100.0 * rows["required_annual_change"] / rows["target_value"],
         "recent_pct_a_year": 100.0 * recent / rows["target_value"],
-        "recent_pace_kind": kinds,
-        "recent_bound_mark": kinds.map({PACE_LOWER_BOUND: "at least", PACE_UPPER_BOUND: "at most"}).fillna(""),
+        "recent_pace_kind": kinds.map(lambda kind: tr(kind) if kind else ""),
+        "recent_bound_mark": kinds.map({PACE_LOWER_BOUND: tr("at least"), PACE_UPPER_BOUND: tr("at most")}).fillna(""),
         "latest_year": rows["latest_year"].astype(int),
-        "status": rows["status"],
-        "latest_basis": rows["latest_basis"],
+        "status": rows["status"].map(tr),
+        "latest_basis": [pick(row, "latest_basis") for _, row in rows.iterrows()],
     })
     labels = pd.DataFrame([_tooltip_labels(row) for _, row in rows.iterrows()])
     return with_provenance(pd.concat([shares, labels, rows[list(PROVENANCE)]], axis=1))
+
+
+def _paces(base: alt.Chart, highlight) -> tuple[alt.Chart, alt.Chart]:
+    """The pace needed beside the recent pace, as bars a target each; 'at least' / 'at most' beside a bound."""
+    required, recent = tr_all(PACES)
+    paces = base.transform_fold(["required_pct_a_year", "recent_pct_a_year"], as_=["pace", "pct_a_year"]) \
+        .transform_calculate(kind=f"datum.pace == 'required_pct_a_year' ? '{required}' : '{recent}'") \
+        .transform_filter("isValid(datum.pct_a_year)")
+    offset = alt.YOffset("kind:N", sort=tr_all(PACES))
+    pace_bars = paces.mark_bar().encode(x=alt.X("pct_a_year:Q", title=tr("Change a year, % of the 2030 target")),
+                                        yOffset=offset, opacity=highlight,
+                                        color=alt.Color("kind:N", scale=theme.color_scale(PACES), title=None))
+    bound_marks = paces.transform_filter(f"datum.kind == '{recent}' && datum.recent_bound_mark != ''").mark_text(
+        align="left", dx=3, fontSize=10).encode(x="pct_a_year:Q", yOffset=offset, text="recent_bound_mark:N")
+    return pace_bars, bound_marks
 
 
 def chart(frame: pd.DataFrame) -> alt.HConcatChart:
     """How far each 2030 target is, and the pace needed vs the recent pace; click a target to highlight it."""
     pick = alt.selection_point(fields=["target_id"], name="pick_target", on="click", clear="dblclick")
     highlight = alt.condition(pick, alt.value(1.0), alt.value(0.3))
-    y = alt.Y("target:N", title=None, sort=[SHORT_LABELS[t] for t in TARGET_IDS], axis=alt.Axis(labelLimit=190))
-    base = alt.Chart().encode(y=y, tooltip=TOOLTIP)
+    y = alt.Y("target:N", title=None, sort=[tr(SHORT_LABELS[t]) for t in TARGET_IDS], axis=alt.Axis(labelLimit=190))
+    base = alt.Chart().encode(y=y, tooltip=tooltip())
     reached = base.mark_bar().encode(
-        x=alt.X("reached_pct:Q", title="Latest value, % of the 2030 target", scale=alt.Scale(domain=[0, 110])),
+        x=alt.X("reached_pct:Q", title=tr("Latest value, % of the 2030 target"), scale=alt.Scale(domain=[0, 110])),
         color=alt.value(theme.category_color("latest")), opacity=highlight).add_params(pick)
     goal = alt.Chart().mark_rule(strokeDash=[4, 3], strokeWidth=2, aria=False).encode(  # the 100 % line
         x=alt.datum(100), color=alt.value(theme.category_color("target")))
-    paces = base.transform_fold(["required_pct_a_year", "recent_pct_a_year"], as_=["pace", "pct_a_year"]) \
-        .transform_calculate(kind="datum.pace == 'required_pct_a_year' ? 'required pace' : 'recent pace'") \
-        .transform_filter("isValid(datum.pct_a_year)")
-    offset = alt.YOffset("kind:N", sort=PACES)
-    pace_bars = paces.mark_bar().encode(x=alt.X("pct_a_year:Q", title="Change a year, % of the 2030 target"),
-                                        yOffset=offset, opacity=highlight,
-                                        color=alt.Color("kind:N", scale=theme.color_scale(PACES), title=None))
-    bound_marks = paces.transform_filter("datum.kind == 'recent pace' && datum.recent_bound_mark != ''").mark_text(
-        align="left", dx=3, fontSize=10).encode(x="pct_a_year:Q", yOffset=offset, text="recent_bound_mark:N")
+    pace_bars, bound_marks = _paces(base, highlight)
     hidden_y = y.axis(labels=False, ticks=False)
     count = count_words(len(frame))
+    years = f"{frame['latest_year'].min()}–{frame['latest_year'].max()}"
     return alt.hconcat(
-        alt.layer(reached, goal).properties(width=230, height=200, title="How far: latest value"),
+        alt.layer(reached, goal).properties(width=230, height=200, title=tr("How far: latest value")),
         alt.layer(pace_bars.encode(y=hidden_y), bound_marks.encode(y=hidden_y)).properties(
-            width=230, height=200, title="How fast: pace needed vs recent"),
+            width=230, height=200, title=tr("How fast: pace needed vs recent")),
         data=frame,
     ).properties(
-        title=alt.Title(f"Distance to 2030: {count} resource and steel targets",
-                        subtitle="Latest value and yearly pace as % of each 2030 target; 'at least' marks a recent "
-                                 "pace from a lower bound; click a bar to highlight"),
-        description=(f"{count.capitalize()} 2030 targets of the Guiding Opinions (bulk industrial solid-waste "
-                     "utilisation, recycled resources, renewables in electrolytic aluminium, EAF steel share): latest "
-                     f"official or industry value ({frame['latest_year'].min()}–{frame['latest_year'].max()}) as a "
-                     "percentage of the target, and the yearly change needed to reach it by 2030 beside the recent "
-                     "yearly change, both as a percentage of the target."),
+        title=alt.Title(tr("Distance to 2030: {count} resource and steel targets", count=count),
+                        subtitle=tr("Latest value and yearly pace as % of each 2030 target; 'at least' marks a recent "
+                                    "pace from a lower bound; click a bar to highlight")),
+        description=tr("{Count} 2030 targets of the Guiding Opinions (bulk industrial solid-waste utilisation, "
+                       "recycled resources, renewables in electrolytic aluminium, EAF steel share): latest official "
+                       "or industry value ({years}) as a percentage of the target, and the yearly change needed to "
+                       "reach it by 2030 beside the recent yearly change, both as a percentage of the target.",
+                       Count=count.capitalize(), years=years),
     )

@@ -7,13 +7,13 @@ import pandas as pd
 from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_number
+from greenmfg.i18n import tr
 
 CHART_ID = chart_id_of(__name__)
 # The seed article is the case's only source; the same two constants sit in pages/digital and cleaning (to share).
 PER_UNIT_FORMULA = "(1 + change in energy use) ÷ capacity multiplier"  # in the card's note, through a var token
 MULTIPLIER_WORDS = {2: "doubling", 3: "tripling"}
-TOOLTIP = [alt.Tooltip("stage:N", title="Stage"), alt.Tooltip("label:N", title="Energy per unit of output"),
-           alt.Tooltip("method:N", title="Method"), alt.Tooltip("claim_status:N", title="Claim status")]
+STAGES = ["before the upgrade", "after the upgrade"]
 
 
 def energy_per_unit_change(capacity_multiplier: float, energy_change: float) -> float:
@@ -34,13 +34,14 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     seed = data["seed_article"]
     provenance = {"source_org": seed["source_org"], "source_date": seed["source_date"], "url": "",
                   "mirror_url": seed["copy"], "as_of": seed["source_date"][:7]}
-    common = {"claim_status": f"capacity: {capacity['status']}; energy: {energy['status']}",
+    common = {"claim_status": tr("capacity: {capacity}; energy: {energy}", capacity=tr(capacity["status"]),
+                                 energy=tr(energy["status"])),
               "default_capacity_multiplier": 1 + float(capacity["value"]) / 100,
               "default_energy_change_pct": float(energy["value"]), **provenance}
     return pd.DataFrame([
-        {"stage": "before the upgrade", "kind": "reported case", "method": "index, = 1 by definition", **common},
-        {"stage": "after the upgrade", "kind": "calculated",
-         "method": "(1 + energy change) / capacity multiplier", **common},
+        {"stage": tr(STAGES[0]), "kind": tr("reported case"), "method": tr("index, = 1 by definition"), **common},
+        {"stage": tr(STAGES[1]), "kind": tr("calculated"),
+         "method": tr("(1 + energy change) / capacity multiplier"), **common},
     ])
 
 
@@ -49,28 +50,32 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     multiplier, energy_change = (float(frame[c].iloc[0]) for c in ("default_capacity_multiplier",
                                                                     "default_energy_change_pct"))
     capacity = alt.param(name="capacity_multiplier", value=multiplier,
-                         bind=alt.binding_range(min=1, max=3, step=0.1, name="Capacity multiplier (×) "))
+                         bind=alt.binding_range(min=1, max=3, step=0.1, name=tr("Capacity multiplier (×) ")))
     energy = alt.param(name="energy_change_pct", value=energy_change,
-                       bind=alt.binding_range(min=-80, max=50, step=5, name="Change in total energy use, % "))
+                       bind=alt.binding_range(min=-80, max=50, step=5, name=tr("Change in total energy use, % ")))
+    before = f"datum.stage == '{tr(STAGES[0])}'"
+    tooltip = [alt.Tooltip("stage:N", title=tr("Stage")), alt.Tooltip("label:N", title=tr("Energy per unit of output")),
+               alt.Tooltip("method:N", title=tr("Method")), alt.Tooltip("claim_status:N", title=tr("Claim status"))]
     base = alt.Chart(frame).transform_calculate(
-        per_unit="datum.stage == 'before the upgrade' ? 1 : (1 + energy_change_pct / 100) / capacity_multiplier",
-        label=("datum.stage == 'before the upgrade' ? '1.00 (index)' : format(datum.per_unit, '.2f') + ' (' + "
+        per_unit=f"{before} ? 1 : (1 + energy_change_pct / 100) / capacity_multiplier",
+        label=(f"{before} ? '{tr('1.00 (index)')}' : format(datum.per_unit, '.2f') + ' (' + "
                "(datum.per_unit >= 1 ? '+' : '−') + format(abs(datum.per_unit - 1) * 100, '.0f') + ' %)'"),
-    ).encode(y=alt.Y("stage:N", title=None, sort=["before the upgrade", "after the upgrade"]), tooltip=TOOLTIP)
+    ).encode(y=alt.Y("stage:N", title=None, sort=[tr(stage) for stage in STAGES]), tooltip=tooltip)
     bars = base.mark_bar().encode(
-        x=alt.X("per_unit:Q", title="Energy per unit of output (before = 1)", scale=alt.Scale(domain=[0, 1.6]),
+        x=alt.X("per_unit:Q", title=tr("Energy per unit of output (before = 1)"), scale=alt.Scale(domain=[0, 1.6]),
                 axis=alt.Axis(values=[0, 0.5, 1, 1.5])),
         color=alt.Color("kind:N", scale=theme.color_scale(["reported case", "calculated"]), legend=None),
     )
     labels = base.mark_text(align="left", dx=4).encode(x="per_unit:Q", text="label:N")
-    change = "less" if energy_change < 0 else "more"
-    multiplied = MULTIPLIER_WORDS.get(multiplier, f"×{fmt_number(multiplier)}")
+    change = tr("less") if energy_change < 0 else tr("more")
+    multiplied = tr(MULTIPLIER_WORDS[multiplier]) if multiplier in MULTIPLIER_WORDS else f"×{fmt_number(multiplier)}"
+    numbers = {"multiplier": fmt_number(multiplier), "energy": fmt_number(abs(energy_change)), "change": change}
     return alt.layer(bars, labels).add_params(capacity, energy).properties(
         height=110,
-        title=alt.Title(f"A reported case: output ×{fmt_number(multiplier)}, {fmt_number(abs(energy_change))} % {change} energy",
-                        subtitle="Energy per unit of output, index (before = 1); move the sliders to test other cases"),
-        description=(f"Explorable arithmetic of a company case reported in the seed article ({frame['source_date'].iloc[0][:4]}): "
-                     "energy use per unit of output as an index, before = 1, after = (1 + change in total energy) / "
-                     f"capacity multiplier; defaults are the reported {multiplied} of capacity and "
-                     f"{fmt_number(abs(energy_change))} per cent {change} energy."),
+        title=alt.Title(tr("A reported case: output ×{multiplier}, {energy} % {change} energy", **numbers),
+                        subtitle=tr("Energy per unit of output, index (before = 1); move the sliders to test other cases")),
+        description=tr("Explorable arithmetic of a company case reported in the seed article ({year}): energy use per "
+                       "unit of output as an index, before = 1, after = (1 + change in total energy) / capacity "
+                       "multiplier; defaults are the reported {multiplied} of capacity and {energy} per cent {change} "
+                       "energy.", year=frame["source_date"].iloc[0][:4], multiplied=multiplied, **numbers),
     )

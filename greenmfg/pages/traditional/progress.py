@@ -8,6 +8,7 @@ import pandas as pd
 
 from greenmfg.formatting import fmt_number, fmt_value
 from greenmfg.frames import is_missing, provenance_of, rescale
+from greenmfg.i18n import language, tr
 from greenmfg.targets import PACE_EXACT, status_reason
 
 TARGET_IDS = ("T03", "T02", "T04", "T05")
@@ -18,13 +19,13 @@ SHORT_LABELS = {
     "T04": "Renewables in aluminium",
     "T05": "EAF share of steel",
 }
-MT_GLOSSED_UNITS = ("亿吨",)  # tonnages the page also gives in Mt, for readers who do not count in 亿
+MT_GLOSSED_UNITS = ("亿吨",)  # tonnages English pages also give in Mt, for readers who do not count in 亿
 COUNT_WORDS = {0: "none", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def count_words(count: int) -> str:
-    """A small count in words ('four'); digits from six on."""
-    return COUNT_WORDS.get(int(count), str(count))
+    """A small count in words ('four', 四); digits from six on."""
+    return tr(COUNT_WORDS[int(count)]) if int(count) in COUNT_WORDS else str(count)
 
 
 def megatonnes(value: float, unit: str) -> float:
@@ -36,9 +37,9 @@ def megatonnes(value: float, unit: str) -> float:
 
 
 def value_label(value: float, unit: str, qualifier: str = "=", decimals: int | None = None) -> str:
-    """Reader-facing value with its qualifier, e.g. 'more than 55 %'; 亿吨 also shown in Mt."""
+    """Reader-facing value with its qualifier, e.g. 'more than 55 %'; 亿吨 also shown in Mt on English pages."""
     text = fmt_value(value, unit, qualifier, decimals=decimals)
-    if unit in MT_GLOSSED_UNITS:
+    if unit in MT_GLOSSED_UNITS and language() == "en":
         text += f" ({fmt_number(megatonnes(value, unit), 0)} Mt)"
     return text
 
@@ -46,7 +47,7 @@ def value_label(value: float, unit: str, qualifier: str = "=", decimals: int | N
 def gap_label(gap: float, unit: str) -> str:
     """A distance to target in words: percentage points for rates, the unit (and Mt) for tonnages."""
     if unit == "%":
-        return f"{fmt_number(gap, 2)} percentage points"
+        return tr("{number} percentage points", number=fmt_number(gap, 2))
     return value_label(gap, unit)
 
 

@@ -8,22 +8,28 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, figure_label, published_rows, series_rows, year_runs
+from greenmfg.i18n import tr, tr_all
 from greenmfg.pages.traditional.progress import eaf_target, target_provenance, value_label
 
 CHART_ID = chart_id_of(__name__)
 MEASURES = {"crude_steel_output": "crude steel", "eaf_share_crude_steel": "EAF share"}
-TOOLTIP = [alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("year:O", title="Year"),
-           alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("source_org:N", title="Source"),
-           alt.Tooltip("figure:N", title="Figure"), alt.Tooltip("source_date:N", title="Source date")]
+PANELS = ["crude steel", "EAF share", "target"]  # the frame's measures, in English (colours are keyed on them)
+
+
+def tooltip() -> list[alt.Tooltip]:
+    """Tooltip fields, titled in the page's language."""
+    return [alt.Tooltip("measure:N", title=tr("Measure")), alt.Tooltip("year:O", title=tr("Year")),
+            alt.Tooltip("value_label:N", title=tr("Value")), alt.Tooltip("source_org:N", title=tr("Source")),
+            alt.Tooltip("figure:N", title=tr("Figure")), alt.Tooltip("source_date:N", title=tr("Source date"))]
 
 
 def share_in_words(percent: float) -> str:
     """A share as the reader pictures it: 'still under a tenth', 'still under a fifth', else the per cent."""
     if percent < 10:
-        return "still under a tenth"
+        return tr("still under a tenth")
     if percent < 20:
-        return "still under a fifth"
-    return f"at {fmt_value(percent, '%')}"
+        return tr("still under a fifth")
+    return tr("at {value}", value=fmt_value(percent, '%'))
 
 
 def peak_row(series: pd.DataFrame) -> pd.Series:
@@ -35,7 +41,7 @@ def peak_row(series: pd.DataFrame) -> pd.Series:
 def output_in_words(crude: pd.DataFrame) -> str:
     """Output's course for the title: 'past its 2020 peak' when the latest year is below the peak, else 'at a peak'."""
     peak_year = int(crude.loc[crude["value"].idxmax(), "year"])
-    return "at its peak" if peak_year == int(crude["year"].max()) else f"past its {peak_year} peak"
+    return tr("at its peak") if peak_year == int(crude["year"].max()) else tr("past its {year} peak", year=peak_year)
 
 
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -48,12 +54,14 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     target = eaf_target(data["targets"])
     target_row = {"series_id": "eaf_target_2030", "year": int(target["horizon_year"]), "value": float(target["value"]),
                   "qualifier": target["qualifier"], "unit": target["unit"], "measure": "target", "segment": 0,
-                  "figure": "policy target",
+                  "figure": tr("policy target"),
                   **target_provenance(target)}
     rows = pd.concat([rows, pd.DataFrame([target_row])], ignore_index=True)
     rows["year"] = rows["year"].astype(int)
     rows["value_label"] = [value_label(row["value"], row["unit"], row["qualifier"]) for _, row in rows.iterrows()]
-    rows.loc[rows["measure"] == "target", "value_label"] = "2030 target: " + rows["value_label"]
+    is_target = rows["measure"] == "target"
+    rows.loc[is_target, "value_label"] = rows.loc[is_target, "value_label"].map(
+        lambda label: tr("2030 target: {value}", value=label))
     columns = ["measure", "year", "value", "unit", "value_label", "figure", "segment", *PROVENANCE]
     return rows[columns].fillna({c: "" for c in PROVENANCE}).reset_index(drop=True)
 
@@ -63,38 +71,49 @@ def _measure(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     return frame[frame["measure"] == measure].sort_values("year")
 
 
-def chart(frame: pd.DataFrame) -> alt.VConcatChart:
-    """Crude-steel output (Mt) over time above the EAF share (%) with the 2030 target line."""
-    crude, share, target = (_measure(frame, m) for m in ("crude steel", "EAF share", "target"))
-    x = alt.X("year:Q", title=None, scale=alt.Scale(domain=[int(crude["year"].min()) - 1, int(target["year"].max()) + 1]),
-              axis=alt.Axis(format="d"))
-    hover = alt.selection_point(fields=["year"], name="hover_year", on="pointerover", nearest=True, clear="pointerout")
+def _views(x: alt.X, hover) -> tuple[alt.LayerChart, alt.LayerChart]:
+    """Crude output as a line broken at gaps, and the EAF share as points under its 2030 target line."""
+    crude, share, target = tr_all(PANELS)
     size = alt.condition(hover, alt.value(140), alt.value(60))
-    colors = theme.color_scale(["crude steel", "EAF share", "target"])
+    colors = theme.color_scale(PANELS)
     color = alt.Color("measure:N", scale=colors, title=None)
-    output = alt.Chart().transform_filter("datum.measure == 'crude steel'").encode(
-        x=x, y=alt.Y("value:Q", title="Crude steel output, Mt", scale=alt.Scale(zero=True)), color=color, tooltip=TOOLTIP)
+    output = alt.Chart().transform_filter(f"datum.measure == '{crude}'").encode(
+        x=x, y=alt.Y("value:Q", title=tr("Crude steel output, Mt"), scale=alt.Scale(zero=True)), color=color,
+        tooltip=tooltip())
     output_view = alt.layer(output.mark_line().encode(detail="segment:N"),
                             output.mark_point().encode(size=size).add_params(hover)).properties(width=260, height=170)
-    eaf = alt.Chart().transform_filter("datum.measure == 'EAF share'").encode(
-        x=x, y=alt.Y("value:Q", title="EAF share of crude steel, %", scale=alt.Scale(domain=[0, 25])),
-        color=color, tooltip=TOOLTIP)
-    target_line = alt.Chart().transform_filter("datum.measure == 'target'")
+    eaf = alt.Chart().transform_filter(f"datum.measure == '{share}'").encode(
+        x=x, y=alt.Y("value:Q", title=tr("EAF share of crude steel, %"), scale=alt.Scale(domain=[0, 25])),
+        color=color, tooltip=tooltip())
+    target_line = alt.Chart().transform_filter(f"datum.measure == '{target}'")
     eaf_view = alt.layer(
         target_line.mark_rule(strokeDash=[4, 3]).encode(y="value:Q", color=alt.Color("measure:N", scale=colors),
-                                                        tooltip=TOOLTIP),
+                                                        tooltip=tooltip()),
         target_line.mark_text(align="right", dy=-8, x="width").encode(y="value:Q", text="value_label:N"),
         eaf.mark_point().encode(size=size),  # the hover selection lives in the output view; both react
         eaf.mark_text(dy=-12).encode(text="value_label:N"),
     ).properties(width=260, height=150)
-    target_words = target["value_label"].iloc[0].split(": ", 1)[1].replace("%", "per cent")  # 'more than 20 per cent'
-    return alt.vconcat(output_view, eaf_view, data=frame).resolve_scale(color="shared").properties(
-        title=alt.Title(f"Steel: output is {output_in_words(crude)}, the EAF share is "
-                        f"{share_in_words(share['value'].iloc[-1])}",
-                        subtitle="China, crude steel output (Mt) and EAF share of crude steel (%); gaps are years "
-                                 "without a sourced figure"),
-        description=(f"China's crude steel output in million tonnes ({crude['year'].min()}–{crude['year'].max()}, NBS "
-                     "or worldsteel figures, years without a sourced figure left as gaps) and the electric-arc-furnace "
-                     f"share of crude steel in per cent ({' and '.join(str(y) for y in share['year'])}, trade press "
-                     f"and CISA) against the {target['year'].iloc[0]} target of {target_words}."),
+    return output_view, eaf_view
+
+
+def chart(frame: pd.DataFrame) -> alt.VConcatChart:
+    """Crude-steel output (Mt) over time above the EAF share (%) with the 2030 target line."""
+    crude, share, target = (_measure(frame, m) for m in PANELS)
+    x = alt.X("year:Q", title=None, scale=alt.Scale(domain=[int(crude["year"].min()) - 1, int(target["year"].max()) + 1]),
+              axis=alt.Axis(format="d"))
+    hover = alt.selection_point(fields=["year"], name="hover_year", on="pointerover", nearest=True, clear="pointerout")
+    target_words = target["value_label"].iloc[0].removeprefix(tr("2030 target: {value}", value="")).replace(
+        "%", tr("per cent"))  # 'more than 20 per cent'
+    shown = frame.assign(measure=frame["measure"].map(tr))  # measures named in the page's language
+    return alt.vconcat(*_views(x, hover), data=shown).resolve_scale(color="shared").properties(
+        title=alt.Title(tr("Steel: output is {output}, the EAF share is {share}", output=output_in_words(crude),
+                           share=share_in_words(share["value"].iloc[-1])),
+                        subtitle=tr("China, crude steel output (Mt) and EAF share of crude steel (%); gaps are years "
+                                    "without a sourced figure")),
+        description=tr("China's crude steel output in million tonnes ({first}–{last}, NBS or worldsteel figures, years "
+                       "without a sourced figure left as gaps) and the electric-arc-furnace share of crude steel in "
+                       "per cent ({share_years}, trade press and CISA) against the {target_year} target of {target}.",
+                       first=crude["year"].min(), last=crude["year"].max(),
+                       share_years=tr(" and ").join(str(y) for y in share["year"]),
+                       target_year=target["year"].iloc[0], target=target_words),
     )

@@ -11,6 +11,8 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_number, fmt_value
 from greenmfg.frames import PROVENANCE, figure_label, is_derived, provenance_of, rescale, series_rows
+from greenmfg.freshness import period_text
+from greenmfg.i18n import tr
 from greenmfg.pages.traditional.progress import value_label
 
 CHART_ID = chart_id_of(__name__)
@@ -25,15 +27,19 @@ DERIVED_KIND = PUBLISHED_KIND + ", derived"
 STYLES = {"published": ("official", "circle"), "derived": ("calculated", "triangle-up"), "claim": ("article", "diamond")}
 COLUMNS = ["measure", "kind", "style", "date", "when", "value", "unit", "value_label", "short_label", "figure",
            *PROVENANCE]
-TOOLTIP = [alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("when:N", title="As of"),
-           alt.Tooltip("value_label:N", title="Value"), alt.Tooltip("figure:N", title="Figure"),
-           alt.Tooltip("source_org:N", title="Source"), alt.Tooltip("source_date:N", title="Published")]
-LINE_TOOLTIP = [alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("kind:N", title="Series")]
+TOOLTIP = [("measure", "Measure"), ("when", "As of"), ("value_label", "Value"), ("figure", "Figure"),
+           ("source_org", "Source"), ("source_date", "Published")]
+LINE_TOOLTIP = [("measure", "Measure"), ("kind", "Series")]
+
+
+def tooltip(fields: list[tuple[str, str]]) -> list[alt.Tooltip]:
+    """Tooltip fields (field, English title), titled in the page's language."""
+    return [alt.Tooltip(f"{field}:N", title=tr(title)) for field, title in fields]
 
 
 def claim_kind(status: str) -> str:
     """The legend entry of the article's claim, with its verdict from the claims ledger."""
-    return f"News article's claim, verdict: {status}"
+    return tr("News article's claim, verdict: {status}", status=tr(status))
 
 
 def as_of_date(as_of: str) -> str:
@@ -45,19 +51,17 @@ def as_of_date(as_of: str) -> str:
 
 
 def as_of_words(as_of: str) -> str:
-    """A reference date as readers say it: '2025-07' -> 'July 2025', '2023-12-16' -> '16 December 2023'."""
-    parts = [int(p) for p in as_of.split("-")]
-    if len(parts) == 1:
-        return f"end of {parts[0]}"
-    month = f"{calendar.month_name[parts[1]]} {parts[0]}"
-    return f"{parts[2]} {month}" if len(parts) > 2 else month
+    """A reference date as readers say it: '2025-07' -> 'July 2025' (2025年7月), '2023-12-16' -> '16 December 2023'."""
+    if "-" not in as_of:
+        return tr("end of {year}", year=int(as_of))
+    return period_text(as_of)
 
 
 def _labels(measure: str, value: float, unit: str, qualifier: str) -> tuple[float, str, str, str]:
     """Plotted value, shown unit, full label and short point label of one figure ('6亿吨 (600 Mt)', '600 Mt')."""
     if measure == FIRMS:
         number = fmt_value(value, "", qualifier)
-        return value, "firms", f"{number} firms", fmt_number(value)
+        return value, tr("firms"), tr("{number} firms", number=number), fmt_number(value)
     megatonnes, shown = rescale(value, unit)
     return megatonnes, shown, value_label(value, unit, qualifier), fmt_value(megatonnes, shown, decimals=0)
 
@@ -67,7 +71,7 @@ def _series_rows(series: pd.DataFrame, measure: str) -> list[dict]:
     out = []
     for (_, row), derived in zip(rows.iterrows(), is_derived(rows)):
         value, unit, label, short = _labels(measure, float(row["value"]), row["unit"], row["qualifier"])
-        out.append({"measure": measure, "kind": DERIVED_KIND if derived else PUBLISHED_KIND,
+        out.append({"measure": measure, "kind": tr(DERIVED_KIND if derived else PUBLISHED_KIND),
                     "style": "derived" if derived else "published", "date": as_of_date(row["as_of"]),
                     "when": as_of_words(row["as_of"]), "value": value, "unit": unit, "value_label": label,
                     "short_label": short, "figure": figure_label(row), **provenance_of(row)})
@@ -79,10 +83,11 @@ def _claim_row(claims: pd.DataFrame, seed: dict, measure: str) -> dict:
     claim = claims.set_index("claim_id").loc[CLAIMS[measure]]
     value, unit, label, short = _labels(measure, float(claim["value"]), claim["unit"], claim["qualifier"] or "=")
     return {"measure": measure, "kind": claim_kind(claim["status"]), "style": "claim", "date": seed["source_date"],
-            "when": f"not stated; placed at the article's date, {as_of_words(seed['source_date'])}",
+            "when": tr("not stated; placed at the article's date, {date}", date=as_of_words(seed["source_date"])),
             "value": value, "unit": unit,
-            "value_label": label, "short_label": f"article: {short}",
-            "figure": f"claim in the news article, not a point of the series; verdict: {claim['status']}",
+            "value_label": label, "short_label": tr("article: {label}", label=short),
+            "figure": tr("claim in the news article, not a point of the series; verdict: {status}",
+                         status=tr(claim["status"])),
             "source_org": seed["source_org"], "source_date": seed["source_date"], "url": "",
             "mirror_url": seed["copy"], "as_of": seed["source_date"][:7]}
 
@@ -106,10 +111,10 @@ def claim_position(frame: pd.DataFrame) -> str:
     claim = float(frame[(frame["measure"] == FIRMS) & (frame["style"] == "claim")]["value"].iloc[0])
     below, above = firms[firms["value"] <= claim], firms[firms["value"] >= claim]
     if below.empty:
-        return f"below the earliest count, of {firms.iloc[0]['when']}"
+        return tr("below the earliest count, of {when}", when=firms.iloc[0]["when"])
     if above.empty:
-        return f"above the latest count, of {firms.iloc[-1]['when']}"
-    return f"between the counts of {below.iloc[-1]['when']} and {above.iloc[0]['when']}"
+        return tr("above the latest count, of {when}", when=firms.iloc[-1]["when"])
+    return tr("between the counts of {first} and {second}", first=below.iloc[-1]["when"], second=above.iloc[0]["when"])
 
 
 def months_between(start: str, end: str) -> int:
@@ -120,16 +125,17 @@ def months_between(start: str, end: str) -> int:
 
 def _panel(base: alt.Chart, measure: str, x: alt.X, color: alt.Color, shape: alt.Shape) -> alt.LayerChart:
     """One measure: the published series as a line, every figure as a point, the claim as a labelled diamond."""
-    rows = base.transform_filter(f"datum.measure == '{measure}'")
-    y = alt.Y("value:Q", title=Y_TITLES[measure], scale=alt.Scale(zero=True))
-    line = rows.transform_filter("datum.style == 'published'").mark_line().encode(x=x, y=y, color=color,
-                                                                                      tooltip=LINE_TOOLTIP)
+    rows = base.transform_filter(f"datum.measure == '{tr(measure)}'")
+    y = alt.Y("value:Q", title=tr(Y_TITLES[measure]), scale=alt.Scale(zero=True))
+    published, claim = tr("published"), tr("claim")
+    line = rows.transform_filter(f"datum.style == '{published}'").mark_line().encode(x=x, y=y, color=color,
+                                                                                         tooltip=tooltip(LINE_TOOLTIP))
     points = rows.mark_point(filled=True, size=90, opacity=1).encode(x=x, y=y, color=color, shape=shape,
-                                                                     tooltip=TOOLTIP)
-    series_text = rows.transform_filter("datum.style != 'claim'").mark_text(dy=-12, fontSize=11).encode(
-        x=x, y=y, text="short_label:N", tooltip=TOOLTIP)
-    claim_text = rows.transform_filter("datum.style == 'claim'").mark_text(align="left", dx=7, dy=12, fontSize=11).encode(
-        x=x, y=y, text="short_label:N", color=color, tooltip=TOOLTIP)
+                                                                     tooltip=tooltip(TOOLTIP))
+    series_text = rows.transform_filter(f"datum.style != '{claim}'").mark_text(dy=-12, fontSize=11).encode(
+        x=x, y=y, text="short_label:N", tooltip=tooltip(TOOLTIP))
+    claim_text = rows.transform_filter(f"datum.style == '{claim}'").mark_text(align="left", dx=7, dy=12, fontSize=11).encode(
+        x=x, y=y, text="short_label:N", color=color, tooltip=tooltip(TOOLTIP))
     return alt.layer(line, series_text, claim_text, points).properties(width=250, height=140)
 
 
@@ -148,16 +154,17 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     capacity, firms = latest(frame, CAPACITY), latest(frame, FIRMS)
     first = frame[frame["style"] == "published"].sort_values("date").iloc[0]
     claim = frame[frame["style"] == "claim"].set_index("measure")
+    shown = frame.assign(measure=frame["measure"].map(tr), style=frame["style"].map(tr))  # in the page's language
     return alt.vconcat(_panel(base, CAPACITY, x, color, shape), _panel(base, FIRMS, x, color, shape),
-                       data=frame).resolve_scale(x="shared", color="shared", shape="shared").properties(
-        title=alt.Title(f"Ultra-low-emission steel: {capacity['short_label']} of capacity and "
-                        f"{firms['short_label']} firms by {firms['when']}",
-                        subtitle="China, cumulative full-process retrofits (capacity in Mt, firms); the article's "
-                                 "undated claim is a separate marker"),
-        description=(f"Cumulative crude-steel capacity (million tonnes) and number of Chinese steel firms whose "
-                     f"full-process ultra-low-emission retrofit was completed and publicly notified, "
-                     f"{first['when']} to {capacity['when']} (CISA counts; the environment ministry's "
-                     f"count for capacity at the end of 2022). The seed article's figures, {claim.loc[FIRMS, 'value_label']} "
-                     f"and {claim.loc[CAPACITY, 'value_label']}, are drawn as diamonds at the article's date: "
-                     f"{claim.loc[FIRMS, 'kind'].lower()}."),
+                       data=shown).resolve_scale(x="shared", color="shared", shape="shared").properties(
+        title=alt.Title(tr("Ultra-low-emission steel: {capacity} of capacity and {firms} firms by {when}",
+                           capacity=capacity["short_label"], firms=firms["short_label"], when=firms["when"]),
+                        subtitle=tr("China, cumulative full-process retrofits (capacity in Mt, firms); the article's "
+                                    "undated claim is a separate marker")),
+        description=tr("Cumulative crude-steel capacity (million tonnes) and number of Chinese steel firms whose "
+                       "full-process ultra-low-emission retrofit was completed and publicly notified, {first} to "
+                       "{last} (CISA counts; the environment ministry's count for capacity at the end of 2022). The "
+                       "seed article's figures, {firms} and {capacity}, are drawn as diamonds at the article's date: "
+                       "{verdict}.", first=first["when"], last=capacity["when"], firms=claim.loc[FIRMS, "value_label"],
+                       capacity=claim.loc[CAPACITY, "value_label"], verdict=claim.loc[FIRMS, "kind"].lower()),
     )

@@ -1,0 +1,13 @@
+"""The unit each edition's readers count in: English pages rescale the sources' 万 units (frames.rescale:
+万辆 -> million vehicles, 万吨 -> Mt), Chinese pages keep the sources' own 万 and 亿 units (958.7万辆)."""
+from __future__ import annotations
+
+from greenmfg.frames import rescale
+from greenmfg.i18n import language
+
+
+def shown(value: float, unit: str) -> tuple[float, str]:
+    """A source value in the unit shown on this edition's page, and that unit."""
+    if language() == "zh" and unit[:1] in ("万", "亿"):
+        return round(float(value), 6), unit
+    return rescale(value, unit)
