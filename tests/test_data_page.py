@@ -1,9 +1,13 @@
 """The data & method page: datasets, checks, what could not be sourced, licences and the page's variables."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import pytest
 
+from greenmfg.i18n import using
+from greenmfg.markup import with_code
 from greenmfg.pages import data as data_page
 from greenmfg.pages.data import changes, checks, datasets, sources
 
@@ -75,3 +79,36 @@ def test_backticked_names_in_descriptions_show_as_code():
     from greenmfg.markup import with_code
 
     assert with_code("Its unit is in the row's `unit` column.") == "Its unit is in the row&#x27;s <code>unit</code> column."
+
+
+def test_chinese_coverage_and_change_rows():
+    frame = pd.DataFrame({"series_id": ["a", "a", "b"], "year": [2020, 2021, 2023]})
+    change = pd.DataFrame([{"changed_on": "2026-12-01", "series_id": "x", "series_label_en": "X", "series_label_zh": "某序列",
+                            "year": 2024, "old_value": None, "old_qualifier": "", "new_value": 2.0, "new_qualifier": ">",
+                            "unit": "%", "reason": "Corrected.", "reason_zh": "更正。", "source_org": "NBS",
+                            "source_date": "", "url": "", "mirror_url": ""}])
+    with using("zh"):
+        assert datasets.coverage_text("context_series", frame) == "3行；2个序列；2020—2023年"
+        out = changes.changes_html(change)
+        assert "No value" not in changes.changes_html(change.iloc[0:0])
+    assert "某序列（2024年）" in out and "<em>新增数字</em>" in out and "更正。" in out and "Corrected" not in out
+
+
+def test_chinese_page_shows_the_chinese_twins(data):
+    with using("zh"):
+        out = datasets.datasets_html(data["descriptor"], data)
+        not_sourced = sources.not_sourced_html(data["policy_document"], data["claims"])
+        log = changes.changes_html(data["series_changes"])
+        licences = sources.source_licences_html(data["descriptor"])
+        checks_out = checks.checks_html(data["descriptor"])
+    for resource in data["descriptor"]["resources"]:
+        assert f'href="data/{resource["path"]}"' in out and html.escape(resource["title_zh"]) in out
+        assert with_code(resource["description_zh"]) in out
+    assert out.count("<code>") > 0 and "Coverage" not in out and "Fields (" not in out
+    for _, claim in data["claims"].query("status == 'not found'").iterrows():
+        assert html.escape(claim["claim_text"]) in not_sourced and claim["claim_text_en"] not in not_sourced
+    assert "Document:" not in not_sourced and "成文日期" in not_sourced
+    for reason in data["series_changes"]["reason_zh"]:
+        assert html.escape(reason) in log
+    assert "<th scope=\"col\">来源</th>" in licences and "not stated" not in licences
+    assert checks_out.count("<li>") == len(data["descriptor"]["greenmfg:check_descriptions"])

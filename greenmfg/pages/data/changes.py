@@ -7,6 +7,7 @@ import html
 import pandas as pd
 
 from greenmfg.frames import is_missing
+from greenmfg.i18n import pick, tr
 from greenmfg.markup import escaped, source_html, value_text
 
 COLUMNS = ("Series and year", "Before → now", "Why", "Source of the new value", "Logged")
@@ -17,11 +18,13 @@ def _row(change: pd.Series) -> str:
     """One change: a new figure shows 'new figure' before, a removed one 'removed' now."""
     before = value_text(change["old_value"], change["unit"], change["old_qualifier"])
     now = value_text(change["new_value"], change["unit"], change["new_qualifier"])
-    return (f'<tr><th scope="row">{escaped(change["series_label_en"])}, {escaped(change["year"])}<br>'
+    series = tr("{series}, {year}", series=escaped(pick(change, "series_label_en")), year=escaped(change["year"]))
+    before_html = html.escape(before) if before else f"<em>{tr('new figure')}</em>"
+    now_html = f"<strong>{html.escape(now)}</strong>" if now else f"<em>{tr('removed')}</em>"
+    return (f'<tr><th scope="row">{series}<br>'
             f'<code class="gm-front-small">{escaped(change["series_id"])}</code></th>'
-            f'<td{NOWRAP}>{html.escape(before) if before else "<em>new figure</em>"} →<br>'
-            f'{f"<strong>{html.escape(now)}</strong>" if now else "<em>removed</em>"}</td>'
-            f'<td>{escaped(change["reason"])}</td>'
+            f"<td{NOWRAP}>{before_html} →<br>{now_html}</td>"
+            f'<td>{escaped(pick(change, "reason"))}</td>'
             f'<td>{source_html(change["source_org"], change["source_date"], change["url"], change["mirror_url"])}</td>'
             f'<td{NOWRAP}>{escaped(change["changed_on"])}</td></tr>')
 
@@ -29,8 +32,8 @@ def _row(change: pd.Series) -> str:
 def changes_html(changes: pd.DataFrame) -> str:
     """The log as one table, newest first (the order of the table)."""
     if changes.empty or all(is_missing(v) for v in changes["series_id"]):
-        return "<p>No value has changed since the previous version.</p>"
-    head = "".join(f'<th scope="col">{name}</th>' for name in COLUMNS)
+        return f"<p>{tr('No value has changed since the previous version.')}</p>"
+    head = "".join(f'<th scope="col">{tr(name)}</th>' for name in COLUMNS)
     body = "".join(_row(change) for _, change in changes.iterrows())
     return (f'<div class="gm-front-wrap"><table class="gm-front-table" id="data-changes"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")

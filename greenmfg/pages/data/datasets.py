@@ -7,46 +7,58 @@ from typing import Any
 
 import pandas as pd
 
+from greenmfg.card import site_root_prefix
+from greenmfg.i18n import pick, tr
 from greenmfg.markup import slug, with_code
+
+from .sources import licence_name
+
+# The columns whose first and last value the coverage line gives, each with its wording.
+SPANS = {"year": "years {first}–{last}", "horizon_year": "horizon years {first}–{last}"}
 
 
 def coverage_text(name: str, frame: pd.DataFrame) -> str:
     """One line on what a table covers: rows, and the years or ids it spans."""
-    parts = [f"{len(frame):,} rows"]
+    parts = [tr("{n} rows", n=f"{len(frame):,}")]
     if "series_id" in frame.columns:
-        parts.append(f"{frame['series_id'].nunique()} series")
-    for column in ("year", "horizon_year"):
+        parts.append(tr("{n} series", n=frame["series_id"].nunique()))
+    for column, wording in SPANS.items():
         if column in frame.columns and frame[column].notna().any():
-            parts.append(f"{column.replace('_', ' ')}s {int(frame[column].min())}–{int(frame[column].max())}")
+            parts.append(tr(wording, first=int(frame[column].min()), last=int(frame[column].max())))
     if "status" in frame.columns and name == "claims":
-        parts.append(", ".join(f"{count} {status}" for status, count in frame["status"].value_counts().items()))
-    return "; ".join(parts)
+        parts.append(tr(", ").join(tr("{count} {status}", count=count, status=tr(status))
+                                   for status, count in frame["status"].value_counts().items()))
+    return tr("; ").join(parts)
 
 
 def _field_row(field: dict[str, Any]) -> str:
     """A field's name, type and meaning, with its allowed values when it has an enum."""
     allowed = field.get("constraints", {}).get("enum")
-    one_of = (f' <span class="gm-front-small">One of: {html.escape(", ".join(map(str, allowed)))}</span>'
+    values = ", ".join(map(str, allowed or []))
+    one_of = (f' <span class="gm-front-small">{html.escape(tr("One of: {values}", values=values))}</span>'
               if allowed else "")
+    kind = tr(field["type"]) if field.get("type") else ""
     return (f'<tr><th scope="row"><code>{html.escape(field["name"])}</code></th>'
-            f'<td>{html.escape(field.get("type", ""))}</td><td>{with_code(field.get("description", ""))}{one_of}</td></tr>')
+            f'<td>{html.escape(kind)}</td><td>{with_code(pick(field, "description"))}{one_of}</td></tr>')
 
 
 def _dataset_html(resource: dict[str, Any], frames: dict[str, pd.DataFrame]) -> str:
     """One resource's section, anchored as dataset-<name>, its field table folded in <details>."""
     name, fields = resource["name"], resource["schema"]["fields"]
-    licences = ", ".join(html.escape(licence.get("title") or licence["name"]) for licence in resource.get("licenses", []))
-    coverage = coverage_text(name, frames[name]) if name in frames else "not loaded"
-    csv_href = f"data/{resource['path']}"
+    licences = tr(", ").join(html.escape(licence_name(licence))
+                             for licence in resource.get("licenses", []))
+    coverage = coverage_text(name, frames[name]) if name in frames else tr("not loaded")
+    csv_href = f"{site_root_prefix()}data/{resource['path']}"
     return (
-        f'<section class="gm-entry" id="dataset-{html.escape(slug(name))}"><h3>{html.escape(resource.get("title", name))} '
-        f'<code>{html.escape(name)}</code></h3><p>{with_code(resource.get("description", ""))}</p>'
-        f'<p><strong>Coverage:</strong> {html.escape(coverage)}. <strong>Licence:</strong> {licences or "see package"}. '
-        f'<a href="{html.escape(csv_href)}" download>Download {html.escape(Path(resource["path"]).name)}</a></p>'
-        f'<details><summary>Fields ({len(fields)})</summary><div class="gm-front-wrap">'
-        f'<table class="gm-front-table"><thead><tr><th scope="col">Field</th><th scope="col">Type</th>'
-        f'<th scope="col">Meaning</th></tr></thead><tbody>{"".join(map(_field_row, fields))}</tbody></table></div>'
-        "</details></section>")
+        f'<section class="gm-entry" id="dataset-{html.escape(slug(name))}"><h3>{html.escape(pick(resource, "title"))} '
+        f'<code>{html.escape(name)}</code></h3><p>{with_code(pick(resource, "description"))}</p>'
+        f'<p><strong>{tr("Coverage:")}</strong> {html.escape(coverage)}{tr(".")} <strong>{tr("Licence:")}</strong> '
+        f'{licences or tr("see package")}{tr(".")} <a href="{html.escape(csv_href)}" download>'
+        f'{html.escape(tr("Download {file}", file=Path(resource["path"]).name))}</a></p>'
+        f'<details><summary>{tr("Fields ({n})", n=len(fields))}</summary><div class="gm-front-wrap">'
+        f'<table class="gm-front-table"><thead><tr><th scope="col">{tr("Field")}</th><th scope="col">{tr("Type")}</th>'
+        f'<th scope="col">{tr("Meaning")}</th></tr></thead><tbody>{"".join(map(_field_row, fields))}</tbody></table>'
+        "</div></details></section>")
 
 
 def datasets_html(descriptor: dict[str, Any], frames: dict[str, pd.DataFrame]) -> str:

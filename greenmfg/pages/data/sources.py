@@ -7,7 +7,9 @@ from typing import Any
 import pandas as pd
 
 from greenmfg.frames import is_missing
+from greenmfg.i18n import DEFAULT, language, pick, tr
 from greenmfg.markup import escaped, page_href
+from greenmfg.pages.glossary.entries import claim_refs
 
 # Per table: the column with the original's URL and the one with a third-party copy's (mirror).
 SOURCE_COLUMNS = {"context_series": ("url", "mirror_url"), "policy_targets": ("url", "mirror_url"),
@@ -29,28 +31,45 @@ def mirror_counts(frames: dict[str, pd.DataFrame]) -> dict[str, int]:
     return {"sourced": sourced, "mirror_only": mirror_only}
 
 
+def _fact_item(fact: pd.Series) -> str:
+    """A document fact without a source: which fact, its status, and why (when the data say)."""
+    text = tr("Document: {fact} — {status}", fact=tr(fact["field"].replace("_", " ")), status=tr(fact["status"]))
+    note = pick(fact, "note")
+    if not is_missing(note):
+        text += tr(" ({note})", note=note)
+    return f"<li>{html.escape(text)}</li>"
+
+
 def not_sourced_html(doc: pd.DataFrame, claims: pd.DataFrame) -> str:
-    """What could not be sourced: document facts not found or unverified, and claims not found."""
-    items = [f'<li>Document: {escaped(fact["field"]).replace("_", " ")} — {escaped(fact["status"])}'
-             + (f' ({escaped(fact["note"])})' if not is_missing(fact["note"]) else "") + "</li>"
-             for _, fact in doc[doc["status"].isin(["not found", "unverified"])].iterrows()]
-    items += [f'<li>Claim <a href="{page_href("claims", "claim-" + escaped(claim["claim_id"]))}">'
-              f'{escaped(claim["claim_id"])}</a>: {escaped(claim["claim_text_en"])}</li>'
+    """What could not be sourced: document facts not found or unverified, and claims not found, each linked to its
+    ledger entry (Chinese pages quote the article's own words)."""
+    items = [_fact_item(fact) for _, fact in doc[doc["status"].isin(["not found", "unverified"])].iterrows()]
+    refs, text = claim_refs(claims), "claim_text_en" if language() == DEFAULT else "claim_text"
+    items += ["<li>" + tr("Claim {link}: {text}", text=escaped(claim[text]),
+                          link=f'<a href="{page_href("claims", "claim-" + escaped(claim["claim_id"]))}">'
+                               f'{escaped(refs[claim["claim_id"]])}</a>') + "</li>"
               for _, claim in claims[claims["status"] == "not found"].iterrows()]
     return f"<ul>{''.join(items)}</ul>"
 
 
+def licence_name(licence: dict[str, Any]) -> str:
+    """A licence's title in the page's language, else its identifier (CC-BY-4.0)."""
+    return (pick(licence, "title") if licence.get("title") else "") or licence["name"]
+
+
 def source_licences_html(descriptor: dict[str, Any]) -> str:
     """Licences: the compilation's, then each named upstream source's (package-level, then per resource), once each."""
-    rows = [(descriptor.get("title", "This data package"),
-             ", ".join(licence.get("title") or licence["name"] for licence in descriptor.get("licenses", [])))]
+    title = pick(descriptor, "title") if descriptor.get("title") else tr("This data package")
+    rows = [(title, tr(", ").join(map(licence_name, descriptor.get("licenses", []))))]
     seen = set()
     for source in descriptor.get("sources", []) + [s for res in descriptor["resources"] for s in res.get("sources", [])]:
         if source["title"] in seen:
             continue
         seen.add(source["title"])
-        licence = ", ".join(lic.get("title") or lic["name"] for lic in source.get("licenses", []))
-        rows.append((source["title"], licence or "not stated by the source: quoted briefly, for verification only"))
+        licence = tr(", ").join(map(licence_name, source.get("licenses", [])))
+        rows.append((pick(source, "title"),
+                     licence or tr("not stated by the source: quoted briefly, for verification only")))
     body = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(terms)}</td></tr>" for name, terms in rows)
     return (f'<div class="gm-front-wrap"><table class="gm-front-table" style="min-width:0"><thead><tr>'
-            f'<th scope="col">Source</th><th scope="col">Licence</th></tr></thead><tbody>{body}</tbody></table></div>')
+            f'<th scope="col">{tr("Source")}</th><th scope="col">{tr("Licence")}</th></tr></thead><tbody>{body}'
+            "</tbody></table></div>")

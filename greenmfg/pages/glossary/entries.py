@@ -2,36 +2,75 @@
 from __future__ import annotations
 
 import html
+import unicodedata
 
 import pandas as pd
 
+from greenmfg.card import CJK_RUN
+from greenmfg.i18n import DEFAULT, language, pick, tr
 from greenmfg.markup import chapter_link, chinese, escaped, page_href, source_html
+from greenmfg.pages.claims.reading_order import claim_numbers
 
 
 def term_usage(term_zh: str, paragraphs: pd.DataFrame, claims: pd.DataFrame, targets: pd.DataFrame) -> list[tuple[str, str]]:
     """(href, label) of the places a Chinese term occurs: article paragraphs, ledger entries, targets."""
-    uses = [(page_href("claims", f"para-{para}"), f"article paragraph {para}")
+    uses = [(page_href("claims", f"para-{para}"), tr("article paragraph {para}", para=para))
             for para, text in zip(paragraphs["paragraph_id"], paragraphs["text_zh"]) if term_zh in text]
-    uses += [(page_href("claims", f"claim-{claim}"), f"claim {claim}")
+    refs = claim_refs(claims)
+    uses += [(page_href("claims", f"claim-{claim}"), tr("claim {ref}", ref=refs[claim]))
              for claim, text in zip(claims["claim_id"], claims["claim_text"]) if term_zh in text]
-    uses += [(page_href("targets", f"target-{target}"), f"target {target}")
+    uses += [(page_href("targets", f"target-{target}"), tr("target {target}", target=target))
              for target, metric in zip(targets["target_id"], targets["metric_zh"])
              if isinstance(metric, str) and term_zh in metric]
     return uses
 
 
+def claim_refs(claims: pd.DataFrame) -> dict[str, str]:
+    """How a page names each claim: English pages by its id, Chinese pages by its number in the ledger (reading
+    order), which is what the Chinese ledger shows."""
+    if language() == DEFAULT:
+        return {claim: claim for claim in claims["claim_id"]}
+    return {claim: str(number) for claim, number in claim_numbers(claims).items()}
+
+
+def _plain_pinyin(pinyin: pd.Series) -> pd.Series:
+    """Pinyin without tone marks, lower case: the order of a Chinese glossary (音序)."""
+    return pinyin.map(lambda text: "".join(c for c in unicodedata.normalize("NFD", text)
+                                           if not unicodedata.combining(c)).lower())
+
+
+def ordered_terms(glossary: pd.DataFrame) -> pd.DataFrame:
+    """English pages list terms in English alphabetical order, Chinese pages in pinyin order."""
+    if language() == "zh":
+        return glossary.sort_values("pinyin", key=_plain_pinyin)
+    return glossary.sort_values("term_en", key=lambda terms: terms.str.lower())
+
+
+def _heading(term: pd.Series) -> str:
+    """English pages: English term · Chinese term, pinyin. Chinese pages: Chinese term, pinyin · English term."""
+    pinyin = f'<span class="gm-front-small" lang="zh-Latn-pinyin">{escaped(term["pinyin"])}</span>'
+    if language() == "zh":
+        english = f'<span class="gm-front-small" lang="en">{escaped(term["term_en"])}</span>'
+        return f'{escaped(term["term_zh"])} {pinyin} · {english}'
+    return f'{escaped(term["term_en"])} · {chinese(term["term_zh"])} {pinyin}'
+
+
+def _quote_html(quote: str) -> str:
+    """The source sentence in quotation marks, in its own language (a few sources are English reports)."""
+    return f'<q lang="{"zh-Hans" if CJK_RUN.search(quote) else "en"}">{escaped(quote)}</q>'
+
+
 def glossary_html(glossary: pd.DataFrame, paragraphs: pd.DataFrame, claims: pd.DataFrame,
                   targets: pd.DataFrame) -> str:
-    """Every term in English alphabetical order; "Used in" starts with the chapter that discusses it."""
+    """Every term in its edition's order; "Used in" starts with the chapter that discusses it."""
     entries = []
-    for _, term in glossary.sort_values("term_en", key=lambda terms: terms.str.lower()).iterrows():
-        uses = "".join(f', <a href="{html.escape(href)}">{html.escape(label)}</a>'
+    for _, term in ordered_terms(glossary).iterrows():
+        uses = "".join(f'{tr(", ")}<a href="{html.escape(href)}">{html.escape(label)}</a>'
                        for href, label in term_usage(term["term_zh"], paragraphs, claims, targets))
         source = source_html(term["source_org"], term["source_date"], term["source_url"], term["source_mirror_url"])
         entries.append(
-            f'<article class="gm-entry" id="term-{escaped(term["term_id"])}"><h3>{escaped(term["term_en"])} · '
-            f'{chinese(term["term_zh"])} <span class="gm-front-small" lang="zh-Latn-pinyin">{escaped(term["pinyin"])}'
-            f'</span></h3><p>{escaped(term["definition_en"])}</p><dl><dt>Source text</dt>'
-            f'<dd>{chinese(term["quote"], "q")} — {source}</dd>'
-            f"<dt>Used in</dt><dd>{chapter_link(term['chapter'])}{uses}</dd></dl></article>")
+            f'<article class="gm-entry" id="term-{escaped(term["term_id"])}"><h3>{_heading(term)}</h3>'
+            f'<p>{escaped(pick(term, "definition_en"))}</p><dl><dt>{tr("Source text")}</dt>'
+            f'<dd>{_quote_html(term["quote"])} — {source}</dd>'
+            f"<dt>{tr('Used in')}</dt><dd>{chapter_link(term['chapter'])}{uses}</dd></dl></article>")
     return "".join(entries)
