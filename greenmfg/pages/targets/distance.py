@@ -49,7 +49,8 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
         options=[every, *frame["sector"].unique().tolist()], name=tr("Sector") + " "))
     share = alt.X("percent_of_target:Q", title=tr("Latest value as % of the 2030 target level"),
                   scale=alt.Scale(domain=[0, 100]))
-    status = alt.Color("status:N", scale=theme.color_scale(list(pace_math.STATUSES)), title=tr("Status"))
+    status = alt.Color("status:N", scale=theme.color_scale(list(pace_math.STATUSES)), title=tr("Status"),
+                       legend=alt.Legend(columns=2))  # two rows: the three statuses fit a phone-wide card
     highlight = alt.condition(f"sector_pick == '{every}' || datum.sector == sector_pick", alt.value(1), alt.value(0.2))
     tooltip = [alt.Tooltip(field, title=tr(title), **extra) for field, title, extra in TOOLTIP]
     title = alt.Title(tr("Distance to the 2030 targets"), subtitle=tr(
