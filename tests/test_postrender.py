@@ -11,6 +11,7 @@ import pytest
 from conftest import wait_for_charts
 
 from greenmfg.build import BuildError, post_render, strip_third_party, third_party_refs
+from greenmfg.editions import staging_dir
 
 # The exact tags quarto-cli adds to the head of a page with text/html outputs (src/core/jupyter/widgets.ts).
 QUARTO_WIDGET_HEAD = (
@@ -36,19 +37,19 @@ def test_strip_removes_quarto_and_cdn_tags():
     '<iframe src="https://example.org/embed"></iframe>',
 ])
 def test_post_render_fails_on_a_remaining_third_party_host(tmp_path, snippet):
-    site = tmp_path / "_site"
-    site.mkdir()
-    (site / "page.html").write_text(f"<html><body>{snippet}</body></html>", encoding="utf-8")
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    (staging / "page.html").write_text(f"<html><body>{snippet}</body></html>", encoding="utf-8")
     with pytest.raises(BuildError, match="third-party hosts remain"):
-        post_render(site)
+        post_render("en", staging, tmp_path / "_site")
 
 
 def test_post_render_checks_css_too(tmp_path):
-    site = tmp_path / "_site"
-    (site / "assets").mkdir(parents=True)
-    (site / "assets" / "x.css").write_text("@import 'https://fonts.googleapis.com/css?family=Roboto';")
+    staging = tmp_path / "staging"
+    (staging / "assets").mkdir(parents=True)
+    (staging / "assets" / "x.css").write_text("@import 'https://fonts.googleapis.com/css?family=Roboto';")
     with pytest.raises(BuildError, match="x.css"):
-        post_render(site)
+        post_render("en", staging, tmp_path / "_site")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -73,15 +74,15 @@ def pages_with_charts(site_copy):
 
 @pytest.mark.browser
 def test_page_with_quarto_injected_tags_still_draws_after_post_render(site, browser, tmp_path):
-    """Simulate Quarto's output: inject its head tags into built pages, post-render, open in Chromium."""
-    copy = tmp_path / "_site"
-    shutil.copytree(site, copy)
-    targets = pages_with_charts(copy)
-    assert targets, "the site should have charts"
-    for page in targets:
+    """Simulate Quarto's output: inject its head tags into the rendered edition, post-render, open in Chromium."""
+    staging, copy = tmp_path / "staging", tmp_path / "_site"
+    shutil.copytree(staging_dir("en"), staging)
+    for page in pages_with_charts(staging):
         text = page.read_text(encoding="utf-8")
         page.write_text(text.replace("</head>", QUARTO_WIDGET_HEAD + "</head>", 1), encoding="utf-8")
-    post_render(copy)
+    post_render("en", staging, copy)
+    targets = pages_with_charts(copy)
+    assert targets, "the site should have charts"
     with serve(copy) as base:
         for target in targets:
             page = browser.new_page()

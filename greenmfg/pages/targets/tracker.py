@@ -88,6 +88,6 @@ def tracker_html(targets: pd.DataFrame, progress: pd.DataFrame, latest_frame: pd
     rows = [_row(row, meta.loc[row["target_id"]], small_print.get(row["target_id"], "")) for _, row in progress.iterrows()]
     head = "".join(f'<th scope="col">{tr(name)}</th>' for name in COLUMNS)
     select = filter_select("targets-tracker-sector", tr("Sector"), "sector", [(slug(s), label) for s, label in sectors])
-    table = (f'<div class="gm-front-wrap"><table class="gm-front-table"><thead><tr>{head}</tr></thead>'
+    table = (f'<div class="gm-front-wrap"><table class="gm-front-table gm-tracker-table"><thead><tr>{head}</tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table></div>')
     return filtered_block("targets-tracker", select, len(rows), table)
