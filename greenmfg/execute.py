@@ -69,13 +69,13 @@ def _fresh_start(source: Path) -> str:
 
 def _run_pages(queue: list[tuple[Page, str]]) -> list[str]:
     """Execute pages one after another in one kernel; return the slugs that ran."""
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-
     todo = [(page, key) for page, key in queue if not _is_current(page, key)]
     if not todo:
         return []
+    import nbformat  # imported only when a page runs: a warm build needs neither
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
     _kernel_env()
     first = REPO_ROOT / todo[0][0].source
     client = NotebookClient(nbformat.v4.new_notebook(), timeout=300, kernel_name="python3",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+import threading
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -21,7 +22,10 @@ DEFAULT = "en"
 # BCP 47 tags for lang / hreflang attributes (Simplified Chinese is what the Chinese edition is written in).
 HREFLANG = {"en": "en", "zh": "zh-Hans"}
 
-_current = [DEFAULT]
+# The page's language (set once per page, in its first cell) and, per thread, a language `using` holds for a
+# block: the build renders pages of one edition in parallel threads, which must not switch each other's language.
+_page_language = [DEFAULT]
+_block = threading.local()
 
 
 class MissingTranslation(KeyError):
@@ -33,24 +37,29 @@ class MissingTranslation(KeyError):
 
 def language() -> str:
     """The language pages and charts are being written in now ('en' or 'zh')."""
-    return _current[0]
+    return getattr(_block, "lang", None) or _page_language[0]
+
+
+def _known(lang: str) -> str:
+    if lang not in HREFLANG:
+        raise ValueError(f"unknown language {lang!r} (editions: {', '.join(HREFLANG)})")
+    return lang
 
 
 def set_language(lang: str) -> None:
-    if lang not in HREFLANG:
-        raise ValueError(f"unknown language {lang!r} (editions: {', '.join(HREFLANG)})")
-    _current[0] = lang
+    """The page's language, from now on (a page's first cell sets it)."""
+    _page_language[0] = _known(lang)
 
 
 @contextlib.contextmanager
 def using(lang: str) -> Iterator[None]:
-    """Write in ``lang`` inside the block, then go back."""
-    before = language()
-    set_language(lang)
+    """Write in ``lang`` inside the block (in this thread only), then go back."""
+    before = getattr(_block, "lang", None)
+    _block.lang = _known(lang)
     try:
         yield
     finally:
-        set_language(before)
+        _block.lang = before
 
 
 @functools.cache

@@ -7,6 +7,7 @@ that previews correctly also renders with Quarto.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -19,7 +20,7 @@ import pypandoc
 import yaml
 
 from .card_payload import PAYLOAD_SCRIPT
-from .paths import ASSETS_DIR, REPO_ROOT
+from .paths import ASSETS_DIR, BUILD_DIR, REPO_ROOT
 from .i18n import edition_prefix, tr, using
 from .project import BuildError, Page, editions, quarto_config, site_url
 from .var_tokens import ANY_SHORTCODE, load_variables
@@ -209,10 +210,32 @@ def render_page(page: Page, executed: Path, config: dict[str, Any], variables: d
     ]
     out = site / page.output
     out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(_pandoc(document, args, page.slug.replace("/", "__")), encoding="utf-8")
+    return out
+
+
+RENDERED_DIR = BUILD_DIR / "rendered"
+
+
+def _pandoc(document: str, args: list[str], name: str) -> str:
+    """The page pandoc makes of the document, reused while the document, arguments and template files are the same
+    (a warm build then runs no pandoc at all)."""
+    digest = hashlib.sha256("\0".join([document, *args]).encode())
+    for path in (TEMPLATES / "page.html", TEMPLATES / "preview.lua", *(Path(a.split("=", 1)[1]) for a in args
+                                                                      if a.startswith("--bibliography="))):
+        digest.update(path.read_bytes())
+    cached = RENDERED_DIR / f"{name}.{digest.hexdigest()[:32]}.html"
+    if cached.exists():
+        return cached.read_text(encoding="utf-8")
+    for stale in RENDERED_DIR.glob(f"{name}.*.html"):  # one cached page per page
+        stale.unlink()
     rendered = pypandoc.convert_text(document, "html5", format="markdown", extra_args=args)
     rendered = re.sub(r"<pre(?![^>]*tabindex)(?=[\s>])", '<pre tabindex="0"', rendered)  # scrollable code: keyboard-reachable
-    out.write_text(rendered, encoding="utf-8")
-    return out
+    RENDERED_DIR.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(".partial")
+    partial.write_text(rendered, encoding="utf-8")
+    partial.replace(cached)
+    return rendered
 
 
 def search_index(site: Path, pages_done: list[tuple[Page, Path]]) -> None:

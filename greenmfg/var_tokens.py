@@ -31,7 +31,8 @@ def load_variables(lang: str | None = None) -> dict[str, Any]:
     path = variables_file(lang or language())
     if not path.exists():
         raise BuildError(f"{path.relative_to(REPO_ROOT)} is missing: run `make env` or `make site` (it is written from data/)")
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    # libyaml's loader where PyYAML has it: the values file is read by every build and card.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def lookup(variables: dict[str, Any], key: str) -> str:

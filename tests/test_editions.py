@@ -222,3 +222,31 @@ def test_each_edition_cites_the_same_references_in_its_language():
     english, chinese = entries("en"), entries("zh")
     assert english and chinese == english, "same keys and addresses in both bibliographies"
     assert quarto_config("zh")["bibliography"] != quarto_config("en")["bibliography"]
+
+
+def test_parallel_renders_keep_their_own_language():
+    """Pages of one edition render in parallel threads: one leaving its `using` block must not switch another."""
+    import threading
+
+    english_in, chinese_in, english_out = threading.Event(), threading.Event(), threading.Event()
+    seen = {}
+
+    def english() -> None:
+        with using("en"):
+            english_in.set()
+            chinese_in.wait(5)
+        english_out.set()  # leaves its block while the Chinese page is still being written
+
+    def chinese() -> None:
+        english_in.wait(5)
+        with using("zh"):
+            chinese_in.set()
+            english_out.wait(5)
+            seen["zh"] = tr("On this page")
+
+    threads = [threading.Thread(target=english), threading.Thread(target=chinese)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == {"zh": "本页目录"}
