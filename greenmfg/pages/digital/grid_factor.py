@@ -44,23 +44,24 @@ def _tooltip() -> list[alt.Tooltip]:
 
 
 def _case_factor(base: alt.Chart) -> list[alt.Chart]:
-    """The article's implied factor as a dashed rule with its label."""
+    """The article's implied factor as a dashed rule, labelled just below it (the readout line sits above)."""
     colour = theme.category_color("reported case")
     rule = base.mark_rule(color=colour, strokeDash=[6, 3], strokeWidth=2).encode(
         y=CASE_FACTOR, tooltip=[alt.Tooltip(CASE_FACTOR, title=tr("Article's implied factor (kg/kWh)"), format=".2f")])
-    label = base.mark_text(align="left", dx=4, dy=-8, x=0, color=colour).encode(
+    label = base.mark_text(align="left", dx=4, dy=12, x=0, color=colour).encode(
         y=CASE_FACTOR, text=alt.value(tr("Article's implied factor")),
         tooltip=[alt.Tooltip(CASE_FACTOR, title=tr("Implied factor (kg/kWh)"), format=".2f")])
     return [rule, label]
 
 
 def _readout(base: alt.Chart, pick: alt.Parameter) -> alt.Chart:
-    """One line for the picked year: the case's tonnes at that year's grid average against the article's."""
-    line = tr("At {year} grid average ({grid} kg/kWh): {tonnes}万 t, not {reported}万 t",
+    """Two lines for the picked year: the case's tonnes at that year's grid average against the article's (a
+    phone-wide card has no room for one)."""
+    line = tr("At {year} grid average ({grid} kg/kWh):\\n{tonnes}万 t, not {reported}万 t",
               year="' + datum.year + '", grid="' + format(datum.grid_kg_per_kwh, '.2f') + '",
               tonnes="' + format(datum.avoided_at_grid_wan_t, '.0f') + '",
               reported="' + format(datum.reported_wan_t, '.0f') + '")
-    return base.transform_filter(pick).transform_calculate(line=f"'{line}'").mark_text(align="left", baseline="top", x=8, y=4, fontSize=13, fontWeight="bold").encode(
+    return base.transform_filter(pick).transform_calculate(line=f"'{line}'").mark_text(align="left", baseline="top", x=8, y=4, fontSize=13, fontWeight="bold", lineBreak="\n").encode(
         text="line:N", tooltip=_tooltip()).properties(name="digital_grid_readout")
 
 
