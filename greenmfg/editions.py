@@ -47,13 +47,17 @@ def edition_dir(lang: str, site: Path = SITE_DIR) -> Path:
     return site / edition_prefix(lang) if edition_prefix(lang) else site
 
 
+def _edition_folders() -> set[str]:
+    """The folders the non-default editions live in at the site root ('zh')."""
+    return {edition_prefix(lang).rstrip("/") for lang in editions() if edition_prefix(lang)}
+
+
 def _clear_edition(lang: str, site: Path) -> None:
     """Remove one edition from the site, leaving the other editions' folders alone."""
     target = edition_dir(lang, site)
     if target == site:
-        others = {edition_prefix(other).rstrip("/") for other in editions() if edition_prefix(other)}
         for child in list(site.iterdir()) if site.exists() else []:
-            if child.name not in others:
+            if child.name not in _edition_folders():
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
     elif target.exists():
         shutil.rmtree(target)
@@ -74,9 +78,8 @@ def place(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
     _clear_edition(lang, site)
     prefix = edition_prefix(lang)
     if not prefix:
-        others = {edition_prefix(o).rstrip("/") for o in editions() if edition_prefix(o)}
         for child in staging.iterdir():
-            if child.name in others:
+            if child.name in _edition_folders():
                 continue
             target = site / child.name
             shutil.copytree(child, target) if child.is_dir() else shutil.copyfile(child, target)
@@ -94,9 +97,8 @@ def place(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
         entries = json.loads(search.read_text(encoding="utf-8"))
         kept = [{**e, "href": e["href"].removeprefix(prefix)} for e in entries if e.get("href", "").startswith(prefix)]
         (target / "search.json").write_text(json.dumps(kept, ensure_ascii=False, indent=0), encoding="utf-8")
-    for name in ("sitemap.xml",):
-        if (staging / name).exists():
-            shutil.copyfile(staging / name, target / name)
+    if (staging / "sitemap.xml").exists():
+        shutil.copyfile(staging / "sitemap.xml", target / "sitemap.xml")
 
 
 # ---------------------------------------------------------------- language links
