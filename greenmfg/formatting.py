@@ -9,6 +9,8 @@ from .i18n import language
 _EN_QUALIFIER = {"=": "", ">": "more than ", "≥": "at least ", "<": "less than ", "≤": "at most ", "≈": "≈ "}
 _ZH_QUALIFIER = {"=": "", ">": "超过", "≥": "不低于", "<": "低于", "≤": "不超过", "≈": "约"}
 _NO_UNIT = {"", "count"}
+# Units Chinese text writes in words: a change of a percentage is so many 个百分点.
+_ZH_UNITS = {"pp": "个百分点"}
 
 
 def _is_missing(value) -> bool:
@@ -51,6 +53,7 @@ def fmt_value(value, unit: str = "", qualifier: str = "=", lang: str | None = No
         raise ValueError(f"unknown qualifier {qualifier!r}")
     number = fmt_number(value, decimals)
     unit = "" if unit in _NO_UNIT else unit
+    unit = _ZH_UNITS.get(unit, unit) if lang == "zh" else unit
     if not unit:
         body = number
     elif _is_cjk(unit[0]) or (lang == "zh" and unit == "%"):

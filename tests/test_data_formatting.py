@@ -33,3 +33,10 @@ def test_fmt_value_zh():
 def test_fmt_value_rejects_unknown_qualifier():
     with pytest.raises(ValueError):
         fmt_value(1, "%", "~")
+
+
+def test_chinese_writes_a_change_of_percentages_in_points():
+    from greenmfg.formatting import fmt_value
+
+    assert fmt_value(0.8, "pp", "=", "zh") == "0.8个百分点"
+    assert fmt_value(0.8, "pp", "=", "en") == "0.8 pp"
