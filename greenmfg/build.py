@@ -13,7 +13,6 @@ import contextlib
 import fcntl
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -22,9 +21,21 @@ from pathlib import Path
 
 import yaml
 
-from .editions import edition_dir, link_editions, place, profile_edition, staging_dir, write_robots
-from .embed import check_embed_ids, write_embed_pages
+from .cards import edition_cards
+from .editions import (
+    add_language_links,
+    edition_dir,
+    link_sitemap,
+    place,
+    profile_edition,
+    rebase_offset,
+    staging_dir,
+    write_robots,
+)
+from .embed import write_embed_pages
 from .execute import CACHE_INPUTS, execute_all, tree_digest
+from .html_edit import css_third_party_refs, parse, serialize, strip_third_party, third_party_refs
+from .i18n import edition_prefix
 from .paths import ASSETS_DIR, BUILD_DIR, REPO_ROOT, SITE_DIR
 from .project import BuildError, Page, all_pages, editions, pages
 from .var_tokens import VARIABLES_FILE, variables_file
@@ -133,94 +144,68 @@ def pre_render(lang: str | None = None) -> dict[Page, Path]:
 
 # ---------------------------------------------------------------- post-render
 
-THIRD_PARTY_TAG = re.compile(
-    r'<script\b[^>]*\bsrc="(?:https?:)?//[^"]*"[^>]*>\s*</script>\s*'
-    r'|<link\b[^>]*\bhref="(?:https?:)?//[^"]*"[^>]*>\s*'
-    r"|<script[^>]*>\s*define\('jquery',[^<]*</script>\s*")
-# Anything that makes a browser fetch: src/href on resource tags, CSS @import and url().
-RESOURCE_REF = re.compile(
-    r'<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*\b(?:src|href|data)="((?:https?:)?//[^"]+)"'
-    r"|@import\s+(?:url\()?['\"]?((?:https?:)?//[^'\")\s]+)"
-    r"|url\(\s*['\"]?((?:https?:)?//[^'\")\s]+)", re.IGNORECASE)
-LOCAL_HOSTS = ("//127.0.0.1", "//localhost")
-
-
-def strip_third_party(text: str) -> str:
-    """Remove <script>/<link> tags that load from another host (Quarto's require.js/jQuery among them)."""
-    return THIRD_PARTY_TAG.sub("", text)
-
-
-def third_party_refs(text: str) -> list[str]:
-    """Every third-party address the text would make a browser fetch."""
-    refs = []
-    for match in RESOURCE_REF.finditer(text):
-        ref = next(g for g in match.groups() if g)
-        if not any(h in ref for h in LOCAL_HOSTS):
-            refs.append(ref)
-    return refs
-
-
 def write_chart_csvs(site: Path, lang: str) -> int:
-    """Write each card of the edition to <edition>/chart-data/<id>.csv (headers in the edition's language); a chart
-    id used twice in one edition is an error."""
+    """Write each card of the edition to <edition>/chart-data/<id>.csv from its card file: headers in the edition's
+    language, UTF-8 with a byte-order mark so that Excel (Chinese Windows included) opens it as UTF-8."""
     import csv
     import io
-
-    from .card_payload import payloads_in
 
     out_dir = edition_dir(lang, site) / "chart-data"
     if out_dir.exists():
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
-    owners: dict[str, str] = {}
-    for page in pages(lang):
-        path = site / page.output
-        for payload in payloads_in(path.read_text(encoding="utf-8")):
-            chart_id, rel = payload["id"], page.output.as_posix()
-            if chart_id in owners and owners[chart_id] != rel:
-                raise BuildError(f"chart id {chart_id!r} is used on {owners[chart_id]} and {rel}")
-            owners[chart_id] = rel
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerow(payload.get("headers", payload["columns"]))
-            writer.writerows(["" if v is None else v for v in row] for row in payload["rows"])
-            (out_dir / f"{chart_id}.csv").write_text(buffer.getvalue(), encoding="utf-8")
-    return len(owners)
+    cards = edition_cards(lang)
+    for card in cards:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(card["headers"])
+        writer.writerows(["" if v is None else v for v in row] for row in card["rows"])
+        (out_dir / f"{card['id']}.csv").write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+    return len(cards)
 
 
-def _strip_edition(site: Path, lang: str) -> list[str]:
-    """Strip third-party tags from the edition's HTML (and check its CSS); return what still loads from elsewhere."""
+def finish_edition(site: Path, lang: str) -> list[str]:
+    """Parse each HTML file of the placed edition once: strip third-party tags, point Chinese pages at their own
+    search index, add language links to pages; return anything in HTML or CSS still loading from elsewhere."""
     folder = edition_dir(lang, site)
-    others = [edition_dir(o, site) for o in editions() if edition_dir(o, site) != folder]
+    # The root edition's folder holds the other editions' folders, which are not its files.
+    others = [edition_dir(o, site) for o in editions() if folder in edition_dir(o, site).parents]
+    by_path = {site / p.output: p for p in pages(lang)}
     offenders = []
     for path in sorted(folder.rglob("*")):
         if path.suffix not in (".html", ".css") or not path.is_file() or any(o in path.parents for o in others):
             continue
         text = path.read_text(encoding="utf-8")
-        cleaned = strip_third_party(text) if path.suffix == ".html" else text
-        if cleaned != text:
-            path.write_text(cleaned, encoding="utf-8")
-        offenders += [f"{path.relative_to(site)}: {ref}" for ref in third_party_refs(cleaned)]
+        if path.suffix == ".css":
+            offenders += [f"{path.relative_to(site)}: {ref}" for ref in css_third_party_refs(text)]
+            continue
+        doc = parse(text)
+        strip_third_party(doc)
+        if edition_prefix(lang):
+            rebase_offset(doc)
+        if path in by_path:
+            add_language_links(by_path[path], doc)
+        offenders += [f"{path.relative_to(site)}: {ref}" for ref in third_party_refs(doc)]
+        path.write_text(serialize(doc), encoding="utf-8")
     return offenders
 
 
 def post_render(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
     """Place the rendered edition in the site, copy the chart runtime, strip third-party tags (and prove none
-    remain), write its chart CSVs, embed pages and language links."""
+    remain), add language links, write its chart CSVs and embed pages from the card files."""
     place(lang, staging, site)
     (site / "assets").mkdir(parents=True, exist_ok=True)
     for name in ("gm-charts.mjs", "vega.mjs"):
         shutil.copyfile(ASSETS_DIR / name, site / "assets" / name)
-    offenders = _strip_edition(site, lang)
+    offenders = finish_edition(site, lang)
     if offenders:
         raise BuildError("third-party hosts remain in the site:\n  " + "\n  ".join(offenders))
+    link_sitemap(lang, site)
     charts = write_chart_csvs(site, lang)
     embeds = write_embed_pages(site, lang)
-    check_embed_ids(site, lang)
-    linked = link_editions(lang, site)
     write_robots(site)
-    print(f"post-render ({lang}): {charts} chart CSVs, {embeds} embed pages, language links on {linked} pages; "
-          "no third-party host in HTML or CSS")
+    print(f"post-render ({lang}): {charts} chart CSVs, {embeds} embed pages, language links on {len(pages(lang))} "
+          "pages; no third-party host in HTML or CSS")
 
 
 # ---------------------------------------------------------------- the whole build
@@ -238,47 +223,65 @@ def build_lock():
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def build_site() -> str:
-    """Build _site/ with Quarto if installed, else with the preview renderer; return the renderer's name."""
+def build_site(renderer: str | None = None, site: Path = SITE_DIR) -> str:
+    """Build the site with ``renderer`` ("quarto" or "preview"; default: Quarto where installed, else the preview)
+    and return the renderer's name. Quarto's post-render places the site in _site/; the preview can build anywhere."""
+    renderer = renderer or ("quarto" if shutil.which("quarto") else "preview")
+    if renderer == "quarto" and site != SITE_DIR:
+        raise BuildError("Quarto builds into _site/ (its post-render hook places the editions there)")
     with build_lock():
-        return _build_site()
+        started = time.perf_counter()
+        _render_with_quarto() if renderer == "quarto" else _render_with_preview(site)
+        print(f"site built in {time.perf_counter() - started:.1f} s with the {renderer} renderer: {site}")
+    return renderer
 
 
-def _build_site() -> str:
-    started = time.perf_counter()
+def quarto_env(profile: str) -> dict[str, str]:
+    """Quarto's environment: the profile, and this Python first on PATH, so that the hooks and the ipynb filter
+    (`python -m greenmfg…`) run with the project's packages whichever way the build was started."""
+    bin_dir = str(Path(sys.executable).parent)
+    return {**os.environ, "QUARTO_PROFILE": profile, "QUARTO_PYTHON": sys.executable,
+            "PATH": os.pathsep.join([bin_dir, os.environ.get("PATH", "")])}
+
+
+def _render_with_quarto() -> None:
+    """`quarto render` once per edition's profile. Quarto runs pre-render (validate, variables, execute) and
+    post-render itself (_quarto.yml); _variables.yml holds the edition's values before Quarto reads the project."""
     quarto = shutil.which("quarto")
-    if quarto:
-        print("renderer: Quarto (" + quarto + ")")
-        # Quarto runs pre-render (validate, variables, execute) and post-render itself (_quarto.yml), once per
-        # edition's profile; _variables.yml holds the edition's values before Quarto reads the project.
-        for lang in editions():
-            use_edition_variables(lang)
-            subprocess.run([quarto, "render", "--profile", lang], cwd=REPO_ROOT, check=True,
-                           env={**os.environ, "QUARTO_PROFILE": lang})
-        use_edition_variables(editions()[0])
-        renderer = "quarto"
-    else:
-        from .preview import render_site
+    if quarto is None:
+        raise BuildError(f"no `quarto` on PATH: install Quarto {QUARTO_VERSION} (`make env` tries; or quarto.org)")
+    print("renderer: Quarto (" + quarto + ")")
+    for lang in editions():
+        use_edition_variables(lang)
+        run = subprocess.run([quarto, "render", "--profile", lang], cwd=REPO_ROOT, env=quarto_env(lang))
+        if run.returncode:
+            raise BuildError(f"`quarto render --profile {lang}` failed (exit {run.returncode}); its messages are above")
+    use_edition_variables(editions()[0])
 
+
+def _render_with_preview(site: Path) -> None:
+    if not shutil.which("quarto"):
         print(f"renderer: preview (pandoc): Quarto is not installed here. For the Quarto site, install Quarto "
               f"{QUARTO_VERSION} (`make env` tries; or quarto.org) and run `make site` again.")
-        executed = pre_render()
-        for lang in editions():
-            staging = staging_dir(lang)
-            render_site({p: executed[p] for p in pages(lang)}, staging, lang)
-            post_render(lang, staging, SITE_DIR)
-        renderer = "preview"
-    print(f"site built in {time.perf_counter() - started:.1f} s with the {renderer} renderer: {SITE_DIR}")
-    return renderer
+    else:
+        print("renderer: preview (pandoc)")
+    from .preview import render_site
+
+    executed = pre_render()
+    for lang in editions():
+        staging = staging_dir(lang)
+        render_site({p: executed[p] for p in pages(lang)}, staging, lang)
+        post_render(lang, staging, site)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m greenmfg.build", description=__doc__.splitlines()[0])
     parser.add_argument("step", choices=["site", "pre-render", "post-render", "variables"], nargs="?", default="site")
+    parser.add_argument("--renderer", choices=["quarto", "preview"], help="default: Quarto where installed")
     args = parser.parse_args(argv)
     try:
         if args.step == "site":
-            build_site()
+            build_site(args.renderer)
         elif args.step == "pre-render":
             pre_render(profile_edition())
         elif args.step == "post-render":

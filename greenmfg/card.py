@@ -20,7 +20,7 @@ import altair as alt
 
 from . import vega_compile
 from .card_payload import payload_script
-from .embed import iframe_snippet
+from .embed import embed_disclosure
 from .execute import SITE_BUILD_ENV
 from .frames import PROVENANCE
 from .freshness import card_freshness, period_text
@@ -117,7 +117,9 @@ def text_html(text: str) -> str:
 
 
 def _labelled_svg(svg: str, description: str) -> str:
-    """The static SVG with the chart description as its accessible name."""
+    """The static SVG with the chart description as its accessible name (HTML needs no xlink namespace, and an
+    HTML serialiser such as Quarto's turns the declaration into an invalid `xlink` attribute)."""
+    svg = svg.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "", 1) if "xlink:" not in svg else svg
     return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(description)}" ', 1)
 
 
@@ -181,13 +183,6 @@ def _table_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
             f"<tbody>{body}</tbody></table></div></details>")
 
 
-def _embed_html(chart_id: str, title: str) -> str:
-    """'Embed' disclosure with the <iframe> snippet for this chart's standalone page."""
-    field = f"chart-{chart_id}-embed-code"
-    return (f'<details class="gm-embed"><summary>{tr("Embed")}</summary><label for="{field}">{tr("Paste into your page:")}</label>'
-            f'<textarea id="{field}" readonly rows="3">{html.escape(iframe_snippet(chart_id, title))}</textarea></details>')
-
-
 def _static_html(compiled: dict[str, Any]) -> str:
     """The build-time SVG (for no-JS readers and print); a first-screen card also has a phone-width one."""
     wide = _labelled_svg(compiled["svg"], compiled["description"])
@@ -203,6 +198,12 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
 
     A ``first_screen`` card shows its build-time chart at once and draws the live one when the reader first
     interacts with the page, so a chart in the first screen costs no script work while the page loads."""
+    return card_parts(chart, chart_id, summary, note, root, first_screen)[0]
+
+
+def card_parts(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str | None = None,
+               root: str | None = None, first_screen: bool = False) -> tuple[str, dict[str, Any]]:
+    """The card's HTML and its record for post-render (id, title, one-line source, CSV headers and rows)."""
     compiled = compile_specs(chart, chart_id, first_screen)
     root = site_root_prefix() if root is None else root
     if "{{<" in summary + (note or ""):  # takeaways and notes take their numbers from data, like the prose
@@ -214,6 +215,8 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
     payload = {"id": chart_id, "vega": compiled["vega"], "dark": compiled["dark_patch"], "state": compiled["state"],
                "columns": list(rows[0]), "headers": [header(c) for c in rows[0]],
                "rows": [[r.get(c) for c in rows[0]] for r in rows]}
+    record = {"id": chart_id, "title": compiled["title"], "subtitle": compiled["subtitle"],
+              "source": short_source_line(rows, language()), "headers": payload["headers"], "rows": payload["rows"]}
     note_html = f'<p class="gm-note"><strong>{tr("Note:")}</strong> {text_html(note)}</p>' if note else ""
     subtitle = f'<p class="gm-card-subtitle">{text_html(compiled["subtitle"])}</p>' if compiled["subtitle"] else ""
     return "\n".join([
@@ -235,12 +238,12 @@ def card_html(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str |
         f'<a class="gm-permalink" href="#{cid}">{tr("Link to this chart")}</a>'
         f'<button type="button" class="gm-copy-link" data-copied="{tr("Link copied")}" '
         f'data-manual="{tr("Copy the link shown")}" hidden>{tr("Copy link")}</button>'
-        f'{_embed_html(chart_id, compiled["title"])}</div>',
+        f'{embed_disclosure(chart_id, compiled["title"])}</div>',
         _table_html(chart_id, rows),
         payload_script(payload),
         f'<script type="module" src="{root}{RUNTIME_PATH}"></script>',
         "</figure>",
-    ])
+    ]), record
 
 
 @dataclass
@@ -256,8 +259,9 @@ class ChartCard:
     def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 - IPython protocol
         if in_site_build():
             # The Vega-Lite spec rides along in output metadata so tests can check it against the schema.
-            metadata = {"greenmfg": {"chart_id": self.chart_id, "vegalite": self.chart.to_dict()}}
-            html_text = card_html(self.chart, self.chart_id, self.summary, self.note, first_screen=self.first_screen)
+            html_text, record = card_parts(self.chart, self.chart_id, self.summary, self.note,
+                                           first_screen=self.first_screen)
+            metadata = {"greenmfg": {"chart_id": self.chart_id, "vegalite": self.chart.to_dict(), "card": record}}
             return {"text/html": html_text}, metadata
         spec = self.chart.to_dict()
         return {**vega_compile.notebook_bundle(spec), "text/plain": f"<chart {self.chart_id}: {_title_parts(spec)[0]}>"}

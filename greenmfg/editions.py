@@ -13,16 +13,15 @@ from __future__ import annotations
 import html
 import json
 import os
-import re
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
+from .html_edit import fragment
 from .i18n import HREFLANG, edition_prefix
 from .paths import REPO_ROOT, SITE_DIR
 from .project import BuildError, Page, editions, pages, quarto_config, site_url
 
-OFFSET_META = re.compile(r'(<meta name="quarto:offset" content=")([^"]*)(")')
-NAV_TOOLS = re.compile(r'<div class="(?:quarto-navbar-tools|site-tools)[^"]*">')
 SWITCH_TEXT = {"en": "English", "zh": "中文"}
 
 
@@ -63,11 +62,11 @@ def _clear_edition(lang: str, site: Path) -> None:
         shutil.rmtree(target)
 
 
-def _rebase_offset(text: str) -> str:
+def rebase_offset(doc) -> None:
     """A page moved from the staging root's zh/ to be its edition's own root: one '../' less to the search root."""
-    def shorter(match: re.Match[str]) -> str:
-        return match.group(1) + (match.group(2).removeprefix("../") or "./") + match.group(3)
-    return OFFSET_META.sub(shorter, text)
+    meta = doc.find("meta", attrs={"name": "quarto:offset"})
+    if meta is not None:
+        meta["content"] = str(meta["content"]).removeprefix("../") or "./"
 
 
 def place(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
@@ -89,9 +88,6 @@ def place(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
     for child in staging.iterdir():  # shared files (site_libs, assets) if this edition is rendered first
         if child.name not in (prefix.rstrip("/"), "search.json", "sitemap.xml") and not (site / child.name).exists():
             shutil.copytree(child, site / child.name) if child.is_dir() else shutil.copyfile(child, site / child.name)
-    for page in target.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(_rebase_offset(text), encoding="utf-8")
     search = staging / "search.json"
     if search.exists():
         entries = json.loads(search.read_text(encoding="utf-8"))
@@ -114,7 +110,7 @@ def head_links(page: Page) -> str:
     links = [f'<link rel="canonical" href="{html.escape(page_url(page))}">']
     links += [f'<link rel="alternate" hreflang="{HREFLANG[t.lang]}" href="{html.escape(page_url(t))}">' for t in twins]
     links.append(f'<link rel="alternate" hreflang="x-default" href="{html.escape(page_url(twins[0]))}">')
-    return "\n".join(links)
+    return "".join(links)
 
 
 def switcher(page: Page) -> str:
@@ -126,34 +122,31 @@ def switcher(page: Page) -> str:
             f"onclick=\"this.href=this.href.split('#')[0]+location.hash\">{SWITCH_TEXT[other]}</a>")
 
 
-def add_language_links(page: Page, text: str) -> str:
-    """The page with its canonical/hreflang links and language switcher (once; a rebuilt page is not doubled)."""
-    if 'class="gm-lang-switch"' in text:
-        return text
-    text = re.sub(r'<link rel="canonical"[^>]*>\s*', "", text)
-    if "</head>" not in text:
-        raise BuildError(f"{page.output}: no </head> to add language links to")
-    text = text.replace("</head>", head_links(page) + "\n</head>", 1)
-    tools = NAV_TOOLS.search(text)
-    if not tools:
+def add_language_links(page: Page, doc) -> None:
+    """Give the parsed page its canonical/hreflang links and language switcher (once: a rebuilt page is not doubled)."""
+    if doc.find("a", class_="gm-lang-switch"):
+        return
+    for old in doc.find_all("link", rel="canonical"):
+        old.decompose()
+    if doc.head is None:
+        raise BuildError(f"{page.output}: no <head> to add language links to")
+    tools = doc.find("div", class_=["quarto-navbar-tools", "site-tools"])
+    if tools is None:
         raise BuildError(f"{page.output}: no navbar tools block to put the language switcher in")
-    return text[:tools.end()] + switcher(page) + text[tools.end():]
+    doc.head.extend(fragment(head_links(page)))
+    tools.insert(0, fragment(switcher(page))[0])
 
 
-def link_editions(lang: str, site: Path = SITE_DIR) -> int:
-    """Write language links into every page of one edition, and hreflang alternates into its sitemap."""
-    done = 0
-    for page in pages(lang):
-        path = site / page.output
-        if not path.exists():
-            raise BuildError(f"{page.output}: page missing from the built site")
-        text = path.read_text(encoding="utf-8")
-        linked = add_language_links(page, text)
-        if linked != text:
-            path.write_text(linked, encoding="utf-8")
-        done += 1
+def link_sitemap(lang: str, site: Path = SITE_DIR) -> None:
+    """Check that every page of the edition was built; give its sitemap hreflang alternates."""
+    missing = [p.output.as_posix() for p in pages(lang) if not (site / p.output).exists()]
+    if missing:
+        raise BuildError(f"pages missing from the built site: {', '.join(missing)}")
     _sitemap_alternates(lang, site)
-    return done
+
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
 def _sitemap_alternates(lang: str, site: Path) -> None:
@@ -161,22 +154,18 @@ def _sitemap_alternates(lang: str, site: Path) -> None:
     path = edition_dir(lang, site) / "sitemap.xml"
     if not path.exists():
         return
-    text = path.read_text(encoding="utf-8")
-    if "xmlns:xhtml" in text:
-        return
+    ElementTree.register_namespace("", SITEMAP_NS)
+    ElementTree.register_namespace("xhtml", XHTML_NS)
+    tree = ElementTree.parse(path)
     by_url = {page_url(p): p for p in pages(lang)}
-
-    def add(match: re.Match[str]) -> str:
-        page = by_url.get(html.unescape(match.group(1)))
-        if page is None:
-            return match.group(0)
-        alts = "".join(f'<xhtml:link rel="alternate" hreflang="{HREFLANG[t.lang]}" href="{html.escape(page_url(t))}"/>'
-                       for t in (page.twin(other) for other in editions()))
-        return match.group(0) + alts
-    text = re.sub(r"<loc>([^<]*)</loc>", add, text)
-    text = text.replace('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"',
-                        'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml"', 1)
-    path.write_text(text, encoding="utf-8")
+    for entry in tree.getroot().iter(f"{{{SITEMAP_NS}}}url"):
+        page = by_url.get((entry.findtext(f"{{{SITEMAP_NS}}}loc") or "").strip())
+        if page is None or entry.find(f"{{{XHTML_NS}}}link") is not None:
+            continue
+        for twin in (page.twin(other) for other in editions()):
+            ElementTree.SubElement(entry, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=HREFLANG[twin.lang],
+                                   href=page_url(twin))
+    tree.write(path, encoding="UTF-8", xml_declaration=True)
 
 
 def write_robots(site: Path = SITE_DIR) -> None:

@@ -1,7 +1,8 @@
 """Standalone embed pages: one per chart card, for putting a chart in another page with an <iframe>.
 
-Each embed page is cut from the card as built (so it shows exactly what the site shows): title, chart,
-one-line source, licence and a link back, drawn by the same offline runtime, with no navigation. It is
+Each embed page is made from the card's file (written when its page was executed, the same fragment the page
+shows): title, chart, one-line source, licence and a link back, drawn by the same offline runtime, with no
+navigation. It is
 `noindex` and written after the search index and sitemap, which never list it.
 """
 from __future__ import annotations
@@ -11,12 +12,13 @@ import json
 import re
 from pathlib import Path
 
+from .cards import edition_cards
+from .html_edit import parse, serialize
 from .i18n import HREFLANG, edition_prefix, tr, using
-from .project import BuildError, pages, quarto_config, site_url
+from .project import quarto_config, site_url
 
 EMBED_DIR = "embed"
 EMBED_HEIGHT = 640
-CARD = re.compile(r'<figure class="gm-card" id="chart-([a-z0-9-]+)".*?</figure>', re.S)
 LICENCE = "Text and data compilation: CC BY 4.0"
 
 
@@ -31,16 +33,30 @@ def iframe_snippet(chart_id: str, title: str) -> str:
             f'height="{EMBED_HEIGHT}" loading="lazy" style="border:0"></iframe>')
 
 
+def embed_disclosure(chart_id: str, title: str) -> str:
+    """The card's 'Embed' disclosure with the <iframe> snippet for this chart's standalone page."""
+    field = f"chart-{chart_id}-embed-code"
+    return (f'<details class="gm-embed"><summary>{tr("Embed")}</summary><label for="{field}">{tr("Paste into your page:")}</label>'
+            f'<textarea id="{field}" readonly rows="3">{html.escape(iframe_snippet(chart_id, title))}</textarea></details>')
+
+
 def _embedded_card(card: str, root: str, chart_id: str, page_href: str) -> str:
-    """The card re-addressed from <edition>/embed/ (one folder down), its link pointing back to its page."""
+    """The card re-addressed from <edition>/embed/ (one folder down), its link pointing back to its page, without
+    the controls that only make sense on the page (copy link, embed)."""
     to_site = "../" * (1 + edition_prefix().count("/"))
-    card = card.replace(f'href="{root}{edition_prefix()}chart-data/', 'href="../chart-data/')
-    card = card.replace(f'src="{root}assets/', f'src="{to_site}assets/')
-    card = re.sub(f'<a class="gm-permalink" href="#chart-{chart_id}">[^<]*</a>',
-                  f'<a class="gm-permalink" href="{page_href}" target="_top">{tr("See it in context")}</a>', card)
-    card = re.sub(r'<button type="button" class="gm-copy-link"[^>]*>.*?</button>', "", card, flags=re.S)
-    card = card.replace(" data-first-screen>", ">", 1)  # an embed is the chart alone: draw it live at once
-    return re.sub(r'<details class="gm-embed".*?</details>', "", card, flags=re.S)
+    doc = parse(card)
+    for link in doc.select("a.gm-csv"):
+        link["href"] = str(link["href"]).replace(f"{root}{edition_prefix()}chart-data/", "../chart-data/", 1)
+    for script in doc.select("script[src]"):
+        script["src"] = str(script["src"]).replace(f"{root}assets/", f"{to_site}assets/", 1)
+    for permalink in doc.select("a.gm-permalink"):
+        permalink["href"], permalink["target"] = page_href, "_top"
+        permalink.string = tr("See it in context")
+    for control in doc.select("button.gm-copy-link, details.gm-embed"):
+        control.decompose()
+    for figure in doc.select("figure.gm-card"):
+        del figure["data-first-screen"]  # an embed is the chart alone: draw it live at once
+    return serialize(doc)
 
 
 def embed_page(card: str, title: str, page_href: str) -> str:
@@ -75,31 +91,20 @@ def _credit(page_href: str, site_title: str) -> str:
 
 
 def write_embed_pages(site: Path, lang: str = "en") -> int:
-    """Write <edition>/embed/<chart-id>.html for every card of the edition's pages; return how many."""
+    """Write <edition>/embed/<chart-id>.html for every card of the edition (from its card files); return how many."""
     with using(lang):
-        return _write_embed_pages(site, lang)
-
-
-def _write_embed_pages(site: Path, lang: str) -> int:
-    out = site / edition_prefix() / EMBED_DIR
-    out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("*.html"):
-        old.unlink()
-    written = 0
-    for page in pages(lang):
-        built = site / page.output
-        if not built.exists():
-            continue
-        for match in CARD.finditer(built.read_text(encoding="utf-8")):
-            chart_id = match.group(1)
-            title = re.search(r'class="gm-card-title"[^>]*>(.*?)</p>', match.group(0), re.S)
-            title_text = re.sub(r"<[^>]+>", "", title.group(1)) if title else chart_id
-            page_href = f"{site_url()}{page.output.as_posix()}#chart-{chart_id}"
-            card = _embedded_card(match.group(0), page.root_prefix, chart_id, page_href)
-            (out / f"{chart_id}.html").write_text(embed_page(card, html.unescape(title_text), page_href), encoding="utf-8")
-            written += 1
-    _keep_out_of_indexes(site / edition_prefix())
-    return written
+        out = site / edition_prefix() / EMBED_DIR
+        out.mkdir(parents=True, exist_ok=True)
+        for old in out.glob("*.html"):
+            old.unlink()
+        cards = edition_cards(lang)
+        for card in cards:
+            page_href = f"{site_url()}{card['page']}#chart-{card['id']}"
+            root = "../" * card["page"].count("/")
+            body = _embedded_card(card["html"], root, card["id"], page_href)
+            (out / f"{card['id']}.html").write_text(embed_page(body, card["title"], page_href), encoding="utf-8")
+        _keep_out_of_indexes(site / edition_prefix())
+    return len(cards)
 
 
 def _keep_out_of_indexes(site: Path) -> None:
@@ -116,11 +121,3 @@ def _keep_out_of_indexes(site: Path) -> None:
         cleaned = re.sub(rf"<url>\s*<loc>[^<]*/{EMBED_DIR}/[^<]*</loc>.*?</url>\s*", "", text, flags=re.S)
         if cleaned != text:
             sitemap.write_text(cleaned, encoding="utf-8")
-
-
-def check_embed_ids(site: Path, lang: str = "en") -> None:
-    """Every chart CSV of the edition has its embed page (both come from the same cards)."""
-    folder = site / edition_prefix(lang)
-    missing = sorted(p.stem for p in (folder / "chart-data").glob("*.csv") if not (folder / EMBED_DIR / f"{p.stem}.html").exists())
-    if missing:
-        raise BuildError(f"charts without an embed page: {', '.join(missing)}")

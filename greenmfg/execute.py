@@ -51,9 +51,11 @@ def executed_path(page: Page) -> Path:
 
 
 def _is_current(page: Page, key: str) -> bool:
+    from .cards import cards_current
+
     target = executed_path(page)
     stamp = target.with_suffix(".key")
-    return target.exists() and stamp.exists() and stamp.read_text() == key
+    return target.exists() and stamp.exists() and stamp.read_text() == key and cards_current(page, key)
 
 
 def _kernel_env() -> None:
@@ -104,13 +106,17 @@ def _run_pages(queue: list[tuple[Page, str]]) -> list[str]:
 
 
 def _store(page: Page, key: str, nb) -> None:
+    """Keep the executed copy and write its card files (.build/cards/) for post-render."""
     import nbformat
+
+    from .cards import write_cards
 
     target = executed_path(page)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")  # a crash never leaves a half-written copy under the real name
     nbformat.write(nb, partial)
     partial.replace(target)
+    write_cards(page, nb, key)
     target.with_suffix(".key").write_text(key)
 
 

@@ -19,10 +19,10 @@ from typing import Any
 import pypandoc
 import yaml
 
-from .card_payload import PAYLOAD_SCRIPT
-from .paths import ASSETS_DIR, BUILD_DIR, REPO_ROOT
+from .html_edit import parse
 from .i18n import edition_prefix, tr, using
-from .project import BuildError, Page, editions, quarto_config, site_url
+from .paths import ASSETS_DIR, BUILD_DIR, REPO_ROOT
+from .project import BuildError, Page, quarto_config, site_url
 from .var_tokens import ANY_SHORTCODE, load_variables
 from .var_tokens import substitute as substitute_variables
 
@@ -239,18 +239,16 @@ def _pandoc(document: str, args: list[str], name: str) -> str:
 
 
 def search_index(site: Path, pages_done: list[tuple[Page, Path]]) -> None:
-    """A small search.json (title, section, text) for the preview's search box."""
+    """A small search.json (title, section, text) for the preview's search box: the text of <main> without the
+    charts' data, drawings, tables and embed snippets."""
     entries = []
     for page, path in pages_done:
-        text = path.read_text(encoding="utf-8")
-        title = re.search(r"<title>(.*?)</title>", text, re.S)
-        main = re.search(r"<main[^>]*>(.*)</main>", text, re.S)
-        body = main.group(1) if main else ""
-        body = PAYLOAD_SCRIPT.sub(" ", body)
-        body = re.sub(r"<svg.*?</svg>", " ", body, flags=re.S)
-        body = re.sub(r"<details class=\"gm-(?:table|embed)\">.*?</details>", " ", body, flags=re.S)
-        plain = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body))).strip()
-        entries.append({"href": page.output.as_posix(), "title": html.unescape(title.group(1)) if title else "",
+        doc = parse(path.read_text(encoding="utf-8"))
+        main = doc.find("main")
+        for hidden in main.select("script, svg, details.gm-table, details.gm-embed") if main else []:
+            hidden.decompose()
+        plain = " ".join(main.get_text(" ").split()) if main else ""
+        entries.append({"href": page.output.as_posix(), "title": doc.title.get_text() if doc.title else "",
                         "text": plain})
     (site / "search.json").write_text(json.dumps(entries, ensure_ascii=False, indent=0), encoding="utf-8")
 
@@ -266,7 +264,7 @@ def sitemap(site: Path, pages_done: list[tuple[Page, Path]]) -> None:
 
 def copy_resources(config: dict[str, Any], site: Path) -> None:
     """Copy `project.resources` (globs) into the site, as Quarto does; a glob matching nothing is an error."""
-    for pattern in config["project"].get("resources", []):
+    for pattern in (p.removeprefix("/") for p in config["project"].get("resources", [])):
         matches = sorted(REPO_ROOT.glob(pattern))
         if not matches and not pattern.startswith("assets/"):
             raise BuildError(f"_quarto.yml: resource {pattern!r} matches no file")

@@ -1,4 +1,4 @@
-"""Shared fixtures: the built site (built once per session), a local server and Chromium pages.
+"""Shared fixtures: the built sites (each renderer's built once per session), a local server and Chromium pages.
 
 Browser tests use `open_page(path)`, which returns a Playwright page that records console errors
 and every request to a host other than 127.0.0.1. In CI (CI set) a missing Chromium fails the
@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from greenmfg.paths import REPO_ROOT, SITE_DIR
+from greenmfg.paths import BUILD_DIR, REPO_ROOT, SITE_DIR
+
+RENDERERS = ("quarto", "preview")
+PREVIEW_SITE = BUILD_DIR / "preview-site"
 
 # Debian's Chromium by default; GREENMFG_CHROMIUM points elsewhere (publish.yml uses Playwright's build).
 CHROMIUM = os.environ.get("GREENMFG_CHROMIUM", "/usr/bin/chromium")
@@ -35,12 +38,31 @@ def _english_by_default():
 
 
 @pytest.fixture(scope="session")
-def site() -> Path:
-    """_site/ as `make site` builds it (the build's cache keeps repeated sessions fast)."""
+def quarto_site() -> Path:
+    """_site/ as Quarto builds it (`make site` with Quarto on PATH): the site readers get. Skips, saying why,
+    where there is no `quarto` binary."""
+    from greenmfg.build import QUARTO_VERSION, build_site
+
+    if shutil.which("quarto") is None:
+        pytest.skip(f"no `quarto` binary on PATH (Quarto {QUARTO_VERSION} could not be installed here); "
+                    "Quarto's pages are tested where it is, e.g. in the publish workflow")
+    build_site("quarto")
+    return SITE_DIR
+
+
+@pytest.fixture(scope="session")
+def preview_site() -> Path:
+    """The preview renderer's build of the same pages, in a folder of its own."""
     from greenmfg.build import build_site
 
-    build_site()
-    return SITE_DIR
+    build_site("preview", PREVIEW_SITE)
+    return PREVIEW_SITE
+
+
+@pytest.fixture(scope="session", params=RENDERERS)
+def site(request) -> Path:
+    """Each renderer's site, built once per run: every test that takes it runs on Quarto's pages and the preview's."""
+    return request.getfixturevalue(f"{request.param}_site")
 
 
 @pytest.fixture(scope="session")

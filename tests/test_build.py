@@ -13,7 +13,7 @@ import pytest
 
 from greenmfg.build import build_site
 from greenmfg.execute import CACHE_INPUTS, EXECUTED_DIR, cache_key, execute_page, shared_digest
-from greenmfg.paths import BUILD_DIR, REPO_ROOT, SITE_DIR
+from greenmfg.paths import BUILD_DIR, REPO_ROOT
 from greenmfg.project import BuildError, Page
 
 
@@ -65,11 +65,11 @@ def _html_digests(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_two_builds_from_clean_are_byte_identical(site):
-    first = _html_digests(site)
+def test_two_builds_from_clean_are_byte_identical(preview_site):
+    first = _html_digests(preview_site)
     shutil.rmtree(BUILD_DIR / "executed", ignore_errors=True)
-    build_site()
-    assert _html_digests(SITE_DIR) == first
+    build_site("preview", preview_site)
+    assert _html_digests(preview_site) == first
 
 
 def test_build_stops_on_invalid_data(tmp_repo_copy):
@@ -88,16 +88,16 @@ def _tracked_state() -> dict[str, tuple[int, str]]:
             for n in filter(None, names.decode().split("\0")) if (REPO_ROOT / n).is_file()}
 
 
-def test_a_build_never_writes_a_tracked_file(site):
+def test_a_build_never_writes_a_tracked_file(preview_site):
     before = _tracked_state()
     (EXECUTED_DIR / "about.key").unlink(missing_ok=True)  # one page really executes, the rest come from cache
-    build_site()
+    build_site("preview", preview_site)
     after = _tracked_state()
     changed = sorted(n for n in before if before[n] != after.get(n))
     assert changed == [], f"the build touched tracked files: {changed}"
 
 
-def test_the_ipynb_filter_hands_quarto_the_executed_page_and_leaves_the_source(site):
+def test_the_ipynb_filter_hands_quarto_the_executed_page_and_leaves_the_source(preview_site):
     source = REPO_ROOT / "chapters" / "digital.ipynb"
     text = source.read_text(encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "greenmfg.quarto_filter"], input=text, cwd=source.parent,

@@ -48,7 +48,7 @@ def test_filtered_block_loads_the_filter_module_that_the_site_ships():
     assert f'src="{markup.FILTER_SCRIPT_PATH}"' in block  # tests run at the repo root: no prefix
     assert (REPO_ROOT / markup.FILTER_SCRIPT_PATH).is_file()
     resources = yaml.safe_load((REPO_ROOT / "_quarto.yml").read_text(encoding="utf-8"))["project"]["resources"]
-    assert markup.FILTER_SCRIPT_PATH in resources
+    assert "/" + markup.FILTER_SCRIPT_PATH in resources  # anchored at the project root
 
 
 def test_front_door_css_is_in_the_site_stylesheet_not_in_notebooks():

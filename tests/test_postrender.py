@@ -10,8 +10,9 @@ import threading
 import pytest
 from conftest import wait_for_charts
 
-from greenmfg.build import BuildError, post_render, strip_third_party, third_party_refs
+from greenmfg.build import BuildError, post_render
 from greenmfg.editions import staging_dir
+from greenmfg.html_edit import parse, serialize, strip_third_party, third_party_refs
 
 # The exact tags quarto-cli adds to the head of a page with text/html outputs (src/core/jupyter/widgets.ts).
 QUARTO_WIDGET_HEAD = (
@@ -24,10 +25,12 @@ JSDELIVR = '<script src="https://cdn.jsdelivr.net/npm/vega@5"></script>\n'
 
 def test_strip_removes_quarto_and_cdn_tags():
     page = f"<html><head>{QUARTO_WIDGET_HEAD}{JSDELIVR}</head><body><a href='https://www.gov.cn'>ok</a></body></html>"
-    cleaned = strip_third_party(page)
+    doc = parse(page)
+    assert strip_third_party(doc) == 4
+    cleaned = serialize(doc)
     assert "cdnjs" not in cleaned and "jsdelivr" not in cleaned and "define('jquery'" not in cleaned
     assert "https://www.gov.cn" in cleaned, "ordinary links to sources are not requests and stay"
-    assert third_party_refs(cleaned) == []
+    assert third_party_refs(doc) == []
 
 
 @pytest.mark.parametrize("snippet", [

@@ -40,7 +40,10 @@ def test_quarto_config_keeps_the_site_offline_and_complete():
     assert config["project"]["type"] == "website"
     staging = {quarto_config(lang)["project"]["output-dir"] for lang in editions()}
     assert len(staging) == len(editions()) and "_site" not in staging, "each edition renders into its own folder"
-    assert [quarto_config(lang)["lang"] for lang in editions()] == editions()
+    from greenmfg.i18n import HREFLANG
+
+    # The page's lang is the hreflang tag ("zh" alone would be taken for the zh/ folder and rebased as a path).
+    assert [quarto_config(lang)["lang"] for lang in editions()] == [HREFLANG[lang] for lang in editions()]
     assert "greenmfg.build pre-render" in config["project"]["pre-render"]
     assert "greenmfg.build post-render" in config["project"]["post-render"]
     html = config["format"]["html"]
@@ -56,7 +59,8 @@ def test_quarto_config_keeps_the_site_offline_and_complete():
     assert config["execute"]["enabled"] is False, "Quarto never executes a page: our executor does, once"
     assert config["ipynb-filters"] == ["python -m greenmfg.quarto_filter"]
     for resource in config["project"]["resources"]:
-        assert resource.startswith("assets/") or resource.startswith("data/"), resource
+        # Anchored at the project root: a bare glob also matches inside _site/ and copies it into the site.
+        assert resource.startswith(("/assets/", "/data/")), resource
 
 
 def test_makefile_exposes_the_public_targets():
