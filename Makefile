@@ -11,7 +11,7 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 export QUARTO_PYTHON := $(abspath $(PY))
 
 .DEFAULT_GOAL := help
-.PHONY: help site test validate-data data bench serve clean env lab page
+.PHONY: help site test validate-data data bench serve clean env lab page check-html preview
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -39,6 +39,10 @@ site: $(STAMP) $(QUARTO_STAMP) ## Build the site into _site/ (Quarto if installe
 
 test: $(STAMP) $(QUARTO_STAMP) ## Run the whole test suite (data, specs, build, browser)
 	$(PY) -m pytest
+
+check-html: site ## Check both renderers' pages with the Nu HTML Checker (needs Java; says so and skips without)
+	$(PY) -m greenmfg.build site --renderer preview --out .build/preview-site
+	$(PY) -m greenmfg.check_html _site .build/preview-site
 
 validate-data: $(STAMP) ## Validate a data directory: make validate-data DATA=<dir>
 	$(PY) -m greenmfg.validate $(DATA)

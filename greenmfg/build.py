@@ -28,14 +28,13 @@ from .editions import (
     link_sitemap,
     place,
     profile_edition,
-    rebase_offset,
+    show_other_editions,
     staging_dir,
     write_robots,
 )
 from .embed import write_embed_pages
 from .execute import CACHE_INPUTS, execute_all, tree_digest
-from .html_edit import css_third_party_refs, parse, serialize, strip_third_party, third_party_refs
-from .i18n import edition_prefix
+from .html_edit import css_third_party_refs, parse, serialize, strip_third_party, third_party_refs, tidy_quarto_markup
 from .paths import ASSETS_DIR, BUILD_DIR, REPO_ROOT, SITE_DIR
 from .project import BuildError, Page, all_pages, editions, pages
 from .var_tokens import VARIABLES_FILE, variables_file
@@ -164,46 +163,52 @@ def write_chart_csvs(site: Path, lang: str) -> int:
     return len(cards)
 
 
-def finish_edition(site: Path, lang: str) -> list[str]:
-    """Parse each HTML file of the placed edition once: strip third-party tags, point Chinese pages at their own
-    search index, add language links to pages; return anything in HTML or CSS still loading from elsewhere."""
-    folder = edition_dir(lang, site)
+def finish_edition(folder: Path, lang: str) -> list[str]:
+    """Parse each HTML file of a rendered edition once: strip third-party tags, tidy Quarto's invalid markup, add
+    language links to pages; return anything in HTML or CSS still loading from elsewhere."""
+    root = edition_dir(lang, folder)
     # The root edition's folder holds the other editions' folders, which are not its files.
-    others = [edition_dir(o, site) for o in editions() if folder in edition_dir(o, site).parents]
-    by_path = {site / p.output: p for p in pages(lang)}
+    others = [edition_dir(o, folder) for o in editions() if root in edition_dir(o, folder).parents]
+    by_path = {folder / p.output: p for p in pages(lang)}
     offenders = []
-    for path in sorted(folder.rglob("*")):
+    for path in sorted(root.rglob("*")):
         if path.suffix not in (".html", ".css") or not path.is_file() or any(o in path.parents for o in others):
             continue
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".css":
-            offenders += [f"{path.relative_to(site)}: {ref}" for ref in css_third_party_refs(text)]
+            offenders += [f"{path.relative_to(folder)}: {ref}" for ref in css_third_party_refs(text)]
             continue
         doc = parse(text)
         strip_third_party(doc)
-        if edition_prefix(lang):
-            rebase_offset(doc)
+        tidy_quarto_markup(doc)
         if path in by_path:
             add_language_links(by_path[path], doc)
-        offenders += [f"{path.relative_to(site)}: {ref}" for ref in third_party_refs(doc)]
-        path.write_text(serialize(doc), encoding="utf-8")
+        offenders += [f"{path.relative_to(folder)}: {ref}" for ref in third_party_refs(doc)]
+        finished = serialize(doc)
+        if finished != text:
+            path.write_text(finished, encoding="utf-8")
     return offenders
 
 
 def post_render(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
-    """Place the rendered edition in the site, copy the chart runtime, strip third-party tags (and prove none
-    remain), add language links, write its chart CSVs and embed pages from the card files."""
-    place(lang, staging, site)
-    (site / "assets").mkdir(parents=True, exist_ok=True)
+    """Finish the rendered edition where it was rendered (strip third-party tags and prove none remain, language
+    links, chart runtime, chart CSVs and embed pages from the card files), then place it in the site.
+
+    Finishing the staging folder itself means `quarto preview`, which serves that folder, shows the finished pages."""
+    if not staging.is_dir():
+        raise BuildError(f"{staging}: the {lang} edition was not rendered")
+    (staging / "assets").mkdir(parents=True, exist_ok=True)
     for name in ("gm-charts.mjs", "vega.mjs"):
-        shutil.copyfile(ASSETS_DIR / name, site / "assets" / name)
-    offenders = finish_edition(site, lang)
+        shutil.copyfile(ASSETS_DIR / name, staging / "assets" / name)
+    offenders = finish_edition(staging, lang)
     if offenders:
         raise BuildError("third-party hosts remain in the site:\n  " + "\n  ".join(offenders))
+    charts = write_chart_csvs(staging, lang)
+    embeds = write_embed_pages(staging, lang)
+    place(lang, staging, site)
     link_sitemap(lang, site)
-    charts = write_chart_csvs(site, lang)
-    embeds = write_embed_pages(site, lang)
     write_robots(site)
+    show_other_editions(lang, staging, site)
     print(f"post-render ({lang}): {charts} chart CSVs, {embeds} embed pages, language links on {len(pages(lang))} "
           "pages; no third-party host in HTML or CSS")
 
@@ -278,10 +283,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m greenmfg.build", description=__doc__.splitlines()[0])
     parser.add_argument("step", choices=["site", "pre-render", "post-render", "variables"], nargs="?", default="site")
     parser.add_argument("--renderer", choices=["quarto", "preview"], help="default: Quarto where installed")
+    parser.add_argument("--out", type=Path, default=SITE_DIR, help="the preview's output folder (default: _site)")
     args = parser.parse_args(argv)
     try:
         if args.step == "site":
-            build_site(args.renderer)
+            build_site(args.renderer, args.out.resolve())
         elif args.step == "pre-render":
             pre_render(profile_edition())
         elif args.step == "post-render":

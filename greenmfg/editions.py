@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .html_edit import fragment
+from .html_edit import fragment, parse, serialize
 from .i18n import HREFLANG, edition_prefix
 from .paths import REPO_ROOT, SITE_DIR
 from .project import BuildError, Page, editions, pages, quarto_config, site_url
@@ -62,11 +62,12 @@ def _clear_edition(lang: str, site: Path) -> None:
         shutil.rmtree(target)
 
 
-def rebase_offset(doc) -> None:
+def rebase_offset(doc) -> bool:
     """A page moved from the staging root's zh/ to be its edition's own root: one '../' less to the search root."""
     meta = doc.find("meta", attrs={"name": "quarto:offset"})
     if meta is not None:
         meta["content"] = str(meta["content"]).removeprefix("../") or "./"
+    return meta is not None
 
 
 def place(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
@@ -85,6 +86,10 @@ def place(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
         return
     target = edition_dir(lang, site)
     shutil.copytree(staging / prefix.rstrip("/"), target)
+    for page in target.rglob("*.html"):
+        doc = parse(page.read_text(encoding="utf-8"))
+        if rebase_offset(doc):
+            page.write_text(serialize(doc), encoding="utf-8")
     for child in staging.iterdir():  # shared files (site_libs, assets) if this edition is rendered first
         if child.name not in (prefix.rstrip("/"), "search.json", "sitemap.xml") and not (site / child.name).exists():
             shutil.copytree(child, site / child.name) if child.is_dir() else shutil.copyfile(child, site / child.name)
@@ -95,6 +100,22 @@ def place(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
         (target / "search.json").write_text(json.dumps(kept, ensure_ascii=False, indent=0), encoding="utf-8")
     if (staging / "sitemap.xml").exists():
         shutil.copyfile(staging / "sitemap.xml", target / "sitemap.xml")
+
+
+def show_other_editions(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
+    """Copy the other editions' pages from the site into this edition's staging folder, laid out as in the site,
+    so that the language switcher works in `quarto preview` (which serves the staging folder)."""
+    if lang == editions()[0]:
+        for other in (o for o in editions() if edition_prefix(o)):
+            source = edition_dir(other, site)
+            if source.is_dir():
+                shutil.copytree(source, edition_dir(other, staging), dirs_exist_ok=True)
+        return
+    for child in site.iterdir():
+        target = staging / child.name
+        if child.name in _edition_folders() or target.exists():
+            continue
+        shutil.copytree(child, target) if child.is_dir() else shutil.copyfile(child, target)
 
 
 # ---------------------------------------------------------------- language links

@@ -83,3 +83,16 @@ def third_party_refs(doc: BeautifulSoup) -> list[str]:
 def css_third_party_refs(css: str) -> list[str]:
     """Third-party addresses a stylesheet imports or loads with url()."""
     return [ref for match in CSS_FETCH.finditer(css) if is_remote(ref := next(g for g in match.groups() if g))]
+
+
+def tidy_quarto_markup(doc: BeautifulSoup) -> None:
+    """Fix what Quarto 1.7 writes invalidly and its runtime does not read: the build-time `append-hash` attribute
+    on stylesheets, role="menu" on the navbar toggle (a plain button) and role="listitem" on a citation outside a
+    list."""
+    for link in doc.find_all("link", attrs={"append-hash": True}):
+        del link["append-hash"]
+    for button in doc.find_all("button", attrs={"role": "menu"}):
+        del button["role"]
+    for item in doc.find_all(attrs={"role": "listitem"}):
+        if item.parent is None or item.parent.get("role") != "list":
+            del item["role"]
