@@ -21,21 +21,10 @@ from pathlib import Path
 
 import yaml
 
-from .cards import edition_cards
-from .editions import (
-    add_language_links,
-    edition_dir,
-    link_sitemap,
-    place,
-    profile_edition,
-    show_other_editions,
-    staging_dir,
-    write_robots,
-)
-from .embed import write_embed_pages
+from .editions import profile_edition, staging_dir
 from .execute import CACHE_INPUTS, execute_all, tree_digest
-from .html_edit import css_third_party_refs, parse, serialize, strip_third_party, third_party_refs, tidy_quarto_markup
 from .paths import ASSETS_DIR, BUILD_DIR, REPO_ROOT, SITE_DIR
+from .postrender import post_render
 from .project import BuildError, Page, all_pages, editions, pages
 from .var_tokens import VARIABLES_FILE, variables_file
 
@@ -139,78 +128,6 @@ def pre_render(lang: str | None = None) -> dict[Page, Path]:
     executed = execute_all(selected)
     forget_quarto_filter_cache(selected)
     return executed
-
-
-# ---------------------------------------------------------------- post-render
-
-def write_chart_csvs(site: Path, lang: str) -> int:
-    """Write each card of the edition to <edition>/chart-data/<id>.csv from its card file: headers in the edition's
-    language, UTF-8 with a byte-order mark so that Excel (Chinese Windows included) opens it as UTF-8."""
-    import csv
-    import io
-
-    out_dir = edition_dir(lang, site) / "chart-data"
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    out_dir.mkdir(parents=True)
-    cards = edition_cards(lang)
-    for card in cards:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(card["headers"])
-        writer.writerows(["" if v is None else v for v in row] for row in card["rows"])
-        (out_dir / f"{card['id']}.csv").write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
-    return len(cards)
-
-
-def finish_edition(folder: Path, lang: str) -> list[str]:
-    """Parse each HTML file of a rendered edition once: strip third-party tags, tidy Quarto's invalid markup, add
-    language links to pages; return anything in HTML or CSS still loading from elsewhere."""
-    root = edition_dir(lang, folder)
-    # The root edition's folder holds the other editions' folders, which are not its files.
-    others = [edition_dir(o, folder) for o in editions() if root in edition_dir(o, folder).parents]
-    by_path = {folder / p.output: p for p in pages(lang)}
-    offenders = []
-    for path in sorted(root.rglob("*")):
-        if path.suffix not in (".html", ".css") or not path.is_file() or any(o in path.parents for o in others):
-            continue
-        text = path.read_text(encoding="utf-8")
-        if path.suffix == ".css":
-            offenders += [f"{path.relative_to(folder)}: {ref}" for ref in css_third_party_refs(text)]
-            continue
-        doc = parse(text)
-        strip_third_party(doc)
-        tidy_quarto_markup(doc)
-        if path in by_path:
-            add_language_links(by_path[path], doc)
-        offenders += [f"{path.relative_to(folder)}: {ref}" for ref in third_party_refs(doc)]
-        finished = serialize(doc)
-        if finished != text:
-            path.write_text(finished, encoding="utf-8")
-    return offenders
-
-
-def post_render(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
-    """Finish the rendered edition where it was rendered (strip third-party tags and prove none remain, language
-    links, chart runtime, chart CSVs and embed pages from the card files), then place it in the site.
-
-    Finishing the staging folder itself means `quarto preview`, which serves that folder, shows the finished pages."""
-    if not staging.is_dir():
-        raise BuildError(f"{staging}: the {lang} edition was not rendered")
-    (staging / "assets").mkdir(parents=True, exist_ok=True)
-    for name in ("gm-charts.mjs", "vega.mjs"):
-        shutil.copyfile(ASSETS_DIR / name, staging / "assets" / name)
-    offenders = finish_edition(staging, lang)
-    if offenders:
-        raise BuildError("third-party hosts remain in the site:\n  " + "\n  ".join(offenders))
-    charts = write_chart_csvs(staging, lang)
-    embeds = write_embed_pages(staging, lang)
-    place(lang, staging, site)
-    link_sitemap(lang, site)
-    write_robots(site)
-    show_other_editions(lang, staging, site)
-    print(f"post-render ({lang}): {charts} chart CSVs, {embeds} embed pages, language links on {len(pages(lang))} "
-          "pages; no third-party host in HTML or CSS")
 
 
 # ---------------------------------------------------------------- the whole build

@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .html_edit import fragment, parse, serialize
+from .html_edit import edited, fragment
 from .i18n import HREFLANG, edition_prefix
 from .paths import REPO_ROOT, SITE_DIR
 from .project import BuildError, Page, editions, pages, quarto_config, site_url
@@ -62,12 +62,11 @@ def _clear_edition(lang: str, site: Path) -> None:
         shutil.rmtree(target)
 
 
-def rebase_offset(doc) -> bool:
+def rebase_offset(doc) -> None:
     """A page moved from the staging root's zh/ to be its edition's own root: one '../' less to the search root."""
     meta = doc.find("meta", attrs={"name": "quarto:offset"})
     if meta is not None:
         meta["content"] = str(meta["content"]).removeprefix("../") or "./"
-    return meta is not None
 
 
 def place(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
@@ -87,9 +86,10 @@ def place(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
     target = edition_dir(lang, site)
     shutil.copytree(staging / prefix.rstrip("/"), target)
     for page in target.rglob("*.html"):
-        doc = parse(page.read_text(encoding="utf-8"))
-        if rebase_offset(doc):
-            page.write_text(serialize(doc), encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        rebased = edited(text, "rebase offset", rebase_offset)
+        if rebased != text:
+            page.write_text(rebased, encoding="utf-8")
     for child in staging.iterdir():  # shared files (site_libs, assets) if this edition is rendered first
         if child.name not in (prefix.rstrip("/"), "search.json", "sitemap.xml") and not (site / child.name).exists():
             shutil.copytree(child, site / child.name) if child.is_dir() else shutil.copyfile(child, site / child.name)

@@ -96,3 +96,59 @@ def tidy_quarto_markup(doc: BeautifulSoup) -> None:
     for item in doc.find_all(attrs={"role": "listitem"}):
         if item.parent is None or item.parent.get("role") != "list":
             del item["role"]
+
+
+# Quarto's search box (autocomplete.js) draws a search button and a combobox with no accessible name; this names
+# them with Quarto's own search label, in the page's language.
+NAME_SEARCH = """<script>(() => {
+  const options = JSON.parse(document.getElementById("quarto-search-options")?.textContent || "{}");
+  const label = (options.language || {})["search-label"] || "Search";
+  const name = () => document.querySelectorAll(".aa-DetachedSearchButton, .aa-Autocomplete, .aa-Input")
+    .forEach((el) => el.hasAttribute("aria-label") || el.setAttribute("aria-label", label));
+  addEventListener("load", () => {
+    name();
+    new MutationObserver(name).observe(document.body, {childList: true});
+    const box = document.getElementById("quarto-search");
+    if (box) new MutationObserver(name).observe(box, {childList: true, subtree: true});
+  });
+})();</script>"""
+
+
+def name_quarto_search(doc: BeautifulSoup) -> None:
+    """Add the script that names Quarto's search controls, once, to a page that has Quarto's search."""
+    if doc.find(id="quarto-search-options") and not doc.find("script", string=re.compile("quarto-search-options")):
+        doc.body.append(fragment(NAME_SEARCH)[0])
+
+
+def lighten_quarto_head(doc: BeautifulSoup) -> None:
+    """Make Quarto's page head cheaper to first paint, keeping its behaviour: its classic scripts run deferred (in
+    order, before DOMContentLoaded, which is when they act), the dark stylesheets start disabled (Quarto's own
+    switch enables them for a dark-mode reader before the page draws), and the icon font's stylesheet goes (the
+    site shows no icon from it; the dark-mode toggle draws from Bootstrap's CSS)."""
+    for script in doc.head.find_all("script", src=True) if doc.head else []:
+        if "site_libs/" in script["src"] and script.get("type") != "module" and not script.has_attr("async"):
+            script["defer"] = ""
+    for sheet in doc.find_all("link", class_="quarto-color-alternate"):
+        sheet["rel"] = "disabled-stylesheet"
+    for icons in doc.find_all("link", href=re.compile(r"site_libs/bootstrap/bootstrap-icons\.css$")):
+        icons.decompose()
+
+
+def edited(text: str, salt: str, edit) -> str:  # noqa: ANN001 - edit: Callable[[BeautifulSoup], bool]
+    """``edit`` applied to the parsed text, serialised; cached under .build/edited/ on the text and ``salt`` (what
+    else the edit depends on), so that an unchanged page is never parsed again. An edit returning False (it found
+    a problem) is not cached."""
+    from hashlib import sha256
+
+    from .paths import BUILD_DIR
+
+    cached = BUILD_DIR / "edited" / (sha256((salt + "\0" + text).encode()).hexdigest() + ".html")
+    if cached.exists():
+        return cached.read_text(encoding="utf-8")
+    doc = parse(text)
+    result = serialize(doc) if edit(doc) is not False else None
+    if result is None:
+        return serialize(doc)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(result, encoding="utf-8")
+    return result

@@ -7,6 +7,7 @@ runs a kernel itself; it renders whatever this prints. So `quarto render`, `quar
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -40,7 +41,9 @@ def main() -> int:
         return 1
     if ran:
         print(f"executed 1 page(s): {page.slug} (from the ipynb filter)", file=sys.stderr)
-    sys.stdout.write(path.read_text(encoding="utf-8"))
+    # ASCII only (non-ASCII as JSON \u escapes): Quarto decodes the filter's output chunk by chunk, and a chunk
+    # that ends inside a multi-byte character turns it into U+FFFD on the page.
+    sys.stdout.write(json.dumps(json.loads(path.read_text(encoding="utf-8")), ensure_ascii=True))
     return 0
 
 

@@ -154,7 +154,7 @@ def wait_for_charts(page, timeout_ms: int = 5000) -> int:
         card = cards.nth(index)
         card.scroll_into_view_if_needed()
         if card.get_attribute("data-first-screen") is not None:
-            card.hover(position={"x": 4, "y": 4})  # a first-screen card is drawn live on the reader's first move
+            card.hover()  # a first-screen card is drawn live on the reader's first move (the centre: a fixed navbar may cover its top)
         card.locator(".gm-live svg.marks, .gm-live canvas.marks").first.wait_for(state="attached", timeout=timeout_ms)
     if count:
         page.evaluate("window.scrollTo(0, 0)")

@@ -108,6 +108,24 @@ def test_the_ipynb_filter_hands_quarto_the_executed_page_and_leaves_the_source(p
     assert source.read_text(encoding="utf-8") == text
 
 
+def test_the_ipynb_filter_speaks_ascii_so_quarto_cannot_split_a_character(preview_site):
+    """Quarto decodes the filter's output chunk by chunk; a Chinese character cut at a chunk's end became U+FFFD."""
+    from greenmfg.execute import executed_path
+    from greenmfg.project import page
+
+    source = REPO_ROOT / "zh" / "chapters" / "traditional.ipynb"
+    run = subprocess.run([sys.executable, "-m", "greenmfg.quarto_filter"], input=source.read_bytes(),
+                         cwd=source.parent, capture_output=True, check=True)
+    assert run.stdout.isascii()
+    assert json.loads(run.stdout) == json.loads(executed_path(page("traditional", "zh")).read_text(encoding="utf-8"))
+
+
+def test_no_page_has_a_replacement_character(site):
+    """U+FFFD on a page means text was decoded from a cut byte sequence somewhere between data and HTML."""
+    broken = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html")) if "\ufffd" in p.read_text(encoding="utf-8")]
+    assert broken == []
+
+
 def test_the_ipynb_filter_refuses_a_notebook_that_is_not_a_page():
     run = subprocess.run([sys.executable, "-m", "greenmfg.quarto_filter"], input='{"cells": []}', cwd=REPO_ROOT / "chapters",
                          capture_output=True, text=True)

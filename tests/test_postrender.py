@@ -10,7 +10,7 @@ import threading
 import pytest
 from conftest import wait_for_charts
 
-from greenmfg.build import BuildError, post_render
+from greenmfg.postrender import BuildError, post_render
 from greenmfg.editions import staging_dir
 from greenmfg.html_edit import parse, serialize, strip_third_party, third_party_refs
 

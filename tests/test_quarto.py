@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from greenmfg.build import QUARTO_VERSION
+from greenmfg.html_edit import parse
 from greenmfg.paths import REPO_ROOT
 from greenmfg.project import all_pages
 
@@ -75,8 +76,8 @@ def test_quarto_pages_have_dates_values_and_charts(clone, two_builds):
         assert "Invalid Date" not in html, page.output
         assert "{{<" not in html and "?var:" not in html, f"{page.output}: an unexpanded shortcode"
         assert re.search(r'class="gm-as-of"[^>]*>(Data as of |数据截至)\d{4}', html), f"{page.output}: no 'Data as of'"
-    chapter = (site / "chapters" / "digital.html").read_text(encoding="utf-8")
-    assert chapter.count('class="gm-card"') >= 3
+    chapter = parse((site / "chapters" / "digital.html").read_text(encoding="utf-8"))
+    assert len(chapter.select("figure.gm-card")) >= 3
 
 
 @pytest.mark.parametrize("profile", ["en", "zh"])
@@ -85,7 +86,7 @@ def test_one_edition_rendered_directly_keeps_the_other_and_the_tree_clean(clone,
     assert run.returncode == 0, run.stderr[-2000:]
     site = clone / "_site"
     for chapter in (site / "chapters" / "emerging.html", site / "zh" / "chapters" / "emerging.html"):
-        assert 'class="gm-card"' in chapter.read_text(encoding="utf-8"), f"{chapter} lost after rendering {profile}"
+        assert parse(chapter.read_text(encoding="utf-8")).select("figure.gm-card"), f"{chapter} lost after rendering {profile}"
     assert '<html lang="zh' in (site / "zh" / "index.html").read_text(encoding="utf-8")
     status = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout
     assert status == ""

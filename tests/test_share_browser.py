@@ -75,7 +75,9 @@ def test_every_card_has_a_permalink_and_a_copy_link_control(open_page, chapter):
     record = open_page(chapter)
     for card in record.page.locator("figure.gm-card").all():
         card_id = card.get_attribute("id")
-        assert card.locator("a.gm-permalink").get_attribute("href") == f"#{card_id}"
+        # Resolved, not the raw attribute: Quarto's script writes in-page links out in full.
+        target = card.locator("a.gm-permalink").evaluate("a => [new URL(a.href).pathname, new URL(a.href).hash]")
+        assert target == [record.page.evaluate("location.pathname"), f"#{card_id}"]
         assert card.locator("button.gm-copy-link").is_visible()
 
 
