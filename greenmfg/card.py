@@ -220,12 +220,14 @@ def card_parts(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str 
     note_html = f'<p class="gm-note"><strong>{tr("Note:")}</strong> {text_html(note)}</p>' if note else ""
     subtitle = f'<p class="gm-card-subtitle">{text_html(compiled["subtitle"])}</p>' if compiled["subtitle"] else ""
     return "\n".join([
-        f'<figure class="gm-card" id="{cid}" data-chart-id="{chart_id}" aria-labelledby="{cid}-title"'
-        + (" data-first-screen" if first_screen else "") + ">",
+        f'<figure class="gm-card{" gm-static-first" if first_screen else ""}" id="{cid}" data-chart-id="{chart_id}" '
+        f'aria-labelledby="{cid}-title"' + (" data-first-screen" if first_screen else "") + ">",
         f'<figcaption class="gm-card-head"><p class="gm-card-title" id="{cid}-title">'
         f'{text_html(compiled["title"])}</p>{subtitle}</figcaption>',
         f'<div class="gm-chart" data-description="{html.escape(compiled["description"])}">',
-        f'<div class="gm-static"><noscript>{_static_html(compiled)}</noscript></div>',
+        # A first-screen card shows its build-time chart in the markup, so nothing moves when scripts arrive.
+        f'<div class="gm-static"><div class="gm-print-fallback">{_static_html(compiled)}</div></div>' if first_screen
+        else f'<div class="gm-static"><noscript>{_static_html(compiled)}</noscript></div>',
         f'<div class="gm-live" id="{cid}-live"></div>',
         "</div>",
         f'<p class="gm-summary">{text_html(summary)}</p>',
