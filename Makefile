@@ -26,7 +26,9 @@ $(STAMP): requirements.txt pyproject.toml
 
 # Quarto's PyPI installer downloads its binary; a failure (no network to GitHub) never fails the build.
 $(QUARTO_STAMP): requirements-quarto.txt | $(STAMP)
-	@if timeout 60 $(PY) -m pip install --quiet --disable-pip-version-check -r requirements-quarto.txt >$(VENV)/quarto-install.log 2>&1 \
+	@if command -v quarto >/dev/null 2>&1 && [ "$$(command -v quarto)" != "$(abspath $(VENV))/bin/quarto" ]; then \
+	  echo "Quarto $$(quarto --version) found at $$(command -v quarto): make site and make test use it"; \
+	elif timeout 60 $(PY) -m pip install --quiet --disable-pip-version-check -r requirements-quarto.txt >$(VENV)/quarto-install.log 2>&1 \
 	  && $(VENV)/bin/quarto --version >/dev/null 2>&1; then echo "Quarto $$($(VENV)/bin/quarto --version) installed in $(VENV)"; \
 	  else $(PY) -m pip uninstall --quiet --yes quarto-cli >/dev/null 2>&1; \
 	  echo "Quarto could not be installed here (its installer downloads the binary; see $(VENV)/quarto-install.log): make site uses the preview renderer"; fi
@@ -60,6 +62,10 @@ page: $(STAMP) ## Scaffold and register a page in both editions: make page KEY=m
 
 lab: $(STAMP) ## Start JupyterLab on http://127.0.0.1:8888 with the project's environment (works as root)
 	$(VENV)/bin/jupyter lab --config=jupyter_server_config.py --ip=127.0.0.1 --port=8888 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
+
+preview: $(STAMP) $(QUARTO_STAMP) ## Rebuild pages as you edit them, on http://127.0.0.1:4444 (EDITION=zh for 中文; quarto preview where Quarto is installed)
+	@if command -v quarto >/dev/null 2>&1; then $(PY) -m greenmfg.build site && quarto preview --no-browser --port 4444 $(if $(EDITION),--profile $(EDITION)); \
+	else $(PY) -m greenmfg.watch --port 4444; fi
 
 serve: site ## Serve _site/ on http://127.0.0.1:8000
 	$(PY) -m http.server --bind 127.0.0.1 --directory _site 8000

@@ -16,6 +16,7 @@ import time
 from . import lighthouse
 from .card_payload import payloads_in
 from .paths import BUILD_DIR, REPO_ROOT, SITE_DIR
+from .project import editions
 
 PAGE_BUDGET_GZIP = 100 * 1024
 RUNTIME_FILES = ("assets/vega.mjs", "assets/gm-charts.mjs")
@@ -43,6 +44,60 @@ def clean() -> None:
     for path in (SITE_DIR, BUILD_DIR, REPO_ROOT / ".quarto"):
         shutil.rmtree(path, ignore_errors=True)
     (REPO_ROOT / "_variables.yml").unlink(missing_ok=True)
+
+
+EDITED_CHAPTER = -1  # the last chapter of each edition is edited to time the editor loop
+
+
+def _served(url: str, marker: str) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return marker in response.read().decode("utf-8", "replace")
+    except OSError:
+        return False
+
+
+def editor_loop(lang: str, port: int = 4466, edits: int = 3) -> list[float]:
+    """Seconds from saving an edited notebook to its page showing the edit in `make preview` (Quarto's preview where
+    installed, else the watcher), for each of ``edits`` edits; the notebook is restored afterwards."""
+    import json
+    import os
+    import signal
+    import urllib.request
+
+    from .project import chapters
+
+    edited = chapters(lang)[EDITED_CHAPTER]
+    source, url = REPO_ROOT / edited.source, f"http://127.0.0.1:{port}/{edited.output.as_posix()}"
+    command = (["quarto", "preview", "--no-browser", "--port", str(port), "--profile", lang] if shutil.which("quarto")
+               else [sys.executable, "-m", "greenmfg.watch", "--port", str(port)])
+    original = source.read_bytes()
+    process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    timings = []
+    try:
+        deadline = time.time() + 600
+        while not _served(url, "</html>") and time.time() < deadline:
+            time.sleep(1)
+        time.sleep(5)  # let the first render settle
+        for n in range(edits):
+            marker = f"Benchmark edit {n} {time.time():.0f}"
+            nb = json.loads(original)
+            cell = next(c for c in reversed(nb["cells"]) if c["cell_type"] == "markdown")
+            cell["source"] = "".join(cell["source"]) + f"\n\n{marker}\n"
+            started = time.perf_counter()
+            source.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            while not _served(url, marker) and time.perf_counter() - started < 120:
+                time.sleep(0.1)
+            timings.append(time.perf_counter() - started)
+    finally:
+        source.write_bytes(original)
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+        urllib.request.urlcleanup()
+    return timings
 
 
 def kib(n: int) -> str:
@@ -87,6 +142,10 @@ def report() -> int:
         total_gz += _gz(data)
         print(f"  {name:40s} {kib(len(data))} {kib(_gz(data))}")
     print(f"  {'total':40s} {kib(total_raw)} {kib(total_gz)}   (target <= 300 KiB gzip, stretch <= 200 KiB)")
+    for lang in editions():
+        timings = sorted(editor_loop(lang))
+        print(f"editor loop ({lang}): saved edit shown in the preview after {timings[len(timings) // 2]:.1f} s "
+              f"(median of {len(timings)}; each: {', '.join(f'{t:.1f}' for t in timings)}; target <= 5 s)")
     lighthouse.report()
     return 0
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import nbformat
 
-from .paths import REPO_ROOT
 from .i18n import edition_prefix
+from .paths import REPO_ROOT
 from .project import CHAPTERS_DIR, editions, pages
 
 PACKAGE_TEMPLATE = '''"""{title}: data for the page's charts and the derived numbers its prose uses."""

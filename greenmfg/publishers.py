@@ -8,7 +8,7 @@ text up to the first comma, bracket or " via ".
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 # (pattern on source_org, English short name, Chinese short name)
 PUBLISHERS: tuple[tuple[str, str, str], ...] = (

@@ -5,8 +5,8 @@ import html
 
 import pandas as pd
 
-from greenmfg.freshness import period_text
 from greenmfg.frames import is_missing
+from greenmfg.freshness import period_text
 from greenmfg.i18n import language, pick, tr
 from greenmfg.markup import (
     cell_text,

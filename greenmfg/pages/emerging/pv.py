@@ -10,7 +10,7 @@ import pandas as pd
 
 from greenmfg import theme
 from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_number, fmt_value
+from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_runs, year_span
 from greenmfg.i18n import pick, tr, tr_all
 from greenmfg.pages.emerging.units import shown

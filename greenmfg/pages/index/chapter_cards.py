@@ -11,8 +11,8 @@ from typing import Any
 from greenmfg.i18n import language, tr
 from greenmfg.markup import chinese
 from greenmfg.pages.index.page_map import href
-from greenmfg.theme import PAGE_HUES
 from greenmfg.project import BuildError, chapters
+from greenmfg.theme import PAGE_HUES
 from greenmfg.var_tokens import load_variables, substitute
 
 
