@@ -194,7 +194,8 @@ def render_page(page: Page, executed: Path, config: dict[str, Any], variables: d
     nb = read_notebook(executed)
     meta = front_matter(nb, where)
     body = notebook_markdown(nb, variables, where, bool(config.get("execute", {}).get("echo", False)))
-    body += citation_appendix(meta.get("citation"), page.lang)
+    if meta.get("appendix-cite-as", True) is not False:  # Quarto's option: a page may cite itself in its own words
+        body += citation_appendix(meta.get("citation"), page.lang)
     website = config["website"]
     document = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + body
     args = [

@@ -38,7 +38,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory, site):  # site: _variables.yml and the executed cache are warm
+def lab(tmp_path_factory, preview_site):  # a build: _variables.yml and the executed cache are warm
     settings = tmp_path_factory.mktemp("lab-settings")
     for name, value in SETTINGS.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)

@@ -76,8 +76,9 @@ def pages_with_charts(site_copy):
 
 
 @pytest.mark.browser
-def test_page_with_quarto_injected_tags_still_draws_after_post_render(site, browser, tmp_path):
-    """Simulate Quarto's output: inject its head tags into the rendered edition, post-render, open in Chromium."""
+def test_page_with_quarto_injected_tags_still_draws_after_post_render(preview_site, browser, tmp_path):
+    """Simulate Quarto's output on the preview's pages: inject its head tags into the rendered edition, post-render,
+    open in Chromium (Quarto's own pages go through the same post-render in every other browser test)."""
     staging, copy = tmp_path / "staging", tmp_path / "_site"
     shutil.copytree(staging_dir("en"), staging)
     for page in pages_with_charts(staging):

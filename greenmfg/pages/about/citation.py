@@ -43,4 +43,4 @@ def bibtex(last_updated: str, version: str) -> str:
 def citation_html(last_updated: str, version: str) -> str:
     """Plain-text citation and BibTeX, ready to copy."""
     return (f'<p class="gm-citation">{html.escape(citation_text(last_updated, version))}</p>'
-            f'<pre><code class="language-bibtex">{html.escape(bibtex(last_updated, version))}</code></pre>')
+            f'<pre tabindex="0"><code class="language-bibtex">{html.escape(bibtex(last_updated, version))}</code></pre>')
