@@ -170,6 +170,28 @@ def test_each_edition_has_its_own_search_index_and_sitemap(site):
     assert "zh/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
 
 
+# What the site's root may hold besides the default edition's pages and their folders: each other edition, Quarto's
+# libraries, the shared assets and data package, chart CSVs, embed pages, the search index, sitemap and robots.txt.
+SITE_ROOT_EXTRAS = {"assets", "site_libs", "data", "chart-data", "embed", "search.json", "sitemap.xml", "robots.txt"}
+
+
+def stray_entries(site: Path) -> list[str]:
+    """Names at the site's root that belong to no page, edition or listed extra."""
+    allowed = SITE_ROOT_EXTRAS | {p.output.parts[0] for p in pages()} | set(editions()[1:])
+    return sorted(p.name for p in site.iterdir() if p.name not in allowed)
+
+
+def test_the_site_root_holds_nothing_stray(site):
+    assert stray_entries(site) == []
+
+
+def test_the_stray_check_catches_a_copy_of_the_site_inside_itself(tmp_path):
+    """Quarto once copied _site/ into the site through an unanchored resource glob (_site/_site/)."""
+    (tmp_path / "_site").mkdir()
+    (tmp_path / "index.html").write_text("x")
+    assert stray_entries(tmp_path) == ["_site"]
+
+
 @pytest.mark.parametrize("page", all_pages(), ids=[p.slug for p in all_pages()])
 def test_every_page_links_its_twin_and_declares_its_language(site, page):
     text = (site / page.output).read_text(encoding="utf-8")
