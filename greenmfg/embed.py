@@ -15,7 +15,7 @@ from pathlib import Path
 from .cards import edition_cards
 from .html_edit import parse, serialize
 from .i18n import HREFLANG, edition_prefix, tr, using
-from .project import quarto_config, site_url
+from .project import Page, quarto_config, site_url
 
 EMBED_DIR = "embed"
 EMBED_HEIGHT = 640
@@ -100,8 +100,8 @@ def write_embed_pages(site: Path, lang: str = "en") -> int:
         cards = edition_cards(lang)
         for card in cards:
             page_href = f"{site_url()}{card['page']}#chart-{card['id']}"
-            root = "../" * card["page"].count("/")
-            body = _embedded_card(card["html"], root, card["id"], page_href)
+            page = Page(Path(card["page"]).with_suffix(".ipynb"))
+            body = _embedded_card(card["html"], page.root_prefix, card["id"], page_href)
             (out / f"{card['id']}.html").write_text(embed_page(body, card["title"], page_href), encoding="utf-8")
         _keep_out_of_indexes(site / edition_prefix())
     return len(cards)
