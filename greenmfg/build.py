@@ -24,7 +24,6 @@ import yaml
 from .editions import profile_edition, staging_dir
 from .execute import CACHE_INPUTS, execute_all, tree_digest
 from .paths import ASSETS_DIR, BUILD_DIR, REPO_ROOT, SITE_DIR
-from .postrender import post_render
 from .project import BuildError, Page, all_pages, editions, pages
 from .var_tokens import VARIABLES_FILE, variables_file
 
@@ -191,9 +190,20 @@ def _render_with_preview(site: Path) -> None:
 
     executed = pre_render()
     for lang in editions():
+        from .postrender import post_render  # the HTML parser loads only where HTML is edited
+
         staging = staging_dir(lang)
         render_site({p: executed[p] for p in pages(lang)}, staging, lang)
         post_render(lang, staging, site)
+
+
+def quarto_rendered_files() -> set[Path] | None:
+    """The pages Quarto just wrote when it rendered only some (`quarto preview` after an edit, `quarto render
+    page.ipynb`); None when it rendered the whole project or did not say."""
+    listed = os.environ.get("QUARTO_PROJECT_OUTPUT_FILES")
+    if os.environ.get("QUARTO_PROJECT_RENDER_ALL") == "1" or not listed:
+        return None
+    return {(REPO_ROOT / line).resolve() for line in listed.splitlines() if line.strip()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,9 +218,11 @@ def main(argv: list[str] | None = None) -> int:
         elif args.step == "pre-render":
             pre_render(profile_edition())
         elif args.step == "post-render":
+            from .postrender import post_render  # not imported at the top: pre-render and the filter start faster
+
             lang = profile_edition()
             out = os.environ.get("QUARTO_PROJECT_OUTPUT_DIR")
-            post_render(lang, Path(out) if out else staging_dir(lang))
+            post_render(lang, Path(out) if out else staging_dir(lang), rendered=quarto_rendered_files())
         elif args.step == "variables":
             use_edition_variables(editions()[0])
     except BuildError as exc:

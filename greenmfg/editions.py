@@ -17,7 +17,6 @@ import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .html_edit import edited, fragment
 from .i18n import HREFLANG, edition_prefix
 from .paths import REPO_ROOT, SITE_DIR
 from .project import BuildError, Page, editions, pages, quarto_config, site_url
@@ -87,6 +86,8 @@ def place(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
     shutil.copytree(staging / prefix.rstrip("/"), target)
     for page in target.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
+        from .html_edit import edited  # the HTML parser loads only here and in add_language_links
+
         rebased = edited(text, "rebase offset", rebase_offset)
         if rebased != text:
             page.write_text(rebased, encoding="utf-8")
@@ -145,6 +146,8 @@ def switcher(page: Page) -> str:
 
 def add_language_links(page: Page, doc) -> None:
     """Give the parsed page its canonical/hreflang links and language switcher (once: a rebuilt page is not doubled)."""
+    from .html_edit import fragment
+
     if doc.find("a", class_="gm-lang-switch"):
         return
     for old in doc.find_all("link", rel="canonical"):

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from .cards import edition_cards
-from .html_edit import parse, serialize
+from .html_edit import edited
 from .i18n import HREFLANG, edition_prefix, tr, using
 from .project import Page, quarto_config, site_url
 
@@ -44,19 +44,21 @@ def _embedded_card(card: str, root: str, chart_id: str, page_href: str) -> str:
     """The card re-addressed from <edition>/embed/ (one folder down), its link pointing back to its page, without
     the controls that only make sense on the page (copy link, embed)."""
     to_site = "../" * (1 + edition_prefix().count("/"))
-    doc = parse(card)
-    for link in doc.select("a.gm-csv"):
-        link["href"] = str(link["href"]).replace(f"{root}{edition_prefix()}chart-data/", "../chart-data/", 1)
-    for script in doc.select("script[src]"):
-        script["src"] = str(script["src"]).replace(f"{root}assets/", f"{to_site}assets/", 1)
-    for permalink in doc.select("a.gm-permalink"):
-        permalink["href"], permalink["target"] = page_href, "_top"
-        permalink.string = tr("See it in context")
-    for control in doc.select("button.gm-copy-link, details.gm-embed"):
-        control.decompose()
-    for figure in doc.select("figure.gm-card"):
-        del figure["data-first-screen"]  # an embed is the chart alone: draw it live at once
-    return serialize(doc)
+
+    def readdress(doc) -> None:  # noqa: ANN001 - a parsed card
+        for link in doc.select("a.gm-csv"):
+            link["href"] = str(link["href"]).replace(f"{root}{edition_prefix()}chart-data/", "../chart-data/", 1)
+        for script in doc.select("script[src]"):
+            script["src"] = str(script["src"]).replace(f"{root}assets/", f"{to_site}assets/", 1)
+        for permalink in doc.select("a.gm-permalink"):
+            permalink["href"], permalink["target"] = page_href, "_top"
+            permalink.string = tr("See it in context")
+        for control in doc.select("button.gm-copy-link, details.gm-embed"):
+            control.decompose()
+        for figure in doc.select("figure.gm-card"):
+            del figure["data-first-screen"]  # an embed is the chart alone: draw it live at once
+
+    return edited(card, f"embed {edition_lang()} {root} {to_site} {page_href} {tr('See it in context')}", readdress)
 
 
 def embed_page(card: str, title: str, page_href: str) -> str:

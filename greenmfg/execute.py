@@ -7,6 +7,7 @@ change shows in the next build. Source notebooks are only read, never written.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -40,10 +41,35 @@ def shared_digest() -> str:
 
 
 def cache_key(page: Page, shared: str) -> str:
-    """Hash of the page source plus everything that can change its outputs."""
+    """Hash of the page's cells minus its prose, plus everything that can change its outputs: an edit to a markdown
+    cell changes no output, so it re-renders the page without running it again (see `with_current_prose`)."""
+    nb = json.loads((REPO_ROOT / page.source).read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            cell["source"] = ""
     digest = hashlib.sha256(shared.encode())
-    digest.update((REPO_ROOT / page.source).read_bytes())
+    digest.update(json.dumps(nb, sort_keys=True).encode())
     return digest.hexdigest()
+
+
+def with_current_prose(page: Page) -> Path:
+    """The executed copy with the source's markdown cells as they are now (cells are matched by position; the key
+    guarantees the same cells in the same order)."""
+    target = executed_path(page)
+    text = target.read_text(encoding="utf-8")
+    executed = json.loads(text)
+    source = json.loads((REPO_ROOT / page.source).read_text(encoding="utf-8"))
+    for ran, cell in zip(executed["cells"], source["cells"]):
+        if cell["cell_type"] == "markdown":
+            ran.update(source=cell["source"], metadata=cell.get("metadata", {}))
+            if "attachments" in cell:
+                ran["attachments"] = cell["attachments"]
+    updated = json.dumps(executed, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    if updated != text:
+        partial = target.with_suffix(".partial")
+        partial.write_text(updated, encoding="utf-8")
+        partial.replace(target)
+    return target
 
 
 def executed_path(page: Page) -> Path:
@@ -123,7 +149,7 @@ def _store(page: Page, key: str, nb) -> None:
 def execute_page(page: Page, key: str) -> tuple[Path, bool]:
     """Execute one notebook (or reuse the cached run); return the executed copy and whether it ran."""
     ran = _run_pages([(page, key)])
-    return executed_path(page), bool(ran)
+    return with_current_prose(page), bool(ran)
 
 
 KERNELS = 2  # the machine has two cores
@@ -142,7 +168,7 @@ def execute_all(selected: list[Page]) -> dict[Page, Path]:
         ran = [slug for lane in pool.map(_run_pages, lanes) for slug in lane]
     print(f"executed {len(ran)} page(s){': ' + ', '.join(ran) if ran else ''}; "
           f"{len(selected) - len(ran)} from cache")
-    return {page: executed_path(page) for page in selected}
+    return {page: with_current_prose(page) for page in selected}
 
 
 def executed_notebook(page: Page) -> tuple[Path, bool]:

@@ -44,9 +44,10 @@ def write_chart_csvs(site: Path, lang: str) -> int:
     return len(cards)
 
 
-def finish_edition(folder: Path, lang: str) -> list[str]:
-    """Parse each HTML file of a rendered edition once: strip third-party tags, tidy Quarto's invalid markup, add
-    language links to pages; return anything in HTML or CSS still loading from elsewhere."""
+def finish_edition(folder: Path, lang: str, rendered: set[Path] | None = None) -> list[str]:
+    """Parse each HTML file of a rendered edition once (only the ``rendered`` pages' when a render did not render
+    all, as `quarto preview` does after an edit): strip third-party tags, tidy Quarto's invalid markup, add language
+    links to pages; return anything in HTML or CSS still loading from elsewhere."""
     root = edition_dir(lang, folder)
     # The root edition's folder holds the other editions' folders, which are not its files.
     others = [edition_dir(o, folder) for o in editions() if root in edition_dir(o, folder).parents]
@@ -54,6 +55,8 @@ def finish_edition(folder: Path, lang: str) -> list[str]:
     offenders = []
     for path in sorted(root.rglob("*")):
         if path.suffix not in (".html", ".css") or not path.is_file() or any(o in path.parents for o in others):
+            continue
+        if rendered is not None and path.suffix == ".html" and path.resolve() not in rendered:
             continue
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".css":
@@ -78,17 +81,18 @@ def finish_edition(folder: Path, lang: str) -> list[str]:
     return offenders
 
 
-def post_render(lang: str, staging: Path, site: Path = SITE_DIR) -> None:
+def post_render(lang: str, staging: Path, site: Path = SITE_DIR, rendered: set[Path] | None = None) -> None:
     """Finish the rendered edition where it was rendered (strip third-party tags and prove none remain, language
     links, chart runtime, chart CSVs and embed pages from the card files), then place it in the site.
 
-    Finishing the staging folder itself means `quarto preview`, which serves that folder, shows the finished pages."""
+    Finishing the staging folder itself means `quarto preview`, which serves that folder, shows the finished pages.
+    ``rendered``: the pages a partial render wrote (the other pages were finished when they were rendered)."""
     if not staging.is_dir():
         raise BuildError(f"{staging}: the {lang} edition was not rendered")
     (staging / "assets").mkdir(parents=True, exist_ok=True)
     for name in ("gm-charts.mjs", "vega.mjs"):
         shutil.copyfile(ASSETS_DIR / name, staging / "assets" / name)
-    offenders = finish_edition(staging, lang)
+    offenders = finish_edition(staging, lang, rendered)
     if offenders:
         raise BuildError("third-party hosts remain in the site:\n  " + "\n  ".join(offenders))
     charts = write_chart_csvs(staging, lang)
