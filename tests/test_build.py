@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from greenmfg.build import build_site
-from greenmfg.execute import CACHE_INPUTS, EXECUTED_DIR, cache_key, execute_page, shared_digest
+from greenmfg.execute import CACHE_INPUTS, EXECUTED_DIR, cache_key, execute_page, executed_notebook, shared_digest
 from greenmfg.paths import BUILD_DIR, REPO_ROOT
 from greenmfg.project import BuildError, Page
 
@@ -58,6 +58,27 @@ def test_executed_page_is_reused_only_for_the_same_key():
     assert ran_first and not ran_again
     _, ran_changed = execute_page(page, "different")
     assert ran_changed and first.read_text() != text_first
+
+
+def test_a_prose_edit_reuses_the_run_and_shows_the_new_prose():
+    """An editor's change to a markdown cell re-renders without running the page; a code change runs it again."""
+    page = _scratch_page("prose", "import time; print(time.perf_counter_ns())")
+    source = REPO_ROOT / page.source
+    nb = nbformat.read(source, as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("First wording."))
+    nbformat.write(nb, source)
+    _, ran = executed_notebook(page)
+    key = cache_key(page, shared_digest())
+    nb.cells[-1].source = "Second wording."
+    nbformat.write(nb, source)
+    assert cache_key(page, shared_digest()) == key
+    executed, ran_again = executed_notebook(page)
+    assert ran and not ran_again
+    assert "Second wording." in executed.read_text() and "First wording." not in executed.read_text()
+    nb.cells[2].source = "print('changed')"
+    nbformat.write(nb, source)
+    assert cache_key(page, shared_digest()) != key
+    assert executed_notebook(page)[1]
 
 
 def _html_digests(site: Path) -> dict[str, str]:
