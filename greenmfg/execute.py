@@ -91,8 +91,10 @@ def _kernel_env() -> None:
 
 def _fresh_start(source: Path) -> str:
     """Code run before each page in a shared kernel: an empty namespace and the page's folder as working
-    directory, as a kernel of its own would have (imported modules stay loaded: that is the saving)."""
-    return f"get_ipython().run_line_magic('reset', '-f')\nimport os\nos.chdir({str(source.parent)!r})"
+    directory and the notebook named as JupyterLab names it, as a kernel of its own would have (imported modules
+    stay loaded: that is the saving)."""
+    return (f"get_ipython().run_line_magic('reset', '-f')\nimport os\nos.chdir({str(source.parent)!r})\n"
+            f"os.environ['JPY_SESSION_NAME'] = {str(source)!r}")
 
 
 def _run_pages(queue: list[tuple[Page, str]]) -> list[str]:

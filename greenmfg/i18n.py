@@ -3,30 +3,32 @@
 English text in the code is the message key: ``tr("List year")`` returns it unchanged on English pages and
 its Chinese twin from ``greenmfg/locale/zh/*.yaml`` on Chinese pages. A Chinese page asking for a message
 the catalogue lacks stops the build with the message and the file to add it to, so no English is left on a
-Chinese page by accident. The current language is set once per page (``prose_values`` in its first cell)
-and by the build around anything it writes for one edition.
+Chinese page by accident. The edition is a parameter, never module state: a page's kernel runs in the page's
+folder, so a notebook under zh/ writes Chinese (in the build and in JupyterLab alike), and the build writes
+for one edition inside ``using(lang)``, a context variable that threads and tasks do not share.
 """
 from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import re
-import threading
 from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .paths import REPO_ROOT
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DEFAULT = "en"
 # BCP 47 tags for lang / hreflang attributes (Simplified Chinese is what the Chinese edition is written in).
 HREFLANG = {"en": "en", "zh": "zh-Hans"}
 
-# The page's language (set once per page, in its first cell) and, per thread, a language `using` holds for a
-# block: the build renders pages of one edition in parallel threads, which must not switch each other's language.
-_page_language = [DEFAULT]
-_block = threading.local()
+# The edition a block of the build writes for (`using`); outside any block, the edition of the working folder.
+EDITION: ContextVar[str | None] = ContextVar("edition", default=None)
 
 
 class MissingTranslation(KeyError):
@@ -37,8 +39,20 @@ class MissingTranslation(KeyError):
 
 
 def language() -> str:
-    """The language pages and charts are being written in now ('en' or 'zh')."""
-    return getattr(_block, "lang", None) or _page_language[0]
+    """The language pages and charts are being written in now ('en' or 'zh'): the build's, inside ``using``, else
+    that of the folder the code runs in (a page's kernel runs in the page's folder)."""
+    return EDITION.get() or folder_edition(os.getcwd())
+
+
+@functools.lru_cache(maxsize=64)
+def folder_edition(folder: str) -> str:
+    """The edition whose pages live in ``folder``: the edition named by its first folder under the repository
+    (zh/…), else the default."""
+    try:
+        first = Path(folder).resolve().relative_to(REPO_ROOT).parts[:1]
+    except ValueError:
+        return DEFAULT
+    return first[0] if first and first[0] in HREFLANG else DEFAULT
 
 
 def _known(lang: str) -> str:
@@ -47,20 +61,14 @@ def _known(lang: str) -> str:
     return lang
 
 
-def set_language(lang: str) -> None:
-    """The page's language, from now on (a page's first cell sets it)."""
-    _page_language[0] = _known(lang)
-
-
 @contextlib.contextmanager
 def using(lang: str) -> Iterator[None]:
-    """Write in ``lang`` inside the block (in this thread only), then go back."""
-    before = getattr(_block, "lang", None)
-    _block.lang = _known(lang)
+    """Write in ``lang`` inside the block (in this context only: other threads keep theirs), then go back."""
+    token = EDITION.set(_known(lang))
     try:
         yield
     finally:
-        _block.lang = before
+        EDITION.reset(token)
 
 
 @functools.cache

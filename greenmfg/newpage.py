@@ -55,8 +55,8 @@ def page_notebook(source: str, title: str, description: str = "", lang: str = "e
     nb = nbformat.v4.new_notebook()
     front = ["---", f'title: "{title}"'] + ([f'description: "{description}"'] if description else []) + ["---"]
     nb.cells = [nbformat.v4.new_raw_cell("\n".join(front)),
-                nbformat.v4.new_code_cell(f'#| include: false\nfrom greenmfg.notebook import prose_values\n'
-                                          f'prose_values("{source}")'),
+                nbformat.v4.new_code_cell('#| include: false\nfrom greenmfg.notebook import prose_values\n'
+                                          'prose_values()'),
                 nbformat.v4.new_markdown_cell(FIRST_PARAGRAPH[lang])]
     for cell in nb.cells:
         cell.pop("id", None)

@@ -1,8 +1,9 @@
 """What a rerunner sees in Jupyter: the values behind a page's `{{< var >}}` tokens, without a site build.
 
 A page's first code cell (`#| include: false`, so neither renderer shows it) calls
-`prose_values("chapters/x.ipynb")`; in Jupyter it prints a table of every key the page's prose uses
-and its current value, computed from data/ as the build computes it.
+`prose_values()`; in Jupyter it prints a table of every key the page's prose uses and its current value,
+computed from data/ as the build computes it. The page is the kernel's notebook (JupyterLab and the build both
+name it in JPY_SESSION_NAME), and its edition follows from its folder.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .execute import SITE_BUILD_ENV
-from .i18n import DEFAULT, set_language
+from .i18n import DEFAULT
 from .paths import REPO_ROOT
 from .project import Page
 from .var_tokens import VAR_TOKEN, lookup
@@ -59,10 +60,20 @@ class ProseValues:
         return {"text/html": table, "text/plain": plain}
 
 
-def prose_values(page_source: str) -> ProseValues:
-    """The values behind every `{{< var >}}` token of this page's prose; the page's edition sets the language its
-    charts and cards are written in (zh/… pages: Chinese)."""
+def kernel_page() -> str:
+    """The notebook this kernel runs, relative to the repository (JupyterLab and the build set JPY_SESSION_NAME)."""
+    name = os.environ.get("JPY_SESSION_NAME")
+    if not name:
+        raise RuntimeError("prose_values(): no notebook named for this kernel (JPY_SESSION_NAME is unset); "
+                           "pass the page's notebook path to prose_values()")
+    path = Path(name)
+    return (path.resolve().relative_to(REPO_ROOT) if path.is_absolute() else path).as_posix()
+
+
+def prose_values(page_source: str | None = None) -> ProseValues:
+    """The values behind every `{{< var >}}` token of this page's prose (this kernel's notebook by default), in the
+    page's edition."""
+    page_source = page_source or kernel_page()
     lang = Page(Path(page_source)).lang
-    set_language(lang)
     variables = current_variables(lang)
     return ProseValues([(key, value_of(variables, key)) for key in page_var_keys(page_source)])

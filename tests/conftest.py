@@ -27,16 +27,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-sync", "--disable-quic"]
 
 
-@pytest.fixture(autouse=True)
-def _english_by_default():
-    """Each test starts in the default language: a page executed in-process (prose_values) sets its own."""
-    from greenmfg.i18n import DEFAULT, set_language
-
-    set_language(DEFAULT)
-    yield
-    set_language(DEFAULT)
-
-
 @pytest.fixture(scope="session")
 def quarto_site() -> Path:
     """_site/ as Quarto builds it (`make site` with Quarto on PATH): the site readers get. Skips, saying why,

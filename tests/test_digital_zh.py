@@ -92,7 +92,7 @@ def test_zh_notebook_mirrors_its_twin():
     ids = [re.findall(r"\{#(sec-[^}]+)\}", "\n".join(c.source for c in nb.cells)) for nb in (en, zh)]
     charts = [re.findall(r"chart_id=([\w.]+)", "\n".join(c.source for c in nb.cells)) for nb in (en, zh)]
     assert ids[0] == ids[1] and charts[0] == charts[1]
-    assert 'prose_values("zh/chapters/digital.ipynb")' in zh.cells[1].source
+    assert "prose_values()" in zh.cells[1].source
     text = "\n".join(c.source for c in zh.cells if c.cell_type == "markdown")
     for term in ("绿色工厂", "绿色工业园区", "绿色供应链", "数字化绿色化协同"):
         assert term in text, term

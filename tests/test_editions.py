@@ -272,3 +272,45 @@ def test_parallel_renders_keep_their_own_language():
     for thread in threads:
         thread.join()
     assert seen == {"zh": "本页目录"}
+
+
+def _edition_text(lang: str) -> str:
+    """Everything one edition's values and template words say, as one text."""
+    from greenmfg.variables import build_variables
+
+    with using(lang):
+        words = [tr("On this page"), tr("References")]
+    return json.dumps(build_variables(None, lang), ensure_ascii=False, sort_keys=True) + "|".join(words)
+
+
+def test_two_editions_written_concurrently_match_writing_them_one_by_one():
+    """The edition is a parameter of each block of work: 8 interleaved renders of both editions in 4 threads say
+    exactly what each edition says alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    alone = {lang: _edition_text(lang) for lang in ("en", "zh")}
+    order = ["en", "zh"] * 4
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(_edition_text, order))
+    assert [text == alone[lang] for text, lang in zip(together, order)] == [True] * len(order)
+    assert alone["en"] != alone["zh"]
+
+
+def test_a_page_kernel_writes_in_its_folders_edition(tmp_path, monkeypatch):
+    """A notebook's kernel runs in the notebook's folder (JupyterLab and the build alike): zh/… is Chinese."""
+    monkeypatch.chdir(REPO_ROOT / "zh" / "chapters")
+    assert tr("On this page") == "本页目录"
+    monkeypatch.chdir(REPO_ROOT / "chapters")
+    assert tr("On this page") == "On this page"
+    monkeypatch.chdir(tmp_path)
+    assert tr("On this page") == "On this page"
+
+
+def test_no_module_level_or_thread_local_language():
+    """Nothing in the package keeps the language in a module-level variable or per thread."""
+    found = []
+    for path in sorted((REPO_ROOT / "greenmfg").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for pattern in (r"threading\.local\(", r"^_?\w*lang\w*\s*=\s*\[", r"\bset_language\b", r"^\s*global\s+\w*lang"):
+            found += [f"{path.relative_to(REPO_ROOT)}: {m.group(0)}" for m in re.finditer(pattern, text, re.M)]
+    assert found == []
