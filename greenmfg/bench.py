@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 from . import lighthouse
 from .card_payload import payloads_in
@@ -48,6 +49,31 @@ def clean() -> None:
 
 
 EDITED_CHAPTER = -1  # the last chapter of each edition is edited to time the editor loop
+
+
+def _digests(site) -> dict[str, str]:
+    import hashlib
+
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def repeated_clean_builds(times: int = 5) -> list[str]:
+    """Files that differ between ``times`` clean builds with the preview renderer (none, when builds repeat)."""
+    import tempfile
+
+    out = Path(tempfile.mkdtemp(prefix="greenmfg-repeat-")) / "site"  # outside .build/, which each clean build empties
+    first: dict[str, str] | None = None
+    differing: set[str] = set()
+    for n in range(times):
+        clean()
+        subprocess.run([sys.executable, "-m", "greenmfg.build", "site", "--renderer", "preview", "--out", str(out)],
+                       cwd=REPO_ROOT, check=True, capture_output=True)
+        now = _digests(out)
+        first = first or now
+        differing |= {name for name in first.keys() | now.keys() if first.get(name) != now.get(name)}
+    shutil.rmtree(out, ignore_errors=True)
+    return sorted(differing)
 
 
 def _served(url: str, marker: str) -> bool:
@@ -153,6 +179,9 @@ def report() -> int:
         timings = sorted(editor_loop(lang))
         print(f"editor loop ({lang}): saved edit shown in the preview after {timings[len(timings) // 2]:.1f} s "
               f"(median of {len(timings)}; each: {', '.join(f'{t:.1f}' for t in timings)}; target <= 5 s)")
+    differing = repeated_clean_builds()
+    print("5 clean builds with the preview renderer: " + ("byte-identical" if not differing else
+          f"{len(differing)} file(s) differ: {', '.join(differing[:10])}"))
     lighthouse.report()
     return 0
 
