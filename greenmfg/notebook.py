@@ -43,9 +43,26 @@ def value_of(variables: dict, key: str) -> str:
         return "(missing: not in _variables.yml)"
 
 
+# Shows each value in place of its token in the notebook's rendered markdown (jupyterlab-quarto renders a token as
+# <span class="shortcode">{{< var key >}}</span>), the key on hover; re-applied whenever a markdown cell re-renders.
+IN_PLACE = """<script>(() => {
+  const values = %s;
+  const notebook = document.currentScript?.closest('.jp-Notebook') || document.body;
+  const apply = () => notebook.querySelectorAll('.jp-MarkdownOutput span.shortcode:not([data-gm-key])').forEach(span => {
+    const key = (span.textContent.match(/^\\{\\{<\\s*var\\s+(\\S+)\\s*>\\}\\}$/) || [])[1];
+    if (key in values) { span.dataset.gmKey = key; span.title = key; span.textContent = values[key]; }
+  });
+  notebook.gmValues?.disconnect();
+  notebook.gmValues = new MutationObserver(apply);
+  notebook.gmValues.observe(notebook, {childList: true, subtree: true});
+  apply();
+})();</script>"""
+
+
 @dataclass
 class ProseValues:
-    """A table of the page's var keys and values; shows in Jupyter only."""
+    """A table of the page's var keys and values, which also shows each value in place of its token in the
+    notebook's markdown; in Jupyter only (the site expands tokens itself)."""
 
     rows: list[tuple[str, str]]
 
@@ -57,7 +74,8 @@ class ProseValues:
                  f"({len(self.rows)} <code>{{{{&lt; var &gt;}}}}</code> tokens, from data/)</summary>"
                  f"<table><thead><tr><th>token</th><th>value</th></tr></thead><tbody>{body}</tbody></table></details>")
         plain = "\n".join(f"{k} = {v}" for k, v in self.rows)
-        return {"text/html": table, "text/plain": plain}
+        in_place = IN_PLACE % json.dumps(dict(self.rows), ensure_ascii=False).replace("</", "<\\/")
+        return {"text/html": table + in_place, "text/plain": plain}
 
 
 def kernel_page() -> str:

@@ -20,14 +20,16 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import pages
+from greenmfg.project import editions, pages
 
 pytestmark = pytest.mark.browser
-CHAPTERS = [p.source.as_posix() for p in pages() if p.source.parts[0] == "chapters"]
+CHAPTERS = [p.source.as_posix() for lang in editions() for p in pages(lang) if "chapters" in p.source.parts]
 TOKEN = "greenmfg-test"
 SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
+    # every cell rendered at once (not only those in view), so that every token of the page can be checked
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
 
 
@@ -103,13 +105,22 @@ def test_run_all_draws_every_chart_offline_and_shows_the_prose_values(browser, l
         drawn = page.locator(".jp-OutputArea-output .vega-embed .marks").count()
         text = page.locator(".jp-OutputArea").all_inner_texts()
         values = page.locator(".gm-prose-values td").count()
+        in_place = page.evaluate("""() => {
+            const spans = [...document.querySelectorAll('.jp-MarkdownOutput span.shortcode')];
+            return {shown: spans.filter(s => s.dataset.gmKey && s.title === s.dataset.gmKey && s.textContent.trim()).length,
+                    left: spans.filter(s => s.textContent.includes('{{<')).map(s => s.textContent)};
+        }""")
+        page.locator(".jp-MarkdownOutput span[data-gm-key]").first.scroll_into_view_if_needed()
     finally:
-        page.screenshot(path=str(REPO_ROOT / ".build" / f"jupyterlab-{Path(notebook).stem}.png"))
+        page.screenshot(path=str(REPO_ROOT / ".build" / f"jupyterlab-{notebook.replace('/', '-')}.png"))
         context.close()
     assert drawn == charts, f"{notebook}: {drawn} of {charts} charts drawn"
     joined = "\n".join(text)
     assert "Javascript Error" not in joined and "Traceback" not in joined
     assert values > 0, "the values behind the prose's var tokens are shown"
+    assert in_place["left"] == [], f"{notebook}: tokens not shown as values in the markdown"
+    tokens = sum(len(re.findall(r"\{\{<\s*var\s", "".join(c["source"]))) for c in cells if c["cell_type"] == "markdown")
+    assert in_place["shown"] == tokens, f"{notebook}: {in_place['shown']} of {tokens} tokens shown as their value"
     sent = [url for url in foreign if url not in blocked]
     assert sent == [], f"requests left 127.0.0.1: {sent[:5]}"
     assert _digest(source) == before, "the source notebook was written"
