@@ -23,7 +23,8 @@ from .card_payload import payload_script
 from .embed import embed_disclosure
 from .execute import SITE_BUILD_ENV
 from .frames import PROVENANCE
-from .freshness import card_freshness, period_text
+from .formatting import reader_date
+from .freshness import card_freshness
 from .i18n import edition_prefix, header, language, tr
 from .paths import REPO_ROOT
 from .publishers import short_source_line
@@ -151,7 +152,7 @@ def _source_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
     """A one-line source a reader can scan, with every release one click away (the CSV has the same list)."""
     as_of = _as_of(rows)
     fresh = card_freshness(rows)  # latest period and the publisher's usual release month, for series figures
-    when = fresh or (tr("Data as of {as_of}.", as_of=period_text(as_of)) if as_of else "")
+    when = fresh or (tr("Data as of {as_of}.", as_of=reader_date(as_of)) if as_of else "")
     items = _release_items(rows)
     count = items.count("<li ")
     label = tr("All sources (1 release)") if count == 1 else tr("All sources ({count} releases)", count=count)

@@ -15,6 +15,7 @@ import pandas as pd
 from greenmfg import loaders
 from greenmfg.data_tables import AS_OF_PATTERN
 from greenmfg.frames import PROVENANCE, PUBLISHED, is_missing, published_rows
+from greenmfg.formatting import reader_date
 from greenmfg.i18n import language, tr
 from greenmfg.publishers import short_publisher
 
@@ -48,16 +49,6 @@ def is_stale(latest_as_of: Any, last_updated: Any) -> bool:
 def _month(month: Any) -> str:
     """A month's name in the page's language ('July', '7月')."""
     return f"{int(month)}月" if language() == "zh" else MONTHS[int(month) - 1]
-
-
-def period_text(as_of: Any) -> str:
-    """A period for readers: '2025', 'July 2025', '15 July 2025' (Chinese: 2025年, 2025年7月, 2025年7月15日)."""
-    year, month, day = AS_OF_PATTERN.match(str(as_of).strip()).groups()
-    if language() == "zh":
-        return f"{year}年" + (f"{int(month)}月" if month else "") + (f"{int(day)}日" if day else "")
-    if not month:
-        return year
-    return (f"{int(day)} " if day else "") + f"{MONTHS[int(month) - 1]} {year}"
 
 
 def _schedule(schedule: pd.DataFrame | None) -> pd.DataFrame:
@@ -133,7 +124,7 @@ def card_freshness(rows: list[dict] | pd.DataFrame, context: pd.DataFrame | None
     table = _schedule(schedule)
     latest = max((as_of for _, as_of in found), key=period_end)
     phrases = list(dict.fromkeys(_phrase(table.loc[sid]) for sid, _ in found if sid in table.index))
-    text = tr("Latest data: {period}.", period=period_text(latest))
+    text = tr("Latest data: {period}.", period=reader_date(latest))
     return text + (tr(" Next: {phrases}.", phrases=tr("; ").join(phrases)) if phrases else "")
 
 
@@ -150,7 +141,7 @@ def target_freshness(targets: pd.DataFrame, progress: pd.DataFrame, schedule: pd
         series_id = series_of.get(row["target_id"])
         series_id = "" if is_missing(series_id) else str(series_id)
         as_of = str(row["latest_year"]) if is_missing(row["as_of"]) else str(row["as_of"])
-        rows.append({"target_id": row["target_id"], "latest_period": period_text(as_of),
+        rows.append({"target_id": row["target_id"], "latest_period": reader_date(as_of),
                      "next_release": schedule_text(series_id, schedule) if series_id in scheduled
                      else tr(NO_SCHEDULE), "stale": is_stale(as_of, last_updated)})
     return pd.DataFrame(rows, columns=["target_id", "latest_period", "next_release", "stale"])

@@ -126,13 +126,3 @@ def edition_prefix(lang: str | None = None) -> str:
     """The edition's folder under the site root: '' for the default language, 'zh/' for Chinese."""
     lang = lang or language()
     return "" if lang == DEFAULT else f"{lang}/"
-
-
-def reader_date(iso: str) -> str:
-    """A date from the data as the page's readers write it: ISO on English pages (2026-03-19, as the data has it),
-    2026年3月19日 on Chinese pages (2026年3月, 2026年 for a month or a year)."""
-    text = str(iso or "")
-    if language() == DEFAULT or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-        return text
-    parts = [int(p) for p in text.split("-")]
-    return "".join(f"{value}{unit}" for value, unit in zip(parts, ("年", "月", "日")))

@@ -12,7 +12,8 @@ from typing import Any
 from .card import site_root_prefix
 from .formatting import fmt_value
 from .frames import is_missing
-from .i18n import language, reader_date, tr
+from .formatting import reader_date
+from .i18n import language, tr
 from .project import home, page, themes
 
 # The module that wires every .gm-filtered block (select[data-key] hides [data-row] rows); see assets/.

@@ -9,7 +9,8 @@ import pandas as pd
 from greenmfg import loaders
 from greenmfg.formatting import fmt_number, fmt_value
 from greenmfg.frames import is_derived
-from greenmfg.i18n import pick, reader_date, tr, using
+from greenmfg.formatting import reader_date
+from greenmfg.i18n import pick, tr, using
 from greenmfg.project import pages
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from greenmfg.formatting import reader_date
+
 from greenmfg.pages import about
 from greenmfg.pages.about import citation
 from greenmfg.paths import REPO_ROOT
@@ -43,7 +45,7 @@ def test_about_citation_metadata_matches_the_data(data):
 
 def test_last_data_update_is_the_generic_variable(data):
     """Two computations of one date (greenmfg.variables writes data.last_updated): they must agree."""
-    assert last_updated(data) == build_variables()["data"]["last_updated"]
+    assert reader_date(last_updated(data)) == build_variables()["data"]["last_updated"]
 
 
 def test_licence_files_exist():

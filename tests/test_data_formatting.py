@@ -5,7 +5,8 @@ import math
 
 import pytest
 
-from greenmfg.formatting import fmt_number, fmt_value
+from greenmfg.formatting import fmt_number, fmt_value, reader_date
+from greenmfg.i18n import using
 
 
 @pytest.mark.parametrize("value,decimals,expected", [
@@ -40,3 +41,30 @@ def test_chinese_writes_a_change_of_percentages_in_points():
 
     assert fmt_value(0.8, "pp", "=", "zh") == "0.8个百分点"
     assert fmt_value(0.8, "pp", "=", "en") == "0.8 pp"
+
+
+@pytest.mark.parametrize(("lang", "value", "unit", "qualifier", "expected"), [
+    ("zh", 1053, "Mt", "=", "10.53亿吨"),
+    ("zh", 600, "Mt", "=", "6亿吨"),
+    ("zh", 1649, "万辆", "=", "1649万辆"),
+    ("zh", 1180, "TWh", ">", "超过1.18万亿千瓦时"),
+    ("zh", 39, "TWh", "=", "390亿千瓦时"),
+    ("zh", 8000, "count", ">", "超过8000"),
+    ("en", 1053, "Mt", "=", "1,053 Mt"),
+    ("en", 8000, "count", ">", "more than 8,000"),
+], ids=lambda v: str(v))
+def test_quantities_as_each_editions_readers_write_them(lang, value, unit, qualifier, expected):
+    """Chinese counts large quantities in 万 and 亿 without thousands separators; English keeps the data's unit."""
+    with using(lang):
+        assert fmt_value(value, unit, qualifier) == expected
+
+
+@pytest.mark.parametrize(("lang", "value", "expected"), [
+    ("zh", "2025", "2025年"), ("zh", "2025-11", "2025年11月"), ("zh", "2026-03-19", "2026年3月19日"),
+    ("zh", "2025-01/2025-10", "2025年1—10月"),
+    ("en", "2025", "2025"), ("en", "2025-11", "November 2025"), ("en", "2026-03-19", "19 March 2026"),
+    ("en", "2025-01/2025-10", "January–October 2025"),
+])
+def test_one_date_function_for_both_editions(lang, value, expected):
+    with using(lang):
+        assert reader_date(value) == expected

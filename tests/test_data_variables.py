@@ -34,10 +34,10 @@ def test_keys_values_and_examples(monkeypatch):
     assert leaves["target.t01.horizon"] == "2030"
     assert leaves["target.t03.baseline"] == "more than 55 %"
     assert leaves["claim.nev_output_sales_2023.status"] == "partly confirmed"
-    assert leaves["doc.date_public"] == "2024-03-01"
+    assert leaves["doc.date_public"] == "1 March 2024"
     assert leaves["doc.issuers_count"] == "7"
     assert leaves["counts.targets"] == "15"  # T01..T10 and the five 2030 goals known from translations
-    assert re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", leaves["data.last_updated"])
+    assert re.match(r"^(\d{1,2} [A-Z][a-z]+ )?([A-Z][a-z]+ )?\d{4}$", leaves["data.last_updated"])
 
 
 def test_deterministic_sorted(monkeypatch):

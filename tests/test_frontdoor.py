@@ -14,7 +14,7 @@ from greenmfg.project import home, page, pages, themes
 
 def test_source_html_links_originals_and_names_mirrors():
     assert markup.source_html("Xinhua", "2024-03-01", "http://a.example/x", "") == \
-        '<a href="http://a.example/x">Xinhua, 2024-03-01</a>'
+        '<a href="http://a.example/x">Xinhua, 1 March 2024</a>'
     mirror = markup.source_html("CCTV", "", "", "http://mirror.example/y")
     assert "mirror.example" not in mirror and "CCTV" in mirror and "<a" not in mirror
 

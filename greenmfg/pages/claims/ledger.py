@@ -6,7 +6,7 @@ import html
 import pandas as pd
 
 from greenmfg.frames import is_missing
-from greenmfg.freshness import period_text
+from greenmfg.formatting import reader_date
 from greenmfg.i18n import language, pick, tr
 from greenmfg.markup import (
     cell_text,
@@ -44,7 +44,7 @@ def _when(claim: pd.Series) -> str:
     if is_missing(claim["as_of"]):
         return ""
     template = " (by {date})" if claim["claim_type"] == "target" else " (as of {date})"
-    date = cell_text(claim["as_of"]) if language() == "en" else period_text(claim["as_of"])
+    date = reader_date(cell_text(claim["as_of"]))
     return html.escape(tr(template, date=date))
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from greenmfg import loaders
 from greenmfg.formatting import fmt_number
-from greenmfg.freshness import period_text
+from greenmfg.formatting import reader_date
 from greenmfg.i18n import tr
 from greenmfg.pages.digital import grid_factor, power_mix
 from greenmfg.pages.digital.taishan import taishan_case
@@ -74,4 +74,4 @@ def variables(data_dir=None) -> dict[str, dict[str, str]]:
     data = load(data_dir)
     grid, mix = grid_factor.frame(data), power_mix.frame(data)
     return {PAGE_KEY: {**_case_values(data["case"]), **_grid_values(grid, data["case"]), **_mix_values(mix),
-                       "as_of": period_text(max(grid["as_of"].max(), mix["as_of"].max()))}}
+                       "as_of": reader_date(max(grid["as_of"].max(), mix["as_of"].max()))}}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from greenmfg import loaders
-from greenmfg.formatting import fmt_number, fmt_value
+from greenmfg.formatting import fmt_number, fmt_value, reader_date
 from greenmfg.frames import latest_row, series_rows
 from greenmfg.i18n import tr
 from greenmfg.pages.emerging import batteries, nev, pue, pv, structure
@@ -116,7 +116,7 @@ def variables(data_dir=None) -> dict:
     racks_rows = series_rows(data["context"], RACKS_SERIES)
     racks, racks_first = racks_rows.iloc[-1], racks_rows.iloc[0]
     values = {
-        "data_as_of": max(date for frame in frames.values() for date in frame["source_date"] if date),
+        "data_as_of": reader_date(max(date for frame in frames.values() for date in frame["source_date"] if date)),
         **_nev_values(frames["nev"]),
         "battery_power_share_last": label_in(power, total_last_year, "share_label"),
         "battery_storage_share_last": label_in(battery[battery["battery_type"] == "storage"], total_last_year,

@@ -11,7 +11,7 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance
-from greenmfg.freshness import period_text
+from greenmfg.formatting import reader_date
 from greenmfg.i18n import pick, tr
 
 CHART_ID = chart_id_of(__name__)
@@ -30,7 +30,7 @@ def period_label(as_of: str, measure_kind: str) -> str:
     year, _, month = str(as_of).partition("-")
     if measure_kind == "target":
         return tr("end-{year}", year=year)
-    return period_text(f"{year}-{month[:2]}" if month else year)
+    return reader_date(f"{year}-{month[:2]}" if month else year)
 
 
 def frame(data: dict) -> pd.DataFrame:

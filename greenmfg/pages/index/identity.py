@@ -5,7 +5,8 @@ from typing import Any
 
 import pandas as pd
 
-from greenmfg.i18n import pick, reader_date, tr
+from greenmfg.formatting import reader_date
+from greenmfg.i18n import pick, tr
 from greenmfg.markup import chinese, escaped, source_html
 
 

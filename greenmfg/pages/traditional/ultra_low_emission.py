@@ -11,7 +11,7 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_number, fmt_value
 from greenmfg.frames import PROVENANCE, figure_label, is_derived, provenance_of, rescale, series_rows
-from greenmfg.freshness import period_text
+from greenmfg.formatting import reader_date
 from greenmfg.i18n import tr
 from greenmfg.pages.traditional.progress import value_label
 
@@ -54,7 +54,7 @@ def as_of_words(as_of: str) -> str:
     """A reference date as readers say it: '2025-07' -> 'July 2025' (2025年7月), '2023-12-16' -> '16 December 2023'."""
     if "-" not in as_of:
         return tr("end of {year}", year=int(as_of))
-    return period_text(as_of)
+    return reader_date(as_of)
 
 
 def _labels(measure: str, value: float, unit: str, qualifier: str) -> tuple[float, str, str, str]:
