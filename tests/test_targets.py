@@ -189,3 +189,16 @@ def test_targets_variables_in_chinese_have_the_same_keys():
         chinese = targets.variables()["targets"]
     english = targets.variables()["targets"]
     assert list(chinese) == list(english) and chinese["pace_needs_faster_phrase"].endswith("项")
+
+
+def test_a_target_and_the_ledger_give_one_verdict():
+    """Where the ledger checks a target (a claim of type target), the target's attribution is the ledger's verdict:
+    a reader must not read 'unconfirmed' on one page and 'partly confirmed' on another for the same target."""
+    from greenmfg import loaders
+
+    claims = loaders.load_claims()
+    statuses = loaders.load_policy_targets().set_index("target_id")["attribution_status"]
+    checked = claims[(claims["claim_type"] == "target") & claims["related_target_id"].fillna("").ne("")]
+    differing = {row["related_target_id"]: (statuses[row["related_target_id"]], row["status"])
+                 for _, row in checked.iterrows() if statuses[row["related_target_id"]] != row["status"]}
+    assert differing == {}
