@@ -38,6 +38,19 @@ def to_csv(table: str, rows: list[dict]) -> str:
     return buf.getvalue()
 
 
+def entries_step(table: str, name: str, key: str, sort_key: str | None = None):
+    """(rows, main) of a step whose rows are the entries under `key` of curated/<name>.yaml (sorted by sort_key)."""
+    def rows() -> list[dict]:
+        """The curated entries, one per row."""
+        entries = curated(name)[key]
+        return sorted(entries, key=lambda entry: entry[sort_key]) if sort_key else entries
+
+    def main() -> int:
+        """Write (or --check) the table."""
+        return run(table, rows())
+    return rows, main
+
+
 def run(table: str, rows: list[dict], argv: list[str] | None = None) -> int:
     """Write processed/<table>.csv, or with --check only report whether it is stale (exit status 1)."""
     argv = sys.argv[1:] if argv is None else argv
