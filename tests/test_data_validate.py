@@ -161,6 +161,14 @@ def add_column(file: str, column: str, value: str):
     return corrupt
 
 
+def rename_column(file: str, column: str, new: str):
+    """A corruption: rewrite `file` with one column renamed, cells kept (no row to name)."""
+    def corrupt(d: Path) -> None:
+        header, rows = read(d, file)
+        write(d, file, [new if c == column else c for c in header], [{**r, new: r[column]} for r in rows])
+    return corrupt
+
+
 def duplicate_row(file: str, where):
     """A corruption: repeat the first row matching `where` right below it; return the copy's line."""
     def corrupt(d: Path) -> int:
@@ -180,10 +188,10 @@ def append_first_row(file: str):
     return corrupt
 
 
-def raw_text(file: str, change):
-    """A corruption: replace the bytes of `file` by change(bytes) (no row to name)."""
+def bytes_of(path: str, change):
+    """A corruption: replace the bytes of data/<path> by change(bytes) (no row to name)."""
     def corrupt(d: Path) -> None:
-        p = d / PROC / file
+        p = d / path
         p.write_bytes(change(p.read_bytes()))
     return corrupt
 
@@ -195,11 +203,11 @@ def _changed_value_without_entry(d: Path) -> None:
 # A whole-file corruption each: (file the message names, corrupt(d) -> row or None, column, text in the message).
 FILE_CORRUPTIONS = [
     pytest.param(CL, lambda d: (d / PROC / CL).unlink(), None, "file is missing", id="missing-file"),
-    pytest.param("glossary.csv", raw_text("glossary.csv", lambda b: b""), None, "file is empty", id="empty-file"),
+    pytest.param("glossary.csv", bytes_of(f"{PROC}/glossary.csv", lambda b: b""), None, "file is empty", id="empty-file"),
     pytest.param(PT, drop_rows(PT, lambda r: True), None, "no data rows", id="header-only-file"),
     pytest.param(CS, drop_column(CS, "quote"), "quote", "missing column", id="missing-column"),
     pytest.param(PT, add_column(PT, "extra", "x"), "extra", "unexpected column", id="unexpected-column"),
-    pytest.param("glossary.csv", raw_text("glossary.csv", lambda b: b.replace(b"\n", b"\r\n")), None, "line endings",
+    pytest.param("glossary.csv", bytes_of(f"{PROC}/glossary.csv", lambda b: b.replace(b"\n", b"\r\n")), None, "line endings",
                  id="crlf-line-endings"),
     pytest.param(CS, duplicate_row(CS, {"series_id": "nev_production"}), "series_id+year", "duplicate key",
                  id="duplicate-series-year"),
@@ -265,3 +273,88 @@ def test_a_logged_change_is_accepted(data_copy):
                  "old_qualifier": "=", "new_value": "950", "new_qualifier": "=", "reason": "Corrected by CAAM."})
     write(data_copy, "series_changes.csv", header, rows)
     assert validate(data_copy) == []
+
+
+# ---------------------------------------------------------------- malformed input: one line naming it, never a traceback
+
+SNAPSHOT = "raw/snapshots/context_series_2026-11-28.csv"
+CHANGES = "series_changes.csv"
+
+
+def cell(file: str, where, **changes):
+    """A corruption: edit() on the copy; returns the row it edited."""
+    return lambda d: edit(d, file, where, **changes)
+
+
+def snapshot_without(column: str):
+    """A corruption: the newest context_series snapshot loses one column (no row to name)."""
+    def corrupt(d: Path) -> None:
+        p = d / SNAPSHOT
+        with p.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        i = rows[0].index(column)
+        with p.open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows([r[:i] + r[i + 1:] for r in rows])
+    return corrupt
+
+
+def malformed(corrupt, expected: str, id: str):
+    """One row of MALFORMED: corrupt(d) returns the row or line it broke (or None), which `expected` names as {at}."""
+    return pytest.param(corrupt, expected, id=id)
+
+
+# Each malformed input and the one line the validator prints for it.
+MALFORMED = [
+    malformed(drop_column(CS, "year"),
+              "processed/context_series.csv: column 'year': missing column (expected after 'series_id', as in "
+              "processed/context_series.resource.yaml)", "dropped-year-column"),
+    malformed(rename_column(CS, "year", "yr"),
+              "processed/context_series.csv: column 'yr': unknown column where 'year' is expected (rename it to 'year', "
+              "as in processed/context_series.resource.yaml)", "renamed-year-column"),
+    malformed(drop_column("article_paragraphs.csv", "paragraph_id"),
+              "processed/article_paragraphs.csv: column 'paragraph_id': missing column (expected first, as in "
+              "processed/article_paragraphs.resource.yaml)", "dropped-column-other-tables-refer-to"),
+    malformed(bytes_of("processed/article_paragraphs.csv", lambda b: b""),
+              "processed/article_paragraphs.csv: file is empty", "empty-file-other-tables-refer-to"),
+    malformed(bytes_of("processed/glossary.csv", lambda b: b"\xef\xbb\xbf"),
+              "processed/glossary.csv: file is empty", "file-with-only-a-byte-order-mark"),
+    malformed(cell(CS, {}, value="about 950"),
+              "processed/context_series.csv: row {at}: column 'value': 'about 950' is not a number (expected digits "
+              "such as 949.5, without words or units)", "text-where-a-number-is-expected"),
+    malformed(cell(CS, {}, year="twenty"),
+              "processed/context_series.csv: row {at}: column 'year': 'twenty' is not an integer (expected a whole number "
+              "from 2000 to 2036)", "text-where-a-year-is-expected"),
+    malformed(cell(CHANGES, {}, changed_on="2026-02-30"),
+              "processed/series_changes.csv: row {at}: column 'changed_on': day 30 is not a day of 2026-02 (01..28)",
+              "date-that-is-not-in-the-calendar"),
+    malformed(cell(CHANGES, {}, changed_on="28 Nov 2026"),
+              "processed/series_changes.csv: row {at}: column 'changed_on': '28 Nov 2026' is not YYYY-MM-DD",
+              "date-in-words"),
+    malformed(cell(CS, NEV_SALES, as_of="2023-02-30"),
+              "processed/context_series.csv: row {at}: column 'as_of': day 30 is not a day of 2023-02 (01..28)",
+              "as-of-date-that-is-not-in-the-calendar"),
+    malformed(snapshot_without("year"),
+              f"{SNAPSHOT}: column 'year': missing column (a snapshot needs series_id, year, value and qualifier)",
+              "snapshot-without-year"),
+    malformed(bytes_of("datapackage.json", lambda b: b"{ not json" + b),
+              "datapackage.json: line 1: not valid JSON (Expecting property name enclosed in double quotes); rebuild it "
+              "with python -m greenmfg.datapackage", "descriptor-that-is-not-json"),
+]
+
+
+@pytest.mark.parametrize("corrupt,expected", MALFORMED)
+def test_a_malformed_input_gives_one_line_naming_it(data_copy, corrupt, expected):
+    at = corrupt(data_copy)
+    assert validate(data_copy) == [expected.format(at=at)]
+
+
+CLI_CASES = ("dropped-year-column", "descriptor-that-is-not-json")
+
+
+@pytest.mark.parametrize("corrupt,expected", [p for p in MALFORMED if p.id in CLI_CASES])
+def test_make_validate_data_prints_that_line_and_no_traceback(data_copy, corrupt, expected):
+    at = corrupt(data_copy)
+    run = subprocess.run([sys.executable, "-m", "greenmfg.validate", str(data_copy)], capture_output=True, text=True,
+                         cwd=REPO_ROOT)
+    assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr, run.stderr
+    assert run.stdout.splitlines() == [expected.format(at=at)]
