@@ -11,6 +11,8 @@ import json
 import re
 from pathlib import Path
 
+import yaml
+
 from greenmfg.paths import DEFAULT_DATA_DIR
 from greenmfg.paths import data_dir as _data_dir
 
@@ -59,6 +61,28 @@ def msg(file: str, problem: str, row: int | None = None, column: str | None = No
     if column is not None:
         parts.append(f"column '{column}'")
     return ": ".join(parts + [problem])
+
+
+def read_yaml(path: Path, file: str) -> tuple[object, yaml.Node]:
+    """A YAML file's document and node tree (it knows each value's line); one-line DataValidationError if unreadable."""
+    if not path.is_file():
+        raise DataValidationError([msg(file, "file is missing")])
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(path.read_text(encoding="utf-8"))
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except UnicodeDecodeError as e:
+        raise DataValidationError([msg(file, f"not valid UTF-8 (byte {e.start}); save it as UTF-8")]) from None
+    except yaml.MarkedYAMLError as e:
+        where = [f"line {e.problem_mark.line + 1}"] if e.problem_mark else []
+        problem = f"not valid YAML ({e.problem or e.context}); check the indentation, colons and quotes on that line"
+        raise DataValidationError([": ".join([file, *where, problem])]) from None
+    if data is None:
+        raise DataValidationError([msg(file, "file is empty")])
+    return data, node
 
 
 def read_rows(data_dir, res: dict) -> tuple[list[str] | None, list[tuple[int, dict]], list[str]]:

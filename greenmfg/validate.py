@@ -1,16 +1,17 @@
 """Validate a data directory: the Frictionless descriptor (data/datapackage.json) checked by the pinned
-`frictionless` library, plus the project's own rules named in each resource's ``greenmfg:checks``.
+`frictionless` library, the curated YAML, plus the project's own rules named in each resource's ``greenmfg:checks``.
 
 Checks run in stages, each only on what passed the one before, so that every malformed input is named once and no
-check meets input it cannot read: the descriptor (not JSON, not a data package: nothing else runs); each table's
-schema (file, columns, then types, dates, constraints and keys); then the rules, on the tables that passed their schema and with lookups from those tables
+check meets input it cannot read: the descriptor (not JSON, not a data package: nothing else runs); the curated
+YAML (parses, holds the keys the build steps read); each table's schema (file, columns, then types, dates,
+constraints and keys); then the rules, on the tables that passed their schema and with lookups from those tables
 only. A rule problem in a table that fails its schema therefore shows once the schema problem is fixed.
 
 Messages have the form ``<file>: row <n>: column '<col>': <problem>``, where ``<file>`` is the path relative to
 the data directory and ``<n>`` is the CSV line number (the header is line 1, so the first data row is row 2,
 as in a spreadsheet); YAML and JSON files give ``line <n>`` and ``key '<key>'`` instead. File- and column-level
 problems omit the row part. Nothing is fixed or dropped. Results are cached on a digest of the descriptor, the
-tables, snapshots and this validator, so an unchanged data directory is not validated twice.
+tables, curated files, snapshots and this validator, so an unchanged data directory is not validated twice.
 CLI: ``python -m greenmfg.validate DATA_DIR`` (exit 1 on error).
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+from greenmfg import curated
 from greenmfg.data_tables import (
     DESCRIPTOR,
     SNAPSHOT_DIR,
@@ -42,7 +44,7 @@ from greenmfg.validate_schema import descriptor_messages, frictionless_messages
 
 CACHE_DIR = BUILD_DIR / "validation"
 CACHE_KEEP = 64
-RULE_MODULES = ("validate.py", "validate_rules.py", "validate_schema.py", "data_tables.py")
+RULE_MODULES = ("validate.py", "validate_rules.py", "validate_schema.py", "data_tables.py", "curated.py")
 _memo: dict[str, list[str]] = {}
 TWIN_OF = "greenmfg:twin_of"
 # ---------------------------------------------------------------- the whole package, cached on its digest
@@ -131,19 +133,19 @@ def _rule_messages(descriptor: dict, passed: dict[str, list[tuple[int, dict]]], 
 
 
 def _validate_uncached(d: Path, descriptor: dict) -> list[str]:
-    """Every message: descriptor, each table's schema, then the rules on the tables that passed."""
+    """Every message: descriptor, curated YAML, each table's schema, then the rules on the tables that passed."""
     msgs = descriptor_messages(descriptor, RULES)
     if msgs:
         return msgs  # every later check reads the descriptor
     passed, schema_msgs = _schema_stage(d, descriptor)
     context, snapshot_msgs = _context(passed, d)
     context["twins"] = twins(descriptor)
-    msgs = untranslated(descriptor) + schema_msgs + snapshot_msgs
+    msgs = untranslated(descriptor) + curated.messages(d, descriptor) + schema_msgs + snapshot_msgs
     return list(dict.fromkeys(msgs + _rule_messages(descriptor, passed, context)))
 
 
 def _digest(d: Path, descriptor_text: str, descriptor) -> str:
-    """Digest of what the result depends on: validator, frictionless version, descriptor, tables, snapshots."""
+    """Digest of what the result depends on: validator, frictionless version, descriptor, tables, curated, snapshots."""
     h = hashlib.sha256()
     for name in RULE_MODULES:
         h.update((Path(__file__).parent / name).read_bytes())
@@ -151,7 +153,8 @@ def _digest(d: Path, descriptor_text: str, descriptor) -> str:
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
     tables = [r["path"] for r in resources if isinstance(r, dict) and isinstance(r.get("path"), str)] \
         if isinstance(resources, list) else []
-    files = tables + [f"{SNAPSHOT_DIR}/{p.name}" for p in snapshot_paths(d)]
+    files = tables + [f"{curated.CURATED_DIR}/{name}.yaml" for name in curated.SHAPES] + \
+        [f"{SNAPSHOT_DIR}/{p.name}" for p in snapshot_paths(d)]
     for name in files:
         path = d / name
         h.update(name.encode("utf-8") + b"\0" + (path.read_bytes() if path.is_file() else b"<missing>") + b"\0")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -298,11 +299,35 @@ def snapshot_without(column: str):
     return corrupt
 
 
+def yaml_replace(name: str, old: str, new: str):
+    """A corruption: replace the first `old` in curated/<name>.yaml by `new`; return the line it starts on."""
+    def corrupt(d: Path) -> int:
+        p = d / "curated" / f"{name}.yaml"
+        text = p.read_text(encoding="utf-8")
+        at = text.index(old)
+        p.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+        return text.count("\n", 0, at) + 1
+    return corrupt
+
+
+def yaml_drop_key(name: str, key: str):
+    """A corruption: drop the first `key:` line of a list entry in curated/<name>.yaml; return the entry's first line."""
+    def corrupt(d: Path) -> int:
+        p = d / "curated" / f"{name}.yaml"
+        lines = p.read_text(encoding="utf-8").split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"  {key}: "))
+        p.write_text("\n".join(lines[:at] + lines[at + 1:]), encoding="utf-8")
+        return next(i for i in range(at, -1, -1) if lines[i].startswith("- ")) + 1
+    return corrupt
+
+
 def malformed(corrupt, expected: str, id: str):
     """One row of MALFORMED: corrupt(d) returns the row or line it broke (or None), which `expected` names as {at}."""
     return pytest.param(corrupt, expected, id=id)
 
 
+CHANGES_KEYS = "changed_on, series_id, year, old, new, reason"
+CLAIMS_KEYS = "claim_id, paragraph_id, claim_text, claim_text_en, theme, claim_type, status"
 # Each malformed input and the one line the validator prints for it.
 MALFORMED = [
     malformed(drop_column(CS, "year"),
@@ -339,6 +364,18 @@ MALFORMED = [
     malformed(bytes_of("datapackage.json", lambda b: b"{ not json" + b),
               "datapackage.json: line 1: not valid JSON (Expecting property name enclosed in double quotes); rebuild it "
               "with python -m greenmfg.datapackage", "descriptor-that-is-not-json"),
+    malformed(yaml_replace("claims", "  theme: overview\n", "  theme: overview: all\n"),
+              "curated/claims.yaml: line {at}: not valid YAML (mapping values are not allowed in this context); check "
+              "the indentation, colons and quotes on that line", "unparseable-curated-yaml"),  # libyaml's words
+    malformed(yaml_drop_key("changes", "reason"),
+              f"curated/changes.yaml: line {{at}}: key 'reason': missing (each entry of 'changes' needs {CHANGES_KEYS})",
+              "curated-entry-without-a-required-key"),
+    malformed(yaml_drop_key("claims", "status"),
+              f"curated/claims.yaml: line {{at}}: key 'status': missing (each entry of 'claims' needs {CLAIMS_KEYS})",
+              "curated-entry-without-a-column-its-table-requires"),
+    malformed(yaml_replace("changes", "  year: 2025\n", "  year: twenty\n"),
+              "curated/changes.yaml: line {at}: key 'year': 'twenty' is not a year (expected four digits such as 2025)",
+              "curated-year-in-words"),
 ]
 
 
@@ -348,7 +385,7 @@ def test_a_malformed_input_gives_one_line_naming_it(data_copy, corrupt, expected
     assert validate(data_copy) == [expected.format(at=at)]
 
 
-CLI_CASES = ("dropped-year-column", "descriptor-that-is-not-json")
+CLI_CASES = ("dropped-year-column", "descriptor-that-is-not-json", "unparseable-curated-yaml")
 
 
 @pytest.mark.parametrize("corrupt,expected", [p for p in MALFORMED if p.id in CLI_CASES])
@@ -358,3 +395,17 @@ def test_make_validate_data_prints_that_line_and_no_traceback(data_copy, corrupt
                          cwd=REPO_ROOT)
     assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr, run.stderr
     assert run.stdout.splitlines() == [expected.format(at=at)]
+
+
+STEP_CASES = ("unparseable-curated-yaml", "curated-entry-without-a-required-key", "curated-year-in-words")
+
+
+@pytest.mark.parametrize("corrupt,expected", [p for p in MALFORMED if p.id in STEP_CASES])
+def test_make_data_stops_on_a_malformed_curated_file_with_that_line(data_copy, corrupt, expected):
+    """The copy's own build steps (python -m data.steps, run beside the copy) refuse the file in one line."""
+    at = corrupt(data_copy)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(data_copy.parent), str(REPO_ROOT)])}
+    run = subprocess.run([sys.executable, "-m", "data.steps"], capture_output=True, text=True, cwd=data_copy.parent,
+                         env=env)
+    assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr, run.stderr
+    assert run.stderr.splitlines() == [expected.format(at=at)]
