@@ -11,6 +11,8 @@ import json
 import re
 from pathlib import Path
 
+import yaml
+
 from greenmfg.paths import DEFAULT_DATA_DIR
 from greenmfg.paths import data_dir as _data_dir
 
@@ -20,10 +22,12 @@ AS_OF_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Committed copies of context_series as published before an update (raw/snapshots/context_series_<date>.csv).
 SNAPSHOT_DIR = "raw/snapshots"
 SNAPSHOT_NAME = re.compile(r"^context_series_(\d{4}-\d{2}-\d{2})\.csv$")
+# The columns of a snapshot that the changes log compares with the current table.
+SNAPSHOT_COLUMNS = ("series_id", "year", "value", "qualifier")
 
 
 class DataValidationError(ValueError):
-    """Raised by loaders when a table fails validation; `.messages` holds every problem found."""
+    """Raised when a table or file fails validation (loaders, build steps); `.messages` holds every problem found."""
 
     def __init__(self, messages: list[str]):
         """Keep the messages and show them all in the exception text."""
@@ -59,6 +63,28 @@ def msg(file: str, problem: str, row: int | None = None, column: str | None = No
     return ": ".join(parts + [problem])
 
 
+def read_yaml(path: Path, file: str) -> tuple[object, yaml.Node]:
+    """A YAML file's document and node tree (it knows each value's line); one-line DataValidationError if unreadable."""
+    if not path.is_file():
+        raise DataValidationError([msg(file, "file is missing")])
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(path.read_text(encoding="utf-8"))
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except UnicodeDecodeError as e:
+        raise DataValidationError([msg(file, f"not valid UTF-8 (byte {e.start}); save it as UTF-8")]) from None
+    except yaml.MarkedYAMLError as e:
+        where = [f"line {e.problem_mark.line + 1}"] if e.problem_mark else []
+        problem = f"not valid YAML ({e.problem or e.context}); check the indentation, colons and quotes on that line"
+        raise DataValidationError([": ".join([file, *where, problem])]) from None
+    if data is None:
+        raise DataValidationError([msg(file, "file is empty")])
+    return data, node
+
+
 def read_rows(data_dir, res: dict) -> tuple[list[str] | None, list[tuple[int, dict]], list[str]]:
     """A resource's CSV as strings: (header, [(line, row)], file-level messages); header None if unreadable.
 
@@ -75,11 +101,13 @@ def read_rows(data_dir, res: dict) -> tuple[list[str] | None, list[tuple[int, di
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        return None, [], [msg(file, f"not valid UTF-8 ({e})")]
+        return None, [], [msg(file, f"not valid UTF-8 (byte {e.start}); save it as UTF-8")]
     msgs = []
     if text.startswith("\ufeff"):
-        msgs.append(msg(file, "starts with a byte-order mark; save as UTF-8 without BOM"))
         text = text[1:]
+        if not text.strip():
+            return None, [], [msg(file, "file is empty")]
+        msgs.append(msg(file, "starts with a byte-order mark; save as UTF-8 without BOM"))
     if "\r" in text:
         msgs.append(msg(file, "uses \\r line endings; use \\n"))
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -95,18 +123,33 @@ def read_rows(data_dir, res: dict) -> tuple[list[str] | None, list[tuple[int, di
     return header, rows, msgs
 
 
+def _resource_file(file: str) -> str:
+    """The file that lists a table's columns: processed/<table>.resource.yaml."""
+    return file.removesuffix(".csv") + ".resource.yaml"
+
+
+def _place(expected: list[str], column: str) -> str:
+    """Where a column belongs: 'first' or 'after '<previous column>''."""
+    i = expected.index(column)
+    return "first" if i == 0 else f"after '{expected[i - 1]}'"
+
+
 def check_header(file: str, header: list[str], fields: list[dict]) -> list[str]:
-    """Missing, unexpected, duplicated and out-of-order columns (Frictionless matches fields by name)."""
-    expected = [f["name"] for f in fields]
+    """Missing, renamed (unknown where a missing one belongs), unexpected, duplicated and out-of-order columns, once each."""
+    expected, listed = [f["name"] for f in fields], f"as in {_resource_file(file)}"
     msgs = [msg(file, "duplicate column", column=col) for i, col in enumerate(header) if col in header[:i]]
-    msgs += [msg(file, "missing column", column=col) for col in expected if col not in header]
-    msgs += [msg(file, "unexpected column (not in datapackage.json)", column=col) for col in header if col not in expected]
+    missing = [col for col in expected if col not in header]
+    renamed = {got: want for got, want in zip(header, expected) if got not in expected and want in missing}
+    msgs += [msg(file, f"unknown column where '{want}' is expected (rename it to '{want}', {listed})", column=got)
+             for got, want in renamed.items()]
+    msgs += [msg(file, f"missing column (expected {_place(expected, col)}, {listed})", column=col)
+             for col in missing if col not in renamed.values()]
+    msgs += [msg(file, f"unexpected column (not in {_resource_file(file)})", column=col) for col in header
+             if col not in expected and col not in renamed]
     if not msgs and header != expected:
         got, want, i = next((g, w, i) for i, (g, w) in enumerate(zip(header, expected), start=1) if g != w)
         msgs.append(msg(file, f"column order differs from datapackage.json: position {i} should be '{want}'", column=got))
     return msgs
-
-
 
 
 def snapshot_paths(data_dir) -> list[Path]:
@@ -116,10 +159,16 @@ def snapshot_paths(data_dir) -> list[Path]:
 
 
 def latest_snapshot(data_dir) -> dict | None:
-    """The newest snapshot as {'file', 'date', 'rows'} (rows keyed by (series_id, year)), or None if there is none."""
+    """The newest snapshot as {'file', 'date', 'rows' by (series_id, year)} or None; DataValidationError if unreadable."""
     paths = snapshot_paths(data_dir)
     if not paths:
         return None
-    with paths[-1].open(encoding="utf-8", newline="") as f:
-        rows = {(r["series_id"], r["year"]): r for r in csv.DictReader(f)}
-    return {"file": f"{SNAPSHOT_DIR}/{paths[-1].name}", "date": SNAPSHOT_NAME.match(paths[-1].name)[1], "rows": rows}
+    file = f"{SNAPSHOT_DIR}/{paths[-1].name}"
+    header, rows, msgs = read_rows(data_dir, {"path": file})
+    needs = ", ".join(SNAPSHOT_COLUMNS[:-1]) + " and " + SNAPSHOT_COLUMNS[-1]
+    msgs += [msg(file, f"missing column (a snapshot needs {needs})", column=col) for col in SNAPSHOT_COLUMNS
+             if header is not None and col not in header]
+    if msgs:
+        raise DataValidationError(msgs)
+    return {"file": file, "date": SNAPSHOT_NAME.match(paths[-1].name)[1],
+            "rows": {(r["series_id"], r["year"]): r for _, r in rows}}

@@ -11,25 +11,23 @@ import json
 import sys
 from pathlib import Path
 
-import yaml
-
-from greenmfg.data_tables import DESCRIPTOR, load_descriptor
+from greenmfg.data_tables import DESCRIPTOR, DataValidationError, load_descriptor, read_yaml
 from greenmfg.paths import data_dir as _data_dir
 
 README = "README.md"
 PACKAGE = "package.yaml"
 
 
-def _yaml(path: Path):
-    """A parsed YAML file."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+def _yaml(d: Path, file: str):
+    """A parsed YAML file of the data directory; raises DataValidationError in one line if it cannot be read."""
+    return read_yaml(d / file, file)[0]
 
 
 def build_descriptor(data_dir=None) -> dict:
     """The descriptor: package.yaml with each name in its `resources` list replaced by that table's resource.yaml."""
     d = _data_dir(data_dir)
-    package = _yaml(d / PACKAGE)
-    package["resources"] = [_yaml(d / "processed" / f"{name}.resource.yaml") for name in package["resources"]]
+    package = _yaml(d, PACKAGE)
+    package["resources"] = [_yaml(d, f"processed/{name}.resource.yaml") for name in package["resources"]]
     return package
 
 
@@ -122,8 +120,16 @@ def stale_files(data_dir=None) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """CLI: write datapackage.json and README.md, or with --check report stale ones (exit 1)."""
-    argv = sys.argv[1:] if argv is None else argv
+    """CLI: write both files, or with --check report stale ones; exit 1 on a stale or unreadable file."""
+    try:
+        return _write_or_check(sys.argv[1:] if argv is None else argv)
+    except DataValidationError as e:
+        print("\n".join(e.messages), file=sys.stderr)
+        return 1
+
+
+def _write_or_check(argv: list[str]) -> int:
+    """Write datapackage.json and README.md, or with --check report stale ones (exit 1)."""
     check = "--check" in argv
     args = [a for a in argv if a != "--check"]
     d = args[0] if args else None

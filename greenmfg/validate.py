@@ -1,11 +1,18 @@
 """Validate a data directory: the Frictionless descriptor (data/datapackage.json) checked by the pinned
-`frictionless` library, plus the project's own rules named in each resource's ``greenmfg:checks``.
+`frictionless` library, the curated YAML, plus the project's own rules named in each resource's ``greenmfg:checks``.
+
+Checks run in stages, each only on what passed the one before, so that every malformed input is named once and no
+check meets input it cannot read: the descriptor (not JSON, not a data package: nothing else runs); the curated
+YAML (parses, holds the keys the build steps read); each table's schema (file, columns, then types, dates,
+constraints and keys); then the rules, on the tables that passed their schema and with lookups from those tables
+only. A rule problem in a table that fails its schema therefore shows once the schema problem is fixed.
 
 Messages have the form ``<file>: row <n>: column '<col>': <problem>``, where ``<file>`` is the path relative to
 the data directory and ``<n>`` is the CSV line number (the header is line 1, so the first data row is row 2,
-as in a spreadsheet). File- and column-level problems omit the row part. Nothing is fixed or dropped: every
-problem found is reported. Results are cached on a digest of the descriptor, the tables and this validator, so
-an unchanged data directory is not validated twice. CLI: ``python -m greenmfg.validate DATA_DIR`` (exit 1 on error).
+as in a spreadsheet); YAML and JSON files give ``line <n>`` and ``key '<key>'`` instead. File- and column-level
+problems omit the row part. Nothing is fixed or dropped. Results are cached on a digest of the descriptor, the
+tables, curated files, snapshots and this validator, so an unchanged data directory is not validated twice.
+CLI: ``python -m greenmfg.validate DATA_DIR`` (exit 1 on error).
 """
 from __future__ import annotations
 
@@ -16,8 +23,11 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+from greenmfg import curated
 from greenmfg.data_tables import (
+    DESCRIPTOR,
     SNAPSHOT_DIR,
+    DataValidationError,
     check_header,
     descriptor_path,
     latest_snapshot,
@@ -29,28 +39,29 @@ from greenmfg.data_tables import (
 )
 from greenmfg.paths import BUILD_DIR
 from greenmfg.paths import data_dir as _data_dir
-from greenmfg.validate_rules import EVERY_TABLE, HAN, RULES
-from greenmfg.validate_schema import frictionless_messages
+from greenmfg.validate_rules import EVERY_TABLE, HAN, RULES, SCHEMA_CHECKS
+from greenmfg.validate_schema import descriptor_messages, frictionless_messages
 
 CACHE_DIR = BUILD_DIR / "validation"
 CACHE_KEEP = 64
-RULE_MODULES = ("validate.py", "validate_rules.py", "validate_schema.py", "data_tables.py")
+RULE_MODULES = ("validate.py", "validate_rules.py", "validate_schema.py", "data_tables.py", "curated.py")
 _memo: dict[str, list[str]] = {}
 TWIN_OF = "greenmfg:twin_of"
 # ---------------------------------------------------------------- the whole package, cached on its digest
 
 
-def _context(tables: dict[str, tuple[list[str] | None, list[tuple[int, dict]]]], d: Path) -> dict:
-    """Lookups for cross-table rules from the tables read so far (a table that could not be read is left out),
-    plus the newest committed snapshot of context_series (for the changes log)."""
-    lookups = {"paragraphs": ("article_paragraphs", lambda rows: {r.get("paragraph_id"): r.get("text_zh", "") for r in rows}),
-               "target_ids": ("policy_targets", lambda rows: {r.get("target_id") for r in rows}),
-               "series_ids": ("context_series", lambda rows: {r.get("series_id") for r in rows}),
-               "series_rows": ("context_series", lambda rows: {(r.get("series_id"), r.get("year")): r for r in rows})}
-    context = {key: make([r for _, r in tables[name][1]]) for key, (name, make) in lookups.items()
-               if name in tables and tables[name][0] is not None}
-    context["snapshot"] = latest_snapshot(d)
-    return context
+def _context(passed: dict[str, list[tuple[int, dict]]], d: Path) -> tuple[dict, list[str]]:
+    """Cross-table lookups from the tables that passed, the newest snapshot (left out if unreadable) and its problems."""
+    lookups = {"paragraphs": ("article_paragraphs", lambda rows: {r["paragraph_id"]: r["text_zh"] for r in rows}),
+               "target_ids": ("policy_targets", lambda rows: {r["target_id"] for r in rows}),
+               "series_ids": ("context_series", lambda rows: {r["series_id"] for r in rows}),
+               "series_rows": ("context_series", lambda rows: {(r["series_id"], r["year"]): r for r in rows})}
+    context = {key: make([r for _, r in passed[name]]) for key, (name, make) in lookups.items() if name in passed}
+    try:
+        context["snapshot"] = latest_snapshot(d)
+    except DataValidationError as e:
+        return context, e.messages
+    return context, []
 
 
 def twins(descriptor: dict) -> dict[str, dict[str, str]]:
@@ -88,41 +99,62 @@ def untranslated(descriptor: dict) -> list[str]:
     return msgs
 
 
+def _read_tables(d: Path, descriptor: dict) -> tuple[dict[str, list[tuple[int, dict]]], dict[str, list[str]]]:
+    """Each table's rows (if its header is the schema's: cell checks assume it) and its file, header, date problems."""
+    readable, problems = {}, {}
+    for res in descriptor["resources"]:
+        header, rows, msgs = read_rows(d, res)
+        header_msgs = check_header(res["path"], header, res["schema"]["fields"]) if header is not None else []
+        if header is not None and not header_msgs:
+            readable[res["name"]] = rows
+            msgs += [m for check in SCHEMA_CHECKS for m in check(res["path"], rows, {})]
+        problems[res["name"]] = msgs + header_msgs
+    return readable, problems
+
+
+def _schema_stage(d: Path, descriptor: dict) -> tuple[dict[str, list[tuple[int, dict]]], list[str]]:
+    """Rows of the tables with no schema problem (only they reach the rules, which assume it), and every problem."""
+    readable, problems = _read_tables(d, descriptor)
+    failed = {name for name, msgs in problems.items() if msgs}
+    for name, msgs in frictionless_messages(d, descriptor, readable, failed).items():
+        problems[name] += msgs
+    passed = {name: rows for name, rows in readable.items() if not problems[name]}
+    return passed, [m for msgs in problems.values() for m in msgs]
+
+
+def _rule_messages(descriptor: dict, passed: dict[str, list[tuple[int, dict]]], context: dict) -> list[str]:
+    """The project's rules (each table's ``greenmfg:checks`` and those of every table) on the tables that passed."""
+    schema_checks = {check.__name__ for check in SCHEMA_CHECKS}
+    msgs = []
+    for res in (r for r in descriptor["resources"] if r["name"] in passed):
+        rules = [RULES[name] for name in res.get("greenmfg:checks", []) if name not in schema_checks] + list(EVERY_TABLE)
+        msgs += [m for rule in rules for m in rule(res["path"], passed[res["name"]], context)]
+    return msgs
+
+
 def _validate_uncached(d: Path, descriptor: dict) -> list[str]:
-    """Every message for the package: file and header checks, Frictionless, then the project's rules."""
-    tables = {}
-    msgs: list[str] = untranslated(descriptor)
-    checkable = set()
-    for res in descriptor["resources"]:
-        header, rows, file_msgs = read_rows(d, res)
-        tables[res["name"]] = (header, rows)
-        msgs += file_msgs
-        if header is not None:
-            header_msgs = check_header(res["path"], header, res["schema"]["fields"])
-            msgs += header_msgs
-            if not any("duplicate column" in m for m in header_msgs):
-                checkable.add(res["name"])
-    context = _context(tables, d)
+    """Every message: descriptor, curated YAML, each table's schema, then the rules on the tables that passed."""
+    msgs = descriptor_messages(descriptor, RULES)
+    if msgs:
+        return msgs  # every later check reads the descriptor
+    passed, schema_msgs = _schema_stage(d, descriptor)
+    context, snapshot_msgs = _context(passed, d)
     context["twins"] = twins(descriptor)
-    rows_by_name = {name: rows for name, (_, rows) in tables.items()}
-    msgs += frictionless_messages(d, descriptor, checkable, rows_by_name)
-    for res in descriptor["resources"]:
-        header, rows = tables[res["name"]]
-        if header is None:
-            continue
-        rules = [RULES[name] for name in res.get("greenmfg:checks", []) if name != "as_of_range"] + list(EVERY_TABLE)
-        for rule in rules:
-            msgs += rule(res["path"], rows, context)
-    return list(dict.fromkeys(msgs))
+    msgs = untranslated(descriptor) + curated.messages(d, descriptor) + schema_msgs + snapshot_msgs
+    return list(dict.fromkeys(msgs + _rule_messages(descriptor, passed, context)))
 
 
-def _digest(d: Path, descriptor_text: str, descriptor: dict) -> str:
-    """Digest of what the result depends on: the validator's modules, the frictionless version, descriptor and tables."""
+def _digest(d: Path, descriptor_text: str, descriptor) -> str:
+    """Digest of what the result depends on: validator, frictionless version, descriptor, tables, curated, snapshots."""
     h = hashlib.sha256()
     for name in RULE_MODULES:
         h.update((Path(__file__).parent / name).read_bytes())
     h.update(version("frictionless").encode() + descriptor_text.encode("utf-8"))
-    files = [res["path"] for res in descriptor["resources"]] + [f"{SNAPSHOT_DIR}/{p.name}" for p in snapshot_paths(d)]
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    tables = [r["path"] for r in resources if isinstance(r, dict) and isinstance(r.get("path"), str)] \
+        if isinstance(resources, list) else []
+    files = tables + [f"{curated.CURATED_DIR}/{name}.yaml" for name in curated.SHAPES] + \
+        [f"{SNAPSHOT_DIR}/{p.name}" for p in snapshot_paths(d)]
     for name in files:
         path = d / name
         h.update(name.encode("utf-8") + b"\0" + (path.read_bytes() if path.is_file() else b"<missing>") + b"\0")
@@ -153,13 +185,26 @@ def _store(key: str, msgs: list[str]) -> None:
         pass
 
 
+def _parse_descriptor(path: Path) -> tuple[str, object, list[str]]:
+    """(text, parsed descriptor, problems): one line if datapackage.json is not UTF-8 JSON."""
+    rebuild = "rebuild it with python -m greenmfg.datapackage"
+    try:
+        text = path.read_bytes().decode("utf-8")
+        return text, json.loads(text), []
+    except UnicodeDecodeError as e:
+        return "", None, [f"{DESCRIPTOR}: not valid UTF-8 (byte {e.start}); {rebuild}"]
+    except json.JSONDecodeError as e:
+        return text, None, [f"{DESCRIPTOR}: line {e.lineno}: not valid JSON ({e.msg}); {rebuild}"]
+
+
 def validate(data_dir=None) -> list[str]:
     """Validate every resource of the package in data_dir; return all messages (empty list = valid)."""
     d = _data_dir(data_dir)
     if not d.is_dir():
         return [msg(str(d), "data directory does not exist")]
-    descriptor_text = descriptor_path(d).read_text(encoding="utf-8")
-    descriptor = json.loads(descriptor_text)
+    descriptor_text, descriptor, problems = _parse_descriptor(descriptor_path(d))
+    if problems:
+        return problems
     key = _digest(d, descriptor_text, descriptor)
     msgs = _cached(key)
     if msgs is None:

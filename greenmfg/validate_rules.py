@@ -1,12 +1,13 @@
 """The project's own data rules, one function each, named in each resource's ``greenmfg:checks``."""
 from __future__ import annotations
 
+import calendar
 import re
 
 from greenmfg.data_tables import AS_OF_PATTERN, SNAPSHOT_DIR, msg
 
 YEAR_MIN, YEAR_MAX = 2000, 2036
-DATE_COLUMNS = ("as_of", "source_date", "evidence_date", "baseline_source_date")
+DATE_COLUMNS = ("as_of", "source_date", "evidence_date", "baseline_source_date", "changed_on")
 HTTP_URL = re.compile(r"^https?://\S+$")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CHANGES_FILE = "curated/changes.yaml"
@@ -38,22 +39,22 @@ def numeric_row_sourced(file, rows, context) -> list[str]:
     return msgs
 
 
+def _date_problem(year: str, month: str | None, day: str | None) -> str | None:
+    """What makes a YYYY[-MM[-DD]] date impossible here: a year outside 2000..2036, a month or day not in the calendar."""
+    if not YEAR_MIN <= int(year) <= YEAR_MAX:
+        return f"year {year} is out of range {YEAR_MIN}..{YEAR_MAX}"
+    if month and not 1 <= int(month) <= 12:
+        return f"month {month} is not 01..12"
+    last = calendar.monthrange(int(year), int(month))[1] if month else 31
+    if day and not 1 <= int(day) <= last:
+        return f"day {day} is not a day of {year}-{month} (01..{last})"
+    return None
+
+
 def as_of_range(file, rows, context) -> list[str]:
-    """Dates (as_of, source dates) are real months and days with years 2000..2036; the format is a schema pattern."""
-    msgs = []
-    for line, r in rows:
-        for col in DATE_COLUMNS:
-            m = AS_OF_PATTERN.match(r.get(col, ""))
-            if not m:
-                continue
-            year, month, day = m.groups()
-            if not YEAR_MIN <= int(year) <= YEAR_MAX:
-                msgs.append(msg(file, f"year {year} is out of range {YEAR_MIN}..{YEAR_MAX}", line, col))
-            elif month and not 1 <= int(month) <= 12:
-                msgs.append(msg(file, f"month {month} is not 01..12", line, col))
-            elif day and not 1 <= int(day) <= 31:
-                msgs.append(msg(file, f"day {day} is not 01..31", line, col))
-    return msgs
+    """Dates (as_of, source dates, changed_on) are calendar dates with years 2000..2036; the format is a schema pattern."""
+    return [msg(file, problem, line, col) for line, r in rows for col in DATE_COLUMNS
+            if (m := AS_OF_PATTERN.match(r.get(col, ""))) and (problem := _date_problem(*m.groups()))]
 
 
 def share_0_100(file, rows, context) -> list[str]:
@@ -252,8 +253,8 @@ def changes_logged(file, rows, context) -> list[str]:
     """Against the newest snapshot: every changed or new (series_id, year) has an entry; its first entry's old_value is
     the snapshot's value and its last entry's new_value the current one."""
     current, snapshot = context.get("series_rows"), context.get("snapshot")
-    if current is None:
-        return []
+    if current is None or "snapshot" not in context:
+        return []  # context_series or the snapshot failed its schema, which is reported
     if snapshot is None:
         return [msg(file, f"no snapshot {SNAPSHOT_DIR}/context_series_<date>.csv to compare the changes with")]
     msgs, entries = [], _entries_since(rows, snapshot["date"])
@@ -279,6 +280,8 @@ RULES = {f.__name__: f for f in (numeric_row_sourced, as_of_range, share_0_100, 
                                  baseline_sourced, document_sourced, glossary_sourced, claim_evidence,
                                  claim_text_in_paragraph, claim_references, chinese_wording_noted,
                                  release_schedule_complete, changes_logged)}
-EVERY_TABLE = (as_of_range, cells_are_trimmed, urls_are_http, twins_complete)
+EVERY_TABLE = (cells_are_trimmed, urls_are_http, twins_complete)
+# Checks of cell types that Frictionless cannot express: run with the schema, before any rule sees the table.
+SCHEMA_CHECKS = (as_of_range,)
 
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: the built sites (each renderer's built once per session), a local server and Chromium pages.
+"""Shared fixtures: a fresh copy of data/ to corrupt, the built sites (each renderer's built once per session), a local server and Chromium pages.
 
 Browser tests use `open_page(path)`, which returns a Playwright page that records console errors
 and every request to a host other than 127.0.0.1. In CI (CI set) a missing Chromium fails the
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from greenmfg.paths import BUILD_DIR, REPO_ROOT, SITE_DIR
+from greenmfg.paths import BUILD_DIR, DEFAULT_DATA_DIR, REPO_ROOT, SITE_DIR
 
 RENDERERS = ("quarto", "preview")
 PREVIEW_SITE = BUILD_DIR / "preview-site"
@@ -25,6 +25,14 @@ PREVIEW_SITE = BUILD_DIR / "preview-site"
 CHROMIUM = os.environ.get("GREENMFG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A fresh copy of the data directory (descriptor, tables, curated and raw files), for tests that corrupt it."""
+    dst = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, dst)
+    return dst
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,12 @@
 """Chinese twins of the data's reader-facing text: declared in the descriptor, required by the validator wherever
-the English is filled, and faithful to the English (same figures, Chinese punctuation, no words about our process)."""
+the English is filled (those rejections are cases in tests/test_data_validate.py), and faithful to the English (same
+figures, Chinese punctuation, no words about our process)."""
 from __future__ import annotations
 
 import json
 import re
 
-from test_data_validate import PROC, assert_rejected, data_copy, edit  # noqa: F401  (data_copy is a fixture)
+from test_data_validate import PROC
 
 from greenmfg import loaders
 from greenmfg.data_tables import load_descriptor, resource
@@ -72,21 +73,6 @@ def test_twins_use_chinese_punctuation_and_no_space_before_units():
 def test_twins_speak_to_readers():
     assert [(name, line, twin) for name, line, twin, _, zh in twin_pairs()
             if any(phrase in zh for phrase in PROCESS_PHRASES_ZH)] == []
-
-
-def test_missing_twin_is_rejected(data_copy):
-    line = edit(data_copy, "claims.csv", lambda r: r["note"] != "", note_zh="")
-    assert_rejected(data_copy, "claims.csv", "note_zh", line, contains="Chinese twin of 'note' is empty")
-
-
-def test_twin_without_english_is_rejected(data_copy):
-    line = edit(data_copy, "claims.csv", lambda r: r["search_note"] == "", search_note_zh="检索说明")
-    assert_rejected(data_copy, "claims.csv", "search_note_zh", line, contains="English field 'search_note' is empty")
-
-
-def test_twin_left_in_english_is_rejected(data_copy):
-    line = edit(data_copy, "claims.csv", lambda r: r["note"] != "", note_zh="Qualitative goal: no value.")
-    assert_rejected(data_copy, "claims.csv", "note_zh", line, contains="no Chinese characters")
 
 
 def test_numbers_and_punctuation_checks_can_fail():

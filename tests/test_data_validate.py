@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import csv
-import shutil
+import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,14 +15,6 @@ from greenmfg.paths import DEFAULT_DATA_DIR, REPO_ROOT
 from greenmfg.validate import validate
 
 PROC = "processed"
-
-
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    """A fresh copy of the data directory (descriptor, processed tables, raw text)."""
-    dst = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, dst)
-    return dst
 
 
 def read(d: Path, name: str) -> tuple[list[str], list[dict]]:
@@ -39,11 +32,16 @@ def write(d: Path, name: str, header: list[str], rows: list[dict]) -> None:
         w.writerows(rows)
 
 
+def matches(where) -> Callable[[dict], bool]:
+    """A row predicate: `where` itself if callable, else a dict of column values the row must have."""
+    return where if callable(where) else lambda row: all(row[k] == v for k, v in where.items())
+
+
 def edit(d: Path, name: str, where, **changes) -> int:
     """Apply changes to the first row matching `where`; return its CSV line number (header = line 1)."""
     header, rows = read(d, name)
     for i, row in enumerate(rows):
-        if where(row):
+        if matches(where)(row):
             row.update(changes)
             write(d, name, header, rows)
             return i + 2
@@ -65,171 +63,178 @@ def test_clean_data_is_valid():
     assert validate(DEFAULT_DATA_DIR) == []
 
 
-def test_missing_file(data_copy):
-    (data_copy / PROC / "claims.csv").unlink()
-    assert_rejected(data_copy, "claims.csv", None, contains="file is missing")
+def case(file: str, where, changes: dict, column: str, contains: str, id: str):
+    """One row of CELL_EDITS: edit `changes` into the first row of `file` matching `where`; expect `contains` there."""
+    return pytest.param(file, where, changes, column, contains, id=id)
 
 
-def test_empty_file(data_copy):
-    (data_copy / PROC / "glossary.csv").write_text("", encoding="utf-8")
-    assert_rejected(data_copy, "glossary.csv", None, contains="file is empty")
+CS, PT, CL = "context_series.csv", "policy_targets.csv", "claims.csv"
+NEV_SALES = {"series_id": "nev_sales"}
+EAF_CLAIM = {"claim_id": "eaf-steel-2030"}
+PV_MODULES = {"series_id": "pv_module_output"}
+# One corrupted cell (or a few in one row) each: the message must name the file, the column and that row.
+CELL_EDITS = [
+    case(CS, NEV_SALES, {"value": "949,5"}, "value", "not a number", "number-with-comma"),
+    case(CS, {"series_id": "pv_cell_output"}, {"year": "2023.5"}, "year", "not an integer", "year-not-an-integer"),
+    case(CS, {"series_id": "nev_share_of_new_vehicle_sales"}, {"value": "131.6"}, "value", "outside 0..100",
+         "share-above-100"),
+    case(CS, {"series_id": "owid_coal_share_elec"}, {"value": "-3"}, "value", "outside 0..100", "share-negative"),
+    case(CS, {"series_id": "nev_sales", "year": "2023"}, {"value": "-949.5"}, "value", "negative", "level-negative"),
+    case(CL, EAF_CLAIM, {"status": "verified"}, "status", "unknown value", "enum-claim-status"),
+    case(CL, EAF_CLAIM, {"theme": "economy"}, "theme", "unknown value", "enum-claim-theme"),
+    case(CL, EAF_CLAIM, {"claim_type": "forecast"}, "claim_type", "unknown value", "enum-claim-type"),
+    case(CS, PV_MODULES, {"measure_kind": "ratio"}, "measure_kind", "unknown value", "enum-measure-kind"),
+    case(CS, PV_MODULES, {"qualifier": "~"}, "qualifier", "unknown value", "enum-series-qualifier"),
+    case(CS, PV_MODULES, {"topic": "solar"}, "topic", "unknown value", "enum-topic"),
+    case(PT, {"target_id": "T01"}, {"qualifier": "more than"}, "qualifier", "unknown value", "enum-target-qualifier"),
+    case("policy_document.csv", {"field": "document_number"}, {"status": "probably"}, "status", "unknown value",
+         "enum-document-status"),
+    case(PT, {"target_id": "T12"}, {"wording_language": "xx"}, "wording_language", "unknown value 'xx'",
+         "enum-wording-language"),
+    case(CS, NEV_SALES, {"url": "", "mirror_url": ""}, "url", "neither url nor mirror_url", "numeric-row-without-url"),
+    case(PT, {"target_id": "T03"}, {"quote": ""}, "quote", "no quote", "numeric-row-without-quote"),
+    case(PT, {"target_id": "T02"}, {"baseline_url": "", "baseline_mirror_url": ""}, "baseline_url", "",
+         "baseline-without-source"),
+    case(CL, {"status": "confirmed"}, {"evidence_url": "", "evidence_mirror_url": ""}, "evidence_url",
+         "needs evidence_url", "claim-without-evidence"),
+    case(CL, {"status": "partly confirmed"}, {"evidence_quote": ""}, "evidence_quote", "", "claim-without-evidence-quote"),
+    case(CL, {"status": "not found"}, {"search_note": ""}, "search_note", "", "not-found-claim-without-search-note"),
+    case(CS, {"series_id": "owid_solar_electricity"}, {"year": "1999"}, "year", "below the minimum", "year-below-2000"),
+    case(PT, {"target_id": "T09"}, {"horizon_year": "2060"}, "horizon_year", "above the maximum", "horizon-year-above-2036"),
+    case(CL, {"claim_id": "green-factory-share-2030"}, {"as_of": "2040"}, "as_of", "out of range", "as-of-after-2036"),
+    case(CS, NEV_SALES, {"as_of": "2023/12"}, "as_of", "not YYYY", "as-of-with-slash"),
+    case(CS, {"series_id": "nev_sales", "year": "2024"}, {"unit": "辆"}, "unit", "one unit per series", "two-units-in-a-series"),
+    case(CL, {"claim_id": "nev-output-sales-2023"}, {"claim_text": "新能源汽车产销超过960万辆"}, "claim_text",
+         "not found in paragraph", "claim-text-not-in-paragraph"),
+    case(CL, {"claim_id": "nev-output-sales-2023"}, {"related_series_id": "nev_sales_alt"}, "related_series_id",
+         "unknown series", "claim-unknown-series"),
+    case("glossary.csv", {"term_id": "green-factory"}, {"term_zh": ""}, "term_zh", "required", "required-value-empty"),
+    case(CL, EAF_CLAIM, {"paragraph_id": "p99"}, "paragraph_id", "unknown paragraph_id 'p99'", "unknown-paragraph"),
+    case(CL, EAF_CLAIM, {"unit": " %"}, "unit", "leading or trailing spaces", "padded-cell"),
+    case(CL, EAF_CLAIM, {"evidence_url": "ftp://example.org/x"}, "evidence_url", "not an http(s) URL", "non-http-url"),
+    case("series_changes.csv", NEV_SALES, {"new_value": "1650"}, "new_value",
+         "series 'nev_sales' year 2025: new_value '1650' is not the current value in context_series ('1649')",
+         "log-new-value-is-not-the-data"),
+    case("series_changes.csv", NEV_SALES, {"old_value": "1500"}, "old_value",
+         "old_value '1500' is not the value in raw/snapshots/context_series_2026-11-28.csv ('')",
+         "log-old-value-is-not-the-snapshot"),
+    case("release_schedule.csv", {"cadence": "irregular"}, {"release_month_first": "3", "release_month_last": "3"},
+         "release_month_first", "takes no usual release month", "release-month-of-a-non-annual-series"),
+    case(PT, {"target_id": "T11"}, {"metric_zh_note": ""}, "metric_zh_note", "metric_zh is empty",
+         "goal-without-chinese-says-why"),
+    case(PT, {"target_id": "T11"}, {"wording_language": "zh"}, "wording_language", "does not match the script of the quote",
+         "wording-language-not-the-quotes-script"),
+    case(CL, lambda r: r["note"] != "", {"note_zh": ""}, "note_zh", "Chinese twin of 'note' is empty", "twin-missing"),
+    case(CL, lambda r: r["search_note"] == "", {"search_note_zh": "检索说明"}, "search_note_zh",
+         "English field 'search_note' is empty", "twin-without-english"),
+    case(CL, lambda r: r["note"] != "", {"note_zh": "Qualitative goal: no value."}, "note_zh", "no Chinese characters",
+         "twin-left-in-english"),
+]
 
 
-def test_header_only_file(data_copy):
-    header, _ = read(data_copy, "policy_targets.csv")
-    write(data_copy, "policy_targets.csv", header, [])
-    assert_rejected(data_copy, "policy_targets.csv", None, contains="no data rows")
+@pytest.mark.parametrize("file,where,changes,column,contains", CELL_EDITS)
+def test_a_bad_cell_is_rejected_on_its_row(data_copy, file, where, changes, column, contains):
+    line = edit(data_copy, file, where, **changes)
+    assert_rejected(data_copy, file, column, line, contains)
 
 
-def test_missing_column(data_copy):
-    header, rows = read(data_copy, "context_series.csv")
-    write(data_copy, "context_series.csv", [h for h in header if h != "quote"], rows)
-    assert_rejected(data_copy, "context_series.csv", "quote", contains="missing column")
+def drop_rows(file: str, where):
+    """A corruption: remove every row of `file` matching `where` (no row to name)."""
+    def corrupt(d: Path) -> None:
+        header, rows = read(d, file)
+        write(d, file, header, [r for r in rows if not matches(where)(r)])
+    return corrupt
 
 
-def test_unexpected_column(data_copy):
-    header, rows = read(data_copy, "policy_targets.csv")
-    for r in rows:
-        r["extra"] = "x"
-    write(data_copy, "policy_targets.csv", header + ["extra"], rows)
-    assert_rejected(data_copy, "policy_targets.csv", "extra", contains="unexpected column")
+def drop_column(file: str, column: str):
+    """A corruption: rewrite `file` without one column (no row to name)."""
+    def corrupt(d: Path) -> None:
+        header, rows = read(d, file)
+        write(d, file, [c for c in header if c != column], rows)
+    return corrupt
 
 
-def test_wrong_type_number(data_copy):
-    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales", value="949,5")
-    assert_rejected(data_copy, "context_series.csv", "value", line, "not a number")
+def add_column(file: str, column: str, value: str):
+    """A corruption: rewrite `file` with one more column, `value` in every row (no row to name)."""
+    def corrupt(d: Path) -> None:
+        header, rows = read(d, file)
+        write(d, file, header + [column], [{**r, column: value} for r in rows])
+    return corrupt
 
 
-def test_wrong_type_integer(data_copy):
-    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "pv_cell_output", year="2023.5")
-    assert_rejected(data_copy, "context_series.csv", "year", line, "not an integer")
+def rename_column(file: str, column: str, new: str):
+    """A corruption: rewrite `file` with one column renamed, cells kept (no row to name)."""
+    def corrupt(d: Path) -> None:
+        header, rows = read(d, file)
+        write(d, file, [new if c == column else c for c in header], [{**r, new: r[column]} for r in rows])
+    return corrupt
 
 
-def test_share_outside_0_100(data_copy):
-    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_share_of_new_vehicle_sales", value="131.6")
-    assert_rejected(data_copy, "context_series.csv", "value", line, "outside 0..100")
+def duplicate_row(file: str, where):
+    """A corruption: repeat the first row matching `where` right below it; return the copy's line."""
+    def corrupt(d: Path) -> int:
+        header, rows = read(d, file)
+        i = next(i for i, r in enumerate(rows) if matches(where)(r))
+        write(d, file, header, rows[: i + 1] + [dict(rows[i])] + rows[i + 1:])
+        return i + 3
+    return corrupt
 
 
-def test_negative_share(data_copy):
-    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "owid_coal_share_elec", value="-3")
-    assert_rejected(data_copy, "context_series.csv", "value", line, "outside 0..100")
+def append_first_row(file: str):
+    """A corruption: repeat the first row as the last one; return its line."""
+    def corrupt(d: Path) -> int:
+        header, rows = read(d, file)
+        write(d, file, header, rows + [dict(rows[0])])
+        return len(rows) + 2
+    return corrupt
 
 
-def test_negative_level(data_copy):
-    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales" and r["year"] == "2023", value="-949.5")
-    assert_rejected(data_copy, "context_series.csv", "value", line, "negative")
+def bytes_of(path: str, change):
+    """A corruption: replace the bytes of data/<path> by change(bytes) (no row to name)."""
+    def corrupt(d: Path) -> None:
+        p = d / path
+        p.write_bytes(change(p.read_bytes()))
+    return corrupt
+
+
+def _changed_value_without_entry(d: Path) -> None:
+    edit(d, CS, {"series_id": "nev_sales", "year": "2023"}, value="950")
+
+
+# A whole-file corruption each: (file the message names, corrupt(d) -> row or None, column, text in the message).
+FILE_CORRUPTIONS = [
+    pytest.param(CL, lambda d: (d / PROC / CL).unlink(), None, "file is missing", id="missing-file"),
+    pytest.param("glossary.csv", bytes_of(f"{PROC}/glossary.csv", lambda b: b""), None, "file is empty", id="empty-file"),
+    pytest.param(PT, drop_rows(PT, lambda r: True), None, "no data rows", id="header-only-file"),
+    pytest.param(CS, drop_column(CS, "quote"), "quote", "missing column", id="missing-column"),
+    pytest.param(PT, add_column(PT, "extra", "x"), "extra", "unexpected column", id="unexpected-column"),
+    pytest.param("glossary.csv", bytes_of(f"{PROC}/glossary.csv", lambda b: b.replace(b"\n", b"\r\n")), None, "line endings",
+                 id="crlf-line-endings"),
+    pytest.param(CS, duplicate_row(CS, {"series_id": "nev_production"}), "series_id+year", "duplicate key",
+                 id="duplicate-series-year"),
+    pytest.param(CL, append_first_row(CL), "claim_id", "duplicate key", id="duplicate-claim-id"),
+    pytest.param("series_changes.csv", _changed_value_without_entry, None,
+                 "no entry for series 'nev_sales' year 2023: old '949.5' → new '950' since "
+                 "raw/snapshots/context_series_2026-11-28.csv; add one to curated/changes.yaml",
+                 id="changed-value-without-log-entry"),
+    pytest.param("series_changes.csv", drop_rows("series_changes.csv", NEV_SALES), None,
+                 "no entry for series 'nev_sales' year 2025: old '' → new '1649'", id="new-row-without-log-entry"),
+    pytest.param("release_schedule.csv", drop_rows("release_schedule.csv", NEV_SALES), "series_id",
+                 "series 'nev_sales' of context_series has no release schedule: add it under 'series:' in "
+                 "curated/release_schedule.yaml", id="series-without-release-schedule"),
+]
+
+
+@pytest.mark.parametrize("file,corrupt,column,contains", FILE_CORRUPTIONS)
+def test_a_corrupted_file_is_rejected(data_copy, file, corrupt, column, contains):
+    row = corrupt(data_copy)
+    assert_rejected(data_copy, file, column, row, contains)
 
 
 def test_changes_may_be_negative_or_exceed_100(data_copy):
-    edit(data_copy, "context_series.csv", lambda r: r["measure_kind"] == "change", value="-150")
-    edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "industry_water_intensity_change", value="250")
+    edit(data_copy, CS, lambda r: r["measure_kind"] == "change", value="-150")
+    edit(data_copy, CS, {"series_id": "industry_water_intensity_change"}, value="250")
     assert [m for m in validate(data_copy) if m.startswith("processed/context_series.csv")] == []
-
-
-def test_duplicate_series_year(data_copy):
-    header, rows = read(data_copy, "context_series.csv")
-    i = next(i for i, r in enumerate(rows) if r["series_id"] == "nev_production")
-    rows.insert(i + 1, dict(rows[i]))
-    write(data_copy, "context_series.csv", header, rows)
-    assert_rejected(data_copy, "context_series.csv", "series_id+year", i + 3, "duplicate key")
-
-
-def test_duplicate_claim_id(data_copy):
-    header, rows = read(data_copy, "claims.csv")
-    rows.append(dict(rows[0]))
-    write(data_copy, "claims.csv", header, rows)
-    assert_rejected(data_copy, "claims.csv", "claim_id", len(rows) + 1, "duplicate key")
-
-
-@pytest.mark.parametrize("file,column,where,bad", [
-    ("claims.csv", "status", lambda r: r["claim_id"] == "eaf-steel-2030", "verified"),
-    ("claims.csv", "theme", lambda r: r["claim_id"] == "eaf-steel-2030", "economy"),
-    ("claims.csv", "claim_type", lambda r: r["claim_id"] == "eaf-steel-2030", "forecast"),
-    ("context_series.csv", "measure_kind", lambda r: r["series_id"] == "pv_module_output", "ratio"),
-    ("context_series.csv", "qualifier", lambda r: r["series_id"] == "pv_module_output", "~"),
-    ("context_series.csv", "topic", lambda r: r["series_id"] == "pv_module_output", "solar"),
-    ("policy_targets.csv", "qualifier", lambda r: r["target_id"] == "T01", "more than"),
-    ("policy_document.csv", "status", lambda r: r["field"] == "document_number", "probably"),
-])
-def test_unknown_enumeration_value(data_copy, file, column, where, bad):
-    line = edit(data_copy, file, where, **{column: bad})
-    assert_rejected(data_copy, file, column, line, "unknown value")
-
-
-def test_numeric_row_without_url_or_mirror(data_copy):
-    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales", url="", mirror_url="")
-    assert_rejected(data_copy, "context_series.csv", "url", line, "neither url nor mirror_url")
-
-
-def test_numeric_row_without_quote(data_copy):
-    line = edit(data_copy, "policy_targets.csv", lambda r: r["target_id"] == "T03", quote="")
-    assert_rejected(data_copy, "policy_targets.csv", "quote", line, "no quote")
-
-
-def test_baseline_without_source(data_copy):
-    line = edit(data_copy, "policy_targets.csv", lambda r: r["target_id"] == "T02", baseline_url="", baseline_mirror_url="")
-    assert_rejected(data_copy, "policy_targets.csv", "baseline_url", line)
-
-
-def test_claim_without_evidence(data_copy):
-    line = edit(data_copy, "claims.csv", lambda r: r["status"] == "confirmed", evidence_url="", evidence_mirror_url="")
-    assert_rejected(data_copy, "claims.csv", "evidence_url", line, "needs evidence_url")
-
-
-def test_claim_without_evidence_quote(data_copy):
-    line = edit(data_copy, "claims.csv", lambda r: r["status"] == "partly confirmed", evidence_quote="")
-    assert_rejected(data_copy, "claims.csv", "evidence_quote", line)
-
-
-def test_not_found_claim_without_search_note(data_copy):
-    line = edit(data_copy, "claims.csv", lambda r: r["status"] == "not found", search_note="")
-    assert_rejected(data_copy, "claims.csv", "search_note", line)
-
-
-def test_year_out_of_range(data_copy):
-    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "owid_solar_electricity", year="1999")
-    assert_rejected(data_copy, "context_series.csv", "year", line, "below the minimum")
-
-
-def test_horizon_year_out_of_range(data_copy):
-    line = edit(data_copy, "policy_targets.csv", lambda r: r["target_id"] == "T09", horizon_year="2060")
-    assert_rejected(data_copy, "policy_targets.csv", "horizon_year", line, "above the maximum")
-
-
-def test_as_of_out_of_range(data_copy):
-    line = edit(data_copy, "claims.csv", lambda r: r["claim_id"] == "green-factory-share-2030", as_of="2040")
-    assert_rejected(data_copy, "claims.csv", "as_of", line, "out of range")
-
-
-def test_as_of_bad_format(data_copy):
-    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales", as_of="2023/12")
-    assert_rejected(data_copy, "context_series.csv", "as_of", line, "not YYYY")
-
-
-def test_two_units_in_one_series(data_copy):
-    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales" and r["year"] == "2024", unit="辆")
-    assert_rejected(data_copy, "context_series.csv", "unit", line, "one unit per series")
-
-
-def test_claim_text_not_in_paragraph(data_copy):
-    line = edit(data_copy, "claims.csv", lambda r: r["claim_id"] == "nev-output-sales-2023", claim_text="新能源汽车产销超过960万辆")
-    assert_rejected(data_copy, "claims.csv", "claim_text", line, "not found in paragraph")
-
-
-def test_claim_unknown_series(data_copy):
-    line = edit(data_copy, "claims.csv", lambda r: r["claim_id"] == "nev-output-sales-2023", related_series_id="nev_sales_alt")
-    assert_rejected(data_copy, "claims.csv", "related_series_id", line, "unknown series")
-
-
-def test_required_value_empty(data_copy):
-    line = edit(data_copy, "glossary.csv", lambda r: r["term_id"] == "green-factory", term_zh="")
-    assert_rejected(data_copy, "glossary.csv", "term_zh", line, "required")
-
-
-def test_crlf_line_endings(data_copy):
-    p = data_copy / PROC / "glossary.csv"
-    p.write_bytes(p.read_bytes().replace(b"\n", b"\r\n"))
-    assert_rejected(data_copy, "glossary.csv", None, contains="line endings")
 
 
 def test_every_message_is_reported_not_just_the_first(data_copy):
@@ -261,47 +266,6 @@ def test_cached_result_follows_the_data_not_the_path(data_copy, monkeypatch):
     assert_rejected(data_copy, "glossary.csv", "chapter", line, "unknown value")
 
 
-def test_padded_cell_and_non_http_url(data_copy):
-    line = edit(data_copy, "claims.csv", lambda r: r["claim_id"] == "eaf-steel-2030", unit=" %", evidence_url="ftp://example.org/x")
-    assert_rejected(data_copy, "claims.csv", "unit", line, "leading or trailing spaces")
-    assert_rejected(data_copy, "claims.csv", "evidence_url", line, "not an http(s) URL")
-
-
-def test_unknown_paragraph_is_a_foreign_key_error(data_copy):
-    line = edit(data_copy, "claims.csv", lambda r: r["claim_id"] == "eaf-steel-2030", paragraph_id="p99")
-    assert_rejected(data_copy, "claims.csv", "paragraph_id", line, "unknown paragraph_id 'p99'")
-
-
-# ---------------------------------------------------------------- the changes log, release schedules, goal wording
-
-
-def test_a_changed_value_without_a_log_entry_is_rejected(data_copy):
-    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales" and r["year"] == "2023",
-                value="950")
-    assert line
-    assert_rejected(data_copy, "series_changes.csv", None, contains=(
-        "no entry for series 'nev_sales' year 2023: old '949.5' → new '950' since "
-        "raw/snapshots/context_series_2026-11-28.csv; add one to curated/changes.yaml"))
-
-
-def test_a_new_row_without_a_log_entry_is_rejected(data_copy):
-    header, rows = read(data_copy, "series_changes.csv")
-    write(data_copy, "series_changes.csv", header, [r for r in rows if r["series_id"] != "nev_sales"])
-    assert_rejected(data_copy, "series_changes.csv", None, contains="no entry for series 'nev_sales' year 2025: old '' → new '1649'")
-
-
-def test_a_log_entry_whose_new_value_is_not_the_data_is_rejected(data_copy):
-    line = edit(data_copy, "series_changes.csv", lambda r: r["series_id"] == "nev_sales", new_value="1650")
-    assert_rejected(data_copy, "series_changes.csv", "new_value", line,
-                    "series 'nev_sales' year 2025: new_value '1650' is not the current value in context_series ('1649')")
-
-
-def test_a_log_entry_whose_old_value_is_not_the_snapshot_is_rejected(data_copy):
-    line = edit(data_copy, "series_changes.csv", lambda r: r["series_id"] == "nev_sales", old_value="1500")
-    assert_rejected(data_copy, "series_changes.csv", "old_value", line,
-                    "old_value '1500' is not the value in raw/snapshots/context_series_2026-11-28.csv ('')")
-
-
 def test_a_logged_change_is_accepted(data_copy):
     """Editing a value and logging it (old from the snapshot, new from the data) satisfies the validator."""
     edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales" and r["year"] == "2023", value="950")
@@ -312,27 +276,136 @@ def test_a_logged_change_is_accepted(data_copy):
     assert validate(data_copy) == []
 
 
-def test_a_series_without_a_release_schedule_is_rejected(data_copy):
-    header, rows = read(data_copy, "release_schedule.csv")
-    write(data_copy, "release_schedule.csv", header, [r for r in rows if r["series_id"] != "nev_sales"])
-    assert_rejected(data_copy, "release_schedule.csv", "series_id", contains=(
-        "series 'nev_sales' of context_series has no release schedule: add it under 'series:' in "
-        "curated/release_schedule.yaml"))
+# ---------------------------------------------------------------- malformed input: one line naming it, never a traceback
+
+SNAPSHOT = "raw/snapshots/context_series_2026-11-28.csv"
+CHANGES = "series_changes.csv"
 
 
-def test_release_months_only_for_annual_series(data_copy):
-    line = edit(data_copy, "release_schedule.csv", lambda r: r["cadence"] == "irregular", release_month_first="3",
-                release_month_last="3")
-    assert_rejected(data_copy, "release_schedule.csv", "release_month_first", line, "takes no usual release month")
+def cell(file: str, where, **changes):
+    """A corruption: edit() on the copy; returns the row it edited."""
+    return lambda d: edit(d, file, where, **changes)
 
 
-def test_a_goal_without_chinese_must_say_why(data_copy):
-    line = edit(data_copy, "policy_targets.csv", lambda r: r["target_id"] == "T11", metric_zh_note="")
-    assert_rejected(data_copy, "policy_targets.csv", "metric_zh_note", line, "metric_zh is empty")
+def snapshot_without(column: str):
+    """A corruption: the newest context_series snapshot loses one column (no row to name)."""
+    def corrupt(d: Path) -> None:
+        p = d / SNAPSHOT
+        with p.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        i = rows[0].index(column)
+        with p.open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows([r[:i] + r[i + 1:] for r in rows])
+    return corrupt
 
 
-def test_wording_language_must_match_the_quote(data_copy):
-    line = edit(data_copy, "policy_targets.csv", lambda r: r["target_id"] == "T11", wording_language="zh")
-    assert_rejected(data_copy, "policy_targets.csv", "wording_language", line, "does not match the script of the quote")
-    line = edit(data_copy, "policy_targets.csv", lambda r: r["target_id"] == "T12", wording_language="xx")
-    assert_rejected(data_copy, "policy_targets.csv", "wording_language", line, "unknown value 'xx'")
+def yaml_replace(name: str, old: str, new: str):
+    """A corruption: replace the first `old` in curated/<name>.yaml by `new`; return the line it starts on."""
+    def corrupt(d: Path) -> int:
+        p = d / "curated" / f"{name}.yaml"
+        text = p.read_text(encoding="utf-8")
+        at = text.index(old)
+        p.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+        return text.count("\n", 0, at) + 1
+    return corrupt
+
+
+def yaml_drop_key(name: str, key: str):
+    """A corruption: drop the first `key:` line of a list entry in curated/<name>.yaml; return the entry's first line."""
+    def corrupt(d: Path) -> int:
+        p = d / "curated" / f"{name}.yaml"
+        lines = p.read_text(encoding="utf-8").split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"  {key}: "))
+        p.write_text("\n".join(lines[:at] + lines[at + 1:]), encoding="utf-8")
+        return next(i for i in range(at, -1, -1) if lines[i].startswith("- ")) + 1
+    return corrupt
+
+
+def malformed(corrupt, expected: str, id: str):
+    """One row of MALFORMED: corrupt(d) returns the row or line it broke (or None), which `expected` names as {at}."""
+    return pytest.param(corrupt, expected, id=id)
+
+
+CHANGES_KEYS = "changed_on, series_id, year, old, new, reason"
+CLAIMS_KEYS = "claim_id, paragraph_id, claim_text, claim_text_en, theme, claim_type, status"
+# Each malformed input and the one line the validator prints for it.
+MALFORMED = [
+    malformed(drop_column(CS, "year"),
+              "processed/context_series.csv: column 'year': missing column (expected after 'series_id', as in "
+              "processed/context_series.resource.yaml)", "dropped-year-column"),
+    malformed(rename_column(CS, "year", "yr"),
+              "processed/context_series.csv: column 'yr': unknown column where 'year' is expected (rename it to 'year', "
+              "as in processed/context_series.resource.yaml)", "renamed-year-column"),
+    malformed(drop_column("article_paragraphs.csv", "paragraph_id"),
+              "processed/article_paragraphs.csv: column 'paragraph_id': missing column (expected first, as in "
+              "processed/article_paragraphs.resource.yaml)", "dropped-column-other-tables-refer-to"),
+    malformed(bytes_of("processed/article_paragraphs.csv", lambda b: b""),
+              "processed/article_paragraphs.csv: file is empty", "empty-file-other-tables-refer-to"),
+    malformed(bytes_of("processed/glossary.csv", lambda b: b"\xef\xbb\xbf"),
+              "processed/glossary.csv: file is empty", "file-with-only-a-byte-order-mark"),
+    malformed(cell(CS, {}, value="about 950"),
+              "processed/context_series.csv: row {at}: column 'value': 'about 950' is not a number (expected digits "
+              "such as 949.5, without words or units)", "text-where-a-number-is-expected"),
+    malformed(cell(CS, {}, year="twenty"),
+              "processed/context_series.csv: row {at}: column 'year': 'twenty' is not an integer (expected a whole number "
+              "from 2000 to 2036)", "text-where-a-year-is-expected"),
+    malformed(cell(CHANGES, {}, changed_on="2026-02-30"),
+              "processed/series_changes.csv: row {at}: column 'changed_on': day 30 is not a day of 2026-02 (01..28)",
+              "date-that-is-not-in-the-calendar"),
+    malformed(cell(CHANGES, {}, changed_on="28 Nov 2026"),
+              "processed/series_changes.csv: row {at}: column 'changed_on': '28 Nov 2026' is not YYYY-MM-DD",
+              "date-in-words"),
+    malformed(cell(CS, NEV_SALES, as_of="2023-02-30"),
+              "processed/context_series.csv: row {at}: column 'as_of': day 30 is not a day of 2023-02 (01..28)",
+              "as-of-date-that-is-not-in-the-calendar"),
+    malformed(snapshot_without("year"),
+              f"{SNAPSHOT}: column 'year': missing column (a snapshot needs series_id, year, value and qualifier)",
+              "snapshot-without-year"),
+    malformed(bytes_of("datapackage.json", lambda b: b"{ not json" + b),
+              "datapackage.json: line 1: not valid JSON (Expecting property name enclosed in double quotes); rebuild it "
+              "with python -m greenmfg.datapackage", "descriptor-that-is-not-json"),
+    malformed(yaml_replace("claims", "  theme: overview\n", "  theme: overview: all\n"),
+              "curated/claims.yaml: line {at}: not valid YAML (mapping values are not allowed in this context); check "
+              "the indentation, colons and quotes on that line", "unparseable-curated-yaml"),  # libyaml's words
+    malformed(yaml_drop_key("changes", "reason"),
+              f"curated/changes.yaml: line {{at}}: key 'reason': missing (each entry of 'changes' needs {CHANGES_KEYS})",
+              "curated-entry-without-a-required-key"),
+    malformed(yaml_drop_key("claims", "status"),
+              f"curated/claims.yaml: line {{at}}: key 'status': missing (each entry of 'claims' needs {CLAIMS_KEYS})",
+              "curated-entry-without-a-column-its-table-requires"),
+    malformed(yaml_replace("changes", "  year: 2025\n", "  year: twenty\n"),
+              "curated/changes.yaml: line {at}: key 'year': 'twenty' is not a year (expected four digits such as 2025)",
+              "curated-year-in-words"),
+]
+
+
+@pytest.mark.parametrize("corrupt,expected", MALFORMED)
+def test_a_malformed_input_gives_one_line_naming_it(data_copy, corrupt, expected):
+    at = corrupt(data_copy)
+    assert validate(data_copy) == [expected.format(at=at)]
+
+
+CLI_CASES = ("dropped-year-column", "descriptor-that-is-not-json", "unparseable-curated-yaml")
+
+
+@pytest.mark.parametrize("corrupt,expected", [p for p in MALFORMED if p.id in CLI_CASES])
+def test_make_validate_data_prints_that_line_and_no_traceback(data_copy, corrupt, expected):
+    at = corrupt(data_copy)
+    run = subprocess.run([sys.executable, "-m", "greenmfg.validate", str(data_copy)], capture_output=True, text=True,
+                         cwd=REPO_ROOT)
+    assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr, run.stderr
+    assert run.stdout.splitlines() == [expected.format(at=at)]
+
+
+STEP_CASES = ("unparseable-curated-yaml", "curated-entry-without-a-required-key", "curated-year-in-words")
+
+
+@pytest.mark.parametrize("corrupt,expected", [p for p in MALFORMED if p.id in STEP_CASES])
+def test_make_data_stops_on_a_malformed_curated_file_with_that_line(data_copy, corrupt, expected):
+    """The copy's own build steps (python -m data.steps, run beside the copy) refuse the file in one line."""
+    at = corrupt(data_copy)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(data_copy.parent), str(REPO_ROOT)])}
+    run = subprocess.run([sys.executable, "-m", "data.steps"], capture_output=True, text=True, cwd=data_copy.parent,
+                         env=env)
+    assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr, run.stderr
+    assert run.stderr.splitlines() == [expected.format(at=at)]

@@ -6,14 +6,12 @@ page variables on the newest published row; the validator refuses a derived mark
 from __future__ import annotations
 
 import csv
-import shutil
 
 import pandas as pd
 import pytest
 
 from data.steps import context_series as step
 from greenmfg import frames, loaders
-from greenmfg.paths import DEFAULT_DATA_DIR
 from greenmfg.targets import target_progress
 from greenmfg.validate import validate
 from greenmfg.variables import _series_vars
@@ -85,13 +83,6 @@ def test_the_step_refuses_a_derived_row_without_its_method():
 
 
 # ---------------------------------------------------------------- the validator on corrupted copies
-
-
-@pytest.fixture
-def data_copy(tmp_path):
-    dst = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, dst)
-    return dst
 
 
 def _set_derivation(d, text: str) -> int:

@@ -16,7 +16,7 @@ def rows() -> list[dict]:
 
 def main() -> int:
     """Write (or --check) the table."""
-    return run(TABLE, rows())
+    return run(TABLE, rows)
 
 
 if __name__ == "__main__":

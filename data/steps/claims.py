@@ -3,20 +3,10 @@ from __future__ import annotations
 
 import sys
 
-from data.steps.common import curated, run
+from data.steps.common import entries_step
 
 TABLE = "claims"
-
-
-def rows() -> list[dict]:
-    """The curated entries sorted by claim_id."""
-    return sorted(curated("claims")["claims"], key=lambda entry: entry["claim_id"])
-
-
-def main() -> int:
-    """Write (or --check) the table."""
-    return run(TABLE, rows())
-
+rows, main = entries_step(TABLE, "claims", "claims", sort_key="claim_id")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -2,26 +2,34 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-import yaml
+from greenmfg import curated as curated_yaml
+from greenmfg.data_tables import DataValidationError, resource
+from greenmfg.datapackage import build_descriptor
 
 DATA_DIR = Path(__file__).resolve().parents[1]
-CURATED = DATA_DIR / "curated"
 PROCESSED = DATA_DIR / "processed"
 
 
+@functools.cache
+def descriptor() -> dict:
+    """The package descriptor as package.yaml and the resource files give it now (datapackage.json is written later)."""
+    return build_descriptor(DATA_DIR)
+
+
 def curated(name: str):
-    """The parsed data/curated/<name>.yaml."""
-    return yaml.safe_load((CURATED / f"{name}.yaml").read_text(encoding="utf-8"))
+    """The parsed data/curated/<name>.yaml, with the keys the steps read (else DataValidationError naming file and line)."""
+    return curated_yaml.load(DATA_DIR, name, descriptor())
 
 
 def columns(table: str) -> list[str]:
     """Column order of a processed table, from its field list in processed/<table>.resource.yaml."""
-    meta = yaml.safe_load((PROCESSED / f"{table}.resource.yaml").read_text(encoding="utf-8"))
-    return [f["name"] for f in meta["schema"]["fields"]]
+    return [f["name"] for f in resource(descriptor(), table)["schema"]["fields"]]
 
 
 def to_csv(table: str, rows: list[dict]) -> str:
@@ -38,11 +46,39 @@ def to_csv(table: str, rows: list[dict]) -> str:
     return buf.getvalue()
 
 
-def run(table: str, rows: list[dict], argv: list[str] | None = None) -> int:
-    """Write processed/<table>.csv, or with --check only report whether it is stale (exit status 1)."""
+_reported: set[str] = set()
+
+
+def _report(messages: list[str]) -> None:
+    """Print problems on stderr, each once per run (a broken resource file stops every step with the same line)."""
+    for m in messages:
+        if m not in _reported:
+            _reported.add(m)
+            print(m, file=sys.stderr)
+
+
+def entries_step(table: str, name: str, key: str, sort_key: str | None = None):
+    """(rows, main) of a step whose rows are the entries under `key` of curated/<name>.yaml (sorted by sort_key)."""
+    def rows() -> list[dict]:
+        """The curated entries, one per row."""
+        entries = curated(name)[key]
+        return sorted(entries, key=lambda entry: entry[sort_key]) if sort_key else entries
+
+    def main() -> int:
+        """Write (or --check) the table."""
+        return run(table, rows)
+    return rows, main
+
+
+def run(table: str, rows: Callable[[], list[dict]], argv: list[str] | None = None) -> int:
+    """Write processed/<table>.csv from rows() or --check it (1 if stale); unreadable input: its lines on stderr, 1."""
     argv = sys.argv[1:] if argv is None else argv
     path = PROCESSED / f"{table}.csv"
-    text = to_csv(table, rows)
+    try:
+        text = to_csv(table, rows())
+    except DataValidationError as e:
+        _report(e.messages)
+        return 1
     if "--check" in argv:
         current = path.is_file() and path.read_text(encoding="utf-8") == text
         print(f"{path.relative_to(DATA_DIR)} is {'up to date' if current else 'STALE: run python -m data.steps'}")

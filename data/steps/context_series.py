@@ -17,6 +17,7 @@ import sys
 from urllib.parse import urlparse
 
 from data.steps.common import DATA_DIR, curated, run
+from greenmfg.data_tables import DataValidationError
 
 TABLE = "context_series"
 LEAD = DATA_DIR / "raw" / "research" / "context_series.csv"
@@ -81,6 +82,9 @@ def confidence(row: dict, original: bool, alt_note: str) -> str:
 
 def series_fields(series: dict, series_id: str) -> dict:
     """The per-series columns (labels, topic, unit, measure kind, basis) of one series from the curated metadata."""
+    if series_id not in series:
+        raise DataValidationError([f"curated/series_corrections.yaml: key 'series': no entry for '{series_id}', which has "
+                                   "rows; add its topic, unit, measure_kind, label_en, label_zh and basis"])
     meta = series[series_id]
     return {"series_label_en": meta["label_en"], "series_label_zh": meta["label_zh"], "topic": meta["topic"],
             "unit": meta["unit"], "measure_kind": meta["measure_kind"], "basis": meta["basis"]}
@@ -141,7 +145,7 @@ def rows() -> list[dict]:
     """Processed context_series rows, sorted by series_id and year."""
     corrections = curated("series_corrections")
     series = corrections["series"]
-    fixes = {(c["series_id"], c["year"]): c for c in corrections["row_corrections"]}
+    fixes = {(c["series_id"], str(c["year"])): c for c in corrections["row_corrections"]}  # year: 2024 or '2024'
     hosts = set(curated("original_hosts")["original_hosts"])
     with LEAD.open(encoding="utf-8", newline="") as f:
         main, alts = split_alternatives(list(csv.DictReader(f)))
@@ -164,7 +168,7 @@ def rows() -> list[dict]:
 
 def main() -> int:
     """Write (or --check) the table."""
-    return run(TABLE, rows())
+    return run(TABLE, rows)
 
 
 if __name__ == "__main__":

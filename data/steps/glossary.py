@@ -3,20 +3,10 @@ from __future__ import annotations
 
 import sys
 
-from data.steps.common import curated, run
+from data.steps.common import entries_step
 
 TABLE = "glossary"
-
-
-def rows() -> list[dict]:
-    """The curated entries sorted by term_id."""
-    return sorted(curated("glossary")["terms"], key=lambda entry: entry["term_id"])
-
-
-def main() -> int:
-    """Write (or --check) the table."""
-    return run(TABLE, rows())
-
+rows, main = entries_step(TABLE, "glossary", "terms", sort_key="term_id")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -3,20 +3,10 @@ from __future__ import annotations
 
 import sys
 
-from data.steps.common import curated, run
+from data.steps.common import entries_step
 
 TABLE = "policy_document"
-
-
-def rows() -> list[dict]:
-    """The curated entries sorted by field."""
-    return sorted(curated("policy_document")["fields"], key=lambda entry: entry["field"])
-
-
-def main() -> int:
-    """Write (or --check) the table."""
-    return run(TABLE, rows())
-
+rows, main = entries_step(TABLE, "policy_document", "fields", sort_key="field")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -3,20 +3,10 @@ from __future__ import annotations
 
 import sys
 
-from data.steps.common import curated, run
+from data.steps.common import entries_step
 
 TABLE = "policy_targets"
-
-
-def rows() -> list[dict]:
-    """The curated entries in their reviewed order."""
-    return curated("targets")["targets"]
-
-
-def main() -> int:
-    """Write (or --check) the table."""
-    return run(TABLE, rows())
-
+rows, main = entries_step(TABLE, "targets", "targets")
 
 if __name__ == "__main__":
     sys.exit(main())
