@@ -27,10 +27,24 @@ def embed_path(chart_id: str) -> str:
     return f"{edition_prefix()}{EMBED_DIR}/{chart_id}.html"
 
 
+# In the embed page: tell the page around it how tall the chart is, whenever that changes (a phone wraps the
+# card's text, a reader opens its table).
+POST_HEIGHT = ("<script>(() => { const post = () => parent.postMessage({greenmfgEmbedHeight: "
+               "document.documentElement.scrollHeight}, '*'); new ResizeObserver(post).observe(document.body); })();"
+               "</script>")
+# In the snippet: size each of our iframes to the height its page reports (the height attribute is the fallback
+# where a site strips scripts). Only a message from the iframe's own window and origin is believed.
+RESIZE_FRAMES = ("<script>addEventListener('message', (e) => { for (const f of document.querySelectorAll("
+                 "'iframe[data-greenmfg-embed]')) if (f.contentWindow === e.source && new URL(f.src).origin === e.origin "
+                 "&& Number.isFinite(e.data?.greenmfgEmbedHeight)) f.style.height = e.data.greenmfgEmbedHeight + 'px'; });"
+                 "</script>")
+
+
 def iframe_snippet(chart_id: str, title: str) -> str:
-    """The <iframe> a reader pastes into their page, addressed from website.site-url."""
+    """The <iframe> a reader pastes into their page, addressed from website.site-url, with the script that sizes it
+    to its chart."""
     return (f'<iframe src="{site_url()}{embed_path(chart_id)}" title="{html.escape(title)}" width="100%" '
-            f'height="{EMBED_HEIGHT}" loading="lazy" style="border:0"></iframe>')
+            f'height="{EMBED_HEIGHT}" loading="lazy" style="border:0" data-greenmfg-embed></iframe>{RESIZE_FRAMES}')
 
 
 def embed_disclosure(chart_id: str, title: str) -> str:
@@ -78,7 +92,7 @@ background:var(--gm-background);color:var(--gm-text)}}.gm-card{{margin:0}}</styl
 </head><body>
 <main>{card}
 <p class="gm-embed-credit">{_credit(page_href, site_title)}</p>
-</main></body></html>
+</main>{POST_HEIGHT}</body></html>
 """
 
 

@@ -86,3 +86,25 @@ def test_print_hides_navigation_and_controls_and_shows_static_charts(open_page):
         fallback = cards.nth(index).locator(".gm-print-fallback svg")
         assert fallback.count() == 1 and fallback.is_visible(), f"card {index}: no static chart in print"
         assert cards.nth(index).locator(".gm-source p").is_visible()
+
+
+@pytest.mark.browser
+def test_a_pasted_snippet_grows_to_its_chart_on_a_phone(browser, server, site):
+    """The snippet as a reader pastes it, on a phone-width page: the iframe takes the chart's height (the card is
+    far taller than the fallback height there), so nothing is cut off or scrolls inside the frame."""
+    chart_id = sorted(p.stem for p in (site / embed.EMBED_DIR).glob("*.html"))[0]
+    snippet = embed.iframe_snippet(chart_id, "chart").replace(site_url(), server)
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        page.set_content(f"<!DOCTYPE html><html><body style='margin:0'><p>Article text</p>{snippet}</body></html>")
+        frame = page.locator("iframe[data-greenmfg-embed]")
+        page.wait_for_function("() => document.querySelector('iframe').style.height !== ''", timeout=10000)
+        inner = page.frame_locator("iframe[data-greenmfg-embed]").locator("html")
+        inner.locator(".gm-live svg.marks").wait_for(state="attached", timeout=10000)
+        page.wait_for_timeout(500)
+        shown = frame.evaluate("f => f.getBoundingClientRect().height")
+        needed = inner.evaluate("h => h.scrollHeight")
+        assert shown != embed.EMBED_HEIGHT and abs(shown - needed) <= 2, (shown, needed)
+    finally:
+        context.close()
