@@ -47,7 +47,7 @@ def test_chinese_search_finds_the_chinese_pages_that_contain_the_words(open_page
 
 
 def test_one_character_chinese_query_needs_a_second_character(open_page, server, renderer):
-    """Quarto's search (Fuse.js, minMatchCharLength 2) matches two characters or more; the README says so."""
+    """Quarto's search (Fuse.js, minMatchCharLength 2) matches two characters or more; docs/architecture.md says so."""
     record = open_page("zh/index.html")
     assert _results(record.page, renderer, "钢铁"), "a two-character query finds pages"
     if renderer == "preview":

@@ -1,4 +1,4 @@
-"""The preview renderer supports each feature of the Quarto subset in the README, one test each."""
+"""The preview renderer supports each feature of the Quarto subset in docs/architecture.md, one test each."""
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from greenmfg.paths import REPO_ROOT
@@ -134,7 +135,7 @@ def test_vendored_vega_is_the_version_the_build_wraps():
 
 def test_readme_rerunner_commands_are_make_targets_that_start_jupyterlab_on_loopback():
     readme = (REPO_ROOT / "README.md").read_text()
-    section = readme[readme.index("## For people rerunning the notebooks"):]
+    section = readme[readme.index("## Rerun a notebook"):]
     block = section[section.index("```sh"):section.index("```", section.index("```sh") + 5)]
     targets = re.findall(r"^make (\w[\w-]*)", block, re.M)
     assert targets == ["env", "lab"]
@@ -142,3 +143,30 @@ def test_readme_rerunner_commands_are_make_targets_that_start_jupyterlab_on_loop
     recipe = makefile[makefile.index("\nlab:"):].split("\n")[2]
     assert "jupyter lab" in recipe and "--ip=127.0.0.1" in recipe and "--allow-root" in recipe
     assert "--config=jupyter_server_config.py" in recipe
+
+
+# Paths in backticks or links: a folder or file of the repository (globs and <placeholders> are skipped).
+NAMED_PATH = re.compile(r"`((?:[\w.-]+/)*[\w.-]+\.(?:py|ipynb|yml|yaml|md|csv|json|txt|mjs|css|scss|toml|bib|cff)|"
+                        r"(?:[\w.-]+/)+)`|\]\(((?!https?:)[^)#\s]+)\)")
+
+
+# Names of what the build writes into the site, and the placeholders of recipes: not repository paths.
+SITE_OUTPUTS = {"chart-data/", "embed/", "robots.txt", "search.json", "sitemap.xml", "bootstrap-icons.css"}
+EXAMPLES = ("X.", "zh/X.", "greenmfg/pages/my_key/", ".build/", "_site/", ".venv/")
+
+
+def _named_paths(text: str) -> set[str]:
+    return {a or b for a, b in NAMED_PATH.findall(text) if "<" not in (a or b) and "*" not in (a or b)}
+
+
+@pytest.mark.parametrize("document", ["README.md", "docs/architecture.md", "_quarto.yml", "_quarto-en.yml",
+                                      "_quarto-zh.yml", "requirements.txt", "environment.yml", "Makefile"])
+def test_every_path_a_document_names_exists(document):
+    """The README, the architecture notes and config comments name only files that exist in the repository
+    (nothing outside it, nothing renamed away)."""
+    base = (REPO_ROOT / document).parent
+    text = (REPO_ROOT / document).read_text(encoding="utf-8")
+    missing = sorted(p for p in _named_paths(text) - SITE_OUTPUTS if not p.startswith(EXAMPLES)
+                     and not (REPO_ROOT / p).exists() and not (base / p).exists())
+    assert "../shared" not in text, "a path outside the repository"
+    assert missing == []
