@@ -186,17 +186,111 @@ async function draw(card) {
   return view;
 }
 
+// An exported image carries what a desk needs to republish it: the card's title and subtitle above the chart,
+// its one-line source and the site's credit (name, address of the chart, licence) below, in the page's language.
+const EXPORT_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans CJK SC", sans-serif';
+const EXPORT_LINES = [["title", 600, 17], ["subtitle", 400, 13], ["chart"], ["source", 400, 12], ["credit", 400, 11]];
+
+function exportTexts(card) {
+  const text = (selector) => card.querySelector(selector)?.textContent.replace(/\s+/g, " ").trim() || "";
+  const source = card.querySelector(".gm-source > p")?.cloneNode(true);
+  source?.querySelector(".gm-freshness")?.remove();
+  const address = (document.querySelector('link[rel="canonical"]')?.href || location.href).split("#")[0];
+  const site = document.querySelector(".navbar-title, .site-header .brand")?.textContent.trim() || document.title;
+  return {title: text(".gm-card-title"), subtitle: text(".gm-card-subtitle"),
+          source: source?.textContent.replace(/\s+/g, " ").replace(/：\s+/g, "：").trim() || "",
+          credit: `${site} · ${address}#${card.id} · CC BY 4.0`};
+}
+
+function wrap(context, text, width) {
+  // Break between words, or between any two characters of Chinese text.
+  const pieces = text.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) || [];
+  const lines = [""];
+  for (const piece of pieces) {
+    const next = lines[lines.length - 1] + piece;
+    if (context.measureText(next.trimEnd()).width > width && lines[lines.length - 1]) lines.push(piece.trimStart());
+    else lines[lines.length - 1] = next;
+  }
+  return lines.map((line) => line.trimEnd()).filter(Boolean);
+}
+
+function exportLayout(card, width, scale) {
+  const texts = exportTexts(card), measure = document.createElement("canvas").getContext("2d");
+  const pad = 12, blocks = [];
+  let y = pad, header = 0;
+  for (const [name, weight, size] of EXPORT_LINES) {
+    if (name === "chart") { header = y + 4; y = null; continue; }
+    measure.font = `${weight} ${size}px ${EXPORT_FONT}`;
+    const lines = wrap(measure, texts[name], width / scale - 2 * pad);
+    blocks.push({name, weight, size, lines, y});
+    if (y !== null) y += lines.length * size * 1.35 + 4;
+  }
+  return {blocks, pad, header};
+}
+
 async function exportImage(card, format) {
   if (!views.has(card)) await queueDraw(card);  // a card not drawn yet is drawn first
   const view = views.get(card);
   if (!view) return;
-  const url = await view.toImageURL(format, format === "png" ? 2 : 1);
+  const style = getComputedStyle(card);
+  const colours = {background: style.backgroundColor === "rgba(0, 0, 0, 0)" ? "#ffffff" : style.backgroundColor,
+                   text: style.color};
+  const url = format === "png" ? await exportPng(card, view, colours) : await exportSvg(card, view, colours);
   const link = document.createElement("a");
   link.href = url;
   link.download = `${card.dataset.chartId}.${format}`;
   document.body.appendChild(link);
   link.click();
   link.remove();
+}
+
+function footerHeight(blocks) {
+  return blocks.filter((b) => b.y === null).reduce((sum, b) => sum + b.lines.length * b.size * 1.35 + 4, 0) + 12;
+}
+
+async function exportPng(card, view, colours) {
+  const scale = 2, chart = await view.toCanvas(scale);
+  const {blocks, pad, header} = exportLayout(card, chart.width, scale);
+  const canvas = document.createElement("canvas");
+  canvas.width = chart.width;
+  canvas.height = Math.ceil((header + footerHeight(blocks)) * scale + chart.height);
+  const context = canvas.getContext("2d");
+  context.fillStyle = colours.background;
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.drawImage(chart, 0, header * scale);
+  context.scale(scale, scale);
+  context.fillStyle = colours.text;
+  context.textBaseline = "top";
+  let below = header + chart.height / scale + 8;
+  for (const block of blocks) {
+    context.font = `${block.weight} ${block.size}px ${EXPORT_FONT}`;
+    let y = block.y === null ? below : block.y;
+    for (const line of block.lines) { context.fillText(line, pad, y); y += block.size * 1.35; }
+    if (block.y === null) below = y + 4;
+  }
+  return canvas.toDataURL("image/png");
+}
+
+async function exportSvg(card, view, colours) {
+  const chart = new DOMParser().parseFromString(await view.toSVG(), "image/svg+xml").documentElement;
+  const width = Number(chart.getAttribute("width")), height = Number(chart.getAttribute("height"));
+  const {blocks, pad, header} = exportLayout(card, width, 1);
+  const escape = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  let below = header + height + 8, texts = "";
+  for (const block of blocks) {
+    let y = block.y === null ? below : block.y;
+    for (const line of block.lines) {
+      texts += `<text x="${pad}" y="${y + block.size}" font-size="${block.size}" font-weight="${block.weight}">${escape(line)}</text>`;
+      y += block.size * 1.35;
+    }
+    if (block.y === null) below = y + 4;
+  }
+  chart.setAttribute("y", header);
+  const total = Math.ceil(header + height + footerHeight(blocks));
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}">`
+    + `<rect width="100%" height="100%" fill="${colours.background}"/>`
+    + `<g fill="${colours.text}" font-family='${EXPORT_FONT}'>${texts}</g>${new XMLSerializer().serializeToString(chart)}</svg>`;
+  return URL.createObjectURL(new Blob([svg], {type: "image/svg+xml"}));
 }
 
 // With scripts on, <noscript> holds the static SVG as text; it becomes the print-only fallback,

@@ -5,6 +5,7 @@ the same view; the fragment stays the card's anchor.
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -106,3 +107,29 @@ def test_exporting_a_card_not_yet_drawn_draws_it_first(open_page):
     with record.page.expect_download(timeout=10000) as download:
         last.locator("button.gm-export[data-format=svg]").click()
     assert download.value.suggested_filename.endswith(".svg")
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+@pytest.mark.parametrize("lang_prefix", ["", "zh/"])
+def test_an_exported_image_carries_title_source_and_credit(open_page, tmp_path, fmt, lang_prefix):
+    """A desk republishing an exported chart needs its title, subtitle, source and the site's credit in the file."""
+    record = open_page(lang_prefix + DIGITAL)
+    card = record.page.locator("figure.gm-card").first
+    card.scroll_into_view_if_needed()
+    with record.page.expect_download(timeout=15000) as download:
+        card.locator(f"button.gm-export[data-format={fmt}]").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    title = card.locator(".gm-card-title").text_content().strip()
+    if fmt == "svg":
+        text = path.read_text(encoding="utf-8")
+        shown = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", text))
+        assert title[:12] in shown.replace(" ", "") or title[:12] in shown
+        assert "CC BY 4.0" in shown and f"#{card.get_attribute('id')}" in shown
+        assert ("来源" if lang_prefix else "Source") in shown
+    else:
+        from struct import unpack
+
+        width, height = unpack(">II", path.read_bytes()[16:24])
+        box = card.locator(".gm-live svg.marks").first.bounding_box()
+        assert height > 2 * box["height"] + 80, "room for title, subtitle, source and credit around the chart"
