@@ -135,3 +135,19 @@ def test_var_tokens_are_a_small_share_of_the_prose(source):
 def test_token_share_counts_token_characters():
     assert token_share("ab {{< var x.y >}}") == pytest.approx(len("{{< var x.y >}}") / len("ab {{< var x.y >}}"))
     assert token_share("no tokens") == 0
+
+
+def test_prose_values_lists_the_pages_short_names_and_what_they_stand_for(monkeypatch):
+    """The table a rerunner sees in Jupyter: every name of the prose and takeaways, its value, the key behind it."""
+    from greenmfg.execute import SITE_BUILD_ENV
+    from greenmfg.notebook import prose_values
+
+    table = prose_values("zh/chapters/emerging.ipynb")
+    values = dict(table.rows)
+    assert values["nev.to"].endswith("年的" + values["nev.sales"])  # the Chinese edition's values
+    assert "li.storage" in values  # a card takeaway's name
+    assert not [key for key in values if key.startswith(("series.", "emerging."))]
+    monkeypatch.delenv(SITE_BUILD_ENV, raising=False)
+    bundle = table._repr_mimebundle_()
+    assert "<code>emerging.nev_sales_last</code>" in bundle["text/html"]
+    assert f"nev.sales = {values['nev.sales']}  (emerging.nev_sales_last)" in bundle["text/plain"].splitlines()
