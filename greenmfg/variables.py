@@ -147,8 +147,9 @@ class Phrase:
 
 
 def phrase(message: str, **fields: str) -> Phrase:
-    """A value and the year (or period) it belongs to, read as one: ``phrase("{value} in {year}", value=…, year=…)``
-    is '16.49 million vehicles in 2025' on English pages, '2025年的1,649万辆' on Chinese ones."""
+    """A value and the year (or period) it belongs to, read as one: ``phrase("{level} in {year}", level=…, year=…)``
+    is '16.49 million vehicles in 2025' on English pages and, through the catalogue, '2025年的1,649万辆' on Chinese
+    ones (the message is the catalogue key, so its field names tell apart phrases worded alike in English)."""
     return Phrase(message, tuple(sorted(fields.items())))
 
 
@@ -165,7 +166,8 @@ def declared_names(modules) -> dict[str, tuple[str, str | Phrase]]:
         for name, meaning in (getattr(module, "NAMES", None) or {}).items():
             parts = name.split(".")
             if len(parts) > 2 or not all(_KEY.match(part) and part not in _YAML_WORDS for part in parts):
-                raise ValueError(f"page '{page}': short name '{name}' must be 'group.name' (lowercase letters, digits, _)")
+                raise ValueError(f"page '{page}': short name '{name}' must be 'group.name' or 'name' (lowercase "
+                                 "letters, digits and _, not a word YAML reads as true, false or null)")
             if name in declared and declared[name][1] != meaning:
                 first, value = declared[name]
                 raise ValueError(f"short name '{name}' is declared by page '{first}' (for {value}) and by page "
