@@ -1,9 +1,10 @@
 """What a rerunner sees in Jupyter: the values behind a page's `{{< var >}}` tokens, without a site build.
 
 A page's first code cell (`#| include: false`, so neither renderer shows it) calls
-`prose_values()`; in Jupyter it prints a table of every key the page's prose uses and its current value,
-computed from data/ as the build computes it. The page is the kernel's notebook (JupyterLab and the build both
-name it in JPY_SESSION_NAME), and its edition follows from its folder.
+`prose_values()`; in Jupyter it prints a table of every name the page's prose and card takeaways use, its current
+value, computed from data/ as the build computes it, and for a short name (greenmfg/pages/<page>/names.py) the key it
+stands for. The page is the kernel's notebook (JupyterLab and the build both name it in JPY_SESSION_NAME), and its
+edition follows from its folder.
 """
 from __future__ import annotations
 
@@ -22,11 +23,18 @@ from .project import Page
 from .var_tokens import VAR_TOKEN, lookup
 
 
-def page_var_keys(page_source: str) -> list[str]:
-    """Every var key in the page's markdown cells, in order of first use."""
+def page_var_keys(page_source: str, cell_types: tuple[str, ...] = ("markdown",)) -> list[str]:
+    """Every var key in the page's markdown cells (or the cells of ``cell_types``), in order of first use."""
     nb = json.loads((REPO_ROOT / page_source).read_text(encoding="utf-8"))
-    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] in cell_types)
     return list(dict.fromkeys(VAR_TOKEN.findall(text)))
+
+
+def short_names() -> dict[str, str]:
+    """Each short name the page packages declare -> what it stands for ('emerging.nev_sales_last', or a phrase)."""
+    from .variables import declared_names, page_modules
+
+    return {name: str(meaning) for name, (_, meaning) in declared_names(page_modules()).items()}
 
 
 def current_variables(lang: str = DEFAULT) -> dict:
@@ -61,19 +69,22 @@ IN_PLACE = """<script>(() => {
 
 @dataclass
 class ProseValues:
-    """A table of the page's var keys and values, which also shows each value in place of its token in the
-    notebook's markdown; in Jupyter only (the site expands tokens itself)."""
+    """A table of the page's var names, their values and what each short name stands for, which also shows each
+    value in place of its token in the notebook's markdown; in Jupyter only (the site expands tokens itself)."""
 
     rows: list[tuple[str, str]]
 
     def _repr_mimebundle_(self, include=None, exclude=None):  # noqa: ANN001 - IPython protocol
         if os.environ.get(SITE_BUILD_ENV) == "1":
             return {"text/plain": ""}
-        body = "".join(f"<tr><td><code>{html.escape(k)}</code></td><td>{html.escape(v)}</td></tr>" for k, v in self.rows)
+        names = short_names()  # only here: the build never shows the table, so it never loads every page package
+        body = "".join(f"<tr><td><code>{html.escape(k)}</code></td><td>{html.escape(v)}</td>"
+                       f"<td><code>{html.escape(names.get(k, ''))}</code></td></tr>" for k, v in self.rows)
         table = (f'<details open class="gm-prose-values"><summary>Values in this page\'s text '
-                 f"({len(self.rows)} <code>{{{{&lt; var &gt;}}}}</code> tokens, from data/)</summary>"
-                 f"<table><thead><tr><th>token</th><th>value</th></tr></thead><tbody>{body}</tbody></table></details>")
-        plain = "\n".join(f"{k} = {v}" for k, v in self.rows)
+                 f"({len(self.rows)} <code>{{{{&lt; var &gt;}}}}</code> names, from data/)</summary>"
+                 f"<table><thead><tr><th>token</th><th>value</th><th>stands for</th></tr></thead>"
+                 f"<tbody>{body}</tbody></table></details>")
+        plain = "\n".join(f"{k} = {v}" + (f"  ({names[k]})" if k in names else "") for k, v in self.rows)
         in_place = IN_PLACE % json.dumps(dict(self.rows), ensure_ascii=False).replace("</", "<\\/")
         return {"text/html": table + in_place, "text/plain": plain}
 
@@ -89,9 +100,10 @@ def kernel_page() -> str:
 
 
 def prose_values(page_source: str | None = None) -> ProseValues:
-    """The values behind every `{{< var >}}` token of this page's prose (this kernel's notebook by default), in the
-    page's edition."""
+    """The values behind every `{{< var >}}` token of this page's prose and card takeaways (this kernel's notebook by
+    default), in the page's edition."""
     page_source = page_source or kernel_page()
     lang = Page(Path(page_source)).lang
     variables = current_variables(lang)
-    return ProseValues([(key, value_of(variables, key)) for key in page_var_keys(page_source)])
+    keys = page_var_keys(page_source, ("markdown", "code"))
+    return ProseValues([(key, value_of(variables, key)) for key in keys])

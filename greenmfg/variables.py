@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -12,6 +13,7 @@ from greenmfg.frames import is_derived
 from greenmfg.formatting import reader_date
 from greenmfg.i18n import pick, tr, using
 from greenmfg.project import pages
+from greenmfg.var_tokens import lookup
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -127,9 +129,71 @@ def _sorted(d):
 
 
 def page_modules():
-    """The page packages (from the site map) that compute variables for their prose."""
+    """The page packages (from the site map) that compute variables for their prose or name values for it."""
     modules = [importlib.import_module(page.package) for page in pages()]
-    return [module for module in modules if callable(getattr(module, "variables", None))]
+    return [module for module in modules
+            if callable(getattr(module, "variables", None)) or getattr(module, "NAMES", None)]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A short name whose value reads as one phrase made of other values: ``message`` in the edition's language
+    (a message of the catalogue) with each field filled from a variable key."""
+
+    message: str
+    fields: tuple[tuple[str, str], ...]
+
+    def __str__(self) -> str:
+        return f"{self.message!r} with " + ", ".join(f"{field}={key}" for field, key in self.fields)
+
+
+def phrase(message: str, **fields: str) -> Phrase:
+    """A value and the year (or period) it belongs to, read as one: ``phrase("{level} in {year}", level=…, year=…)``
+    is '16.49 million vehicles in 2025' on English pages and, through the catalogue, '2025年的1,649万辆' on Chinese
+    ones (the message is the catalogue key, so its field names tell apart phrases worded alike in English)."""
+    return Phrase(message, tuple(sorted(fields.items())))
+
+
+# Words YAML 1.1 readers take for booleans or null: a short name never ends in one.
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+
+
+def declared_names(modules) -> dict[str, tuple[str, str | Phrase]]:
+    """Every short name the page packages declare (their ``NAMES``) -> (page, what it stands for). A name means one
+    thing across the site: two pages declaring it for different values is an error naming both pages."""
+    declared: dict[str, tuple[str, str | Phrase]] = {}
+    for module in modules:
+        page = module.__name__.rpartition(".")[2]
+        for name, meaning in (getattr(module, "NAMES", None) or {}).items():
+            parts = name.split(".")
+            if len(parts) > 2 or not all(_KEY.match(part) and part not in _YAML_WORDS for part in parts):
+                raise ValueError(f"page '{page}': short name '{name}' must be 'group.name' or 'name' (lowercase "
+                                 "letters, digits and _, not a word YAML reads as true, false or null)")
+            if name in declared and declared[name][1] != meaning:
+                first, value = declared[name]
+                raise ValueError(f"short name '{name}' is declared by page '{first}' (for {value}) and by page "
+                                 f"'{page}' (for {meaning}): a short name means one value across the site")
+            declared.setdefault(name, (page, meaning))
+    return declared
+
+
+def short_name_values(variables: dict, declared: dict[str, tuple[str, str | Phrase]]) -> dict:
+    """The short names' values, nested like every other key ({"nev": {"sales": …}}), read from ``variables`` (all
+    generic and page keys of this edition). A short name never opens inside a namespace the build already writes."""
+    out: dict = {}
+    for name, (page, meaning) in sorted(declared.items()):
+        if name.split(".")[0] in variables:
+            raise ValueError(f"page '{page}': short name '{name}' would sit inside the existing "
+                             f"'{name.split('.')[0]}' keys; pick another group")
+        keys = dict(meaning.fields) if isinstance(meaning, Phrase) else {"value": meaning}
+        try:
+            values = {field: lookup(variables, key) for field, key in keys.items()}
+        except KeyError as missing:
+            raise ValueError(f"page '{page}': short name '{name}' stands for {missing}, which no variable has") from None
+        value = tr(meaning.message, **values) if isinstance(meaning, Phrase) else values["value"]
+        group, _, leaf = name.rpartition(".")
+        _merge(out, {group: {leaf: value}} if group else {leaf: value}, f"page '{page}'")
+    return out
 
 
 def build_variables(data_dir=None, lang: str = "en") -> dict:
@@ -153,6 +217,9 @@ def _build_variables(data_dir=None) -> dict:
                    "glossary": str(len(tables["glossary"]))},
         "data": {"last_updated": reader_date(last_updated(tables))},
     }
-    for mod in page_modules():
-        _merge(out, mod.variables(data_dir), mod.__name__)
+    modules = page_modules()
+    for mod in modules:
+        if callable(getattr(mod, "variables", None)):
+            _merge(out, mod.variables(data_dir), mod.__name__)
+    _merge(out, short_name_values(out, declared_names(modules)), "short names")
     return _sorted(out)

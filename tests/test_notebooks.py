@@ -7,7 +7,7 @@ import nbformat
 import pytest
 
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import all_pages
+from greenmfg.project import Page, all_pages
 
 NOTEBOOKS = [page.source for page in all_pages()]
 # Tokens with digits that are names, not figures.
@@ -103,3 +103,51 @@ def test_front_matter_has_no_shortcode(source):
     """Quarto parses typed front matter (date) before shortcodes expand: a var there is "Invalid Date"."""
     nb = nbformat.read(REPO_ROOT / source, as_version=4)
     assert nb.cells[0].cell_type == "raw" and "{{<" not in nb.cells[0].source
+
+
+# Editors and rerunners read the tokens, not the rendered prose: {{< var >}} tokens may take at most this share of a
+# page's markdown characters (Chinese says the same in fewer characters, so its pages get a larger share). A page's
+# prose uses the short names its package declares (greenmfg/pages/<page>/names.py): `{{< var nev.sales >}}`.
+TOKEN_SHARE_LIMIT = {"en": 0.15, "zh": 0.35}
+ANY_VAR_TOKEN = re.compile(r"\{\{<\s*var\s+[^>]*>\}\}")
+
+
+def token_share(markdown: str) -> float:
+    """The share of the markdown's characters that are {{< var >}} tokens."""
+    return sum(len(token) for token in ANY_VAR_TOKEN.findall(markdown)) / max(len(markdown), 1)
+
+
+def page_markdown(source) -> str:
+    nb = nbformat.read(REPO_ROOT / source, as_version=4)
+    return "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+
+
+@pytest.mark.parametrize("source", NOTEBOOKS, ids=str)
+def test_var_tokens_are_a_small_share_of_the_prose(source):
+    markdown, limit = page_markdown(source), TOKEN_SHARE_LIMIT[Page(source).lang]
+    share = token_share(markdown)
+    longest = sorted(set(ANY_VAR_TOKEN.findall(markdown)), key=len, reverse=True)[:3]
+    assert share <= limit, (f"{source}: {{{{< var >}}}} tokens are {share:.1%} of the markdown (limit {limit:.0%}); "
+                            f"use the page's short names (greenmfg/pages/<page>/names.py), say a value once per "
+                            f"sentence. Longest tokens: {', '.join(longest)}")
+
+
+def test_token_share_counts_token_characters():
+    assert token_share("ab {{< var x.y >}}") == pytest.approx(len("{{< var x.y >}}") / len("ab {{< var x.y >}}"))
+    assert token_share("no tokens") == 0
+
+
+def test_prose_values_lists_the_pages_short_names_and_what_they_stand_for(monkeypatch):
+    """The table a rerunner sees in Jupyter: every name of the prose and takeaways, its value, the key behind it."""
+    from greenmfg.execute import SITE_BUILD_ENV
+    from greenmfg.notebook import prose_values
+
+    table = prose_values("zh/chapters/emerging.ipynb")
+    values = dict(table.rows)
+    assert values["nev.to"].endswith("年的" + values["nev.sales"])  # the Chinese edition's values
+    assert "li.storage" in values  # a card takeaway's name
+    assert not [key for key in values if key.startswith(("series.", "emerging."))]
+    monkeypatch.delenv(SITE_BUILD_ENV, raising=False)
+    bundle = table._repr_mimebundle_()
+    assert "<code>emerging.nev_sales_last</code>" in bundle["text/html"]
+    assert f"nev.sales = {values['nev.sales']}  (emerging.nev_sales_last)" in bundle["text/plain"].splitlines()

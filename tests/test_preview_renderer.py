@@ -46,6 +46,20 @@ def test_var_shortcode_is_substituted(tmp_path):
     assert "Sales: 949.5万." in html
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_short_names_expand_to_the_values_they_stand_for(lang):
+    """A page's short name (greenmfg/pages/<page>/names.py) is an ordinary key of _variables.yml: it expands, as
+    Quarto expands it, to exactly the value of the key it stands for."""
+    from greenmfg.variables import build_variables, declared_names, page_modules
+
+    variables = build_variables(lang=lang)
+    aliases = {name: meaning for name, (_, meaning) in declared_names(page_modules()).items() if isinstance(meaning, str)}
+    assert len(aliases) > 100
+    short = " | ".join(f"{{{{< var {name} >}}}}" for name in aliases)
+    long = " | ".join(f"{{{{< var {key} >}}}}" for key in aliases.values())
+    assert substitute_variables(short, variables, "p") == substitute_variables(long, variables, "p")
+
+
 def test_unknown_var_names_page_and_cell():
     with pytest.raises(BuildError, match=r"page.ipynb: cell 3: unknown variable 'series.nope'"):
         substitute_variables("{{< var series.nope >}}", VARIABLES, "page.ipynb: cell 3")

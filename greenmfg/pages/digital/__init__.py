@@ -1,7 +1,8 @@
 """Digital and green, converging: the Taishan Steel rooftop-PV case, China's power mix and the green-manufacturing system.
 
 load() reads data/ once. Each chart module (pv_calculator, grid_factor, power_mix, green_system) shapes its frame
-from that data and draws it; taishan holds the case's arithmetic; variables() gives the prose its derived numbers.
+from that data and draws it; taishan holds the case's arithmetic; variables() gives the prose its derived numbers,
+names.py the short names the prose uses for them.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from greenmfg.formatting import fmt_number
 from greenmfg.formatting import reader_date
 from greenmfg.i18n import tr
 from greenmfg.pages.digital import grid_factor, power_mix
+from greenmfg.pages.digital.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.variables
 from greenmfg.pages.digital.taishan import taishan_case
 
 PAGE_KEY = __name__.rpartition(".")[2]

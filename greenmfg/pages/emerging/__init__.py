@@ -2,7 +2,7 @@
 
 ``load`` reads the data once; each chart module (nev, batteries, pv, structure, pue) turns it into a frame
 and a chart; ``variables`` gives the derived numbers of the prose (plain figures use the generic series.*,
-claim.* keys).
+claim.* keys); ``NAMES`` (names.py) gives the prose short names for them.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from greenmfg.formatting import fmt_number, fmt_value, reader_date
 from greenmfg.frames import latest_row, series_rows
 from greenmfg.i18n import tr
 from greenmfg.pages.emerging import batteries, nev, pue, pv, structure
+from greenmfg.pages.emerging.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.variables
 from greenmfg.pages.emerging.units import shown
 
 HIGHTECH_CHANGE_SERIES = "hightech_mfg_share_change_pp"
@@ -60,7 +61,6 @@ def _nev_values(nev_frame: pd.DataFrame) -> dict:
         "nev_first_year": str(first_year),
         "nev_sales_first": label_in(sales, first_year),
         "nev_sales_last": label_in(sales, int(sales["year"].max())),
-        "nev_claim_year": str(claim["year"]),
         "nev_production_claim_year": label_in(production, claim["year"]),
         "nev_sales_claim_year": label_in(sales, claim["year"]),
         "nev_sales_shortfall": fmt_value(round(shortfall(claim["value"], sales_at_claim) * VEHICLES[claim["unit"]]),

@@ -1,7 +1,8 @@
 """Chapter "Traditional industries go green": its data, and the derived numbers its prose and cards quote.
 
 One module per chart (distance_to_2030, steel, eaf_what_if, ultra_low_emission, press_filter), each with CHART_ID,
-frame(data) and chart(frame); progress holds the chapter's targets and the words for their progress.
+frame(data) and chart(frame); progress holds the chapter's targets and the words for their progress; names.py holds
+the short names the prose uses for these numbers.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from greenmfg.i18n import tr
 from greenmfg.pages.traditional import steel
 from greenmfg.pages.traditional import ultra_low_emission as ule
 from greenmfg.pages.traditional.eaf_what_if import eaf_tonnage_needed
+from greenmfg.pages.traditional.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.variables
 from greenmfg.pages.traditional.press_filter import PER_UNIT_FORMULA, energy_per_unit_change
 from greenmfg.pages.traditional.progress import (
     MT_GLOSSED_UNITS,
