@@ -59,6 +59,29 @@ def _responsive(spec: dict[str, Any]) -> dict[str, Any]:
     return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
 
 
+def _voronoi_tooltips(node: Any) -> Any:
+    """Point the tooltips of nearest-point (voronoi) cells at the item each cell stands for.
+
+    Vega-Lite copies a mark's tooltip onto the cells but reads the fields from the cell's datum, which is the mark
+    item, not its row (vega-lite#4859), so every field showed "undefined"; the item's own tooltip is already right.
+    """
+    if isinstance(node, dict):
+        update = node.get("encode", {}).get("update", {}) if node.get("type") == "path" else {}
+        if "isVoronoi" in update and "tooltip" in update:
+            update["tooltip"] = {"signal": "datum.tooltip"}
+        for value in node.values():
+            _voronoi_tooltips(value)
+    elif isinstance(node, list):
+        for value in node:
+            _voronoi_tooltips(value)
+    return node
+
+
+def to_vega(spec: dict[str, Any]) -> dict[str, Any]:
+    """A Vega-Lite spec compiled to Vega, with the compiler's known tooltip slip mended."""
+    return _voronoi_tooltips(vl_convert.vegalite_to_vega(spec))
+
+
 TRANSIENT_EVENTS = ("pointerover", "mouseover", "pointermove", "mousemove")
 
 
@@ -91,9 +114,9 @@ def site_specs(spec: dict[str, Any], dataset_name: str, narrow: bool = False) ->
     """Light Vega spec, its dark-mode patch and the static SVG of a Vega-Lite spec (rows stay out of the specs);
     with ``narrow``, also a static SVG laid out for a phone's width (a card shown static in the first screen)."""
     live = _responsive(_strip_title(spec))
-    light_vega = vl_convert.vegalite_to_vega(live)
+    light_vega = to_vega(live)
     dark_spec = _recolour({**live, "config": theme.dark_config()}, theme.dark_color_map())
-    dark_vega = vl_convert.vegalite_to_vega(dark_spec)
+    dark_vega = to_vega(dark_spec)
     for vg in (light_vega, dark_vega):  # the rows travel once, in the table; the runtime puts them back
         for entry in vg.get("data", []):
             if entry.get("name") == dataset_name:
@@ -118,5 +141,5 @@ def notebook_bundle(spec: dict[str, Any]) -> dict[str, Any]:
     """
     if not any(k in spec for k in COMPOUND_KEYS) and "width" not in spec:
         spec = {**spec, "width": STATIC_WIDTH}
-    return {"application/vnd.vega.v5+json": vl_convert.vegalite_to_vega(spec),
+    return {"application/vnd.vega.v5+json": to_vega(spec),
             "image/svg+xml": vl_convert.vegalite_to_svg(spec)}
