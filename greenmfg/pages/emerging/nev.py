@@ -127,7 +127,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     claim = frame.attrs["claim"]
     sales = frame[frame["measure"] == "sales"].sort_values("year")
     first, last, unit = sales.iloc[0], sales.iloc[-1], sales["unit"].iloc[0]
-    base = with_source_dates(alt.Chart(frame.assign(measure=frame["measure"].map(tr))))  # measures in the page's language
+    base = with_source_dates(alt.Chart(frame.assign(measure=frame["measure"].map(tr))))  # measures in page's language
     catcher, year_rule = _year_hover(base)
     left = alt.layer(catcher, *_volume(base, unit), *_claim(base, claim), year_rule)
     span = year_span(frame)

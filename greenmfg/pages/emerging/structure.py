@@ -40,7 +40,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     opacity = alt.condition(industry_pick, alt.value(1.0), alt.value(0.15))
     tooltip = [alt.Tooltip("year:O", title=tr("Year")), alt.Tooltip("industry:N", title=tr("Industry")),
                alt.Tooltip("value_label:N", title=tr("Share of value added")), *source_lines()]
-    base = with_source_dates(alt.Chart(frame.assign(industry=frame["industry"].map(tr))))  # industries in the page's language
+    base = with_source_dates(alt.Chart(frame.assign(industry=frame["industry"].map(tr))))  # in the page's language
     lines = base.mark_line().encode(x=x, y=y, color=color, detail="segment:N", opacity=opacity, tooltip=tooltip)
     points = base.mark_point(filled=True).encode(x=x, y=y, color=color, opacity=opacity, tooltip=tooltip).add_params(
         industry_pick)
