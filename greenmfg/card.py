@@ -179,9 +179,9 @@ def _table_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(_fmt_cell(r.get(c)))}</td>" for c in columns) + "</tr>" for r in rows
     )
+    table = f'<table id="chart-{chart_id}-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     return (f'<details class="gm-table"><summary>{tr("Show the data as a table ({n} rows)", n=len(rows))}</summary>'
-            + scroll_box(f'<table id="chart-{chart_id}-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>',
-                         "gm-table-scroll") + "</details>")
+            f'{scroll_box(table, "gm-table-scroll")}</details>')
 
 
 def _static_html(compiled: dict[str, Any]) -> str:
