@@ -402,6 +402,12 @@ function wire(card) {
     share.hidden = false;
     share.addEventListener("click", () => copyLink(card, share));
   }
+  // The card's table says it scrolls sideways unless it fits its box (site.css hides the line on [data-fits]).
+  const table = card.querySelector("details.gm-table");
+  table?.addEventListener("toggle", () => {
+    const box = table.querySelector(".gm-table-scroll");
+    if (box) box.parentElement.toggleAttribute("data-fits", box.scrollWidth <= box.clientWidth);
+  });
   const shared = new URLSearchParams(location.search);
   const linked = location.hash === `#${card.id}` || [...shared.keys()].some((k) => k.startsWith(`${card.dataset.chartId}.`));
   if (card.hasAttribute("data-first-screen") && !linked && !isDark()) staticUntilUsed(card);

@@ -28,6 +28,7 @@ from .freshness import card_freshness
 from .i18n import edition_prefix, header, language, tr
 from .paths import REPO_ROOT
 from .publishers import short_source_line
+from .scrollbox import scroll_box
 from .var_tokens import load_variables, substitute
 
 PAGES_PACKAGE = "greenmfg.pages."
@@ -179,9 +180,9 @@ def _table_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(_fmt_cell(r.get(c)))}</td>" for c in columns) + "</tr>" for r in rows
     )
+    table = f'<table id="chart-{chart_id}-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     return (f'<details class="gm-table"><summary>{tr("Show the data as a table ({n} rows)", n=len(rows))}</summary>'
-            f'<div class="gm-table-scroll"><table id="chart-{chart_id}-table"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div></details>")
+            f'{scroll_box(table, "gm-table-scroll")}</details>')
 
 
 def _static_html(compiled: dict[str, Any]) -> str:

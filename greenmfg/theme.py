@@ -6,6 +6,8 @@ shows and the domain/range pair comes from :data:`CATEGORY_COLORS`. Colours are 
 """
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 import altair as alt
@@ -98,9 +100,11 @@ def _config(colors: dict[str, str]) -> dict[str, Any]:
         "font": FONT,
         "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
         "axis": axis,
+        # Legends list one entry a row under the chart: a row of entries would be wider than a phone-wide card.
         "legend": {"labelColor": colors["text"], "titleColor": colors["text"], "labelFont": FONT, "titleFont": FONT,
-                   "labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
-        "header": {"labelColor": colors["text"], "titleColor": colors["text"], "labelFont": FONT, "titleFont": FONT},
+                   "labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "vertical"},
+        "header": {"labelColor": colors["text"], "titleColor": colors["text"], "labelFont": FONT, "titleFont": FONT,
+                   "labelFontSize": 12, "titleFontSize": 12},
         "title": {"color": colors["text"], "subtitleColor": colors["muted"], "font": FONT, "subtitleFont": FONT,
                   "fontSize": 15, "subtitleFontSize": 12, "anchor": "start"},
         "text": {"color": colors["text"], "font": FONT},
@@ -108,6 +112,60 @@ def _config(colors: dict[str, str]) -> dict[str, Any]:
         "line": {"strokeWidth": 2.5},
         "point": {"size": 60, "filled": True},
     }
+
+
+HAN = r"\u2e80-\u2fff\u3040-\u9fff\uac00-\ud7a3\uf900-\ufaff"  # Chinese (and other wide) letters
+PUNCT = r"\u3000-\u303f\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"  # full-width punctuation
+WIDE = re.compile(f"[{HAN}{PUNCT}]")
+# Where a line may break: around a short Chinese bracket, a number with its Chinese unit (2030年), a run of Chinese
+# letters (split only when longer than a line), a full-width punctuation mark, spaces, or any other run (a word).
+UNIT = "年月日号万亿个"
+TOKEN = re.compile(f"（[^（）]{{1,12}}）|[^\\s{HAN}{PUNCT}]*\\d[{UNIT}]|[{HAN}]+|[{PUNCT}]|\\s+"
+                   f"|[^\\s{HAN}{PUNCT}]+")
+CLOSING = "，。、；：）》”"
+
+
+def _width(text: str) -> int:
+    """Width of text in narrow characters: a Chinese (wide) character counts two."""
+    return sum(2 if WIDE.match(c) else 1 for c in text)
+
+
+def _tokens(text: str, width: int) -> list[str]:
+    """The pieces a line may break between; a run of Chinese letters wider than a line comes apart by letter."""
+    pieces = []
+    for token in TOKEN.findall(text):
+        long_run = WIDE.match(token) and _width(token) > width and not token.startswith("（")
+        pieces += list(token) if long_run else [token]
+    return pieces
+
+
+def _greedy(tokens: list[str], width: int) -> list[str]:
+    """Lines of at most ``width`` narrow characters (one piece may overrun), never starting with closing punctuation."""
+    out, line = [], ""
+    for token in tokens:
+        if line.strip() and _width((line + token).rstrip()) > width and token not in CLOSING:
+            out.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    return [*out, line.rstrip()] if line.strip() else out
+
+
+def lines(text: str, width: int = 34) -> list[str]:
+    """``text`` in as few lines of at most ``width`` narrow characters as it needs, of even length: titles inside a
+    chart wrap to fit a phone-wide card (Vega draws a list of strings as lines)."""
+    tokens = _tokens(text, width)
+    most = _greedy(tokens, width)
+    even = max(1, -(-_width(text) // max(1, len(most))))
+    while len(_greedy(tokens, even)) > len(most):
+        even += 1
+    return _greedy(tokens, even)
+
+
+def wrapped_labels(values: Any, width: int) -> str:
+    """An axis labelExpr drawing each of ``values`` in lines of about ``width`` narrow characters (see lines)."""
+    table = {str(value): lines(str(value), width) for value in values}
+    return f"{json.dumps(table, ensure_ascii=False)}[datum.label] || datum.label"
 
 
 def light_config() -> dict[str, Any]:

@@ -187,7 +187,7 @@ def test_system_chart_spec(data):
     assert not frame.loc[frame["category"] == "green supply-chain firms", "in_line"].any()
     assert frame.loc[frame["category"] == "target", "value_label"].iloc[0].startswith("more than")
     spec = _assert_common(green_system, data)
-    left, right = spec["hconcat"]
+    left, right = spec["vconcat"]  # counts above the share: stacked, so the chart fits a phone-wide card
     assert [mark_type(layer) for layer in left["layer"]] == ["line", "point", "text"]
     legend = spec["params"][0]
     assert legend["bind"] == "legend" and legend["select"]["on"] == "click" and legend["select"]["fields"] == ["category"]

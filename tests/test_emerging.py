@@ -187,7 +187,7 @@ def test_nev_chart_spec(frames):
     for unit in units:
         assert "tooltip" in unit["encoding"], unit
     year_tips = {t["field"] for u in units for t in (u["encoding"]["tooltip"] if isinstance(u["encoding"]["tooltip"], list) else [])}
-    assert {"production_label", "sales_label", "share_label", "source_date"} <= year_tips
+    assert {"production_label", "sales_label", "share_label", "source_date_label"} <= year_tips
     assert units[0]["encoding"]["x"]["type"] == "quantitative"
     show(chart, chart_id=nev.CHART_ID, summary="s")
 

@@ -177,7 +177,8 @@ def test_distance_chart_in_chinese_keeps_rows_and_colours(data):
     assert len(frame) == len(distance.frame(data))
     assert spec["encoding"]["color"]["scale"]["range"] == english["encoding"]["color"]["scale"]["range"]
     assert set(frame["status"]) <= set(spec["encoding"]["color"]["scale"]["domain"])
-    texts = [spec["title"]["text"], spec["title"]["subtitle"], spec["description"], spec["encoding"]["x"]["title"],
+    x_title = "".join(spec["encoding"]["x"]["title"])  # wrapped in lines to fit a phone
+    texts = [spec["title"]["text"], spec["title"]["subtitle"], spec["description"], x_title,
              spec["params"][0]["bind"]["name"], *spec["params"][0]["bind"]["options"],
              *[t["title"] for t in spec["encoding"]["tooltip"]], *frame["sector"], *frame["status"], *frame["method"]]
     assert all(re.search(r"[\u4e00-\u9fff]", text) for text in texts), texts

@@ -9,6 +9,7 @@ import pandas as pd
 from greenmfg.frames import is_missing
 from greenmfg.i18n import pick, tr
 from greenmfg.markup import escaped, source_html, value_text
+from greenmfg.scrollbox import scroll_box
 
 COLUMNS = ("Series and year", "Before → now", "Why", "Source of the new value", "Logged")
 NOWRAP = ' style="white-space:nowrap"'
@@ -35,5 +36,5 @@ def changes_html(changes: pd.DataFrame) -> str:
         return f"<p>{tr('No value has changed since the previous version.')}</p>"
     head = "".join(f'<th scope="col">{tr(name)}</th>' for name in COLUMNS)
     body = "".join(_row(change) for _, change in changes.iterrows())
-    return (f'<div class="gm-front-wrap"><table class="gm-front-table" id="data-changes"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
+    return scroll_box(f'<table class="gm-front-table" id="data-changes"><thead><tr>{head}</tr></thead>'
+                      f"<tbody>{body}</tbody></table>")

@@ -10,6 +10,7 @@ import pandas as pd
 from greenmfg.card import site_root_prefix
 from greenmfg.i18n import pick, tr
 from greenmfg.markup import slug, with_code
+from greenmfg.scrollbox import scroll_box
 
 from .sources import licence_name
 
@@ -55,10 +56,11 @@ def _dataset_html(resource: dict[str, Any], frames: dict[str, pd.DataFrame]) -> 
         f'<p><strong>{tr("Coverage:")}</strong> {html.escape(coverage)}{tr(".")} <strong>{tr("Licence:")}</strong> '
         f'{licences or tr("see package")}{tr(".")} <a href="{html.escape(csv_href)}" download>'
         f'{html.escape(tr("Download {file}", file=Path(resource["path"]).name))}</a></p>'
-        f'<details><summary>{tr("Fields ({n})", n=len(fields))}</summary><div class="gm-front-wrap">'
-        f'<table class="gm-front-table"><thead><tr><th scope="col">{tr("Field")}</th><th scope="col">{tr("Type")}</th>'
-        f'<th scope="col">{tr("Meaning")}</th></tr></thead><tbody>{"".join(map(_field_row, fields))}</tbody></table>'
-        "</div></details></section>")
+        f'<details><summary>{tr("Fields ({n})", n=len(fields))}</summary>'
+        + scroll_box(f'<table class="gm-front-table"><thead><tr><th scope="col">{tr("Field")}</th>'
+                     f'<th scope="col">{tr("Type")}</th><th scope="col">{tr("Meaning")}</th></tr></thead>'
+                     f'<tbody>{"".join(map(_field_row, fields))}</tbody></table>')
+        + "</details></section>")
 
 
 def datasets_html(descriptor: dict[str, Any], frames: dict[str, pd.DataFrame]) -> str:

@@ -14,6 +14,7 @@ from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, provenance_of, with_provenance, year_runs
 from greenmfg.i18n import tr
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 SYSTEM_SERIES = {
@@ -65,7 +66,7 @@ def _tooltip() -> list[alt.Tooltip]:
     """What, year, value as labelled, scope and source: one tooltip for every mark of both panels."""
     return [alt.Tooltip("category:N", title=tr("What")), alt.Tooltip("year:O", title=tr("List year")),
             alt.Tooltip("value_label:N", title=tr("Value")), alt.Tooltip("scope:N", title=tr("Scope")),
-            alt.Tooltip("source_org:N", title=tr("Source"))]
+            *source_lines()]
 
 
 def _counts_panel(base: alt.Chart, years: pd.Series) -> alt.LayerChart:
@@ -80,7 +81,9 @@ def _counts_panel(base: alt.Chart, years: pd.Series) -> alt.LayerChart:
         x=x, y="value:Q", color=colour, detail="segment:N", opacity=fade, tooltip=tip)
     points = counts.mark_point(filled=True, size=70).encode(
         x=x, y=alt.Y("value:Q", title=tr("Cumulative count")), color=colour, opacity=fade, tooltip=tip).add_params(legend)
-    labels = counts.mark_text(align="left", dx=6, dy=-6, fontSize=10).encode(
+    last = f"datum.year == {int(years.max())}"  # the last label ends above its point, inside a phone-wide view
+    labels = counts.mark_text(align=alt.expr(f"{last} ? 'right' : 'left'"), dx=alt.expr(f"{last} ? 4 : 6"),
+                              dy=alt.expr(f"{last} ? -12 : -6"), fontSize=11).encode(
         x=x, y="value:Q", text="value_label:N", color=colour, opacity=fade, tooltip=tip)
     return alt.layer(lines, points, labels).properties(name="digital_sys_counts", width=300, height=220,
                                                        title=tr("Designated units, cumulative"))
@@ -95,22 +98,24 @@ def _share_panel(base: alt.Chart, years: pd.Series) -> alt.LayerChart:
     points = share.mark_point(filled=True, size=90).encode(
         x=x, y=alt.Y("value:Q", title=tr("Share of manufacturing output (%)"), scale=alt.Scale(domain=[0, 50])),
         color=colour, shape=alt.Shape("category:N", legend=None), tooltip=tip)
-    above = share.transform_filter(~alt.datum.label_below).mark_text(align="center", dy=-14, fontSize=10).encode(
+    last = f"datum.year == {int(years.max())}"  # the target's label ends above its point, inside the view
+    above = share.transform_filter(~alt.datum.label_below).mark_text(
+        align=alt.expr(f"{last} ? 'right' : 'center'"), dx=alt.expr(f"{last} ? 6 : 0"), dy=-14, fontSize=11).encode(
         x=x, y="value:Q", text="value_label:N", tooltip=tip)
-    below = share.transform_filter(alt.datum.label_below).mark_text(align="center", dy=16, fontSize=10).encode(
+    below = share.transform_filter(alt.datum.label_below).mark_text(align="center", dy=16, fontSize=11).encode(
         x=x, y="value:Q", text="value_label:N", tooltip=tip)
-    return alt.layer(points, above, below).properties(name="digital_sys_share", width=200, height=220,
+    return alt.layer(points, above, below).properties(name="digital_sys_share", width=300, height=200,
                                                       title=tr("Green factories' output share"))
 
 
-def chart(rows: pd.DataFrame) -> alt.HConcatChart:
-    """Counts panel beside the share panel, colour scales kept apart."""
+def chart(rows: pd.DataFrame) -> alt.VConcatChart:
+    """Counts panel above the share panel (stacked, so the chart fits a phone), colour scales kept apart."""
     count_years = rows.loc[rows["panel"] == tr("count"), "year"]
     share_years = rows.loc[rows["category"] == tr("share"), "year"]
     target_year = int(rows.loc[rows["category"] == tr("target"), "year"].iloc[0])
-    base = alt.Chart(rows)
+    base = with_source_dates(alt.Chart(rows))
     panels = [_counts_panel(base, count_years), _share_panel(base, rows.loc[rows["panel"] == tr("share"), "year"])]
-    return alt.hconcat(*panels).resolve_scale(color="independent").properties(
+    return alt.vconcat(*panels).resolve_scale(color="independent").properties(
         title=alt.Title(tr("The benchmark system the policy builds on"),
                         subtitle=tr("National-level green factories, parks and supply-chain firms (count, cumulative by list "
                                     "year); output share of national-level factories vs the all-levels target (%).")),

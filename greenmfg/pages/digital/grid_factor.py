@@ -14,6 +14,7 @@ from greenmfg.card import chart_id_of
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance
 from greenmfg.i18n import tr
 from greenmfg.pages.digital.taishan import co2_avoided_tonnes
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 GRID_SERIES = "owid_carbon_intensity_elec"
@@ -40,7 +41,7 @@ def _tooltip() -> list[alt.Tooltip]:
     return [alt.Tooltip("year:O", title=tr("Year")),
             alt.Tooltip("grid_kg_per_kwh:Q", title=tr("Grid average (kg CO2e/kWh)"), format=".2f"),
             alt.Tooltip("avoided_at_grid_wan_t:Q", title=tr("Case kWh × grid average (万 t)"), format=".0f"),
-            alt.Tooltip("source_org:N", title=tr("Source"))]
+            *source_lines()]
 
 
 def _case_factor(base: alt.Chart) -> list[alt.Chart]:
@@ -69,7 +70,7 @@ def chart(rows: pd.DataFrame) -> alt.LayerChart:
     """Bars of the grid average by year (latest picked), the case's factor as a rule, and the picked year's tonnes."""
     pick = alt.selection_point(name="pick", fields=["year"], value=[{"year": int(rows["year"].max())}],
                                on="click", clear=False)
-    base = alt.Chart(rows)
+    base = with_source_dates(alt.Chart(rows))
     bars = base.mark_bar(color=theme.category_color("grid average")).encode(
         x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0, labelExpr="datum.value % 5 == 0 ? datum.label : ''")),
         y=alt.Y("grid_kg_per_kwh:Q", title=tr("kg CO2 per kWh"), scale=alt.Scale(domain=[0, 1.1])),

@@ -10,6 +10,7 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.frames import PROVENANCE, with_provenance
 from greenmfg.i18n import tr, tr_all
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 MIX_SERIES = {"owid_solar_electricity": "solar", "owid_wind_electricity": "wind", "owid_coal_share_elec": "coal"}
@@ -39,8 +40,9 @@ def _generation(base: alt.Chart, brush: alt.Parameter) -> alt.Chart:
         color=alt.Color("category:N", title=tr("Generated from"), scale=theme.color_scale(["solar", "wind"])),
         tooltip=[alt.Tooltip("category:N", title=tr("Generated from")), alt.Tooltip("year:Q", title=tr("Year"), format="d"),
                  alt.Tooltip("value:Q", title=tr("Generation (TWh)"), format=",.0f"),
-                 alt.Tooltip("source_org:N", title=tr("Data source"))],
-    ).add_params(brush).properties(name="digital_mix_top", title=tr("Solar and wind generation (TWh): drag to pick years"),
+                 *source_lines()],
+    ).add_params(brush).properties(name="digital_mix_top",
+                                   title=theme.lines(tr("Solar and wind generation (TWh): drag to pick years")),
                                    **PANEL_SIZE)
 
 
@@ -51,18 +53,18 @@ def _coal_share(base: alt.Chart, brush: alt.Parameter) -> alt.LayerChart:
         x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=-45)),
         y=alt.Y("value:Q", title=tr("Coal share of electricity (%)"), scale=alt.Scale(domain=[0, 100])),
         tooltip=[alt.Tooltip("year:O", title=tr("Year")), alt.Tooltip("value:Q", title=tr("Coal share (%)"), format=".1f"),
-                 alt.Tooltip("source_org:N", title=tr("Source"))],
+                 *source_lines()],
     )
-    labels = coal.mark_text(dy=-6, fontSize=10).encode(x="year:O", y="value:Q", text=alt.Text("value:Q", format=".0f"),
+    labels = coal.mark_text(dy=-6, fontSize=11).encode(x="year:O", y="value:Q", text=alt.Text("value:Q", format=".0f"),
                                                       tooltip=[alt.Tooltip("value:Q", title=tr("Coal share (%)"), format=".1f")])
-    return alt.layer(bars, labels).properties(name="digital_mix_coal", **PANEL_SIZE,
-                                              title=tr("Coal's share of electricity (%) in the picked years"))
+    title = theme.lines(tr("Coal's share of electricity (%) in the picked years"))
+    return alt.layer(bars, labels).properties(name="digital_mix_coal", **PANEL_SIZE, title=title)
 
 
 def chart(rows: pd.DataFrame) -> alt.VConcatChart:
     """Generation lines above, coal-share bars below, joined by the year brush."""
     brush = alt.selection_interval(name="years", encodings=["x"])
-    base = alt.Chart(rows)
+    base = with_source_dates(alt.Chart(rows))
     return alt.vconcat(_generation(base, brush), _coal_share(base, brush)).properties(
         title=alt.Title(tr("China's power: more sun and wind, a smaller coal share"),
                         subtitle=tr("Solar and wind generation in TWh; coal's share of generation in %; OWID from Ember.")),

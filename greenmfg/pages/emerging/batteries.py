@@ -9,14 +9,16 @@ from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_span
 from greenmfg.i18n import tr, tr_all
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 SERIES = {"power": "power_liion_battery_output", "storage": "storage_liion_battery_output",
           "total": "liion_battery_output_total"}
 SHARE_METHOD = "share = type output / total output, both from the same MIIT release"
+TOTAL_METHOD = "none: this bar is the total"
+NO_SHARE_METHOD = "none: no total from the same release, or only bounds to divide"
 TOOLTIP = [("year:O", "Year"), ("battery_type:N", "Type"), ("shown_label:N", "Shown"), ("gwh_label:N", "Output"),
-           ("share_label:N", "Share of total"), ("method:N", "Method"), ("source_org:N", "Source"),
-           ("source_date:N", "Published")]
+           ("share_label:N", "Share of total"), ("method:N", "Method")]
 
 
 def _radio(options: list[str], name: str) -> alt.BindRadioSelect:
@@ -65,6 +67,13 @@ def _share_label(battery_type: str, share: float | None, qualifier: str) -> str:
     return tr("100 % (the total)") if battery_type == "total" else tr("not computed (total or type not on the same basis)")
 
 
+def share_method(battery_type: str, share: float | None) -> str:
+    """How the bar's share was computed, or why it has none (the total; no matching total, or only bounds)."""
+    if share is not None:
+        return tr(SHARE_METHOD)
+    return tr(TOTAL_METHOD if battery_type == "total" else NO_SHARE_METHOD)
+
+
 def frame(data: dict) -> pd.DataFrame:
     """One row per year and type: output in GWh and, only where computable, the share of the total in %."""
     totals = series_rows(data["context"], SERIES["total"]).set_index("year", drop=False)
@@ -80,7 +89,7 @@ def frame(data: dict) -> pd.DataFrame:
                 "year": int(row["year"]), "battery_type": battery_type, "gwh": row["value"],
                 "gwh_label": fmt_value(row["value"], "GWh", row["qualifier"]),
                 "share": share, "share_label": _share_label(battery_type, share, share_qualifier),
-                "method": tr(SHARE_METHOD) if share is not None else "", **{c: row[c] for c in PROVENANCE},
+                "method": share_method(battery_type, share), **{c: row[c] for c in PROVENANCE},
             })
     return with_provenance(pd.DataFrame.from_records(records))
 
@@ -90,10 +99,10 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
     types = list(SERIES)
     show_as = alt.param(name="battery_measure", value="GWh",
                         bind=_radio(["GWh", "share of total (%)"], tr("Show ")))
-    tooltip = [alt.Tooltip(field, title=tr(title)) for field, title in TOOLTIP]
+    tooltip = [alt.Tooltip(field, title=tr(title)) for field, title in TOOLTIP] + source_lines()
     span = year_span(frame)
     shown = frame.assign(battery_type=frame["battery_type"].map(tr))  # types in the page's language
-    return alt.Chart(shown).add_params(show_as).transform_calculate(
+    return with_source_dates(alt.Chart(shown)).add_params(show_as).transform_calculate(
         shown=f"{show_as.name} == 'GWh' ? datum.gwh : datum.share",
         shown_label=f"{show_as.name} == 'GWh' ? datum.gwh_label : datum.share_label",
     ).transform_filter("isValid(datum.shown)").mark_bar().encode(

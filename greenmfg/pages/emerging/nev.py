@@ -10,6 +10,7 @@ from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_runs, year_span
 from greenmfg.i18n import tr
 from greenmfg.pages.emerging.units import shown
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 SERIES = {"production": "nev_production", "sales": "nev_sales", "share": "nev_share_of_new_vehicle_sales"}
@@ -58,8 +59,7 @@ def frame(data: dict) -> pd.DataFrame:
     return nev
 
 
-POINT_TOOLTIP = [("year:O", "Year"), ("measure:N", "Measure"), ("value_label:N", "Value"),
-                 ("source_org:N", "Source"), ("source_date:N", "Published")]
+POINT_TOOLTIP = [("year:O", "Year"), ("measure:N", "Measure"), ("value_label:N", "Value")]
 YEAR_TOOLTIP = [("year:O", "Year"), ("production_label:N", "Production"), ("sales_label:N", "Sales"),
                 ("share_label:N", "Share of new-vehicle sales")]
 X = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False, nice=False))
@@ -70,15 +70,20 @@ def tooltip(fields: list[tuple[str, str]]) -> list[alt.Tooltip]:
     return [alt.Tooltip(field, title=tr(title)) for field, title in fields]
 
 
+def point_tooltip() -> list[alt.Tooltip]:
+    """A figure's tooltip: year, measure and value, then its source and publication date."""
+    return tooltip(POINT_TOOLTIP) + source_lines()
+
+
 def _volume(base: alt.Chart, unit: str) -> list[alt.Chart]:
     """Production and sales as lines broken at missing years, with points."""
     volume = base.transform_filter(f"datum.measure != '{tr('share')}'")
     y = alt.Y("value:Q", title=tr("Production and sales ({unit})", unit=unit))
     colors = theme.color_scale(list(SERIES))
     lines = volume.mark_line().encode(x=X, y=y, detail="segment:N", color=alt.Color("measure:N", scale=colors, title=None),
-                                      tooltip=tooltip(POINT_TOOLTIP))
+                                      tooltip=point_tooltip())
     points = volume.mark_point(filled=True).encode(x=X, y=y, color=alt.Color("measure:N", scale=colors),
-                                                   tooltip=tooltip(POINT_TOOLTIP))
+                                                   tooltip=point_tooltip())
     return [lines, points]
 
 
@@ -112,8 +117,8 @@ def _share(base: alt.Chart) -> alt.LayerChart:
     y = alt.Y("value:Q", title=tr("Share of new-vehicle sales (%)"), scale=alt.Scale(domain=[0, 100]),
               axis=alt.Axis(orient="right"))
     line = share.mark_line(strokeDash=[6, 3], point=True).encode(
-        x=X, y=y, color=alt.Color("measure:N", scale=theme.color_scale(list(SERIES))), tooltip=tooltip(POINT_TOOLTIP))
-    labels = share.mark_text(dy=-10, fontSize=11).encode(x=X, y=y, text="value_label:N", tooltip=tooltip(POINT_TOOLTIP))
+        x=X, y=y, color=alt.Color("measure:N", scale=theme.color_scale(list(SERIES))), tooltip=point_tooltip())
+    labels = share.mark_text(dy=-10, fontSize=11).encode(x=X, y=y, text="value_label:N", tooltip=point_tooltip())
     return alt.layer(line, labels)
 
 
@@ -122,7 +127,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     claim = frame.attrs["claim"]
     sales = frame[frame["measure"] == "sales"].sort_values("year")
     first, last, unit = sales.iloc[0], sales.iloc[-1], sales["unit"].iloc[0]
-    base = alt.Chart(frame.assign(measure=frame["measure"].map(tr)))  # measures in the page's language
+    base = with_source_dates(alt.Chart(frame.assign(measure=frame["measure"].map(tr))))  # measures in page's language
     catcher, year_rule = _year_hover(base)
     left = alt.layer(catcher, *_volume(base, unit), *_claim(base, claim), year_rule)
     span = year_span(frame)

@@ -13,6 +13,7 @@ from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance
 from greenmfg.formatting import reader_date
 from greenmfg.i18n import pick, tr
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 # What each figure covers -> (series, colour category, every row or only the latest).
@@ -51,19 +52,20 @@ def frame(data: dict) -> pd.DataFrame:
 def chart(frame: pd.DataFrame) -> alt.LayerChart:
     """The figures as labelled points on one PUE axis (different coverage and dates, so no line)."""
     categories = list(dict.fromkeys(frame["category"]))
-    y = alt.Y("figure:N", title=None, sort=list(frame["figure"]), axis=alt.Axis(labelLimit=320))
-    x = alt.X("pue:Q", title=tr("Power usage effectiveness (PUE; 1.0 = all power reaches IT equipment)"),
-              scale=alt.Scale(domain=[1.0, 1.6]))
+    y = alt.Y("figure:N", title=None, sort=list(frame["figure"]),
+              axis=alt.Axis(labelExpr=theme.wrapped_labels(frame["figure"], 24), labelLimit=200))
+    x_title = theme.lines(tr("Power usage effectiveness (PUE; 1.0 = all power reaches IT equipment)"), 30)
+    x = alt.X("pue:Q", title=x_title, scale=alt.Scale(domain=[1.0, 1.7]))
     tooltip = [alt.Tooltip("figure:N", title=tr("Figure")), alt.Tooltip("value_label:N", title="PUE"),
-               alt.Tooltip("basis:N", title=tr("Covers")), alt.Tooltip("source_org:N", title=tr("Source")),
-               alt.Tooltip("source_date:N", title=tr("Published"))]
-    base = alt.Chart(frame.assign(category=frame["category"].map(tr)))  # colour categories in the page's language
+               alt.Tooltip("basis:N", title=tr("Covers")), *source_lines()]
+    # colour categories in the page's language
+    base = with_source_dates(alt.Chart(frame.assign(category=frame["category"].map(tr))))
     points = base.mark_point(filled=True, size=120).encode(
         x=x, y=y, color=alt.Color("category:N", scale=theme.color_scale(categories), legend=None), tooltip=tooltip)
-    labels = base.mark_text(align="left", dx=10).encode(x=x, y=y, text="value_label:N", tooltip=tooltip)
+    labels = base.mark_text(dy=-14).encode(x=x, y=y, text="value_label:N", tooltip=tooltip)  # above: fits a phone
     periods = tr("; ").join(f"{figure}" for figure in frame["figure"])
     return alt.layer(points, labels).properties(
-        height=40 * len(frame),
+        height=48 * len(frame),
         title=alt.Title(tr("Data-centre efficiency: national averages, green data centres and targets"),
                         subtitle=tr("Power usage effectiveness (PUE, lower is better); different scopes and dates, "
                                     "so points, not a trend; purple = targets, grey = low-authority source")),

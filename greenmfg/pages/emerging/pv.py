@@ -14,6 +14,7 @@ from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_runs, year_span
 from greenmfg.i18n import pick, tr, tr_all
 from greenmfg.pages.emerging.units import shown
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 OUTPUT_SERIES = {"polysilicon": "pv_polysilicon_output", "wafers": "pv_wafer_output",
@@ -24,7 +25,7 @@ PART_YEAR = "_jan_oct"  # suffix of the part-year level series; + "_change" for 
 PART_YEAR_MEASURE = "change, January–October"
 PART_YEAR_LABEL = "January–October {year}"  # the part-year period, a message
 TOOLTIP = [("year:O", "Year"), ("stage:N", "Stage"), ("measure:N", "Measure"), ("value_label:N", "Value"),
-           ("basis:N", "Basis"), ("source_org:N", "Source"), ("source_date:N", "Published")]
+           ("basis:N", "Basis")]
 
 
 def signed_percent(value: float) -> str:
@@ -79,7 +80,7 @@ def _change_view(frame: pd.DataFrame, color: alt.Color, opacity, tooltip: list) 
         tooltip=tooltip + [alt.Tooltip("level_label:N", title=tr("Output in the period"))])
     zero = alt.Chart().mark_rule(color=theme.category_color("other")).encode(y=alt.datum(0))
     return alt.layer(bars, zero).properties(width=300, height=150, title=alt.Title(
-        tr("{period} (CPIA, part-year): change on {before}", period=period, before=before),
+        theme.lines(tr("{period} (CPIA, part-year): change on {before}", period=period, before=before), 40),
         fontSize=12, anchor="start"))
 
 
@@ -90,8 +91,8 @@ def _output_view(x: alt.X, color: alt.Color, opacity, tooltip: list, units: dict
     return alt.Chart().transform_filter(f"datum.measure == '{tr('output')}'").transform_calculate(
         panel=panel.removeprefix("'' + ")).mark_line(point=True).encode(
         x=x, y=alt.Y("value:Q", title=tr("Output")), detail="segment:N", color=color, opacity=opacity, tooltip=tooltip,
-        facet=alt.Facet("panel:N", columns=2, sort=order, title=None),
-    ).resolve_scale(y="independent").properties(width=230, height=130)
+        facet=alt.Facet("panel:N", columns=1, sort=order, title=None),  # one column: fits a phone
+    ).resolve_scale(y="independent").properties(width=300, height=100)
 
 
 def chart(frame: pd.DataFrame) -> alt.VConcatChart:
@@ -102,7 +103,7 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     color = alt.Color("stage:N", scale=theme.color_scale(list(OUTPUT_SERIES)), sort=stages,
                       title=tr("Stage (click to highlight)"))
     opacity = alt.condition(stage_pick, alt.value(1.0), alt.value(0.15))
-    tooltip = [alt.Tooltip(field, title=tr(title)) for field, title in TOOLTIP]
+    tooltip = [alt.Tooltip(field, title=tr(title)) for field, title in TOOLTIP] + source_lines()
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0),
               scale=alt.Scale(zero=False, nice=False))
     outputs = frame[frame["measure"] == "output"]
@@ -110,12 +111,14 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     share = alt.Chart().transform_filter(f"datum.measure == '{tr('share of world')}'").mark_point(filled=True, size=90).encode(
         x=x, y=alt.Y("value:Q", title=tr("China's share of world output (%)"), scale=alt.Scale(domain=[0, 100])),
         color=color, opacity=opacity, tooltip=tooltip, shape=alt.Shape("stage:N", sort=stages, legend=None),
-    ).properties(width=300, height=160, title=alt.Title(tr("China's share of world output, where sourced"),
-                                                        fontSize=12, anchor="start")).add_params(stage_pick)
+    ).properties(width=300, height=160, title=alt.Title(
+        theme.lines(tr("China's share of world output, where sourced"), 40), fontSize=12, anchor="start"),
+    ).add_params(stage_pick)
     span, part_year = year_span(outputs), int(frame.loc[frame["measure"] == PART_YEAR_MEASURE, "year"].max())
     views = (share, _output_view(x, color, opacity, tooltip, units), _change_view(frame, color, opacity, tooltip))
     shown_frame = frame.assign(stage=frame["stage"].map(tr), measure=frame["measure"].map(tr))  # page's language
-    return alt.vconcat(*views, data=shown_frame).properties(  # the param's view first, or no legend binding
+    # the param's view first, or no legend binding
+    return with_source_dates(alt.vconcat(*views, data=shown_frame)).properties(
         title=alt.Title(tr("Photovoltaics: years of growth, then upstream output fell in {year}", year=part_year),
                         subtitle=tr("China's output by stage, {span} (full years), share of world output (%), and "
                                     "the {period} change; click a stage in the legend", span=span,

@@ -9,6 +9,7 @@ from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_runs, year_span
 from greenmfg.i18n import tr, tr_all
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 SERIES = {"high-tech manufacturing": "hightech_mfg_share_of_industry_va",
@@ -38,9 +39,8 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
                       title=tr("Industry (click to highlight)"))
     opacity = alt.condition(industry_pick, alt.value(1.0), alt.value(0.15))
     tooltip = [alt.Tooltip("year:O", title=tr("Year")), alt.Tooltip("industry:N", title=tr("Industry")),
-               alt.Tooltip("value_label:N", title=tr("Share of value added")),
-               alt.Tooltip("source_org:N", title=tr("Source")), alt.Tooltip("source_date:N", title=tr("Published"))]
-    base = alt.Chart(frame.assign(industry=frame["industry"].map(tr)))  # industries in the page's language
+               alt.Tooltip("value_label:N", title=tr("Share of value added")), *source_lines()]
+    base = with_source_dates(alt.Chart(frame.assign(industry=frame["industry"].map(tr))))  # in the page's language
     lines = base.mark_line().encode(x=x, y=y, color=color, detail="segment:N", opacity=opacity, tooltip=tooltip)
     points = base.mark_point(filled=True).encode(x=x, y=y, color=color, opacity=opacity, tooltip=tooltip).add_params(
         industry_pick)

@@ -16,6 +16,7 @@ from greenmfg.formatting import fmt_number
 from greenmfg.frames import with_provenance
 from greenmfg.i18n import pick, tr
 from greenmfg.markup import cell_text, value_text
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 # Qualifiers the scoreboard writes as symbols (short, to fit a phone); tooltips and the table use words.
@@ -96,8 +97,9 @@ def _tooltip() -> list[alt.Tooltip]:
     fields = (("metric_en", "Target"), ("kind", "Row"), ("value_label", "Value"), ("year", "Year"), ("gap_label", "Gap"),
               ("pace_needed", "Pace needed"), ("pace_recent", "Recent pace"), ("status", "Status"),
               ("status_reason", "Why"), ("next_release", "Next release"), ("basis", "Basis"),
-              ("attribution", "Target in the document"), ("source_org", "Source"))
-    return [alt.Tooltip(f"{field}:{'O' if field == 'year' else 'N'}", title=tr(title)) for field, title in fields]
+              ("attribution", "Target in the document"))
+    return [alt.Tooltip(f"{field}:{'O' if field == 'year' else 'N'}", title=tr(title)) for field, title in fields] + \
+        source_lines()
 
 
 def _text(base: alt.Chart, field: str, kind: str, x_end: float | None, line: int, **style) -> alt.Chart:
@@ -112,7 +114,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Per target: label and pace status, a bar from zero to the latest value's share of the target, the figures."""
     x_end = max(100.0, float(frame["percent_of_target"].max())) + 2  # room for the target tick at the right edge
     status = alt.Color("status:N", scale=theme.color_scale(list(pace_math.STATUSES)), legend=None)
-    base = alt.Chart(frame).encode(
+    base = with_source_dates(alt.Chart(frame)).encode(
         y=alt.Y("target_id:N", sort=list(dict.fromkeys(frame["target_id"])), axis=None, title=None),
         x=alt.X("percent_of_target:Q", scale=alt.Scale(domain=[0, x_end], nice=False), axis=None, title=None),
         tooltip=_tooltip())

@@ -11,6 +11,7 @@ from greenmfg.frames import PROVENANCE, with_provenance
 from greenmfg.i18n import pick, tr
 from greenmfg.markup import cell_text, value_text
 from greenmfg.targets import pace_label
+from greenmfg.tooltips import source_lines, with_source_dates
 
 from .pace import progress_reason
 
@@ -19,7 +20,7 @@ CHART_ID = chart_id_of(__name__)
 TOOLTIP = [("label:N", "Target", {}), ("latest_label:N", "Latest value", {}),
            ("latest_year:O", "Year of latest value", {}), ("target_label:N", "2030 target", {}),
            ("percent_of_target:Q", "% of target level", {"format": ".1f"}), ("recent_label:N", "Recent pace", {}),
-           ("status:N", "Status", {}), ("status_reason:N", "Why", {}), ("source_org:N", "Source", {})]
+           ("status:N", "Status", {}), ("status_reason:N", "Why", {})]
 
 
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -47,18 +48,18 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
     every = tr("All")
     sector = alt.param(name="sector_pick", value=every, bind=alt.binding_select(
         options=[every, *frame["sector"].unique().tolist()], name=tr("Sector") + " "))
-    share = alt.X("percent_of_target:Q", title=tr("Latest value as % of the 2030 target level"),
+    share = alt.X("percent_of_target:Q", title=theme.lines(tr("Latest value as % of the 2030 target level"), 30),
                   scale=alt.Scale(domain=[0, 100]))
-    status = alt.Color("status:N", scale=theme.color_scale(list(pace_math.STATUSES)), title=tr("Status"),
-                       legend=alt.Legend(columns=2))  # two rows: the three statuses fit a phone-wide card
+    status = alt.Color("status:N", scale=theme.color_scale(list(pace_math.STATUSES)), title=tr("Status"))
     highlight = alt.condition(f"sector_pick == '{every}' || datum.sector == sector_pick", alt.value(1), alt.value(0.2))
-    tooltip = [alt.Tooltip(field, title=tr(title), **extra) for field, title, extra in TOOLTIP]
+    tooltip = [alt.Tooltip(field, title=tr(title), **extra) for field, title, extra in TOOLTIP] + source_lines()
     title = alt.Title(tr("Distance to the 2030 targets"), subtitle=tr(
         "Latest official value as a percentage of the target level (100 = target reached); colour = pace status"))
     description = tr("Bar chart of the latest official value of each numeric 2030 target as a percentage of the "
                      "target level (years {first} to {last}), coloured by whether the recent pace suffices, does "
                      "not, or cannot be judged from the figures.",
                      first=frame["latest_year"].min(), last=frame["latest_year"].max())
-    bars = alt.Chart(frame).mark_bar().encode(x=share, y=alt.Y("label:N", title=None, sort=None), color=status,
+    bars = with_source_dates(alt.Chart(frame)).mark_bar().encode(
+        x=share, y=alt.Y("label:N", title=None, sort=None), color=status,
                                               opacity=highlight, tooltip=tooltip)
     return bars.add_params(sector).properties(title=title, description=description)

@@ -19,6 +19,7 @@ from greenmfg.markup import (
     source_html,
     value_text,
 )
+from greenmfg.scrollbox import scroll_box
 from greenmfg.targets import pace_label
 
 from . import latest
@@ -88,6 +89,6 @@ def tracker_html(targets: pd.DataFrame, progress: pd.DataFrame, latest_frame: pd
     rows = [_row(row, meta.loc[row["target_id"]], small_print.get(row["target_id"], "")) for _, row in progress.iterrows()]
     head = "".join(f'<th scope="col">{tr(name)}</th>' for name in COLUMNS)
     select = filter_select("targets-tracker-sector", tr("Sector"), "sector", [(slug(s), label) for s, label in sectors])
-    table = (f'<div class="gm-front-wrap"><table class="gm-front-table gm-tracker-table"><thead><tr>{head}</tr></thead>'
-             f'<tbody>{"".join(rows)}</tbody></table></div>')
+    table = scroll_box(f'<table class="gm-front-table gm-tracker-table"><thead><tr>{head}</tr></thead>'
+                       f'<tbody>{"".join(rows)}</tbody></table>')
     return filtered_block("targets-tracker", select, len(rows), table)

@@ -18,18 +18,19 @@ from greenmfg.pages.traditional.progress import (
     value_label,
 )
 from greenmfg.targets import PACE_LOWER_BOUND, PACE_UNDETERMINED, PACE_UPPER_BOUND, pace_label, target_progress
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 PACES = ["required pace", "recent pace"]
 TOOLTIP = [("target", "Target"), ("latest_label", "Latest value"), ("latest_year:O", "Latest year"),
            ("target_label", "2030 target"), ("gap_label", "Gap"), ("required_label", "Pace needed"),
-           ("recent_label", "Recent pace"), ("status", "Status"), ("status_reason", "Why"),
-           ("source_org", "Source of latest value")]
+           ("recent_label", "Recent pace"), ("status", "Status"), ("status_reason", "Why")]
 
 
 def tooltip() -> list[alt.Tooltip]:
     """The tooltip fields, titled in the page's language."""
-    return [alt.Tooltip(field if ":" in field else f"{field}:N", title=tr(title)) for field, title in TOOLTIP]
+    return [alt.Tooltip(field if ":" in field else f"{field}:N", title=tr(title)) for field, title in TOOLTIP] + \
+        source_lines("Source of latest value")
 
 
 def share_of_target_reached(latest: float, target: float) -> float:
@@ -89,35 +90,39 @@ def _paces(base: alt.Chart, highlight) -> tuple[alt.Chart, alt.Chart]:
         .transform_calculate(kind=f"datum.pace == 'required_pct_a_year' ? '{required}' : '{recent}'") \
         .transform_filter("isValid(datum.pct_a_year)")
     offset = alt.YOffset("kind:N", sort=tr_all(PACES))
-    pace_bars = paces.mark_bar().encode(x=alt.X("pct_a_year:Q", title=tr("Change a year, % of the 2030 target")),
+    x = alt.X("pct_a_year:Q", title=theme.lines(tr("Change a year, % of the 2030 target"), 28))
+    pace_bars = paces.mark_bar().encode(x=x,
                                         yOffset=offset, opacity=highlight,
                                         color=alt.Color("kind:N", scale=theme.color_scale(PACES), title=None))
     bound_marks = paces.transform_filter(f"datum.kind == '{recent}' && datum.recent_bound_mark != ''").mark_text(
-        align="left", dx=3, fontSize=10).encode(x="pct_a_year:Q", yOffset=offset, text="recent_bound_mark:N")
+        align="left", dx=3, fontSize=11).encode(x="pct_a_year:Q", yOffset=offset, text="recent_bound_mark:N")
     return pace_bars, bound_marks
 
 
-def chart(frame: pd.DataFrame) -> alt.HConcatChart:
-    """How far each 2030 target is, and the pace needed vs the recent pace; click a target to highlight it."""
+def chart(frame: pd.DataFrame) -> alt.VConcatChart:
+    """How far each 2030 target is, above the pace needed vs the recent pace; click a target to highlight it.
+
+    The two views are stacked, each naming the targets, so the chart fits a phone-wide card."""
     pick = alt.selection_point(fields=["target_id"], name="pick_target", on="click", clear="dblclick")
     highlight = alt.condition(pick, alt.value(1.0), alt.value(0.3))
-    y = alt.Y("target:N", title=None, sort=[tr(SHORT_LABELS[t]) for t in TARGET_IDS], axis=alt.Axis(labelLimit=190))
+    names = [tr(SHORT_LABELS[t]) for t in TARGET_IDS]
+    y = alt.Y("target:N", title=None, sort=names, axis=alt.Axis(labelExpr=theme.wrapped_labels(names, 18)))
     base = alt.Chart().encode(y=y, tooltip=tooltip())
     reached = base.mark_bar().encode(
-        x=alt.X("reached_pct:Q", title=tr("Latest value, % of the 2030 target"), scale=alt.Scale(domain=[0, 110])),
+        x=alt.X("reached_pct:Q", title=theme.lines(tr("Latest value, % of the 2030 target"), 28),
+                scale=alt.Scale(domain=[0, 110]), axis=alt.Axis(values=list(range(0, 101, 20)))),
         color=alt.value(theme.category_color("latest")), opacity=highlight).add_params(pick)
     goal = alt.Chart().mark_rule(strokeDash=[4, 3], strokeWidth=2, aria=False).encode(  # the 100 % line
         x=alt.datum(100), color=alt.value(theme.category_color("target")))
     pace_bars, bound_marks = _paces(base, highlight)
-    hidden_y = y.axis(labels=False, ticks=False)
     count = count_words(len(frame))
     years = f"{frame['latest_year'].min()}–{frame['latest_year'].max()}"
-    return alt.hconcat(
-        alt.layer(reached, goal).properties(width=230, height=200, title=tr("How far: latest value")),
-        alt.layer(pace_bars.encode(y=hidden_y), bound_marks.encode(y=hidden_y)).properties(
-            width=230, height=200, title=tr("How fast: pace needed vs recent")),
+    return with_source_dates(alt.vconcat(
+        alt.layer(reached, goal).properties(width=300, height=150, title=tr("How far: latest value")),
+        alt.layer(pace_bars, bound_marks).properties(width=300, height=200,
+                                                     title=tr("How fast: pace needed vs recent")),
         data=frame,
-    ).properties(
+    )).properties(
         title=alt.Title(tr("Distance to 2030: {count} resource and steel targets", count=count),
                         subtitle=tr("Latest value and yearly pace as % of each 2030 target; 'at least' marks a recent "
                                     "pace from a lower bound; click a bar to highlight")),

@@ -10,6 +10,7 @@ from greenmfg.formatting import fmt_number
 from greenmfg.frames import PROVENANCE, latest_row, provenance_of
 from greenmfg.i18n import tr
 from greenmfg.pages.traditional.progress import eaf_target, megatonnes, target_provenance
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 
@@ -50,9 +51,9 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     how = tr("{share}% of {output} Mt crude steel", share="' + format(eaf_share_2030, '.0f') + '",
              output="' + format(output_2030, ',.0f') + '")
     tooltip = [alt.Tooltip("bar:N", title=tr("Bar")), alt.Tooltip("label:N", title=tr("EAF steel")),
-               alt.Tooltip("detail:N", title=tr("How")), alt.Tooltip("source_org:N", title=tr("Source"))]
+               alt.Tooltip("detail:N", title=tr("How")), *source_lines()]
     is_reported = f"datum.method == '{tr('reported')}'"
-    base = alt.Chart(frame).transform_calculate(
+    base = with_source_dates(alt.Chart(frame)).transform_calculate(
         tonnes=f"{is_reported} ? datum.tonnes_mt : output_2030 * eaf_share_2030 / 100",
         label="format(datum.tonnes, ',.0f') + ' Mt'",
         detail=f"{is_reported} ? '{tr('reported')}' : " + f"'{how}'".removeprefix("'' + "),

@@ -10,6 +10,7 @@ from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, figure_label, published_rows, series_rows, year_runs
 from greenmfg.i18n import tr, tr_all
 from greenmfg.pages.traditional.progress import eaf_target, target_provenance, value_label
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 MEASURES = {"crude_steel_output": "crude steel", "eaf_share_crude_steel": "EAF share"}
@@ -19,8 +20,8 @@ PANELS = ["crude steel", "EAF share", "target"]  # the frame's measures, in Engl
 def tooltip() -> list[alt.Tooltip]:
     """Tooltip fields, titled in the page's language."""
     return [alt.Tooltip("measure:N", title=tr("Measure")), alt.Tooltip("year:O", title=tr("Year")),
-            alt.Tooltip("value_label:N", title=tr("Value")), alt.Tooltip("source_org:N", title=tr("Source")),
-            alt.Tooltip("figure:N", title=tr("Figure")), alt.Tooltip("source_date:N", title=tr("Source date"))]
+            alt.Tooltip("value_label:N", title=tr("Value")), alt.Tooltip("figure:N", title=tr("Figure")),
+            *source_lines()]
 
 
 def share_in_words(percent: float) -> str:
@@ -105,7 +106,7 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     target_words = target["value_label"].iloc[0].removeprefix(tr("2030 target: {value}", value="")).replace(
         "%", tr("per cent"))  # 'more than 20 per cent'
     shown = frame.assign(measure=frame["measure"].map(tr))  # measures named in the page's language
-    return alt.vconcat(*_views(x, hover), data=shown).resolve_scale(color="shared").properties(
+    return with_source_dates(alt.vconcat(*_views(x, hover), data=shown)).resolve_scale(color="shared").properties(
         title=alt.Title(tr("Steel: output is {output}, the EAF share is {share}", output=output_in_words(crude),
                            share=share_in_words(share["value"].iloc[-1])),
                         subtitle=tr("China, crude steel output (Mt) and EAF share of crude steel (%); gaps are years "

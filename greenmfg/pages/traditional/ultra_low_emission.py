@@ -14,6 +14,7 @@ from greenmfg.frames import PROVENANCE, figure_label, is_derived, provenance_of,
 from greenmfg.formatting import reader_date
 from greenmfg.i18n import tr
 from greenmfg.pages.traditional.progress import value_label
+from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 # Measure (as tooltips name it) -> its series and the seed article's claim about it.
@@ -27,8 +28,7 @@ DERIVED_KIND = PUBLISHED_KIND + ", derived"
 STYLES = {"published": ("official", "circle"), "derived": ("calculated", "triangle-up"), "claim": ("article", "diamond")}
 COLUMNS = ["measure", "kind", "style", "date", "when", "value", "unit", "value_label", "short_label", "figure",
            *PROVENANCE]
-TOOLTIP = [("measure", "Measure"), ("when", "As of"), ("value_label", "Value"), ("figure", "Figure"),
-           ("source_org", "Source"), ("source_date", "Published")]
+TOOLTIP = [("measure", "Measure"), ("when", "As of"), ("value_label", "Value"), ("figure", "Figure")]
 LINE_TOOLTIP = [("measure", "Measure"), ("kind", "Series")]
 
 
@@ -131,11 +131,11 @@ def _panel(base: alt.Chart, measure: str, x: alt.X, color: alt.Color, shape: alt
     line = rows.transform_filter(f"datum.style == '{published}'").mark_line().encode(x=x, y=y, color=color,
                                                                                          tooltip=tooltip(LINE_TOOLTIP))
     points = rows.mark_point(filled=True, size=90, opacity=1).encode(x=x, y=y, color=color, shape=shape,
-                                                                     tooltip=tooltip(TOOLTIP))
+                                                                     tooltip=tooltip(TOOLTIP) + source_lines())
     series_text = rows.transform_filter(f"datum.style != '{claim}'").mark_text(dy=-12, fontSize=11).encode(
-        x=x, y=y, text="short_label:N", tooltip=tooltip(TOOLTIP))
+        x=x, y=y, text="short_label:N", tooltip=tooltip(TOOLTIP) + source_lines())
     claim_text = rows.transform_filter(f"datum.style == '{claim}'").mark_text(align="left", dx=7, dy=12, fontSize=11).encode(
-        x=x, y=y, text="short_label:N", color=color, tooltip=tooltip(TOOLTIP))
+        x=x, y=y, text="short_label:N", color=color, tooltip=tooltip(TOOLTIP) + source_lines())
     return alt.layer(line, series_text, claim_text, points).properties(width=250, height=140)
 
 
@@ -155,8 +155,8 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     first = frame[frame["style"] == "published"].sort_values("date").iloc[0]
     claim = frame[frame["style"] == "claim"].set_index("measure")
     shown = frame.assign(measure=frame["measure"].map(tr), style=frame["style"].map(tr))  # in the page's language
-    return alt.vconcat(_panel(base, CAPACITY, x, color, shape), _panel(base, FIRMS, x, color, shape),
-                       data=shown).resolve_scale(x="shared", color="shared", shape="shared").properties(
+    panels = alt.vconcat(_panel(base, CAPACITY, x, color, shape), _panel(base, FIRMS, x, color, shape), data=shown)
+    return with_source_dates(panels).resolve_scale(x="shared", color="shared", shape="shared").properties(
         title=alt.Title(tr("Ultra-low-emission steel: {capacity} of capacity and {firms} firms by {when}",
                            capacity=capacity["short_label"], firms=firms["short_label"], when=firms["when"]),
                         subtitle=tr("China, cumulative full-process retrofits (capacity in Mt, firms); the article's "

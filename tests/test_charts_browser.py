@@ -1,0 +1,178 @@
+"""Charts as readers meet them, in both editions and on both renderers' builds: every mark's tooltip complete and
+inside the viewport, every chart drawn inside its card on a phone, and wide tables that say they scroll."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import wait_for_charts
+
+from greenmfg.project import all_pages
+
+PAGES = [page.output.as_posix() for page in all_pages()]
+PHONE, DESKTOP = 390, 1280
+BAD_VALUE = re.compile(r"\b(?:undefined|NaN|null)\b")
+
+pytestmark = pytest.mark.browser
+
+# Centre of up to three items (first, middle, last) of every mark that takes the pointer, in page coordinates.
+HOVER_TARGETS = """card => {
+  const view = window.greenmfgCharts.views.get(card);
+  const svg = card.querySelector('.gm-live svg').getBoundingClientRect();
+  const [ox, oy] = view.origin();
+  const targets = [];
+  const visit = (mark, dx, dy) => {
+    if (mark.marktype === 'group') {
+      for (const group of mark.items) for (const child of group.items) visit(child, dx + group.x, dy + group.y);
+    } else if (mark.interactive !== false) {
+      const items = mark.items.filter(item => item.bounds && !item.bounds.empty());
+      for (const k of new Set([0, items.length >> 1, items.length - 1])) {
+        const b = items[k] && items[k].bounds;
+        const x = b && svg.left + ox + dx + (b.x1 + b.x2) / 2;
+        const y = b && svg.top + window.scrollY + oy + dy + (b.y1 + b.y2) / 2;
+        if (Number.isFinite(x) && Number.isFinite(y)) targets.push({mark: mark.name || mark.marktype, x, y});
+      }
+    }
+  };
+  visit(view.scenegraph().root, 0, 0);
+  return targets;
+}"""
+
+# What the tooltip handler was given for every item of the chart now, each line as text.
+ITEM_TOOLTIPS = """card => {
+  const text = v => v === undefined ? 'undefined' : v === null ? 'null' : String(v);
+  const found = [];
+  const visit = mark => {
+    for (const item of mark.items || []) {
+      if (item.tooltip !== undefined && item.tooltip !== null) {
+        const lines = typeof item.tooltip === 'object' ? Object.entries(item.tooltip) : [['', item.tooltip]];
+        found.push({mark: mark.name || mark.marktype, lines: lines.map(([key, value]) => [key, text(value)])});
+      }
+      if (mark.marktype === 'group') item.items.forEach(visit);
+    }
+  };
+  visit(window.greenmfgCharts.views.get(card).scenegraph().root);
+  return found;
+}"""
+
+SHOWN_TOOLTIP = """() => {
+  const tip = document.querySelector('.gm-tooltip');
+  if (!tip || tip.hidden) return null;
+  const r = tip.getBoundingClientRect();
+  const lines = [...tip.querySelectorAll('tr')].map(tr => [tr.cells[0].textContent, tr.cells[1]?.textContent ?? '']);
+  return {lines: lines.length ? lines : [['', tip.textContent]], left: r.left, right: r.right, width: r.width,
+          viewport: document.documentElement.clientWidth};
+}"""
+
+
+def bad_lines(lines: list[list[str]]) -> list[str]:
+    """Tooltip lines whose value is empty or reads undefined, NaN or null."""
+    return [f"{key or 'value'}={value!r}" for key, value in lines if not value.strip() or BAD_VALUE.search(value)]
+
+
+def hover(page, target: dict) -> dict | None:
+    """Move the pointer to a target (scrolled to mid-screen first) and return the tooltip shown, if any."""
+    scroll = page.evaluate("y => (window.scrollTo(0, y - innerHeight / 2), window.scrollY)", target["y"])
+    page.mouse.move(target["x"], target["y"] - scroll)
+    page.wait_for_timeout(40)
+    return page.evaluate(SHOWN_TOOLTIP)
+
+
+def tooltip_problems(page, card, chart_id: str) -> tuple[list[str], int]:
+    """Problems with the tooltips of one chart (hovered marks and every item's value) and how many were shown."""
+    problems, shown = [], 0
+    for target in page.evaluate(HOVER_TARGETS, card.element_handle()):
+        tip = hover(page, target)
+        if tip is None:
+            continue
+        shown += 1
+        problems += [f"{chart_id} {target['mark']}: {line}" for line in bad_lines(tip["lines"])]
+        if tip["width"] > tip["viewport"] or tip["left"] < 0 or tip["right"] > tip["viewport"]:
+            problems.append(f"{chart_id} {target['mark']}: tooltip spans {tip['left']:.0f}–{tip['right']:.0f} px "
+                            f"of a {tip['viewport']} px viewport")
+    for item in page.evaluate(ITEM_TOOLTIPS, card.element_handle()):
+        problems += [f"{chart_id} {item['mark']} (item): {line}" for line in bad_lines(item["lines"])]
+    return sorted(set(problems)), shown
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_mark_shows_a_complete_tooltip_inside_the_viewport(open_page, path, width):
+    page = open_page(path, width=width, height=844).page
+    problems = []
+    for index in range(wait_for_charts(page)):
+        card = page.locator("figure.gm-card").nth(index)
+        chart_id = card.get_attribute("data-chart-id")
+        found, shown = tooltip_problems(page, card, chart_id)
+        problems += found + ([] if shown else [f"{chart_id}: no mark showed a tooltip"])
+        page.mouse.move(0, 0)
+    assert problems == [], f"{path} at {width}px:\n" + "\n".join(problems)
+
+
+# Per card: the drawn chart's width, the card's, and any text outside the card or under 11 px.
+CHART_FIT = """() => [...document.querySelectorAll('figure.gm-card')].map(card => {
+  const box = card.querySelector('.gm-chart'), frame = box.getBoundingClientRect();
+  const svg = card.querySelector('.gm-live svg');
+  const outside = r => r.left < frame.left - 0.5 || r.right > frame.right + 0.5;
+  const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => ({
+    text: t.textContent, rect: t.getBoundingClientRect(), size: parseFloat(getComputedStyle(t).fontSize)}));
+  const controls = [...card.querySelectorAll('.vega-bindings')].filter(b => outside(b.getBoundingClientRect()));
+  return {id: card.dataset.chartId, chart: svg.getBoundingClientRect().width, card: box.clientWidth,
+          scrolls: box.scrollWidth > box.clientWidth + 0.5, controls: controls.length,
+          cut: texts.filter(t => outside(t.rect)).map(t => t.text),
+          small: texts.filter(t => t.size < 11).map(t => t.text),
+          truncated: texts.filter(t => t.text.endsWith('…')).map(t => t.text)};
+})"""
+
+
+def fit_problems(card: dict) -> list[str]:
+    """What keeps one drawn chart from fitting its card: width, sideways scrolling, cut or small text, controls."""
+    name = f"{card['id']} ({card['chart']:.0f} px in a {card['card']} px card)"
+    problems = [f"{name}: wider than its card"] if card["chart"] > card["card"] + 0.5 else []
+    problems += [f"{name}: scrolls sideways"] if card["scrolls"] else []
+    problems += [f"{name}: text cut at the card's edge: {card['cut'][:4]}"] if card["cut"] else []
+    problems += [f"{name}: text under 11 px: {card['small'][:4]}"] if card["small"] else []
+    problems += [f"{name}: labels cut short with …: {card['truncated'][:4]}"] if card["truncated"] else []
+    return problems + ([f"{name}: controls outside the card"] if card["controls"] else [])
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_chart_fits_its_card_on_a_phone(open_page, path):
+    page = open_page(path, width=PHONE, height=844).page
+    wait_for_charts(page)
+    page.wait_for_timeout(200)
+    problems = [problem for card in page.evaluate(CHART_FIT) for problem in fit_problems(card)]
+    assert problems == [], f"{path} at {PHONE}px:\n" + "\n".join(problems)
+
+
+# Every table whose box scrolls sideways: is that box ours (saying so), is the line shown, and after scrolling to
+# the end, is the first column still at the box's left edge?
+TABLE_SCROLL = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; d.dispatchEvent(new Event('toggle')); });
+  const scroller = el => { for (let n = el.parentElement; n && n !== document.body; n = n.parentElement)
+    if (n.scrollWidth > n.clientWidth + 1 && getComputedStyle(n).overflowX !== 'visible') return n; return null; };
+  return [...document.querySelectorAll('main table, #quarto-content table')].map(table => {
+    const box = scroller(table);
+    if (!box) return null;
+    const hint = box.parentElement.querySelector(':scope > .gm-scroll-hint');
+    box.scrollLeft = box.scrollWidth;
+    const first = table.rows[0].cells[0].getBoundingClientRect(), edge = box.getBoundingClientRect().left;
+    return {table: table.id || table.className || 'table', hint: !!hint && hint.checkVisibility(),
+            focusable: box.tabIndex >= 0, first_visible: Math.abs(first.left - edge) <= 1};
+  }).filter(Boolean);
+}"""
+
+
+def table_problems(table: dict) -> list[str]:
+    """What a table that scrolls sideways lacks: the line saying so, a box keys can scroll, a first column in view."""
+    checks = (("no line saying it scrolls", table["hint"]), ("cannot be scrolled by keys", table["focusable"]),
+              ("its first column scrolls out of view", table["first_visible"]))
+    return [f"{table['table']}: {what}" for what, ok in checks if not ok]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_wide_tables_say_they_scroll_and_keep_their_first_column(open_page, path):
+    page = open_page(path, width=PHONE, height=844).page
+    page.wait_for_timeout(200)
+    problems = [problem for table in page.evaluate(TABLE_SCROLL) for problem in table_problems(table)]
+    assert problems == [], f"{path} at {PHONE}px:\n" + "\n".join(problems)
