@@ -31,10 +31,11 @@ from greenmfg.paths import BUILD_DIR
 from greenmfg.paths import data_dir as _data_dir
 from greenmfg.validate_rules import EVERY_TABLE, HAN, RULES
 from greenmfg.validate_schema import frictionless_messages
+from greenmfg.validate_sources import sources_known, withheld_hosts
 
 CACHE_DIR = BUILD_DIR / "validation"
 CACHE_KEEP = 64
-RULE_MODULES = ("validate.py", "validate_rules.py", "validate_schema.py", "data_tables.py")
+RULE_MODULES = ("validate.py", "validate_rules.py", "validate_schema.py", "validate_sources.py", "hosts.py", "data_tables.py")
 _memo: dict[str, list[str]] = {}
 TWIN_OF = "greenmfg:twin_of"
 # ---------------------------------------------------------------- the whole package, cached on its digest
@@ -46,10 +47,12 @@ def _context(tables: dict[str, tuple[list[str] | None, list[tuple[int, dict]]]],
     lookups = {"paragraphs": ("article_paragraphs", lambda rows: {r.get("paragraph_id"): r.get("text_zh", "") for r in rows}),
                "target_ids": ("policy_targets", lambda rows: {r.get("target_id") for r in rows}),
                "series_ids": ("context_series", lambda rows: {r.get("series_id") for r in rows}),
-               "series_rows": ("context_series", lambda rows: {(r.get("series_id"), r.get("year")): r for r in rows})}
+               "series_rows": ("context_series", lambda rows: {(r.get("series_id"), r.get("year")): r for r in rows}),
+               "publisher_sites": ("publishers", lambda rows: {r.get("id"): r.get("hosts", "").split() for r in rows})}
     context = {key: make([r for _, r in tables[name][1]]) for key, (name, make) in lookups.items()
                if name in tables and tables[name][0] is not None}
     context["snapshot"] = latest_snapshot(d)
+    context["withheld_hosts"] = withheld_hosts(d)
     return context
 
 
@@ -104,6 +107,7 @@ def _validate_uncached(d: Path, descriptor: dict) -> list[str]:
                 checkable.add(res["name"])
     context = _context(tables, d)
     context["twins"] = twins(descriptor)
+    context["source_groups"] = {res["path"]: res.get("greenmfg:sources", []) for res in descriptor["resources"]}
     rows_by_name = {name: rows for name, (_, rows) in tables.items()}
     msgs += frictionless_messages(d, descriptor, checkable, rows_by_name)
     for res in descriptor["resources"]:
@@ -111,6 +115,7 @@ def _validate_uncached(d: Path, descriptor: dict) -> list[str]:
         if header is None:
             continue
         rules = [RULES[name] for name in res.get("greenmfg:checks", []) if name != "as_of_range"] + list(EVERY_TABLE)
+        rules += [sources_known] if res.get("greenmfg:sources") else []
         for rule in rules:
             msgs += rule(res["path"], rows, context)
     return list(dict.fromkeys(msgs))

@@ -24,6 +24,12 @@ def columns(table: str) -> list[str]:
     return [f["name"] for f in meta["schema"]["fields"]]
 
 
+def source_groups(table: str) -> list[dict]:
+    """The table's source columns (``greenmfg:sources`` of processed/<table>.resource.yaml), one dict per source."""
+    meta = yaml.safe_load((PROCESSED / f"{table}.resource.yaml").read_text(encoding="utf-8"))
+    return meta.get("greenmfg:sources", [])
+
+
 def to_csv(table: str, rows: list[dict]) -> str:
     """Rows as UTF-8 CSV text with the table's column order and \\n line endings; unknown keys are an error."""
     cols = columns(table)
@@ -41,8 +47,10 @@ def to_csv(table: str, rows: list[dict]) -> str:
 def run(table: str, rows: list[dict], argv: list[str] | None = None) -> int:
     """Write processed/<table>.csv, or with --check only report whether it is stale (exit status 1)."""
     argv = sys.argv[1:] if argv is None else argv
+    from data.steps.sources import with_sources  # it reads curated files through this module
+
     path = PROCESSED / f"{table}.csv"
-    text = to_csv(table, rows)
+    text = to_csv(table, with_sources(table, rows, source_groups(table)))
     if "--check" in argv:
         current = path.is_file() and path.read_text(encoding="utf-8") == text
         print(f"{path.relative_to(DATA_DIR)} is {'up to date' if current else 'STALE: run python -m data.steps'}")
