@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 # datapackage.json are not taken for hosts) or IP address.
 TLDS = "com|cn|net|org|info|jp|hk|ae|pro|ren|cc|group|io|uk|de|ru|co|tv|top|xyz|me|site|news|biz|asia|int"
 ADDRESS_IN_TEXT = re.compile(r"https?://[^\s\"'<>)）,，;；]+")
-HOST_IN_TEXT = re.compile(r"(?<![\w.@/-])(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + TLDS + r")|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?(?![\w-])",
+HOST_IN_TEXT = re.compile(r"(?<![\w.@/-])(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + TLDS + r")|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?(?![\w-]|\.[a-z0-9])",
                           re.IGNORECASE)
 
 

@@ -1,6 +1,6 @@
 """Data & method: every dataset of the package, how figures were checked, what could not be sourced, licences.
 
-Its variables (datasets, package_version, rows_sourced, rows_mirror_only, changes_logged) join the generic data.* keys
+Its variables (datasets, package_version, rows_sourced, rows_reprint_only, changes_logged) join the generic data.* keys
 (data.last_updated) under the same namespace, which is this page's key.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from greenmfg import loaders
 from greenmfg.pages.claims.reading_order import ordered_claims
 from greenmfg.validate import load_descriptor
 
-from .sources import mirror_counts
+from .sources import reprint_counts
 
 
 def load(data_dir=None) -> dict[str, Any]:
@@ -26,11 +26,11 @@ def load(data_dir=None) -> dict[str, Any]:
 
 
 def variables(data_dir=None) -> dict[str, dict[str, str]]:
-    """How many datasets, the package version, how many sourced rows are known only from a mirror, how many changes
+    """How many datasets, the package version, how many sourced rows are known only from a reprint, how many changes
     the "What changed" log lists."""
     data = load(data_dir)
-    mirrors = mirror_counts(data)
+    counts = reprint_counts(data)
     return {"data": {"datasets": str(len(data["descriptor"]["resources"])),
                      "package_version": str(data["descriptor"].get("version", "")),
-                     "rows_sourced": str(mirrors["sourced"]), "rows_mirror_only": str(mirrors["mirror_only"]),
+                     "rows_sourced": str(counts["sourced"]), "rows_reprint_only": str(counts["reprint_only"]),
                      "changes_logged": str(len(data["series_changes"]))}}

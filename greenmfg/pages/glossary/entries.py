@@ -67,7 +67,7 @@ def glossary_html(glossary: pd.DataFrame, paragraphs: pd.DataFrame, claims: pd.D
     for _, term in ordered_terms(glossary).iterrows():
         uses = "".join(f'{tr(", ")}<a href="{html.escape(href)}">{html.escape(label)}</a>'
                        for href, label in term_usage(term["term_zh"], paragraphs, claims, targets))
-        source = source_html(term["source_org"], term["source_date"], term["source_url"], term["source_mirror_url"])
+        source = source_html(term["source_org"], term["source_date"], term["source_url"])
         entries.append(
             f'<article class="gm-entry" id="term-{escaped(term["term_id"])}"><h3>{_heading(term)}</h3>'
             f'<p>{escaped(pick(term, "definition_en"))}</p><dl><dt>{tr("Source text")}</dt>'
