@@ -156,11 +156,11 @@ def test_quotes_and_urls_are_carried_verbatim_from_the_research():
 
 def test_processed_tables_match_their_build_steps():
     from data.steps import STEPS
-    from data.steps.common import to_csv
+    from data.steps.common import table_text
 
     for table in STEPS:
         step = importlib.import_module(f"data.steps.{table}")
-        expected = to_csv(table, step.rows())
+        expected = table_text(table, step.rows())
         assert (DEFAULT_DATA_DIR / "processed" / f"{table}.csv").read_text(encoding="utf-8") == expected, \
             f"{table}.csv is stale: run python -m data.steps"
 

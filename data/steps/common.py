@@ -44,13 +44,18 @@ def to_csv(table: str, rows: list[dict]) -> str:
     return buf.getvalue()
 
 
+def table_text(table: str, rows: list[dict]) -> str:
+    """The CSV text of a processed table: its rows with their sources filled (data/steps/sources.py)."""
+    from data.steps.sources import with_sources  # it reads curated files through this module
+
+    return to_csv(table, with_sources(table, rows, source_groups(table)))
+
+
 def run(table: str, rows: list[dict], argv: list[str] | None = None) -> int:
     """Write processed/<table>.csv, or with --check only report whether it is stale (exit status 1)."""
     argv = sys.argv[1:] if argv is None else argv
-    from data.steps.sources import with_sources  # it reads curated files through this module
-
     path = PROCESSED / f"{table}.csv"
-    text = to_csv(table, with_sources(table, rows, source_groups(table)))
+    text = table_text(table, rows)
     if "--check" in argv:
         current = path.is_file() and path.read_text(encoding="utf-8") == text
         print(f"{path.relative_to(DATA_DIR)} is {'up to date' if current else 'STALE: run python -m data.steps'}")
