@@ -15,8 +15,8 @@ from greenmfg.paths import DEFAULT_DATA_DIR
 from greenmfg.project import site_url
 from greenmfg.validate_sources import withheld_hosts
 
-# Addresses that are no source: XML namespaces in SVG and the Vega(-Lite) schema ids in chart specs.
-NOT_SOURCES = ("http://www.w3.org/", "https://vega.github.io/schema/")
+# Addresses that are no source: XML namespaces in SVG, the Vega(-Lite) schema ids in chart specs, the licence.
+NOT_SOURCES = ("http://www.w3.org/", "https://vega.github.io/schema/", "https://creativecommons.org/licenses/")
 
 
 def publisher_sites() -> list[str]:
