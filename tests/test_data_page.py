@@ -31,9 +31,12 @@ def test_coverage_text():
     assert datasets.coverage_text("context_series", frame) == "3 rows; 2 series; years 2020–2023"
 
 
-def test_mirror_counts():
-    frame = pd.DataFrame({"url": ["http://x", "", ""], "mirror_url": ["", "http://m", ""]})
-    assert sources.mirror_counts({"context_series": frame}) == {"sourced": 2, "mirror_only": 1}
+def test_reprint_counts():
+    frame = pd.DataFrame({"url": ["http://x", "", ""], "publisher_id": ["miit", "nbs", ""]})
+    group = {"url": "url", "publisher": "publisher_id"}
+    descriptor = {"resources": [{"name": "context_series", "greenmfg:sources": [group]}]}
+    assert sources.reprint_counts({"descriptor": descriptor, "context_series": frame}) == {"sourced": 2,
+                                                                                          "reprint_only": 1}
 
 
 def test_checks_and_not_sourced(data):
@@ -56,7 +59,7 @@ def test_data_variables(data):
     assert list(out) == ["data"] and all(isinstance(v, str) and v for v in out["data"].values())
     values = out["data"]
     assert values["datasets"] == str(len(data["descriptor"]["resources"]))
-    assert int(values["rows_mirror_only"]) <= int(values["rows_sourced"])
+    assert int(values["rows_reprint_only"]) <= int(values["rows_sourced"])
 
 
 def test_what_changed_log_lists_every_entry(data):
