@@ -60,11 +60,11 @@ def test_card_html_is_deterministic_and_complete():
         assert needle in first, needle
 
 
-def test_source_line_links_originals_and_never_mirrors():
+def test_source_line_links_outlets_own_pages_only():
     html = card.card_html(chart(), "t-nev", "s", root="")
     assert 'href="https://example.org/caam"' in html and 'href="https://example.org/miit"' in html
-    assert "mirror.example" not in html.split('class="gm-table"')[0].split("gm-source")[1], "mirror linked"
-    assert "CAAM, 2024-01-11 (copy seen; original not online)" in html
+    assert "<li data-org=\"CAAM, reported by Xinhua (seen in a reprint)\">CAAM, reported by Xinhua (seen in a reprint), " \
+           "2024-01-11</li>" in html
 
 
 def test_payload_carries_rows_once_and_a_dark_patch():

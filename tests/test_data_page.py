@@ -72,7 +72,7 @@ def test_what_changed_log_lists_every_entry(data):
 def test_what_changed_log_words_a_correction_and_an_empty_log():
     frame = pd.DataFrame([{"changed_on": "2026-12-01", "series_id": "x", "series_label_en": "X", "year": 2024,
                            "old_value": 1.0, "old_qualifier": "=", "new_value": 2.0, "new_qualifier": ">", "unit": "%",
-                           "reason": "Corrected.", "source_org": "NBS", "source_date": "", "url": "", "mirror_url": ""}])
+                           "reason": "Corrected.", "source_org": "NBS", "source_date": "", "url": ""}])
     out = changes.changes_html(frame)
     assert "1 % →<br><strong>more than 2 %</strong>" in out and "Corrected." in out and "X, 2024" in out
     assert "No value has changed" in changes.changes_html(frame.iloc[0:0])
@@ -89,7 +89,7 @@ def test_chinese_coverage_and_change_rows():
     change = pd.DataFrame([{"changed_on": "2026-12-01", "series_id": "x", "series_label_en": "X", "series_label_zh": "某序列",
                             "year": 2024, "old_value": None, "old_qualifier": "", "new_value": 2.0, "new_qualifier": ">",
                             "unit": "%", "reason": "Corrected.", "reason_zh": "更正。", "source_org": "NBS",
-                            "source_date": "", "url": "", "mirror_url": ""}])
+                            "source_date": "", "url": ""}])
     with using("zh"):
         assert datasets.coverage_text("context_series", frame) == "3行；2个序列；2020—2023年"
         out = changes.changes_html(change)
