@@ -127,7 +127,8 @@ def test_source_line_is_short_and_lists_every_release_once():
     source = html_text.split('class="gm-source"')[1].split("</div>")[0]
     assert "<strong>Source:</strong> CAAM, MIIT (2022–2024)." in source.split("</p>")[0]
     listed = re.findall(r'<li data-org="([^"]*)"', source)
-    assert listed == ["CAAM", "CAAM", "MIIT"], "one item per release (outlet, date, link), none dropped"
+    assert listed == ["CAAM", "CAAM, reported by Xinhua (seen in a reprint)", "MIIT"], \
+        "one item per release (source, date, link), none dropped"
     assert 'id="chart-t-nev-sources"' in source and "All sources (" in source
 
 

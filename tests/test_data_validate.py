@@ -157,8 +157,9 @@ def test_unknown_enumeration_value(data_copy, file, column, where, bad):
 
 
 def test_numeric_row_without_url_or_mirror(data_copy):
-    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales", url="", mirror_url="")
-    assert_rejected(data_copy, "context_series.csv", "url", line, "neither url nor mirror_url")
+    line = edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales", url="", mirror_url="",
+                publisher_id="")
+    assert_rejected(data_copy, "context_series.csv", "url", line, "neither url nor mirror_url nor publisher_id")
 
 
 def test_numeric_row_without_quote(data_copy):
@@ -167,12 +168,14 @@ def test_numeric_row_without_quote(data_copy):
 
 
 def test_baseline_without_source(data_copy):
-    line = edit(data_copy, "policy_targets.csv", lambda r: r["target_id"] == "T02", baseline_url="", baseline_mirror_url="")
+    line = edit(data_copy, "policy_targets.csv", lambda r: r["target_id"] == "T02", baseline_url="", baseline_mirror_url="",
+                baseline_publisher_id="")
     assert_rejected(data_copy, "policy_targets.csv", "baseline_url", line)
 
 
 def test_claim_without_evidence(data_copy):
-    line = edit(data_copy, "claims.csv", lambda r: r["status"] == "confirmed", evidence_url="", evidence_mirror_url="")
+    line = edit(data_copy, "claims.csv", lambda r: r["status"] == "confirmed", evidence_url="", evidence_mirror_url="",
+                evidence_publisher_id="")
     assert_rejected(data_copy, "claims.csv", "evidence_url", line, "needs evidence_url")
 
 

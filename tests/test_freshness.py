@@ -53,7 +53,7 @@ def test_tracker_flags_come_from_the_data_not_the_clock(newest_source, stale):
     updated = last_updated(_tables("2025-01-21", newest_source))
     targets = pd.DataFrame({"target_id": ["T01", "T02"], "baseline_series_id": ["s_annual", ""]})
     progress = pd.DataFrame({"target_id": ["T01", "T02"], "latest_year": [2024, 2025], "as_of": ["2024", "2025-01"]})
-    schedule = pd.DataFrame({"series_id": ["s_annual"], "publisher": ["MIIT"], "cadence": ["annual"],
+    schedule = pd.DataFrame({"series_id": ["s_annual"], "publisher_ids": ["miit"], "release": [""], "cadence": ["annual"],
                              "release_month_first": [1], "release_month_last": [3]})
     frame = freshness.target_freshness(targets, progress, schedule, updated)
     assert frame["stale"].tolist() == stale
@@ -68,7 +68,7 @@ def test_no_clock_in_freshness():
 
 SCHEDULE = pd.DataFrame({
     "series_id": ["one_month", "window", "yearly", "monthly", "adhoc"],
-    "publisher": ["CAAM", "MIIT", "worldsteel", "NBS", "MIIT (press conferences)"],
+    "publisher_ids": ["caam", "miit", "worldsteel", "nbs", "miit"], "release": ["", "", "", "", "press conferences"],
     "cadence": ["annual", "annual", "annual", "monthly", "irregular"],
     "release_month_first": pd.array([1, 2, None, None, None], dtype="Int64"),
     "release_month_last": pd.array([1, 4, None, None, None], dtype="Int64"),

@@ -20,7 +20,7 @@ def test_source_html_links_the_outlets_own_page_only():
 
 
 def test_html_is_escaped():
-    assert "<b>" not in markup.source_html("<b>bad</b>", "", "", "")
+    assert "<b>" not in markup.source_html("<b>bad</b>", "", "")
     assert markup.chinese("<绿色>") == '<span lang="zh-Hans">&lt;绿色&gt;</span>'
 
 

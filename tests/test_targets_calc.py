@@ -227,7 +227,7 @@ def test_target_progress_falls_back_to_baseline_columns_without_series():
     out = target_progress(_targets(baseline_series_id=""), _series([{"year": 2020, "value": 1.0}]))
     row = out.iloc[0]
     assert row["latest_value"] == 55.0 and row["source_org"] == "Org"
-    assert row["publisher"] == "Org" and row["url"] == ""
+    assert row["publisher"] == "Org" and not row["url"]
     assert row["recent_annual_change"] is None or pd.isna(row["recent_annual_change"])
     assert row["recent_pace_kind"] == ""
     assert row["status"] == NOT_ENOUGH_DATA

@@ -22,7 +22,8 @@ def load(data_dir=None) -> dict[str, Any]:
             "claims": ordered_claims(loaders.load_claims(data_dir), paragraphs),
             "context_series": loaders.load_context_series(data_dir), "glossary": loaders.load_glossary(data_dir),
             "release_schedule": loaders.load_release_schedule(data_dir),
-            "series_changes": loaders.load_series_changes(data_dir), "article_paragraphs": paragraphs}
+            "series_changes": loaders.load_series_changes(data_dir), "article_paragraphs": paragraphs,
+            "publishers": loaders.load_publishers(data_dir)}
 
 
 def variables(data_dir=None) -> dict[str, dict[str, str]]:
