@@ -27,8 +27,8 @@ from .formatting import reader_date
 from .freshness import card_freshness
 from .i18n import edition_prefix, header, language, tr
 from .paths import REPO_ROOT
-from .publishers import short_source_line
 from .scrollbox import scroll_box
+from .sources import short_source_line
 from .var_tokens import load_variables, substitute
 
 PAGES_PACKAGE = "greenmfg.pages."
@@ -91,10 +91,9 @@ def _check_provenance(chart_id: str, rows: list[dict[str, Any]]) -> None:
     if missing:
         raise ChartCardError(f"chart {chart_id!r}: data lacks provenance columns {missing}")
     for i, row in enumerate(rows, start=1):
-        if not _text(row.get("source_org")):
-            raise ChartCardError(f"chart {chart_id!r}: row {i}: column 'source_org' is empty")
-        if not (_text(row.get("url")) or _text(row.get("mirror_url"))):
-            raise ChartCardError(f"chart {chart_id!r}: row {i}: neither 'url' nor 'mirror_url' is set")
+        for column in ("publisher", "source_org"):
+            if not _text(row.get(column)):
+                raise ChartCardError(f"chart {chart_id!r}: row {i}: column {column!r} is empty")
 
 
 def compile_specs(chart: alt.TopLevelMixin, chart_id: str, first_screen: bool = False) -> dict[str, Any]:
@@ -136,15 +135,15 @@ def _fmt_cell(value: Any) -> str:
 
 
 def _release_items(rows: list[dict[str, Any]]) -> str:
-    """One list item per release behind the rows (outlet, date, link to the original), in citation order."""
+    """One list item per release behind the rows (source, date, link to the outlet's own page), in citation order;
+    a source seen only in a reprint says so in its label and is not linked."""
     seen: dict[tuple[str, str, str], None] = {}
     for row in rows:
         seen[tuple(_text(row.get(c)) for c in ("source_org", "source_date", "url"))] = None
     items = []
     for org, date, url in seen:
         label = text_html(org) + (f", {html.escape(date)}" if date else "")
-        # Mirrors are third-party copies: named, never linked (the CSV carries their address).
-        label = f'<a href="{html.escape(url)}">{label}</a>' if url else label + html.escape(tr(" (copy seen; original not online)"))
+        label = f'<a href="{html.escape(url)}">{label}</a>' if url else label
         items.append(f'<li data-org="{html.escape(org)}">{label}</li>')
     return "".join(items)
 

@@ -11,8 +11,9 @@ import pandas as pd
 
 from .i18n import language, tr
 
-# The columns every chart row carries so the card can name and link its source.
-PROVENANCE = ("source_org", "source_date", "url", "mirror_url", "as_of")
+# The columns every chart row carries so the card can name and link its source: the publisher's short name, the
+# source's label (greenmfg.sources), its date, the outlet's own page ('' when seen in a reprint) and the period.
+PROVENANCE = ("publisher", "source_org", "source_date", "url", "as_of")
 # How a chart row's figure came about (frames' `figure` column; see figure_label).
 PUBLISHED, DERIVED = "published figure", "derived"
 

@@ -16,8 +16,8 @@ from greenmfg import loaders
 from greenmfg.data_tables import AS_OF_PATTERN
 from greenmfg.frames import PROVENANCE, PUBLISHED, is_missing, published_rows
 from greenmfg.formatting import reader_date
-from greenmfg.i18n import language, tr
-from greenmfg.publishers import short_publisher
+from greenmfg.i18n import language, pick, tr
+from greenmfg.sources import publisher_name
 
 STALE_AFTER_MONTHS = 18
 MONTHS = tuple(calendar.month_name)[1:]
@@ -65,9 +65,17 @@ def _phrase(entry: pd.Series) -> str:
         when = tr("usually each {months}", months=months)
     else:
         when = tr(CADENCE_WORDS.get(cadence, "once a year"))
-    publisher = entry["publisher"] if language() == "en" else short_publisher(entry["publisher"], language())
-    return tr("{publisher}, {when} ({cadence})", publisher=publisher,
-              when=when, cadence=tr(cadence))
+    return tr("{publisher}, {when} ({cadence})", publisher=release_source(entry), when=when, cadence=tr(cadence))
+
+
+def release_source(entry: pd.Series) -> str:
+    """Who releases a series' next figure and in what: 'MIIT (year-end press conference)', '一次性报告或文章'."""
+    names = [publisher_name(pid) for pid in str(entry["publisher_ids"]).split()]
+    release = pick(entry, "release")
+    if not names:
+        return release[:1].upper() + release[1:]
+    who = names[0] if len(names) == 1 else tr("{names} and {last}", names=tr(", ").join(names[:-1]), last=names[-1])
+    return tr("{publisher} ({release})", publisher=who, release=release) if release else who
 
 
 def schedule_text(series_id: str, schedule: pd.DataFrame | None = None) -> str:
@@ -104,7 +112,7 @@ def _baseline_observations(targets: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "series_id": "baseline of " + rows["target_id"].astype(str),
         "as_of": rows["baseline_year"].map(lambda y: "" if is_missing(y) else str(int(float(y)))),
-        **{c: rows[f"baseline_{c}"] for c in ("source_org", "source_date", "url", "mirror_url")}})
+        **{c: rows[f"baseline_{c}"] for c in ("publisher", "source_org", "source_date", "url")}})
 
 
 def card_freshness(rows: list[dict] | pd.DataFrame, context: pd.DataFrame | None = None,

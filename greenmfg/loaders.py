@@ -12,11 +12,13 @@ import pandas as pd
 
 from greenmfg.data_tables import DataValidationError, load_descriptor, resource
 from greenmfg.paths import data_dir as _data_dir
+from greenmfg.sources import for_readers, publisher_name, source_label
 from greenmfg.validate import check_resource
 
 
-def load_table(name: str, data_dir=None) -> pd.DataFrame:
-    """Validate and load one resource of the package as a typed DataFrame in file order."""
+def load_table(name: str, data_dir=None, raw: bool = False) -> pd.DataFrame:
+    """Validate and load one resource of the package as a typed DataFrame in file order; its sources as readers see
+    them (greenmfg.sources.for_readers) unless ``raw``."""
     d = _data_dir(data_dir)
     descriptor = load_descriptor(d)
     msgs = check_resource(name, d)
@@ -32,17 +34,29 @@ def load_table(name: str, data_dir=None) -> pd.DataFrame:
             df[col] = pd.to_numeric(df[col].replace("", None), errors="raise").astype("Int64")
         else:
             df[col] = df[col].astype(str)
-    return df
+    groups = res.get("greenmfg:sources", [])
+    return df if raw or not groups else for_readers(df, groups)
 
 
 SEED_ARTICLE_PROVENANCE = "raw/000_b7300798bfbf6ce6.provenance.json"
 
 
 def seed_article(data_dir=None) -> dict[str, str]:
-    """The seed news article as a source, from its provenance record: who published it, when, and our copy."""
+    """The seed news article as a source readers see (publisher, label, date; no address: it was seen in a reprint),
+    from its provenance record, whose outlet is named as in the publisher table."""
     record = json.loads((_data_dir(data_dir) / SEED_ARTICLE_PROVENANCE).read_text(encoding="utf-8"))
-    return {"source_org": f"{record['outlet']}, as republished on {record['republishing_platform']}",
-            "source_date": record["date"], "copy": f"data/raw/{record['file']}"}
+    publishers = load_publishers(data_dir)
+    named = publishers[[str(name) in record["outlet"] for name in publishers["name_zh"].replace("", None)]]
+    if named.empty:
+        raise KeyError(f"{SEED_ARTICLE_PROVENANCE}: outlet {record['outlet']!r} names no publisher of publishers.csv")
+    outlet = named.iloc[0]["id"]
+    return {"publisher": publisher_name(outlet), "source_org": source_label(outlet, outlet, ""),
+            "source_date": record["date"], "url": ""}
+
+
+def load_publishers(data_dir=None) -> pd.DataFrame:
+    """The publisher table: id, names in English and Chinese, short names, own hosts (space-separated)."""
+    return load_table("publishers", data_dir)
 
 
 def load_policy_document(data_dir=None) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """HTML helpers the front-door pages share: escaped cells, Chinese spans, values, sources, links and filters.
 
-Every builder in greenmfg.pages.<page> writes its tables and lists with these, so escaping, the
-"mirror sources are never linked" rule and the filter markup exist once.
+Every builder in greenmfg.pages.<page> writes its tables and lists with these, so escaping, source links and the
+filter markup exist once.
 """
 from __future__ import annotations
 
@@ -51,16 +51,12 @@ def value_text(value: Any, unit: Any = "", qualifier: Any = "=") -> str:
     return fmt_value(value, cell_text(unit), cell_text(qualifier) or "=")
 
 
-def source_html(org: Any, date: Any, url: Any, mirror_url: Any) -> str:
-    """A source: the original outlet linked; a mirror-only source named as outlet and date, never linked."""
+def source_html(org: Any, date: Any, url: Any) -> str:
+    """A source: its label (greenmfg.sources) and date, linked to the outlet's own page where there is one."""
     label = escaped(org) + (html.escape(tr(", {date}", date=reader_date(cell_text(date)))) if not is_missing(date) else "")
     if not label:
         return ""
-    if not is_missing(url):
-        return f'<a href="{escaped(url)}">{label}</a>'
-    if not is_missing(mirror_url):
-        return label + html.escape(tr(" (copy on a third-party site; original not online)"))
-    return label
+    return f'<a href="{escaped(url)}">{label}</a>' if not is_missing(url) else label
 
 
 def slug(text: str) -> str:

@@ -182,8 +182,7 @@ def _template_words(lang: str) -> list[str]:
     """The template's own words in the edition's language (Quarto takes them from its language files)."""
     with using(lang):
         words = {"skip": "Skip to content", "search-label": "Search this site", "search-placeholder": "Search",
-                 "toggle": "Toggle dark mode", "toc-title": "On this page",
-                 "preview-note": "Preview render (pandoc). The full site is rendered by Quarto where it is installed."}
+                 "toggle": "Toggle dark mode", "toc-title": "On this page"}
         return [f"--variable={name}:{tr(text)}" for name, text in words.items()] + [
             f"--metadata=reference-section-title:{tr('References')}"]
 

@@ -190,8 +190,8 @@ def _latest_point(target: pd.Series, series: pd.DataFrame) -> dict:
     return {"latest_value": float(target["baseline_value"]), "latest_year": int(target["baseline_year"]),
             "latest_qualifier": target["baseline_qualifier"], "latest_basis": target["baseline_basis"],
             "latest_basis_zh": target.get("baseline_basis_zh"),
-            "source_org": target["baseline_source_org"], "source_date": target["baseline_source_date"],
-            "url": target["baseline_url"], "mirror_url": target["baseline_mirror_url"],
+            "publisher": target["baseline_publisher"], "source_org": target["baseline_source_org"],
+            "source_date": target["baseline_source_date"], "url": target["baseline_url"],
             "as_of": str(int(target["baseline_year"]))}
 
 

@@ -41,10 +41,12 @@ from greenmfg.paths import BUILD_DIR
 from greenmfg.paths import data_dir as _data_dir
 from greenmfg.validate_rules import EVERY_TABLE, HAN, RULES, SCHEMA_CHECKS
 from greenmfg.validate_schema import descriptor_messages, frictionless_messages
+from greenmfg.validate_sources import sources_known, withheld_hosts
 
 CACHE_DIR = BUILD_DIR / "validation"
 CACHE_KEEP = 64
-RULE_MODULES = ("validate.py", "validate_rules.py", "validate_schema.py", "data_tables.py", "curated.py")
+RULE_MODULES = ("validate.py", "validate_rules.py", "validate_schema.py", "validate_sources.py", "hosts.py",
+                "data_tables.py", "curated.py")
 _memo: dict[str, list[str]] = {}
 TWIN_OF = "greenmfg:twin_of"
 # ---------------------------------------------------------------- the whole package, cached on its digest
@@ -55,8 +57,10 @@ def _context(passed: dict[str, list[tuple[int, dict]]], d: Path) -> tuple[dict, 
     lookups = {"paragraphs": ("article_paragraphs", lambda rows: {r["paragraph_id"]: r["text_zh"] for r in rows}),
                "target_ids": ("policy_targets", lambda rows: {r["target_id"] for r in rows}),
                "series_ids": ("context_series", lambda rows: {r["series_id"] for r in rows}),
-               "series_rows": ("context_series", lambda rows: {(r["series_id"], r["year"]): r for r in rows})}
+               "series_rows": ("context_series", lambda rows: {(r["series_id"], r["year"]): r for r in rows}),
+               "publisher_sites": ("publishers", lambda rows: {r.get("id"): (r.get("hosts") or "").split() for r in rows})}
     context = {key: make([r for _, r in passed[name]]) for key, (name, make) in lookups.items() if name in passed}
+    context["withheld_hosts"] = withheld_hosts(d)
     try:
         context["snapshot"] = latest_snapshot(d)
     except DataValidationError as e:
@@ -128,6 +132,7 @@ def _rule_messages(descriptor: dict, passed: dict[str, list[tuple[int, dict]]], 
     msgs = []
     for res in (r for r in descriptor["resources"] if r["name"] in passed):
         rules = [RULES[name] for name in res.get("greenmfg:checks", []) if name not in schema_checks] + list(EVERY_TABLE)
+        rules += [sources_known] if res.get("greenmfg:sources") else []
         msgs += [m for rule in rules for m in rule(res["path"], passed[res["name"]], context)]
     return msgs
 
@@ -140,6 +145,7 @@ def _validate_uncached(d: Path, descriptor: dict) -> list[str]:
     passed, schema_msgs = _schema_stage(d, descriptor)
     context, snapshot_msgs = _context(passed, d)
     context["twins"] = twins(descriptor)
+    context["source_groups"] = {res["path"]: res.get("greenmfg:sources", []) for res in descriptor["resources"]}
     msgs = untranslated(descriptor) + curated.messages(d, descriptor) + schema_msgs + snapshot_msgs
     return list(dict.fromkeys(msgs + _rule_messages(descriptor, passed, context)))
 

@@ -25,13 +25,14 @@ def _num(value: str) -> float | None:
 
 
 def numeric_row_sourced(file, rows, context) -> list[str]:
-    """Every row with a value has url or mirror_url, a quote, a qualifier, unit, measure_kind and source_org."""
+    """Every row with a value has url, mirror_url or publisher_id (seen in a reprint), a quote, a qualifier, unit,
+    measure_kind and source_org."""
     msgs = []
     for line, r in rows:
         if r.get("value", "") == "":
             continue
-        if not (r.get("url") or r.get("mirror_url")):
-            msgs.append(msg(file, "numeric row has neither url nor mirror_url", line, "url"))
+        if not (r.get("url") or r.get("mirror_url") or r.get("publisher_id")):
+            msgs.append(msg(file, "numeric row has neither url nor mirror_url nor publisher_id", line, "url"))
         if not r.get("quote"):
             msgs.append(msg(file, "numeric row has no quote", line, "quote"))
         msgs += [msg(file, f"numeric row has no {col}", line, col)
@@ -96,8 +97,9 @@ def baseline_sourced(file, rows, context) -> list[str]:
     for line, r in rows:
         if not r.get("baseline_value"):
             continue
-        if not (r.get("baseline_url") or r.get("baseline_mirror_url")):
-            msgs.append(msg(file, "baseline has neither baseline_url nor baseline_mirror_url", line, "baseline_url"))
+        if not (r.get("baseline_url") or r.get("baseline_mirror_url") or r.get("baseline_publisher_id")):
+            msgs.append(msg(file, "baseline has neither baseline_url nor baseline_mirror_url nor baseline_publisher_id",
+                            line, "baseline_url"))
         if not r.get("baseline_quote"):
             msgs.append(msg(file, "baseline has no baseline_quote", line, "baseline_quote"))
         msgs += _unknown_series(file, line, r, "baseline_series_id", context)
@@ -112,8 +114,8 @@ def document_sourced(file, rows, context) -> list[str]:
             continue
         if not r.get("source_org"):
             msgs.append(msg(file, f"status '{r['status']}' needs a source_org", line, "source_org"))
-        if not (r.get("url") or r.get("mirror_url")):
-            msgs.append(msg(file, f"status '{r['status']}' needs url or mirror_url", line, "url"))
+        if not (r.get("url") or r.get("mirror_url") or r.get("publisher_id")):
+            msgs.append(msg(file, f"status '{r['status']}' needs url, mirror_url or publisher_id", line, "url"))
     return msgs
 
 
@@ -131,8 +133,9 @@ def claim_evidence(file, rows, context) -> list[str]:
         if status == "not found" and not r.get("search_note"):
             msgs.append(msg(file, "status 'not found' needs a search_note saying what was searched", line, "search_note"))
         elif status and status != "not found":
-            if not (r.get("evidence_url") or r.get("evidence_mirror_url")):
-                msgs.append(msg(file, f"status '{status}' needs evidence_url or evidence_mirror_url", line, "evidence_url"))
+            if not (r.get("evidence_url") or r.get("evidence_mirror_url") or r.get("evidence_publisher_id")):
+                msgs.append(msg(file, f"status '{status}' needs evidence_url, evidence_mirror_url or evidence_publisher_id",
+                                line, "evidence_url"))
             if not r.get("evidence_quote"):
                 msgs.append(msg(file, f"status '{status}' needs an evidence_quote", line, "evidence_quote"))
         if r.get("value", "") != "" and not r.get("unit"):

@@ -53,11 +53,13 @@ def test_licence_files_exist():
         assert (REPO_ROOT / name).is_file()
 
 
-def test_zh_citation_is_the_chinese_title_with_the_same_author_and_date():
+def test_zh_citation_is_the_chinese_title_with_the_authors_chinese_name_and_the_same_date():
     from greenmfg.i18n import using
 
     en, zh = page("about").front_matter["citation"], page("about", "zh").front_matter["citation"]
-    assert zh["author"] == en["author"] and str(zh["issued"]) == str(en["issued"]) and zh["type"] == en["type"]
+    en_author, zh_author = (c["author"][0]["name"]["literal"] for c in (en, zh))
+    assert zh_author != en_author and zh_author.startswith("greenmfg ") and "团队" in zh_author
+    assert str(zh["issued"]) == str(en["issued"]) and zh["type"] == en["type"]
     with using("zh"):
         title, author = citation.citation_meta()
         text, entry = citation.citation_text("2025-10-31", "0.1.0"), citation.bibtex("2025-10-31", "0.1.0")

@@ -9,13 +9,15 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from greenmfg import card, publishers, theme, vega_compile
+from greenmfg import card, sources, theme, vega_compile
+from greenmfg.i18n import using
 
 ROWS = pd.DataFrame({
     "year": [2022, 2023, 2024], "value": [688.7, 949.5, 1286.6], "measure": ["sales"] * 3,
-    "source_org": ["CAAM", "CAAM", "MIIT"], "source_date": ["2023-01-12", "2024-01-11", "2025-01-21"],
-    "url": ["https://example.org/caam", "", "https://example.org/miit"],
-    "mirror_url": ["", "https://mirror.example/copy", ""], "as_of": ["2022", "2023", "2024"],
+    "publisher": ["CAAM", "CAAM", "MIIT"],
+    "source_org": ["CAAM", "CAAM, reported by Xinhua (seen in a reprint)", "MIIT"],
+    "source_date": ["2023-01-12", "2024-01-11", "2025-01-21"],
+    "url": ["https://example.org/caam", "", "https://example.org/miit"], "as_of": ["2022", "2023", "2024"],
 })
 
 
@@ -39,9 +41,9 @@ def test_show_requires_a_real_description():
 def test_show_requires_provenance_on_every_row():
     with pytest.raises(card.ChartCardError, match="provenance"):
         card.show(chart(ROWS.drop(columns=["source_org"])), chart_id="t-x", summary="s")
-    unsourced = ROWS.assign(url="", mirror_url="")
-    with pytest.raises(card.ChartCardError, match="row 1: neither 'url' nor 'mirror_url'"):
-        card.show(chart(unsourced), chart_id="t-x", summary="s")
+    unnamed = ROWS.assign(publisher=["CAAM", "", "MIIT"])
+    with pytest.raises(card.ChartCardError, match="row 2: column 'publisher' is empty"):
+        card.show(chart(unnamed), chart_id="t-x", summary="s")
 
 
 def test_chart_id_must_be_a_slug():
@@ -58,11 +60,11 @@ def test_card_html_is_deterministic_and_complete():
         assert needle in first, needle
 
 
-def test_source_line_links_originals_and_never_mirrors():
+def test_source_line_links_outlets_own_pages_only():
     html = card.card_html(chart(), "t-nev", "s", root="")
     assert 'href="https://example.org/caam"' in html and 'href="https://example.org/miit"' in html
-    assert "mirror.example" not in html.split('class="gm-table"')[0].split("gm-source")[1], "mirror linked"
-    assert "CAAM, 2024-01-11 (copy seen; original not online)" in html
+    assert "<li data-org=\"CAAM, reported by Xinhua (seen in a reprint)\">CAAM, reported by Xinhua (seen in a reprint), " \
+           "2024-01-11</li>" in html
 
 
 def test_payload_carries_rows_once_and_a_dark_patch():
@@ -125,19 +127,21 @@ def test_source_line_is_short_and_lists_every_release_once():
     source = html_text.split('class="gm-source"')[1].split("</div>")[0]
     assert "<strong>Source:</strong> CAAM, MIIT (2022–2024)." in source.split("</p>")[0]
     listed = re.findall(r'<li data-org="([^"]*)"', source)
-    assert listed == ["CAAM", "CAAM", "MIIT"], "one item per release (outlet, date, link), none dropped"
+    assert listed == ["CAAM", "CAAM, reported by Xinhua (seen in a reprint)", "MIIT"], \
+        "one item per release (source, date, link), none dropped"
     assert 'id="chart-t-nev-sources"' in source and "All sources (" in source
 
 
-def test_short_publisher_names_the_publisher_not_the_outlet():
-    assert publishers.short_publisher("MIIT (2024 PV manufacturing operation), via CCTV") == "MIIT"
-    assert publishers.short_publisher("CAAM data, reported by SteelOrbis") == "CAAM"
-    assert publishers.short_publisher("worldsteel, via Recycling International") == "worldsteel"
-    assert publishers.short_publisher("Japan Metal Daily (Shanghai bureau)") == "Japan Metal Daily"
-    assert publishers.short_publisher("国家统计局 NBS, 2025 statistical communiqué", lang="zh") == "国家统计局"
-    rows = [{"source_org": "NBS", "as_of": "2019"}, {"source_org": "MIIT", "as_of": "2025-07"}]
-    assert publishers.short_source_line(rows) == "NBS, MIIT (2019–2025)"
-    assert publishers.short_source_line(rows, lang="zh") == "国家统计局、工业和信息化部（2019–2025）"
+def test_source_labels_name_publisher_and_outlet_from_the_publisher_table():
+    assert sources.source_label("caam", "steelorbis", "https://www.steelorbis.com/x") == "CAAM, reported by SteelOrbis"
+    assert sources.source_label("miit", "xinhua", "") == "MIIT, reported by Xinhua (seen in a reprint)"
+    assert sources.source_label("nbs", "nbs", "") == "NBS (seen in a reprint)"
+    with using("zh"):
+        assert sources.source_label("miit", "xinhua", "") == "工业和信息化部（新华社报道，转载所见）"
+        assert sources.source_label("caam", "steelorbis", "https://x") == "中国汽车工业协会（SteelOrbis报道）"
+    rows = [{"publisher": "NBS", "as_of": "2019"}, {"publisher": "MIIT", "as_of": "2025-07"}]
+    assert sources.short_source_line(rows) == "NBS, MIIT (2019–2025)"
+    assert sources.short_source_line(rows, lang="zh") == "NBS、MIIT（2019–2025）"
 
 
 def test_data_as_of_is_the_latest_period_end_not_the_longest_string():
@@ -145,6 +149,7 @@ def test_data_as_of_is_the_latest_period_end_not_the_longest_string():
     assert "Data as of 2025." in card.card_html(chart(rows), "t-nev", "s", root="")
 
 
-def test_publishers_named_in_chinese_get_the_same_short_name():
-    assert publishers.short_publisher("生态环境部 MEE, press conference") == "MEE"
-    assert publishers.short_publisher("中国钢铁工业协会 (annual report)") == "CISA"
+def test_publishers_without_a_chinese_name_keep_their_latin_name():
+    with using("zh"):
+        assert sources.publisher_name("steelorbis") == "SteelOrbis"
+        assert sources.publisher_name("cisa") == "中国钢铁工业协会"

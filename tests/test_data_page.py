@@ -31,9 +31,12 @@ def test_coverage_text():
     assert datasets.coverage_text("context_series", frame) == "3 rows; 2 series; years 2020–2023"
 
 
-def test_mirror_counts():
-    frame = pd.DataFrame({"url": ["http://x", "", ""], "mirror_url": ["", "http://m", ""]})
-    assert sources.mirror_counts({"context_series": frame}) == {"sourced": 2, "mirror_only": 1}
+def test_reprint_counts():
+    frame = pd.DataFrame({"url": ["http://x", "", ""], "publisher_id": ["miit", "nbs", ""]})
+    group = {"url": "url", "publisher": "publisher_id"}
+    descriptor = {"resources": [{"name": "context_series", "greenmfg:sources": [group]}]}
+    assert sources.reprint_counts({"descriptor": descriptor, "context_series": frame}) == {"sourced": 2,
+                                                                                          "reprint_only": 1}
 
 
 def test_checks_and_not_sourced(data):
@@ -56,7 +59,7 @@ def test_data_variables(data):
     assert list(out) == ["data"] and all(isinstance(v, str) and v for v in out["data"].values())
     values = out["data"]
     assert values["datasets"] == str(len(data["descriptor"]["resources"]))
-    assert int(values["rows_mirror_only"]) <= int(values["rows_sourced"])
+    assert int(values["rows_reprint_only"]) <= int(values["rows_sourced"])
 
 
 def test_what_changed_log_lists_every_entry(data):
@@ -69,7 +72,7 @@ def test_what_changed_log_lists_every_entry(data):
 def test_what_changed_log_words_a_correction_and_an_empty_log():
     frame = pd.DataFrame([{"changed_on": "2026-12-01", "series_id": "x", "series_label_en": "X", "year": 2024,
                            "old_value": 1.0, "old_qualifier": "=", "new_value": 2.0, "new_qualifier": ">", "unit": "%",
-                           "reason": "Corrected.", "source_org": "NBS", "source_date": "", "url": "", "mirror_url": ""}])
+                           "reason": "Corrected.", "source_org": "NBS", "source_date": "", "url": ""}])
     out = changes.changes_html(frame)
     assert "1 % →<br><strong>more than 2 %</strong>" in out and "Corrected." in out and "X, 2024" in out
     assert "No value has changed" in changes.changes_html(frame.iloc[0:0])
@@ -86,7 +89,7 @@ def test_chinese_coverage_and_change_rows():
     change = pd.DataFrame([{"changed_on": "2026-12-01", "series_id": "x", "series_label_en": "X", "series_label_zh": "某序列",
                             "year": 2024, "old_value": None, "old_qualifier": "", "new_value": 2.0, "new_qualifier": ">",
                             "unit": "%", "reason": "Corrected.", "reason_zh": "更正。", "source_org": "NBS",
-                            "source_date": "", "url": "", "mirror_url": ""}])
+                            "source_date": "", "url": ""}])
     with using("zh"):
         assert datasets.coverage_text("context_series", frame) == "3行；2个序列；2020—2023年"
         out = changes.changes_html(change)

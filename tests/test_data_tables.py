@@ -5,12 +5,14 @@ import importlib
 import re
 from urllib.parse import urlparse
 
+import pandas as pd
 import pytest
 
 from greenmfg import loaders
 from greenmfg.data_tables import load_descriptor
 from greenmfg.datapackage import readme_is_current, stale_files
 from greenmfg.paths import DEFAULT_DATA_DIR
+from greenmfg.validate_rules import RULES
 
 MIRROR_HOSTS = ["hldklyl.com", "pakinfos.com", "rswz.net", "thebraincenter.net", "changfdb.com", "gd1214b",
                 "heicmy.com", "zonecy.com", "jujuwan.cn", "zjthegrand.com", "m.d1cm.com"]
@@ -29,18 +31,18 @@ def test_readme_is_generated_from_descriptor():
 
 @pytest.mark.parametrize("table", NUMERIC_TABLES)
 def test_every_numeric_row_is_sourced(table):
-    df = getattr(loaders, f"load_{table}")()
+    df = loaders.load_table(table, raw=True)
     numeric = df[df["value"].notna()]
     assert len(numeric) > 0
     for _, r in numeric.iterrows():
-        assert r["url"] or r["mirror_url"], r.to_dict()
+        assert r["url"] or r["mirror_url"] or r["publisher_id"], r.to_dict()
         assert r["quote"], r.to_dict()
         assert r["qualifier"] and r["unit"] and r["measure_kind"] and r["source_org"] and r["confidence"]
 
 
 def test_mirror_hosts_never_in_url_columns():
     for name in ["context_series", "policy_targets", "claims", "policy_document", "glossary"]:
-        df = getattr(loaders, f"load_{name}")()
+        df = loaders.load_table(name, raw=True)
         for col in [c for c in df.columns if c in ("url", "baseline_url", "evidence_url", "source_url")]:
             for u in df[col]:
                 host = urlparse(u).netloc
@@ -87,11 +89,12 @@ def test_every_claim_text_is_in_its_paragraph():
 
 
 def test_claims_have_evidence_unless_not_found():
-    for _, r in loaders.load_claims().iterrows():
+    for _, r in loaders.load_table("claims", raw=True).iterrows():
         if r["status"] == "not found":
             assert r["search_note"]
         else:
-            assert (r["evidence_url"] or r["evidence_mirror_url"]) and r["evidence_quote"], r["claim_id"]
+            assert (r["evidence_url"] or r["evidence_mirror_url"] or r["evidence_publisher_id"]) and r["evidence_quote"], \
+                r["claim_id"]
 
 
 def test_targets():
@@ -100,7 +103,7 @@ def test_targets():
     expected = {"T01": (40, ">"), "T02": (5.1, "≥"), "T03": (62, "≥"), "T04": (30, "≥"), "T05": (20, "≥")}
     for tid, (v, q) in expected.items():
         assert t.loc[tid, "value"] == v and t.loc[tid, "qualifier"] == q and t.loc[tid, "horizon_year"] == 2030
-    assert t.loc["T05", "attribution_status"] == "unconfirmed"
+    assert t.loc["T05", "attribution_status"] == "partly confirmed"  # the claims ledger's verdict on the same evidence
     assert t[t["target_kind"] == "qualitative"]["value"].isna().all()
     series_ids = set(loaders.load_context_series()["series_id"])
     assert set(t["baseline_series_id"]) - {""} <= series_ids
@@ -154,11 +157,11 @@ def test_quotes_and_urls_are_carried_verbatim_from_the_research():
 
 def test_processed_tables_match_their_build_steps():
     from data.steps import STEPS
-    from data.steps.common import to_csv
+    from data.steps.common import table_text
 
     for table in STEPS:
         step = importlib.import_module(f"data.steps.{table}")
-        expected = to_csv(table, step.rows())
+        expected = table_text(table, step.rows())
         assert (DEFAULT_DATA_DIR / "processed" / f"{table}.csv").read_text(encoding="utf-8") == expected, \
             f"{table}.csv is stale: run python -m data.steps"
 
@@ -174,13 +177,21 @@ def test_curated_entries_only_use_known_columns():
         to_csv("glossary", [{"term_id": "x", "defintion_en": "misspelt key"}])
 
 
-# Wording about how the data was compiled, not about the policy or the sources: never in public fields.
+# Wording about how the data was compiled, not about the policy or the sources: never in public fields or pages.
 PROCESS_PHRASES = ("research note", "research unit", "research files", "team research", "no web access", "in this task",
-                   "this session", "by the researcher", "by researcher", "in the research", "re-check", "research csv")
+                   "this session", "by the researcher", "by researcher", "in the research", "re-check", "research csv",
+                   "research leads behind this site", "searched stored", "figures from data/ with sources",
+                   "preview render (pandoc)", "policy_structure", "data/raw/")
+# File names, validator rule names and internal ids (a second source's series id ends in _alt).
+PROCESS_PATTERNS = (re.compile(r"(?<![\w/.-])[\w-]+\.(?:md|txt|py|ipynb|ya?ml)\b"),
+                    re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)*_alt(?:_source)?\b"),
+                    re.compile(r"\b(?:" + "|".join([*RULES, "sources_known"]) + r")\b"))
 
 
 def _process_phrases(text: str) -> list[str]:
-    return [phrase for phrase in PROCESS_PHRASES if phrase in text.lower()]
+    lowered = text.lower()
+    return [phrase for phrase in PROCESS_PHRASES if phrase in lowered] + [
+        found for pattern in PROCESS_PATTERNS for found in pattern.findall(text)]
 
 
 def _table_names() -> list[str]:
@@ -194,18 +205,64 @@ def test_public_fields_speak_to_readers():
     for name in _table_names():
         table = loaders.load_table(name)
         for column in table.columns:
-            if table[column].dtype != object:
+            if pd.api.types.is_numeric_dtype(table[column]):
                 continue
             for line, text in enumerate(table[column], start=2):
                 if _process_phrases(str(text)):
                     offenders.append(f"{name}.csv: row {line}: column '{column}': {_process_phrases(str(text))}")
-    descriptor = (DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8")
-    offenders += [f"datapackage.json: {phrase}" for phrase in _process_phrases(descriptor)]
-    for path in sorted((DEFAULT_DATA_DIR / "processed").glob("*.resource.yaml")):
-        offenders += [f"{path.name}: {phrase}" for phrase in _process_phrases(path.read_text(encoding="utf-8"))]
+    offenders += [f"datapackage.json: {phrase}" for text in _reader_texts(load_descriptor())
+                  for phrase in _process_phrases(text)]
     assert offenders == []
+
+
+def _reader_texts(item) -> list[str]:
+    """The descriptor's words for readers: every title and description (and check description), in both languages."""
+    if isinstance(item, list):
+        return [text for value in item for text in _reader_texts(value)]
+    if not isinstance(item, dict):
+        return []
+    texts = [str(v) for k, v in item.items() if k.split(":")[-1].removesuffix("_zh") in ("title", "description")]
+    texts += [str(v) for k, v in item.items() if k.startswith("greenmfg:check_descriptions")
+              for v in v.values()]
+    return texts + [text for k, v in item.items() if isinstance(v, (list, dict)) and not k.startswith("greenmfg:check")
+                    for text in _reader_texts(v)]
+
+
+def _visible_text(path) -> str:
+    """What a reader sees of a built file: a page's text and its chart data (tooltips), a CSV's cells."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".csv":
+        return text.split("\n", 1)[-1]  # the header row holds the stable column names
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "html.parser")
+    for tag in soup(["style"]):
+        tag.decompose()
+    payloads = " ".join(tag.get_text() for tag in soup.select('script[type="application/json"]'))
+    for tag in soup(["script"]):
+        tag.decompose()
+    return soup.get_text(" ") + " " + payloads
+
+
+def test_public_pages_speak_to_readers(site):
+    """Built pages of both editions (their text and chart data), chart CSVs and embed pages speak to readers."""
+    offenders = {}
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site).as_posix()
+        if path.suffix in (".html", ".csv") and not relative.startswith(("data/", "assets/")):
+            found = _process_phrases(_visible_text(path))
+            if found:
+                offenders[relative] = sorted(set(found))
+    assert offenders == {}
 
 
 def test_process_wording_check_can_fail():
     assert _process_phrases("Searched the team research files. No web access in this task.") == [
         "research files", "team research", "no web access", "in this task"]
+
+
+def test_process_patterns_are_found():
+    assert _process_phrases("See policy_structure.md §1; numeric_row_sourced; confidence: nev_sales_alt, "
+                            "copy at data/raw/000_b73.txt. Preview render (pandoc).") == [
+        "preview render (pandoc)", "policy_structure", "data/raw/", "policy_structure.md", "nev_sales_alt",
+        "numeric_row_sourced"]

@@ -27,7 +27,7 @@ def series() -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["series_id", "year", "value", "qualifier", "derivation"])
     frame["year"] = frame["year"].astype("Int64")
     return frame.assign(unit="%", basis="same basis", source_org="X", source_date="2025", url="https://x.example/",
-                        mirror_url="", as_of=frame["year"].astype(str))
+                        publisher="X", as_of=frame["year"].astype(str))
 
 
 def _target(**overrides) -> pd.DataFrame:
@@ -35,7 +35,7 @@ def _target(**overrides) -> pd.DataFrame:
            "horizon_year": 2030, "target_kind": "quantitative", "baseline_value": 46.0, "baseline_year": 2021,
            "baseline_qualifier": "=", "baseline_basis": "same basis", "baseline_series_id": "s",
            "baseline_source_org": "X", "baseline_source_date": "2022", "baseline_url": "https://x.example/",
-           "baseline_mirror_url": ""}
+           "baseline_publisher": "X"}
     return pd.DataFrame([{**row, **overrides}])
 
 

@@ -47,18 +47,15 @@ def test_share_of_total_exact_and_bounds():
 
 
 def test_same_release_compares_links_or_one_miit_year():
-    a = pd.Series({"url": "", "mirror_url": "http://x/1"})
-    assert batteries.same_release(a, pd.Series({"url": "", "mirror_url": "http://x/1"}))
-    assert not batteries.same_release(a, pd.Series({"url": "http://y", "mirror_url": ""}))
-    assert not batteries.same_release(pd.Series({"url": "", "mirror_url": ""}), pd.Series({"url": "", "mirror_url": ""}))
-    miit = {"url": "", "source_org": "MIIT, via CCTV", "year": 2024, "as_of": "2024"}
-    assert batteries.same_release(pd.Series({**miit, "mirror_url": "http://a"}), pd.Series({**miit, "mirror_url": "http://b"}))
-    part_year = {**miit, "mirror_url": "http://b", "as_of": "2024-04"}
-    assert not batteries.same_release(pd.Series({**miit, "mirror_url": "http://a"}), pd.Series(part_year))
-    other = {**miit, "mirror_url": "http://b", "source_org": "CIAPS"}
-    assert not batteries.same_release(pd.Series({**miit, "mirror_url": "http://a"}), pd.Series(other))
-    assert not batteries.same_release(pd.Series({**miit, "mirror_url": "http://a"}),
-                                      pd.Series({**miit, "mirror_url": "http://b", "year": 2023, "as_of": "2023"}))
+    a = pd.Series({"url": "http://x/1", "publisher": "CABIA"})
+    assert batteries.same_release(a, pd.Series({"url": "http://x/1", "publisher": "CABIA"}))
+    assert not batteries.same_release(a, pd.Series({"url": "http://y", "publisher": "CABIA"}))
+    assert not batteries.same_release(pd.Series({"url": "", "publisher": ""}), pd.Series({"url": "", "publisher": ""}))
+    miit = {"url": "", "publisher": "MIIT", "year": 2024, "as_of": "2024"}
+    assert batteries.same_release(pd.Series(miit), pd.Series({**miit, "url": "http://b"}))
+    assert not batteries.same_release(pd.Series(miit), pd.Series({**miit, "as_of": "2024-04"}))
+    assert not batteries.same_release(pd.Series(miit), pd.Series({**miit, "publisher": "CABIA"}))
+    assert not batteries.same_release(pd.Series(miit), pd.Series({**miit, "year": 2023, "as_of": "2023"}))
 
 
 def test_directed_change_refuses_the_wrong_direction():
@@ -126,7 +123,7 @@ def test_frames_carry_provenance(frames):
     for name, frame in frames.items():
         assert set(shared.PROVENANCE) <= set(frame.columns), name
         assert (frame["source_org"] != "").all(), name
-        assert ((frame["url"] != "") | (frame["mirror_url"] != "")).all(), name
+        assert (frame["publisher"] != "").all() and "mirror_url" not in frame.columns, name
         assert "quote" not in frame.columns
 
 

@@ -36,13 +36,13 @@ def test_present_values_are_not_missing():
 
 def test_provenance_cells_are_strings_and_series_rows_are_sorted():
     rows = pd.DataFrame({"series_id": ["a", "a", "b"], "year": [2024, 2022, 2020], "source_org": ["x", None, "y"],
-                         "source_date": ["2025", "", ""], "url": ["u", "", ""], "mirror_url": [None, "m", ""],
+                         "source_date": ["2025", "", ""], "url": ["u", "", ""], "publisher": [None, "m", ""],
                          "as_of": ["2024", "2022", "2020"]})
     cleaned = frames.with_provenance(rows)
-    assert list(cleaned["source_org"]) == ["x", "", "y"] and list(cleaned["mirror_url"]) == ["", "m", ""]
+    assert list(cleaned["source_org"]) == ["x", "", "y"] and list(cleaned["publisher"]) == ["", "m", ""]
     assert list(frames.series_rows(rows, "a")["year"]) == [2022, 2024]
     assert frames.latest_row(rows, "a")["year"] == 2024
-    assert frames.provenance_of(rows.iloc[1]) == {"source_org": "", "source_date": "", "url": "", "mirror_url": "m",
+    assert frames.provenance_of(rows.iloc[1]) == {"publisher": "m", "source_org": "", "source_date": "", "url": "",
                                                   "as_of": "2022"}
     with pytest.raises(KeyError, match="no series 'c'"):
         frames.series_rows(rows, "c")

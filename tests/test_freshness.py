@@ -53,7 +53,7 @@ def test_tracker_flags_come_from_the_data_not_the_clock(newest_source, stale):
     updated = last_updated(_tables("2025-01-21", newest_source))
     targets = pd.DataFrame({"target_id": ["T01", "T02"], "baseline_series_id": ["s_annual", ""]})
     progress = pd.DataFrame({"target_id": ["T01", "T02"], "latest_year": [2024, 2025], "as_of": ["2024", "2025-01"]})
-    schedule = pd.DataFrame({"series_id": ["s_annual"], "publisher": ["MIIT"], "cadence": ["annual"],
+    schedule = pd.DataFrame({"series_id": ["s_annual"], "publisher_ids": ["miit"], "release": [""], "cadence": ["annual"],
                              "release_month_first": [1], "release_month_last": [3]})
     frame = freshness.target_freshness(targets, progress, schedule, updated)
     assert frame["stale"].tolist() == stale
@@ -68,7 +68,7 @@ def test_no_clock_in_freshness():
 
 SCHEDULE = pd.DataFrame({
     "series_id": ["one_month", "window", "yearly", "monthly", "adhoc"],
-    "publisher": ["CAAM", "MIIT", "worldsteel", "NBS", "MIIT (press conferences)"],
+    "publisher_ids": ["caam", "miit", "worldsteel", "nbs", "miit"], "release": ["", "", "", "", "press conferences"],
     "cadence": ["annual", "annual", "annual", "monthly", "irregular"],
     "release_month_first": pd.array([1, 2, None, None, None], dtype="Int64"),
     "release_month_last": pd.array([1, 4, None, None, None], dtype="Int64"),
@@ -102,13 +102,13 @@ def test_card_freshness_by_series_id_and_by_provenance():
     context = loaders.load_context_series()
     nev = context[context["series_id"].isin(["nev_production", "nev_sales"])]
     by_id = freshness.card_freshness([{"series_id": "nev_sales", "as_of": "2025"}])
-    by_source = freshness.card_freshness(nev[["source_org", "source_date", "url", "mirror_url", "as_of"]])
+    by_source = freshness.card_freshness(nev[["publisher", "source_org", "source_date", "url", "as_of"]])
     assert by_id == by_source
     assert by_id.startswith("Latest data: 2025. Next: CAAM") and "usually each January (annual)" in by_id
 
 
 def test_card_freshness_ignores_rows_that_are_not_series_figures():
-    assert freshness.card_freshness([{"source_org": "a model", "source_date": "", "url": "", "mirror_url": "",
+    assert freshness.card_freshness([{"publisher": "", "source_org": "a model", "source_date": "", "url": "",
                                       "as_of": "2030"}]) is None
     targets = loaders.load_context_series().query("measure_kind == 'target'")
     assert freshness.card_freshness(targets) is None  # a target year is not the latest data
@@ -123,12 +123,13 @@ def test_card_freshness_takes_the_latest_period_of_several_series():
 def test_a_derived_row_never_sets_a_cards_latest_data():
     context = pd.DataFrame([
         {"series_id": "s", "year": 2024, "as_of": "2024", "measure_kind": "share", "derivation": "",
-         "source_org": "A", "source_date": "", "url": "https://a.example", "mirror_url": ""},
+         "publisher": "A", "source_org": "A", "source_date": "", "url": "https://a.example"},
         {"series_id": "s", "year": 2025, "as_of": "2025", "measure_kind": "share",
          "derivation": "Derived: 2024 level plus the stated change", "source_org": "B", "source_date": "",
-         "url": "https://b.example", "mirror_url": ""},
+         "url": "https://b.example", "publisher": "B"},
     ])
-    schedule = pd.DataFrame([{"series_id": "s", "publisher": "A", "cadence": "annual", "release_month_first": "",
+    schedule = pd.DataFrame([{"series_id": "s", "publisher_ids": "", "release": "a report", "cadence": "annual",
+                              "release_month_first": "",
                               "release_month_last": "", "note": ""}])
     rows = context.assign(figure=["published figure", "derived: 2024 level plus the stated change"]).to_dict("records")
     text = freshness.card_freshness(rows, context=context, schedule=schedule)

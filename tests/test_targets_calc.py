@@ -136,7 +136,7 @@ def _targets(**overrides) -> pd.DataFrame:
            "value": 62.0, "qualifier": "≥", "unit": "%", "baseline_value": 55.0, "baseline_qualifier": ">",
            "baseline_unit": "%", "baseline_year": 2024, "baseline_basis": "b", "baseline_series_id": "s",
            "baseline_source_org": "Org", "baseline_source_date": "2025-01-21", "baseline_url": "",
-           "baseline_mirror_url": "http://m.example/1"}
+           "baseline_publisher": "Org"}
     row.update(overrides)
     qualitative = {**row, "target_id": "TQ", "target_kind": "qualitative", "value": None}
     return pd.DataFrame([row, qualitative])
@@ -144,7 +144,7 @@ def _targets(**overrides) -> pd.DataFrame:
 
 def _series(rows) -> pd.DataFrame:
     base = {"series_id": "s", "unit": "%", "basis": "b", "qualifier": "=", "source_org": "Org",
-            "source_date": "", "url": "http://o.example", "mirror_url": "", "as_of": ""}
+            "source_date": "", "url": "http://o.example", "publisher": "Org", "as_of": ""}
     return pd.DataFrame([{**base, **r, "as_of": str(r["year"])} for r in rows])
 
 
@@ -227,7 +227,7 @@ def test_target_progress_falls_back_to_baseline_columns_without_series():
     out = target_progress(_targets(baseline_series_id=""), _series([{"year": 2020, "value": 1.0}]))
     row = out.iloc[0]
     assert row["latest_value"] == 55.0 and row["source_org"] == "Org"
-    assert row["mirror_url"] == "http://m.example/1"
+    assert row["publisher"] == "Org" and not row["url"]
     assert row["recent_annual_change"] is None or pd.isna(row["recent_annual_change"])
     assert row["recent_pace_kind"] == ""
     assert row["status"] == NOT_ENOUGH_DATA

@@ -71,7 +71,7 @@ def test_status_sentence_counts_in_words():
 
 
 def test_target_rows_are_dated_by_publication_not_horizon():
-    row = pd.Series({"source_org": "X", "source_date": "2024-03-04", "url": "u", "mirror_url": "", "as_of": "2030"})
+    row = pd.Series({"publisher": "X", "source_org": "X", "source_date": "2024-03-04", "url": "u", "as_of": "2030"})
     assert progress.target_provenance(row)["as_of"] == "2024-03-04"
 
 
@@ -113,10 +113,10 @@ def frames(data):
 
 
 def _has_provenance(frame: pd.DataFrame) -> None:
-    for column in ("source_org", "source_date", "url", "mirror_url", "as_of"):
+    for column in ("publisher", "source_org", "source_date", "url", "as_of"):
         assert column in frame.columns
-    assert (frame["source_org"] != "").all()
-    assert ((frame["url"] != "") | (frame["mirror_url"] != "")).all()
+    assert (frame["source_org"] != "").all() and (frame["publisher"] != "").all()
+    assert "mirror_url" not in frame.columns
 
 
 def test_distance_frame_has_the_four_chapter_targets(frames):

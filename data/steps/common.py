@@ -32,6 +32,11 @@ def columns(table: str) -> list[str]:
     return [f["name"] for f in resource(descriptor(), table)["schema"]["fields"]]
 
 
+def source_groups(table: str) -> list[dict]:
+    """The table's source columns (``greenmfg:sources`` of processed/<table>.resource.yaml), one dict per source."""
+    return resource(descriptor(), table).get("greenmfg:sources", [])
+
+
 def to_csv(table: str, rows: list[dict]) -> str:
     """Rows as UTF-8 CSV text with the table's column order and \\n line endings; unknown keys are an error."""
     cols = columns(table)
@@ -44,6 +49,13 @@ def to_csv(table: str, rows: list[dict]) -> str:
             raise ValueError(f"{table}: keys {sorted(unknown)} are not columns of the table (row {row.get(cols[0])!r})")
         writer.writerow({c: row.get(c, "") for c in cols})
     return buf.getvalue()
+
+
+def table_text(table: str, rows: list[dict]) -> str:
+    """The CSV text of a processed table: its rows with their sources filled (data/steps/sources.py)."""
+    from data.steps.sources import with_sources  # it reads curated files through this module
+
+    return to_csv(table, with_sources(table, rows, source_groups(table)))
 
 
 _reported: set[str] = set()
@@ -75,7 +87,7 @@ def run(table: str, rows: Callable[[], list[dict]], argv: list[str] | None = Non
     argv = sys.argv[1:] if argv is None else argv
     path = PROCESSED / f"{table}.csv"
     try:
-        text = to_csv(table, rows())
+        text = table_text(table, rows())
     except DataValidationError as e:
         _report(e.messages)
         return 1

@@ -4,7 +4,7 @@ Every value, URL and quote is carried over from the research file; curated/serie
 (a) clean units, topics, labels, bases and measure kinds per series, (b) qualifiers ("more than"/"approx."),
 (c) the alternative source to prefer where the research has `_alt` duplicates (the other source is named in
 `confidence`), (d) rows moved to a split series with a different basis, and rows replaced by or added from
-research/policy_structure.md §4. Mirror / spam hosts (curated/original_hosts.yaml) go to `mirror_url`.
+research/policy_structure.md §4. Sources are named and addressed from the publisher table (data/steps/sources.py).
 A figure computed from published figures is added with `derivation: 'Derived: <method>'` (empty for every
 published figure): readers see it marked as derived, and it never counts as a latest figure or a baseline.
 Chinese twins: `derivation_zh` ('推算：<method>') beside each derivation, and `basis_zh` from curated/bases_zh.yaml.
@@ -17,6 +17,7 @@ import sys
 from urllib.parse import urlparse
 
 from data.steps.common import DATA_DIR, curated, run
+from data.steps.sources import site_owner
 from greenmfg.data_tables import DataValidationError
 
 TABLE = "context_series"
@@ -104,15 +105,16 @@ def split_alternatives(lead: list[dict]) -> tuple[list[dict], dict[tuple[str, st
     return main, alts
 
 
-def processed_row(r: dict, fix: dict, series: dict, alt_note: str, hosts: set[str]) -> dict:
-    """One processed row from a research row and the corrections curated for it."""
+def processed_row(r: dict, fix: dict, series: dict, alt_note: str) -> dict:
+    """One processed row from a research row and the corrections curated for it (the address is sorted into url or
+    mirror_url by the source step)."""
     sid = fix.get("move_to_series", r["series_id"])
-    original = urlparse(r["source_url"]).netloc.lower() in hosts
+    original = site_owner(r["source_url"], "") is not None
     out = {
         "series_id": sid, "year": r["year"], **series_fields(series, sid), "geography": r["geography"],
         "value": r["value"], "qualifier": fix.get("qualifier", "="), "as_of": fix.get("as_of", r["year"]),
         "source_org": r["source_org"], "source_title": "", "source_date": source_date(r),
-        "url": r["source_url"] if original else "", "mirror_url": "" if original else r["source_url"],
+        "url": r["source_url"], "mirror_url": "",
         "quote": r["quote"], "confidence": confidence(r, original, alt_note),
     }
     if sid.startswith("owid_"):
@@ -146,7 +148,6 @@ def rows() -> list[dict]:
     corrections = curated("series_corrections")
     series = corrections["series"]
     fixes = {(c["series_id"], str(c["year"])): c for c in corrections["row_corrections"]}  # year: 2024 or '2024'
-    hosts = set(curated("original_hosts")["original_hosts"])
     with LEAD.open(encoding="utf-8", newline="") as f:
         main, alts = split_alternatives(list(csv.DictReader(f)))
     out = []
@@ -157,9 +158,9 @@ def rows() -> list[dict]:
             better = alts.pop(key)[0]
             alts[key] = [dict(r)]
             r = {**better, "series_id": r["series_id"]}
-        alt_note = "".join(f"Second source not used ({a['series_id']}): {a['value']} ({a['unit']}), "
-                           f"{a['source_org']}, {a['source_url']} — quote: {a['quote']}" for a in alts.pop(key, []))
-        out.append(processed_row(r, fix, series, alt_note, hosts))
+        alt_note = "".join(f"Second source not used: {a['value']} ({a['unit']}), {a['source_org']} — quote: {a['quote']}"
+                           for a in alts.pop(key, []))
+        out.append(processed_row(r, fix, series, alt_note))
     if alts:
         raise SystemExit(f"unmatched _alt rows: {sorted(alts)}")
     out += [added_row(e, series) for e in corrections["added_rows"]]

@@ -51,8 +51,7 @@ def _when(claim: pd.Series) -> str:
 def _details(claim: pd.Series) -> str:
     """The <dd> pairs after status, type and theme that the claim has: value, evidence, quote, search, note, target."""
     value = value_text(claim["value"], claim["unit"], claim["qualifier"])
-    evidence = source_html(claim["evidence_org"], claim["evidence_date"], claim["evidence_url"],
-                           claim["evidence_mirror_url"])
+    evidence = source_html(claim["evidence_org"], claim["evidence_date"], claim["evidence_url"])
     parts = [f"<dt>{tr('Value')}</dt><dd>{html.escape(value)}{_when(claim)}</dd>" if value else "",
              f"<dt>{tr('Evidence')}</dt><dd>{evidence}</dd>" if evidence else ""]
     if not is_missing(claim["evidence_quote"]):

@@ -1,6 +1,6 @@
 """Data & method: every dataset of the package, how figures were checked, what could not be sourced, licences.
 
-Its variables (datasets, package_version, rows_sourced, rows_mirror_only, changes_logged) join the generic data.* keys
+Its variables (datasets, package_version, rows_sourced, rows_reprint_only, changes_logged) join the generic data.* keys
 (data.last_updated) under the same namespace, which is this page's key.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from greenmfg import loaders
 from greenmfg.pages.claims.reading_order import ordered_claims
 from greenmfg.validate import load_descriptor
 
-from .sources import mirror_counts
+from .sources import reprint_counts
 
 
 def load(data_dir=None) -> dict[str, Any]:
@@ -22,15 +22,16 @@ def load(data_dir=None) -> dict[str, Any]:
             "claims": ordered_claims(loaders.load_claims(data_dir), paragraphs),
             "context_series": loaders.load_context_series(data_dir), "glossary": loaders.load_glossary(data_dir),
             "release_schedule": loaders.load_release_schedule(data_dir),
-            "series_changes": loaders.load_series_changes(data_dir), "article_paragraphs": paragraphs}
+            "series_changes": loaders.load_series_changes(data_dir), "article_paragraphs": paragraphs,
+            "publishers": loaders.load_publishers(data_dir)}
 
 
 def variables(data_dir=None) -> dict[str, dict[str, str]]:
-    """How many datasets, the package version, how many sourced rows are known only from a mirror, how many changes
+    """How many datasets, the package version, how many sourced rows are known only from a reprint, how many changes
     the "What changed" log lists."""
     data = load(data_dir)
-    mirrors = mirror_counts(data)
+    counts = reprint_counts(data)
     return {"data": {"datasets": str(len(data["descriptor"]["resources"])),
                      "package_version": str(data["descriptor"].get("version", "")),
-                     "rows_sourced": str(mirrors["sourced"]), "rows_mirror_only": str(mirrors["mirror_only"]),
+                     "rows_sourced": str(counts["sourced"]), "rows_reprint_only": str(counts["reprint_only"]),
                      "changes_logged": str(len(data["series_changes"]))}}

@@ -26,7 +26,7 @@ def _row(change: pd.Series) -> str:
             f'<code class="gm-front-small">{escaped(change["series_id"])}</code></th>'
             f"<td{NOWRAP}>{before_html} →<br>{now_html}</td>"
             f'<td>{escaped(pick(change, "reason"))}</td>'
-            f'<td>{source_html(change["source_org"], change["source_date"], change["url"], change["mirror_url"])}</td>'
+            f'<td>{source_html(change["source_org"], change["source_date"], change["url"])}</td>'
             f'<td{NOWRAP}>{escaped(change["changed_on"])}</td></tr>')
 
 

@@ -1,4 +1,4 @@
-"""Sources and their limits: rows known only from a mirror, facts that could not be sourced, source licences."""
+"""Sources and their limits: rows known only from a reprint, facts that could not be sourced, source licences."""
 from __future__ import annotations
 
 import html
@@ -11,24 +11,20 @@ from greenmfg.i18n import DEFAULT, language, pick, tr
 from greenmfg.markup import escaped, page_href
 from greenmfg.pages.glossary.entries import claim_refs
 
-# Per table: the column with the original's URL and the one with a third-party copy's (mirror).
-SOURCE_COLUMNS = {"context_series": ("url", "mirror_url"), "policy_targets": ("url", "mirror_url"),
-                  "claims": ("evidence_url", "evidence_mirror_url"), "policy_document": ("url", "mirror_url"),
-                  "glossary": ("source_url", "source_mirror_url")}
-
-
-def mirror_counts(frames: dict[str, pd.DataFrame]) -> dict[str, int]:
-    """Sourced rows, and how many of them are known only from a copy on a third-party site (mirror)."""
-    sourced = mirror_only = 0
-    for name, (url, mirror) in SOURCE_COLUMNS.items():
-        frame = frames.get(name)
-        if frame is None:
+def reprint_counts(data: dict) -> dict[str, int]:
+    """Sourced rows (a source named, ``greenmfg:sources`` of each table but the change log, which repeats the series'
+    sources), and how many of them are known only from a reprint (no page of the outlet's own)."""
+    sourced = reprint_only = 0
+    for resource in data["descriptor"]["resources"]:
+        frame = data.get(resource["name"])
+        if frame is None or resource["name"] == "series_changes":
             continue
-        has_url = frame[url].map(lambda cell: not is_missing(cell))
-        has_mirror = frame[mirror].map(lambda cell: not is_missing(cell))
-        sourced += int((has_url | has_mirror).sum())
-        mirror_only += int((~has_url & has_mirror).sum())
-    return {"sourced": sourced, "mirror_only": mirror_only}
+        for group in resource.get("greenmfg:sources", []):
+            named = frame[group["publisher"]].map(lambda cell: not is_missing(cell))
+            linked = frame[group["url"]].map(lambda cell: not is_missing(cell))
+            sourced += int(named.sum())
+            reprint_only += int((named & ~linked).sum())
+    return {"sourced": sourced, "reprint_only": reprint_only}
 
 
 def _fact_item(fact: pd.Series) -> str:

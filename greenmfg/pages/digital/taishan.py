@@ -68,7 +68,6 @@ def taishan_case(claims: pd.DataFrame, paragraphs: pd.DataFrame, seed: dict[str,
 
 
 def case_provenance(case: dict[str, Any]) -> dict[str, str]:
-    """Provenance cells for rows that carry the case's figures: the seed article's paragraph and our copy of it."""
+    """Provenance cells for rows that carry the case's figures: the seed article (seen in a reprint)."""
     seed = case["seed"]
-    return {"source_org": f"{seed['source_org']}, {case['paragraph_id']}", "source_date": seed["source_date"], "url": "",
-            "mirror_url": seed["copy"], "as_of": seed["source_date"][:7]}
+    return {**seed, "as_of": seed["source_date"][:7]}

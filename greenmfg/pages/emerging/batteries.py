@@ -9,6 +9,7 @@ from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_value
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_span
 from greenmfg.i18n import tr, tr_all
+from greenmfg.sources import publisher_name
 from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
@@ -52,11 +53,9 @@ def share_of_total(part: float, part_qualifier: str, total: float, total_qualifi
 def same_release(row_a: pd.Series, row_b: pd.Series) -> bool:
     """True when two rows come from one release: they quote the same page, or both are MIIT full-year figures
     of the same year (MIIT publishes one industry-operation release a year, reported by several outlets)."""
-    link_a = row_a["url"] or row_a["mirror_url"]
-    link_b = row_b["url"] or row_b["mirror_url"]
-    if link_a and link_a == link_b:
+    if row_a["url"] and row_a["url"] == row_b["url"]:
         return True
-    return all(str(r.get("source_org", "")).startswith("MIIT") and str(r.get("as_of", "")) == str(r.get("year", ""))
+    return all(r.get("publisher") == publisher_name("miit") and str(r.get("as_of", "")) == str(r.get("year", ""))
                for r in (row_a, row_b)) and str(row_a.get("year", "")) == str(row_b.get("year", "")) != ""
 
 

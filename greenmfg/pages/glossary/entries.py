@@ -55,9 +55,14 @@ def _heading(term: pd.Series) -> str:
     return f'{escaped(term["term_en"])} · {chinese(term["term_zh"])} {pinyin}'
 
 
-def _quote_html(quote: str) -> str:
-    """The source sentence in quotation marks, in its own language (a few sources are English reports)."""
-    return f'<q lang="{"zh-Hans" if CJK_RUN.search(quote) else "en"}">{escaped(quote)}</q>'
+def _quote_html(quote: str, translation: str = "") -> str:
+    """The source sentence in quotation marks, in its own language (a few sources are English reports); on Chinese
+    pages a non-Chinese quote comes after this site's Chinese translation of it."""
+    original = f'<q lang="{"zh-Hans" if CJK_RUN.search(quote) else "en"}">{escaped(quote)}</q>'
+    if language() != "zh" or not translation:
+        return original
+    return tr("{translation} (this site's translation; original: {original})",
+              translation=f'<q lang="zh-Hans">{escaped(translation)}</q>', original=original)
 
 
 def glossary_html(glossary: pd.DataFrame, paragraphs: pd.DataFrame, claims: pd.DataFrame,
@@ -67,10 +72,10 @@ def glossary_html(glossary: pd.DataFrame, paragraphs: pd.DataFrame, claims: pd.D
     for _, term in ordered_terms(glossary).iterrows():
         uses = "".join(f'{tr(", ")}<a href="{html.escape(href)}">{html.escape(label)}</a>'
                        for href, label in term_usage(term["term_zh"], paragraphs, claims, targets))
-        source = source_html(term["source_org"], term["source_date"], term["source_url"], term["source_mirror_url"])
+        source = source_html(term["source_org"], term["source_date"], term["source_url"])
         entries.append(
             f'<article class="gm-entry" id="term-{escaped(term["term_id"])}"><h3>{_heading(term)}</h3>'
             f'<p>{escaped(pick(term, "definition_en"))}</p><dl><dt>{tr("Source text")}</dt>'
-            f'<dd>{_quote_html(term["quote"])} — {source}</dd>'
+            f'<dd>{_quote_html(term["quote"], term["quote_translation_zh"])} — {source}</dd>'
             f"<dt>{tr('Used in')}</dt><dd>{chapter_link(term['chapter'])}{uses}</dd></dl></article>")
     return "".join(entries)

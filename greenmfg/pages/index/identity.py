@@ -24,7 +24,7 @@ def document_facts(doc: pd.DataFrame) -> dict[str, Any]:
 
 def _source_of(row: pd.Series | None) -> str:
     """The source of one document fact ('' when there is no such fact)."""
-    return source_html(row["source_org"], row["source_date"], row["url"], row["mirror_url"]) if row is not None else ""
+    return source_html(row["source_org"], row["source_date"], row["url"]) if row is not None else ""
 
 
 def policy_identity_html(doc: pd.DataFrame) -> str:

@@ -13,7 +13,7 @@ from greenmfg import targets as pace_math
 from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import fmt_number
-from greenmfg.frames import with_provenance
+from greenmfg.frames import PROVENANCE, with_provenance
 from greenmfg.i18n import pick, tr
 from greenmfg.markup import cell_text, value_text
 from greenmfg.tooltips import source_lines, with_source_dates
@@ -65,7 +65,7 @@ def _point(progress: pd.Series, label: str, kind: str, source: dict) -> dict:
             "percent_of_target": round(float(value) / float(progress["target_value"]) * 100, 1),
             "basis": basis, "attribution": tr(source["attribution_status"]) if source.get("attribution_status") else "",
             **_scores(progress),
-            **{column: source[column] for column in ("source_org", "source_date", "url", "mirror_url", "as_of")}}
+            **{column: source[column] for column in PROVENANCE}}
 
 
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:

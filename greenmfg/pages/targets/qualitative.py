@@ -34,7 +34,7 @@ def _entry(target: pd.Series, claims: pd.DataFrame) -> str:
     related = claims[claims["related_target_id"] == target["target_id"]]["claim_id"]
     claim_links = "".join(f' <a href="{page_href("claims", "claim-" + escaped(claim_id))}">'
                           f'{html.escape(tr("claim {claim}", claim=cell_text(claim_id)))}</a>' for claim_id in related)
-    source = source_html(target["source_org"], target["source_date"], target["url"], target["mirror_url"])
+    source = source_html(target["source_org"], target["source_date"], target["url"])
     language_name = tr(LANGUAGES[target["wording_language"]][0])
     heading = tr("{target} · by {year} · {sector}", target=escaped(target["target_id"]),
                  year=escaped(target["horizon_year"]), sector=escaped(pick(target, "sector")))

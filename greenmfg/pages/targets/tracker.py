@@ -54,8 +54,8 @@ def _row(progress: pd.Series, target: pd.Series, freshness: str = "") -> str:
     lower = tr(" (upper bound: the latest value is a lower bound)") if progress["latest_is_lower_bound"] else ""
     target_value = html.escape(value_text(progress["target_value"], unit, progress["target_qualifier"]))
     latest_value = html.escape(value_text(progress["latest_value"], unit, progress["latest_qualifier"]))
-    target_source = source_html(target["source_org"], target["source_date"], target["url"], target["mirror_url"])
-    latest_source = source_html(progress["source_org"], progress["source_date"], progress["url"], progress["mirror_url"])
+    target_source = source_html(target["source_org"], target["source_date"], target["url"])
+    latest_source = source_html(progress["source_org"], progress["source_date"], progress["url"])
     gap = tr("{gap} {unit}", gap=fmt_number(round(float(progress["gap"]), 2)), unit=gap_unit)
     return (
         f'<tr id="target-{escaped(progress["target_id"])}" data-row data-sector="{html.escape(slug(target["sector"]))}" '

@@ -32,8 +32,7 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     capacity = by_id.loc["dezhou-filter-press-capacity"]
     energy = by_id.loc["dezhou-filter-press-energy"]
     seed = data["seed_article"]
-    provenance = {"source_org": seed["source_org"], "source_date": seed["source_date"], "url": "",
-                  "mirror_url": seed["copy"], "as_of": seed["source_date"][:7]}
+    provenance = {**seed, "as_of": seed["source_date"][:7]}
     common = {"claim_status": tr("capacity: {capacity}; energy: {energy}", capacity=tr(capacity["status"]),
                                  energy=tr(energy["status"])),
               "default_capacity_multiplier": 1 + float(capacity["value"]) / 100,

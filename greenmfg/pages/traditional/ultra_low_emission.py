@@ -88,8 +88,7 @@ def _claim_row(claims: pd.DataFrame, seed: dict, measure: str) -> dict:
             "value_label": label, "short_label": tr("article: {label}", label=short),
             "figure": tr("claim in the news article, not a point of the series; verdict: {status}",
                          status=tr(claim["status"])),
-            "source_org": seed["source_org"], "source_date": seed["source_date"], "url": "",
-            "mirror_url": seed["copy"], "as_of": seed["source_date"][:7]}
+            **seed, "as_of": seed["source_date"][:7]}
 
 
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -1,0 +1,60 @@
+"""Sources in the data: the validator and the build steps reject an unknown publisher, an address off its outlet's own
+site, a withheld reprint host and an unknown source, with a message naming file, row and column (no traceback)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from greenmfg.paths import REPO_ROOT
+from tests.test_data_validate import assert_rejected, edit
+
+CONTEXT = "context_series.csv"
+
+
+def test_unknown_publisher_id(data_copy):
+    line = edit(data_copy, CONTEXT, lambda r: r["series_id"] == "nev_sales", publisher_id="ciaps")
+    assert_rejected(data_copy, CONTEXT, "publisher_id", line, "unknown publisher id 'ciaps'")
+
+
+def test_url_off_the_outlets_own_site(data_copy):
+    line = edit(data_copy, CONTEXT, lambda r: r["url"].startswith("https://www.steelorbis.com"),
+                url="http://javascriptjump.com/a.html")
+    assert_rejected(data_copy, CONTEXT, "url", line, "host 'javascriptjump.com' is not a site of outlet 'steelorbis'")
+
+
+@pytest.mark.parametrize("mirror", ["http://58.221.163.238:8082/w.php", "http://hardyporn.com/caijing/1.html"])
+def test_withheld_reprint_address(data_copy, mirror):
+    line = edit(data_copy, "claims.csv", lambda r: r["evidence_url"] == "", evidence_mirror_url=mirror)
+    assert_rejected(data_copy, "claims.csv", "evidence_mirror_url", line, "is withheld")
+
+
+def _build(tmp_path, curated_name: str, old: str, new: str) -> subprocess.CompletedProcess:
+    """Run the build steps (--check) on a copy of the repository's data and steps with one curated file edited."""
+    import shutil
+
+    root = tmp_path / "repo"
+    for folder in ("data", "greenmfg"):
+        shutil.copytree(REPO_ROOT / folder, root / folder)
+    path = root / "data" / "curated" / curated_name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "data.steps", "--check"], cwd=root, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(root), "PATH": ""}, timeout=300)
+
+
+def test_build_names_an_unknown_publisher_in_the_attribution(tmp_path):
+    done = _build(tmp_path, "source_attribution.yaml", '"SteelOrbis": {publisher: steelorbis, outlet: steelorbis}',
+                  '"SteelOrbis": {publisher: steelorbis, outlet: steel_orbis}')
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert ("curated/source_attribution.yaml: source 'SteelOrbis': column 'outlet': unknown publisher id 'steel_orbis'"
+            in done.stderr)
+
+
+def test_build_names_a_reprint_host_in_no_list(tmp_path):
+    done = _build(tmp_path, "reprint_hosts.yaml", "  - zonecy.com\n", "")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "column 'mirror_url': host 'zonecy.com' is neither the outlet's own site" in done.stderr
+    assert "processed/context_series.csv: row " in done.stderr
