@@ -8,18 +8,9 @@ import pytest
 
 from greenmfg import theme, vega_compile
 from greenmfg.tooltips import SOURCE_DATE_LABEL, source_lines, with_source_dates
+from tests.test_chart_specs import _walk
 
 ROWS = pd.DataFrame({"year": [2022, 2023, 2024], "value": [1.0, 2.0, 3.0], "source_date": ["2024-01-02", "", ""]})
-
-
-def _walk(node):
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _walk(value)
 
 
 def test_lines_wrap_evenly_at_spaces():
