@@ -12,8 +12,9 @@ from urllib.parse import urlparse
 # An address in running text, and a bare host name (on a common top-level domain, so file names such as
 # datapackage.json are not taken for hosts) or IP address.
 TLDS = "com|cn|net|org|info|jp|hk|ae|pro|ren|cc|group|io|uk|de|ru|co|tv|top|xyz|me|site|news|biz|asia|int"
+OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 ADDRESS_IN_TEXT = re.compile(r"https?://[^\s\"'<>)）,，;；]+")
-HOST_IN_TEXT = re.compile(r"(?<![\w.@/-])(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + TLDS + r")|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?(?![\w-]|\.[a-z0-9])",
+HOST_IN_TEXT = re.compile(r"(?<![\w.@/-])(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + TLDS + r")|" + OCTET + r"(?:\." + OCTET + r"){3})(?::\d+)?(?![\w-]|\.[a-z0-9])",
                           re.IGNORECASE)
 
 

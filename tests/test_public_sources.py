@@ -47,11 +47,27 @@ def test_foreign_hosts_are_found():
                                           "javascriptjump.com", "hardyporn.com"]
 
 
+def reader_facing(path: Path) -> str:
+    """What readers get of a built file: a page's text, link targets and chart data (tooltips, tables); a CSV or
+    search index whole. Page scripts (Quarto's runtime, with its own comments) are code, not text."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix != ".html":
+        return text
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "html.parser")
+    payloads = [tag.get_text() for tag in soup.select('script[type="application/json"]')]
+    links = [tag.get(attr) for attr in ("href", "src") for tag in soup.find_all(attrs={attr: True})]
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    return "\n".join([soup.get_text(" "), *payloads, *links])
+
+
 def test_public_pages_cite_only_publisher_sites(site):
     sites = publisher_sites()
     offenders = {}
     for path in public_files(site):
-        hosts = foreign_hosts(path.read_text(encoding="utf-8"), sites)
+        hosts = foreign_hosts(reader_facing(path), sites)
         if hosts:
             offenders[path.relative_to(site).as_posix()] = sorted(set(hosts))[:8]
     assert offenders == {}, f"hosts not in data/curated/publishers.yaml: {offenders}"
@@ -97,7 +113,7 @@ def test_chinese_pages_name_publishers_in_chinese(site):
     """On zh pages, tooltips, chart CSVs and embeds a publisher's Latin name appears only where it has no Chinese name."""
     latin, offenders = _latin_names_with_chinese_twin(), {}
     for path in public_files(site / "zh"):
-        found = sorted(set(latin.findall(_without_addresses(path.read_text(encoding="utf-8")))))
+        found = sorted(set(latin.findall(_without_addresses(reader_facing(path)))))
         if found:
             offenders[path.relative_to(site).as_posix()] = found
     assert offenders == {}, f"Latin names of publishers that have a Chinese name: {offenders}"
