@@ -62,6 +62,7 @@ def _legend_click_changes(page, chart_id: str, label: str) -> None:
     labels = card.locator(".gm-live svg .role-legend-label text")
     index = [t.strip() for t in labels.evaluate_all("els => els.map(e => e.textContent)")].index(label)
     entry = card.locator(".gm-live svg .role-legend-symbol path").nth(index)
+    entry.scroll_into_view_if_needed()  # a stacked chart's legend can sit below the first screen
     box = entry.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_timeout(300)

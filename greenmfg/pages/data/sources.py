@@ -66,6 +66,6 @@ def source_licences_html(descriptor: dict[str, Any]) -> str:
         rows.append((pick(source, "title"),
                      licence or tr("not stated by the source: quoted briefly, for verification only")))
     body = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(terms)}</td></tr>" for name, terms in rows)
-    return (f'<div class="gm-front-wrap"><table class="gm-front-table" style="min-width:0"><thead><tr>'
+    return (f'<div class="gm-front-wrap"><table class="gm-front-table gm-narrow-table"><thead><tr>'
             f'<th scope="col">{tr("Source")}</th><th scope="col">{tr("Licence")}</th></tr></thead><tbody>{body}'
             "</tbody></table></div>")

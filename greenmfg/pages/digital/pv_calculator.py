@@ -73,12 +73,12 @@ def _totals(base: alt.Chart) -> list[alt.Chart]:
 
 
 def _article_figures(base: alt.Chart, status: str) -> alt.Chart:
-    """The article's own totals and their claim status, under the readout."""
+    """The article's own totals, and their claim status on a line below (a phone-wide card has no room for one)."""
     return base.transform_aggregate(reported_kwh="max(reported_kwh)", reported_t="max(reported_t)").transform_calculate(
-        note="'" + tr("Article: {kwh}亿 kWh, {tonnes}万 t ({status})", status=status,
+        note="'" + tr("Article: {kwh}亿 kWh, {tonnes}万 t\\n({status})", status=status,
                       kwh="' + format(datum.reported_kwh / 1e8, '.1f') + '",
                       tonnes="' + format(datum.reported_t / 1e4, '.0f') + '") + "'",
-    ).mark_text(align="left", baseline="top", x=8, y=48, fontSize=12,
+    ).mark_text(align="left", baseline="top", x=8, y=48, fontSize=12, lineBreak="\n",
                 color=theme.category_color("reported case")).encode(
         text="note:N", tooltip=[alt.Tooltip("note:N", title=tr("Reported case"))])
 

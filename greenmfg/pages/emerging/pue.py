@@ -53,8 +53,8 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     """The figures as labelled points on one PUE axis (different coverage and dates, so no line)."""
     categories = list(dict.fromkeys(frame["category"]))
     y = alt.Y("figure:N", title=None, sort=list(frame["figure"]),
-              axis=alt.Axis(labelExpr=theme.wrapped_labels(frame["figure"], 24), labelLimit=200))
-    x_title = theme.lines(tr("Power usage effectiveness (PUE; 1.0 = all power reaches IT equipment)"), 30)
+              axis=alt.Axis(labelExpr=theme.wrapped_labels(frame["figure"], 20), labelLimit=200))
+    x_title = theme.lines(tr("Power usage effectiveness (PUE; 1.0 = all power reaches IT equipment)"), 24)
     x = alt.X("pue:Q", title=x_title, scale=alt.Scale(domain=[1.0, 1.7]))
     tooltip = [alt.Tooltip("figure:N", title=tr("Figure")), alt.Tooltip("value_label:N", title="PUE"),
                alt.Tooltip("basis:N", title=tr("Covers")), *source_lines()]

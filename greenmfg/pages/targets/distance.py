@@ -59,7 +59,8 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
                      "target level (years {first} to {last}), coloured by whether the recent pace suffices, does "
                      "not, or cannot be judged from the figures.",
                      first=frame["latest_year"].min(), last=frame["latest_year"].max())
+    names = alt.Axis(labelExpr=theme.wrapped_labels(frame["label"], 18))  # in two lines on a phone
     bars = with_source_dates(alt.Chart(frame)).mark_bar().encode(
-        x=share, y=alt.Y("label:N", title=None, sort=None), color=status,
-                                              opacity=highlight, tooltip=tooltip)
+        x=share, y=alt.Y("label:N", title=None, sort=None, axis=names), color=status, opacity=highlight,
+        tooltip=tooltip)
     return bars.add_params(sector).properties(title=title, description=description)

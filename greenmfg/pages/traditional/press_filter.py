@@ -61,7 +61,8 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
                "(datum.per_unit >= 1 ? '+' : '−') + format(abs(datum.per_unit - 1) * 100, '.0f') + ' %)'"),
     ).encode(y=alt.Y("stage:N", title=None, sort=[tr(stage) for stage in STAGES]), tooltip=tooltip)
     bars = base.mark_bar().encode(
-        x=alt.X("per_unit:Q", title=tr("Energy per unit of output (before = 1)"), scale=alt.Scale(domain=[0, 1.6]),
+        x=alt.X("per_unit:Q", title=theme.lines(tr("Energy per unit of output (before = 1)"), 28),
+                scale=alt.Scale(domain=[0, 1.6]),
                 axis=alt.Axis(values=[0, 0.5, 1, 1.5])),
         color=alt.Color("kind:N", scale=theme.color_scale(["reported case", "calculated"]), legend=None),
     )

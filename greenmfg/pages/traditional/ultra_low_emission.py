@@ -142,7 +142,8 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     """Cumulative capacity (Mt) above firm counts, by reference date; the article's claim as a diamond marker."""
     kinds = list(dict.fromkeys(frame["kind"]))
     styles = [STYLES[s] for s in dict.fromkeys(frame["style"])]
-    legend = alt.Legend(orient="bottom", direction="vertical", title=None, labelLimit=360)
+    legend = alt.Legend(orient="bottom", direction="vertical", title=None, labelLimit=360,
+                        labelExpr=theme.wrapped_labels(kinds, 30))  # long entries in two lines on a phone
     color = alt.Color("kind:N", legend=legend, scale=alt.Scale(
         domain=kinds, range=[theme.category_color(category) for category, _ in styles]))
     shape = alt.Shape("kind:N", legend=legend, scale=alt.Scale(domain=kinds, range=[mark for _, mark in styles]))
