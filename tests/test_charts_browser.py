@@ -23,7 +23,9 @@ HOVER_TARGETS = """card => {
   const targets = [];
   const visit = (mark, dx, dy) => {
     if (mark.marktype === 'group') {
-      for (const group of mark.items) for (const child of group.items) visit(child, dx + group.x, dy + group.y);
+      for (const group of mark.items) {
+        for (const child of group.items) visit(child, dx + (group.x || 0), dy + (group.y || 0));
+      }
     } else if (mark.interactive !== false) {
       const items = mark.items.filter(item => item.bounds && !item.bounds.empty());
       for (const k of new Set([0, items.length >> 1, items.length - 1])) {
