@@ -65,7 +65,7 @@ def repeated_clean_builds(times: int = 5) -> list[str]:
     out = Path(tempfile.mkdtemp(prefix="greenmfg-repeat-")) / "site"  # outside .build/, which each clean build empties
     first: dict[str, str] | None = None
     differing: set[str] = set()
-    for n in range(times):
+    for _ in range(times):
         clean()
         subprocess.run([sys.executable, "-m", "greenmfg.build", "site", "--renderer", "preview", "--out", str(out)],
                        cwd=REPO_ROOT, check=True, capture_output=True)

@@ -22,8 +22,8 @@ from . import vega_compile
 from .card_payload import payload_script
 from .embed import embed_disclosure
 from .execute import SITE_BUILD_ENV
-from .frames import PROVENANCE
 from .formatting import reader_date
+from .frames import PROVENANCE
 from .freshness import card_freshness
 from .i18n import edition_prefix, header, language, tr
 from .paths import REPO_ROOT

@@ -14,8 +14,8 @@ import pandas as pd
 
 from greenmfg import loaders
 from greenmfg.data_tables import AS_OF_PATTERN
-from greenmfg.frames import PROVENANCE, PUBLISHED, is_missing, published_rows
 from greenmfg.formatting import reader_date
+from greenmfg.frames import PROVENANCE, PUBLISHED, is_missing, published_rows
 from greenmfg.i18n import language, pick, tr
 from greenmfg.sources import publisher_name
 

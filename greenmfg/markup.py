@@ -10,9 +10,8 @@ import re
 from typing import Any
 
 from .card import site_root_prefix
-from .formatting import fmt_value
+from .formatting import fmt_value, reader_date
 from .frames import is_missing
-from .formatting import reader_date
 from .i18n import language, tr
 from .project import home, page, themes
 

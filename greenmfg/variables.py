@@ -8,9 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from greenmfg import loaders
-from greenmfg.formatting import fmt_number, fmt_value
+from greenmfg.formatting import fmt_number, fmt_value, reader_date
 from greenmfg.frames import is_derived
-from greenmfg.formatting import reader_date
 from greenmfg.i18n import pick, tr, using
 from greenmfg.project import pages
 from greenmfg.var_tokens import lookup

@@ -5,8 +5,8 @@ import html
 
 import pandas as pd
 
-from greenmfg.frames import is_missing
 from greenmfg.formatting import reader_date
+from greenmfg.frames import is_missing
 from greenmfg.i18n import language, pick, tr
 from greenmfg.markup import (
     cell_text,

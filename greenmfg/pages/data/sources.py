@@ -11,6 +11,7 @@ from greenmfg.i18n import DEFAULT, language, pick, tr
 from greenmfg.markup import escaped, page_href
 from greenmfg.pages.glossary.entries import claim_refs
 
+
 def reprint_counts(data: dict) -> dict[str, int]:
     """Sourced rows (a source named, ``greenmfg:sources`` of each table but the change log, which repeats the series'
     sources), and how many of them are known only from a reprint (no page of the outlet's own)."""

@@ -11,8 +11,7 @@ from typing import Any
 import pandas as pd
 
 from greenmfg import loaders
-from greenmfg.formatting import fmt_number
-from greenmfg.formatting import reader_date
+from greenmfg.formatting import fmt_number, reader_date
 from greenmfg.i18n import tr
 from greenmfg.pages.digital import grid_factor, power_mix
 from greenmfg.pages.digital.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.variables

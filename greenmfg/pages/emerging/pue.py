@@ -9,9 +9,8 @@ import pandas as pd
 
 from greenmfg import theme
 from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_value
+from greenmfg.formatting import fmt_value, reader_date
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance
-from greenmfg.formatting import reader_date
 from greenmfg.i18n import pick, tr
 from greenmfg.tooltips import source_lines, with_source_dates
 

@@ -9,9 +9,8 @@ import pandas as pd
 
 from greenmfg import theme
 from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_number, fmt_value
+from greenmfg.formatting import fmt_number, fmt_value, reader_date
 from greenmfg.frames import PROVENANCE, figure_label, is_derived, provenance_of, rescale, series_rows
-from greenmfg.formatting import reader_date
 from greenmfg.i18n import tr
 from greenmfg.pages.traditional.progress import value_label
 from greenmfg.tooltips import source_lines, with_source_dates
