@@ -7,4 +7,4 @@ Run one step with ``python -m data.steps.<table>`` or all of them, in order, wit
 # Tables in build order: claims are checked against paragraphs, targets and series, so those come first; the changes
 # log reads the context_series table its step wrote.
 STEPS = ["article_paragraphs", "context_series", "release_schedule", "series_changes", "policy_document", "policy_targets",
-         "claims", "glossary"]
+         "claims", "glossary", "policy_documents_family", "policy_milestones", "policy_task_areas"]
