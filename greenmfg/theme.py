@@ -56,7 +56,7 @@ CATEGORY_HUES: dict[str, str] = {
 # Each page's hue (by its key in the site map): navigation cards and page accents use it.
 PAGE_HUES: dict[str, str] = {
     "index": "ink", "traditional": "grey", "emerging": "green", "digital": "blue",
-    "targets": "purple", "claims": "orange", "glossary": "sky", "data": "vermillion", "about": "ink",
+    "targets": "purple", "family": "purple", "claims": "orange", "glossary": "sky", "data": "vermillion", "about": "ink",
 }
 
 LIGHT = {"background": "#FFFFFF", "text": "#1F1F1F", "muted": "#595959", "grid": "#E3E3E3", "domain": "#8A8A8A"}
