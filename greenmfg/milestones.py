@@ -175,7 +175,7 @@ def verdict(milestone: pd.Series, context: pd.DataFrame, schedule: pd.DataFrame,
     return Verdict(result.verdict, _with_note(result.reason, milestone), result.outcome)
 
 
-OUTCOME_COLUMNS = ("source_org", "source_date", "url", "mirror_url")
+OUTCOME_COLUMNS = ("value", "unit", "qualifier", "source_org", "source_date", "url", "mirror_url")
 
 
 def verdicts(milestones: pd.DataFrame, context: pd.DataFrame, schedule: pd.DataFrame,
@@ -188,6 +188,6 @@ def verdicts(milestones: pd.DataFrame, context: pd.DataFrame, schedule: pd.DataF
         rows.append({"milestone_id": milestone["milestone_id"], "verdict": result.verdict, "reason": result.reason,
                      "outcome_label": "" if row is None else value_label(row["value"], row["unit"], row["qualifier"]),
                      "outcome_period": "" if row is None else reader_date(row["as_of"]),
-                     **{f"outcome_{c}": "" if row is None or is_missing(row.get(c)) else str(row[c])
+                     **{f"outcome_{c}": "" if row is None or is_missing(row.get(c)) else row[c]
                         for c in OUTCOME_COLUMNS}})
     return pd.DataFrame(rows)

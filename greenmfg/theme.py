@@ -51,6 +51,9 @@ CATEGORY_HUES: dict[str, str] = {
     "not found": "grey", "conflicts with official data": "vermillion",
     # target-tracker statuses
     "on track": "green", "needs faster progress": "vermillion", "not enough data": "grey",
+    # milestone verdicts (policy family), and the Opinions' 2030 targets that end each chain
+    "met": "green", "not met": "vermillion", "cannot tell": "grey", "not yet due": "sky",
+    "2030 target of the Opinions": "purple",
 }
 
 # Each page's hue (by its key in the site map): navigation cards and page accents use it.
