@@ -11,6 +11,7 @@ import pandas as pd
 
 from greenmfg import loaders
 from greenmfg import milestones as verdict_rules
+from greenmfg.frames import latest_row
 from greenmfg.variables import data_last_updated, key
 
 from .chain import verdict_frame
@@ -61,7 +62,22 @@ def variables(data_dir=None) -> dict[str, dict]:
     fell = with_figure[with_figure["outcome_value"].map(lambda v: v != "" and float(v) < 0)]
     out["o_fall"] = {key(row["milestone_id"]): fall_label(row["outcome_value"], row["outcome_unit"],
                                                           row["outcome_qualifier"]) for _, row in fell.iterrows()}
+    out.update(_latest_and_targets(data))
     return {PAGE_KEY: out}
+
+
+def _latest_and_targets(data: dict) -> dict[str, dict[str, str]]:
+    """family.latest.<series> and family.latest_year.<series>: the latest published figure of each series a milestone
+    belongs with; family.t.<target>: each numeric 2030 target a chain ends at. All in the page's units (Mt in English)."""
+    milestones, context = data["milestones"], data["context"]
+    series = sorted((set(milestones["related_series_id"]) | set(milestones["outcome_series_id"])) - {""})
+    latest = {sid: latest_row(context, sid) for sid in series}
+    targets = data["targets"].set_index("target_id")
+    numeric = [t for t in dict.fromkeys(milestones["related_target_id"]) if t and not pd.isna(targets.loc[t, "value"])]
+    return {"latest": {key(s): verdict_rules.value_label(r["value"], r["unit"], r["qualifier"]) for s, r in latest.items()},
+            "latest_year": {key(s): str(int(r["year"])) for s, r in latest.items()},
+            "t": {key(t): verdict_rules.value_label(targets.loc[t, "value"], targets.loc[t, "unit"],
+                                                    targets.loc[t, "qualifier"]) for t in numeric}}
 
 
 def fall_label(value, unit: str, qualifier: str) -> str:
