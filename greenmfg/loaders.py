@@ -94,6 +94,21 @@ def load_glossary(data_dir=None) -> pd.DataFrame:
     return load_table("glossary", data_dir)
 
 
+def load_policy_documents_family(data_dir=None) -> pd.DataFrame:
+    """The policy family: the Opinions and the documents before, beside and under them (key document_id)."""
+    return load_table("policy_documents_family", data_dir)
+
+
+def load_policy_milestones(data_dir=None) -> pd.DataFrame:
+    """The milestones related documents set on the measures of the Opinions' targets (key milestone_id)."""
+    return load_table("policy_milestones", data_dir)
+
+
+def load_policy_task_areas(data_dir=None) -> pd.DataFrame:
+    """The Opinions' general requirements and four task areas, mapped to the site (key area)."""
+    return load_table("policy_task_areas", data_dir)
+
+
 def load_article_paragraphs(data_dir=None) -> pd.DataFrame:
     """The cleaned seed article, one row per heading or paragraph, in order."""
     return load_table("article_paragraphs", data_dir).sort_values("order").reset_index(drop=True)

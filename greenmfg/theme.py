@@ -53,12 +53,15 @@ CATEGORY_HUES: dict[str, str] = {
     "not found": "grey", "conflicts with official data": "vermillion",
     # target-tracker statuses
     "on track": "green", "needs faster progress": "vermillion", "not enough data": "grey",
+    # milestone verdicts (policy family), and the Opinions' 2030 targets that end each chain
+    "met": "green", "not met": "vermillion", "cannot tell": "grey", "not yet due": "sky",
+    "2030 target of the Opinions": "purple",
 }
 
 # Each page's hue (by its key in the site map): navigation cards and page accents use it.
 PAGE_HUES: dict[str, str] = {
     "index": "ink", "traditional": "grey", "emerging": "green", "digital": "blue",
-    "targets": "purple", "claims": "orange", "glossary": "sky", "data": "vermillion", "about": "ink",
+    "targets": "purple", "family": "purple", "claims": "orange", "glossary": "sky", "data": "vermillion", "about": "ink",
 }
 
 LIGHT = {"background": "#FFFFFF", "text": "#1F1F1F", "muted": "#595959", "grid": "#E3E3E3", "domain": "#8A8A8A"}

@@ -11,7 +11,7 @@ from greenmfg.paths import REPO_ROOT
 from greenmfg.project import editions, pages, quarto_config
 
 PAGE_MAP = ["index", "chapters/traditional", "chapters/emerging", "chapters/digital",
-            "targets", "claims", "glossary", "data", "about"]
+            "targets", "family", "claims", "glossary", "data", "about"]
 
 
 def test_render_list_is_the_page_map_in_order():

@@ -23,7 +23,10 @@ def load(data_dir=None) -> dict[str, Any]:
             "context_series": loaders.load_context_series(data_dir), "glossary": loaders.load_glossary(data_dir),
             "release_schedule": loaders.load_release_schedule(data_dir),
             "series_changes": loaders.load_series_changes(data_dir), "article_paragraphs": paragraphs,
-            "publishers": loaders.load_publishers(data_dir)}
+            "publishers": loaders.load_publishers(data_dir),
+            "policy_documents_family": loaders.load_policy_documents_family(data_dir),
+            "policy_milestones": loaders.load_policy_milestones(data_dir),
+            "policy_task_areas": loaders.load_policy_task_areas(data_dir)}
 
 
 def variables(data_dir=None) -> dict[str, dict[str, str]]:

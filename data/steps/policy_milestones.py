@@ -1,0 +1,19 @@
+"""processed/policy_milestones.csv: the milestones related documents set (curated/policy_family.yaml, through data/steps/policy_family.py)."""
+from __future__ import annotations
+
+import sys
+
+from data.steps.common import run
+from data.steps.policy_family import milestone_rows
+
+TABLE = "policy_milestones"
+rows = milestone_rows
+
+
+def main() -> int:
+    """Write (or --check) the table."""
+    return run(TABLE, rows)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Every milestone with its verdict, the reason in words, its source and exact wording; the searches that found no
+milestone are rows too. Filterable by measure and by verdict."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from greenmfg import milestones as verdict_rules
+from greenmfg.formatting import reader_date
+from greenmfg.frames import is_missing
+from greenmfg.i18n import pick, tr
+from greenmfg.markup import escaped, filter_select, filtered_block, slug
+
+from .chain import documents_by_id, verdict_frame
+from .sources import source_html
+
+COLUMNS = ("Milestone", "Document", "Verdict and reason", "Source and wording")
+QUOTE_LANG = {"zh": "zh", "en": "en"}
+
+
+def small(text: str) -> str:
+    """Escaped small print under a cell's main text ('' when there is none)."""
+    return f'<br><span class="gm-front-small">{html.escape(text)}</span>' if text else ""
+
+
+def _document_cell(m: pd.Series, documents: pd.DataFrame) -> str:
+    if is_missing(m["document_id"]):
+        return "–"
+    doc = documents.loc[m["document_id"]]
+    return (f'<a href="#document-{escaped(doc["document_id"])}">{escaped(doc["label"])}</a>'
+            + small(tr("{relation}, {date}", relation=tr(doc["relation"]), date=reader_date(doc["date"]))))
+
+
+def _wording(m: pd.Series) -> str:
+    """The source, then the exact sentence folded, in its own language, and any caveat on it."""
+    if m["verification"] == "not found":
+        return "–"
+    quote = (f'<details><summary>{html.escape(tr("Exact wording"))}</summary>'
+             f'<blockquote lang="{QUOTE_LANG[m["wording_language"]]}">{escaped(m["quote"])}</blockquote></details>')
+    caveat = pick(m, "verification_note")
+    return source_html(m) + quote + ("" if is_missing(caveat) else small(caveat))
+
+
+def _row(m: pd.Series, documents: pd.DataFrame) -> str:
+    """One milestone: what it is (measure, value, year, basis), its document, verdict and reason, source and wording."""
+    found = m["verdict"] != verdict_rules.NOT_FOUND
+    what = (f"<strong>{html.escape(verdict_rules.milestone_label(m))}</strong> "
+            f"{html.escape(tr('by {year}', year=int(m['year'])))}{small(pick(m, 'basis'))}" if found
+            else html.escape(tr("searched, not found")))
+    return (f'<tr id="milestone-{escaped(m["milestone_id"])}" data-row data-measure="{escaped(m["measure_id"])}" '
+            f'data-verdict="{slug(m["verdict"])}"><th scope="row"><span class="gm-front-small">'
+            f'{escaped(pick(m, "measure_en"))}</span><br>{what}</th><td>{_document_cell(m, documents)}</td>'
+            f'<td><span class="gm-status">{html.escape(tr(m["verdict"]))}</span><br>{escaped(m["reason"])}</td>'
+            f"<td>{_wording(m)}</td></tr>")
+
+
+def milestones_html(data: dict) -> str:
+    """All milestones, chain by chain, in one filterable table in the page's language."""
+    frame, documents = verdict_frame(data), documents_by_id(data)
+    measures = list(dict.fromkeys((row["measure_id"], pick(row, "measure_en")) for _, row in frame.iterrows()))
+    verdicts = [(slug(v), tr(v)) for v in verdict_rules.VERDICTS if v in set(frame["verdict"])]
+    selects = (filter_select("family-milestones-measure", tr("Measure"), "measure", measures)
+               + filter_select("family-milestones-verdict", tr("Verdict"), "verdict", verdicts))
+    head = "".join(f'<th scope="col">{html.escape(tr(name))}</th>' for name in COLUMNS)
+    rows = "".join(_row(m, documents) for _, m in frame.iterrows())
+    table = (f'<div class="gm-front-wrap"><table class="gm-front-table gm-family-table"><thead><tr>{head}</tr></thead>'
+             f"<tbody>{rows}</tbody></table></div>")
+    return filtered_block("family-milestones", selects, len(frame), table)
+
+
+def not_found_html(data: dict) -> str:
+    """What was searched and not found: each search as a list item, with its measure and the target it concerns."""
+    frame = data["milestones"][data["milestones"]["verification"] == "not found"]
+    items = [f'<li><strong>{escaped(pick(m, "measure_en"))}</strong>'
+             + (f' ({escaped(m["related_target_id"])})' if m["related_target_id"] else "")
+             + f"{html.escape(tr(': '))}{escaped(pick(m, 'search_note'))}</li>" for _, m in frame.iterrows()]
+    return f'<ul class="gm-family-searched">{"".join(items)}</ul>'

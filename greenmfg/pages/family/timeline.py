@@ -1,0 +1,148 @@
+"""Timeline: for one measure (chosen under the chart), each document that set a milestone on it, as a line from the
+document's date to the year the milestone is due, the milestone coloured by its verdict, and the Opinions' 2030 target
+at the end of the chain."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from greenmfg import milestones as verdict_rules
+from greenmfg import theme
+from greenmfg.card import chart_id_of
+from greenmfg.formatting import reader_date
+from greenmfg.frames import is_missing
+from greenmfg.markup import cell_text
+from greenmfg.i18n import language, pick, tr
+
+from .chain import OPINIONS, documents_by_id, iso_date, verdict_frame
+from .sources import provenance
+
+CHART_ID = chart_id_of(__name__)
+DEFAULT_MEASURE = "eaf_share"  # the chain from the 2022 plans to the 2030 target, with three 2025 milestones
+TARGET = "2030 target of the Opinions"
+CATEGORIES = (verdict_rules.MET, verdict_rules.NOT_MET, verdict_rules.CANNOT_TELL, verdict_rules.NOT_YET_DUE, TARGET)
+COLUMNS = ["measure_id", "measure", "role", "target_id", "document_id", "document", "row_order", "relation", "issued",
+           "issued_label", "year", "due", "value_label", "short_label", "verdict", "reason", "outcome", "basis",
+           "source_org", "source_date", "url", "mirror_url", "as_of"]
+SYMBOLS = {">": "> ", "≥": "≥ ", "<": "< ", "≤": "≤ ", "≈": "≈ ", "=": ""}
+TOOLTIP = [("document", "Document"), ("relation", "Relation"), ("issued_label", "Document date"), ("year", "Due"),
+           ("value_label", "Milestone"), ("verdict", "Verdict"), ("reason", "Why"), ("outcome", "Figure used"),
+           ("basis", "Basis"), ("source_org", "Source")]
+
+
+def _document_cells(document: pd.Series) -> dict:
+    """The document's columns; the Opinions sort last (row_order), the others by date."""
+    last = document["document_id"] == OPINIONS
+    return {"document_id": document["document_id"], "document": document["label"],
+            "row_order": "9999" if last else iso_date(document["date"]), "relation": tr(document["relation"]),
+            "issued": iso_date(document["date"]), "issued_label": reader_date(document["date"])}
+
+
+def short_label(value, unit, qualifier) -> str:
+    """The label drawn beside a point: the qualifier as a symbol ('≥ 57 %', '> 480 Mt'), or 'in words'."""
+    if is_missing(value):
+        return tr("in words")
+    symbol = SYMBOLS.get(str(qualifier) or "=", "")
+    return (symbol.strip() if language() == "zh" else symbol) + verdict_rules.value_label(value, unit, "=")
+
+
+def _due(year: int) -> str:
+    """A milestone's point on the time axis: the middle of its year, so it sits within the year it is due."""
+    return f"{int(year)}-07-01"
+
+
+def _milestone_rows(data: dict) -> list[dict]:
+    """One row per dated milestone, with its verdict in the page's language."""
+    documents, rows = documents_by_id(data), []
+    for _, m in verdict_frame(data).iterrows():
+        if m["verdict"] == verdict_rules.NOT_FOUND:
+            continue
+        figure = "" if not m["outcome_label"] else tr("{figure} ({period})", figure=m["outcome_label"],
+                                                        period=m["outcome_period"])
+        rows.append({"measure_id": m["measure_id"], "measure": pick(m, "measure_en"), "role": "milestone",
+                     "target_id": m["related_target_id"], **_document_cells(documents.loc[m["document_id"]]),
+                     "year": int(m["year"]), "due": _due(m["year"]), "value_label": verdict_rules.milestone_label(m),
+                     "short_label": short_label(m["value"], m["unit"], m["qualifier"]), "verdict": tr(m["verdict"]),
+                     "reason": m["reason"], "outcome": figure, "basis": pick(m, "basis"),
+                     **provenance(m, str(documents.loc[m["document_id"], "date"]))})
+    return rows
+
+
+def _target_reason(target: pd.Series, searched: pd.DataFrame) -> str:
+    """The target's id and attribution; and what was searched, where no earlier milestone was found."""
+    text = tr("Target {target} of the Opinions; attribution: {status}.", target=target["target_id"],
+              status=tr(target["attribution_status"]))
+    notes = [pick(row, "search_note") for _, row in searched.iterrows()]
+    return " ".join([text, *notes])
+
+
+def _metric(target: pd.Series) -> str:
+    """What the target measures: its Chinese wording on Chinese pages where the data has one, else the English."""
+    return target["metric_zh"] if language() == "zh" and not is_missing(target["metric_zh"]) else target["metric_en"]
+
+
+def _target_source(target: pd.Series, opinions: pd.Series) -> dict:
+    """The target's own source where it is on an original page, else the Opinions' own report."""
+    if is_missing(target["url"]):
+        return provenance(opinions, str(opinions["date"]))
+    return {"source_org": target["source_org"], "source_date": cell_text(target["source_date"]), "url": target["url"],
+            "mirror_url": "", "as_of": str(opinions["date"])}
+
+
+def _target_rows(data: dict) -> list[dict]:
+    """Each measure's 2030 target of the Opinions, at the end of its chain."""
+    targets, opinions = data["targets"].set_index("target_id", drop=False), documents_by_id(data).loc[OPINIONS]
+    rows = []
+    for measure_id, chain in data["milestones"].groupby("measure_id", sort=False):
+        for target_id in [i for i in dict.fromkeys(chain["related_target_id"]) if i]:
+            target = targets.loc[target_id]
+            label = (tr("{target}, in words", target=target_id) if is_missing(target["value"])
+                     else verdict_rules.value_label(target["value"], target["unit"], target["qualifier"]))
+            rows.append({"measure_id": measure_id, "measure": pick(chain.iloc[0], "measure_en"), "role": "target",
+                         "target_id": target_id, **_document_cells(opinions), "year": int(target["horizon_year"]),
+                         "due": _due(target["horizon_year"]), "value_label": label, "verdict": tr(TARGET),
+                         "short_label": target_id if is_missing(target["value"]) else short_label(
+                             target["value"], target["unit"], target["qualifier"]),
+                         "reason": _target_reason(target, chain[chain["verification"] == "not found"]),
+                         "outcome": "", "basis": _metric(target), **_target_source(target, opinions)})
+    return rows
+
+
+def frame(data: dict) -> pd.DataFrame:
+    """Milestone rows and target rows, measure by measure in the data's order."""
+    rows = pd.DataFrame(_milestone_rows(data) + _target_rows(data), columns=COLUMNS)
+    order = {m: i for i, m in enumerate(dict.fromkeys(data["milestones"]["measure_id"]))}
+    return rows.sort_values(["measure_id", "issued"], key=lambda s: s.map(order) if s.name == "measure_id" else s,
+                            kind="stable").reset_index(drop=True)
+
+
+def chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Documents as rows (oldest first) on a time axis; a bound select picks the measure whose chain is drawn."""
+    options = list(dict.fromkeys(frame["measure_id"]))
+    labels = [frame.loc[frame["measure_id"] == m, "measure"].iloc[0] for m in options]
+    measure = alt.param(name="measure", value=DEFAULT_MEASURE,
+                        bind=alt.binding_select(options=options, labels=labels, name=tr("Measure") + " "))
+    first, last = int(frame["issued"].str[:4].min()), int(frame["year"].max())
+    x_scale = alt.Scale(domain=[f"{first}-01-01", f"{last + 1}-06-30"])
+    axis = alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2}, labelFlush=False)
+    y = alt.Y("document:N", title=None, sort=alt.EncodingSortField("row_order", op="min"), axis=alt.Axis(labelLimit=120))
+    tooltip = [alt.Tooltip(f"{field}:N", title=tr(title)) for field, title in TOOLTIP]
+    start, due = alt.X("issued:T", title=None, scale=x_scale, axis=axis), alt.X("due:T", title=None, scale=x_scale)
+    colour = alt.Color("verdict:N", scale=theme.color_scale(list(CATEGORIES)), title=tr("Verdict"),
+                       legend=alt.Legend(columns=1, orient="bottom"))
+    span = alt.Chart().mark_rule(color=theme.category_color("national average"), strokeWidth=2).encode(
+        x=start, x2="due:T", y=y, tooltip=tooltip)
+    issued = alt.Chart().mark_point(shape="circle", filled=False, size=60, color=theme.category_color("all stages"),
+                                    opacity=1).encode(x=start, y=y, tooltip=tooltip)
+    point = alt.Chart().mark_point(filled=True, size=130, opacity=1).encode(x=due, y=y, color=colour, tooltip=tooltip)
+    text = alt.Chart().mark_text(dy=-12, fontSize=11).encode(x=due, y=y, text="short_label:N", tooltip=tooltip)
+    title = alt.Title(tr("From earlier plans to the 2030 targets"), subtitle=tr(
+        "Documents that set a milestone on the chosen measure: each line runs from the document's date to the year "
+        "the milestone is due; colour = verdict; the Opinions' own 2030 target last"))
+    description = tr("Timeline of {documents} documents dated {first} to {last} and the milestones they set on {count} "
+                     "measures, due {due_first} to {due_last}, each coloured by whether it was met, missed, cannot be "
+                     "told from the figures or is not yet due; the Opinions' 2030 targets end each chain.",
+                     documents=frame["document_id"].nunique(), first=first, last=int(frame["issued"].str[:4].max()),
+                     count=len(options), due_first=int(frame["year"].min()), due_last=last)
+    return alt.layer(span, issued, point, text, data=frame).transform_filter("datum.measure_id == measure").add_params(
+        measure).properties(title=title, description=description, height=alt.Step(40))

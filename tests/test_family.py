@@ -1,0 +1,138 @@
+"""The policy-family page: its variables, the timeline chart, the milestone and document tables, the task areas and
+the prose of both editions (numbers only through tokens of this page's variables or the generic keys)."""
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from greenmfg import milestones as verdict_rules
+from greenmfg.card import show
+from greenmfg.i18n import tr, using
+from greenmfg.pages import family
+from greenmfg.pages.family import documents, task_areas, timeline
+from greenmfg.pages.family import table as milestone_table
+from greenmfg.paths import REPO_ROOT
+from greenmfg.project import page
+from greenmfg.var_tokens import VAR_TOKEN, lookup
+from greenmfg.variables import build_variables
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def data():
+    return family.load()
+
+
+def test_page_loads_and_names_its_variables(data):
+    assert {"milestones", "documents", "task_areas", "targets", "context", "schedule", "last_updated"} <= set(data)
+    out = family.variables()
+    assert list(out) == ["family"]
+
+
+def test_variables_count_the_verdicts(data):
+    values = family.variables()["family"]
+    frame = family.verdict_frame(data)
+    dated = frame[frame["verdict"] != verdict_rules.NOT_FOUND]
+    assert values["milestones"] == str(len(dated)) and values["documents"] == str(len(data["documents"]))
+    counted = sum(int(values[k]) for k in ("met", "not_met", "cannot_tell"))
+    assert values["due"] == str(counted) and counted + int(values["not_yet_due"]) == len(dated)
+    assert int(values["met"]) >= 3 and values["searched"] == str(len(frame) - len(dated))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_token_of_the_page_has_a_value(lang):
+    variables = build_variables(lang=lang)
+    nb = nbformat.read(REPO_ROOT / page("family", lang).source, as_version=4)
+    text = "\n".join(c.source for c in nb.cells)
+    keys = VAR_TOKEN.findall(text)
+    assert len(keys) >= 30
+    for key in keys:
+        assert lookup(variables, key), f"{lang}: {key} has no value"
+
+
+def test_timeline_frame_has_every_dated_milestone_and_each_measures_2030_target(data):
+    frame = timeline.frame(data)
+    dated = data["milestones"][data["milestones"]["verification"] != "not found"]
+    assert (frame["role"] == "milestone").sum() == len(dated)
+    ends = frame[frame["role"] == "target"]
+    linked = data["milestones"].groupby("measure_id")["related_target_id"].agg(lambda ids: {i for i in ids if i})
+    assert set(ends["measure_id"]) == {m for m, ids in linked.items() if ids}
+    assert set(ends.set_index("measure_id").loc[["eaf_share", "bulk_waste_rate"], "target_id"]) == {"T05", "T03"}
+    assert set(frame["measure_id"]) == set(data["milestones"]["measure_id"])  # a measure with a target only shows it
+    for _, row in frame.iterrows():
+        assert row["source_org"] and (row["url"] or row["mirror_url"]), row.to_dict()
+    assert frame["due"].str.match(r"^\d{4}-07-01$").all() and frame["issued"].str.match(r"^\d{4}-\d{2}-\d{2}$").all()
+
+
+def test_timeline_chart_selects_a_measure_and_shows_values_and_verdicts(data):
+    frame = timeline.frame(data)
+    spec = timeline.chart(frame).to_dict()
+    param = next(p for p in spec["params"] if p["name"] == "measure")
+    assert param["bind"]["input"] == "select" and param["value"] == timeline.DEFAULT_MEASURE
+    assert param["bind"]["options"] == list(dict.fromkeys(frame["measure_id"]))
+    assert len(param["bind"]["labels"]) == len(param["bind"]["options"])
+    assert any("measure" in str(t.get("filter", "")) for t in spec.get("transform", []))
+    fields = {t["field"] for layer in spec["layer"] for t in layer["encoding"].get("tooltip", [])}
+    assert {"value_label", "verdict", "reason", "document", "source_org"} <= fields
+    assert re.search(r"\d{4}", spec["description"]) and len(spec["description"]) > 40
+    show(timeline.chart(frame), chart_id=timeline.CHART_ID, summary="x")  # a publishable card
+
+
+def test_the_chinese_chart_speaks_chinese(data):
+    with using("zh"):
+        frame = timeline.frame(data)
+        spec = timeline.chart(frame).to_dict()
+    assert CJK.search(spec["title"]["text"]) and CJK.search(spec["description"])
+    labels = next(p for p in spec["params"] if p["name"] == "measure")["bind"]["labels"]
+    assert all(CJK.search(label) for label in labels)
+    assert frame["verdict"].map(lambda v: bool(CJK.search(v))).all()
+
+
+def test_milestone_table_lists_every_milestone_with_its_verdict(data):
+    html = milestone_table.milestones_html(data)
+    ids = re.findall(r'<tr id="milestone-([a-z0-9_]+)"', html)
+    assert ids == data["milestones"]["milestone_id"].tolist()
+    rows = dict(re.findall(r'<tr id="milestone-([a-z0-9_]+)"(.*?)</tr>', html, flags=re.S))
+    assert 'data-verdict="met"' in rows["nev_2025_nev_plan"] and "47.9" in rows["nev_2025_nev_plan"]
+    assert "usually each January" in rows["waste_rate_2025_resource_use"]
+    assert "address withheld" in rows["eaf_2025_air_quality"] and "http" not in rows["eaf_2025_air_quality"].split(
+        "</td>")[-2]
+    assert 'data-verdict="no-milestone-found"' in rows["syngas_earlier"]
+    assert '<select id="family-milestones-measure"' in html and '<select id="family-milestones-verdict"' in html
+    for host in ("hardyporn", "119.23.250.19", "187235123"):
+        assert host not in html
+
+
+def test_milestone_table_in_chinese(data):
+    with using("zh"):
+        html = milestone_table.milestones_html(data)
+        words = {tr(v) for v in verdict_rules.VERDICTS}
+    assert any(w in html for w in words) and "cannot tell" not in html and "Source" not in html
+
+
+def test_documents_and_task_areas(data):
+    docs = documents.documents_html(data)
+    assert len(re.findall(r'<tr id="document-', docs)) == len(data["documents"])
+    assert "工信部联节〔2022〕88号" in docs and "unverified" in docs
+    areas = task_areas.task_areas_html(data)
+    assert len(re.findall(r"<tr", areas)) == len(data["task_areas"]) + 1
+    assert "family-timeline.measure=eaf_share#chart-family-timeline" in areas  # a measure opens its chain
+    assert "chapters/traditional.html" in areas
+
+
+NOTEBOOK_SECTIONS = ["sec-method", "sec-timeline", "sec-moves", "sec-eaf", "sec-waste", "sec-recycled", "sec-aluminium",
+                     "sec-carbon", "sec-intensity", "sec-ule", "sec-metals", "sec-emerging", "sec-none",
+                     "sec-milestones", "sec-documents", "sec-task-areas", "sec-not-found"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_page_has_its_sections_and_says_where_six_transformations_come_from(lang):
+    nb = nbformat.read(REPO_ROOT / page("family", lang).source, as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert re.findall(r"\{#(sec-[\w-]+)", text) == NOTEBOOK_SECTIONS
+    assert "六大转型" in text and "sbdailynews" in text
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "timeline.CHART_ID" in code and "milestones_html" in code and "task_areas_html" in code

@@ -1,0 +1,175 @@
+"""The policy family in the data: related documents, their milestones and the four task areas.
+
+Every milestone carries the exact sentence it comes from, copied from the family research note; every figure stands
+in its sentence; a source seen only in a reprint is marked as one, and no bare IP address or withheld (spam, link-farm,
+adult) host reaches a public column. What was searched and not found is a row of its own, with what was searched.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from greenmfg import loaders
+from greenmfg.formatting import fmt_number
+from greenmfg.paths import DEFAULT_DATA_DIR
+from greenmfg.validate import check_resource
+
+NOTE = DEFAULT_DATA_DIR / "raw" / "research" / "policy-family-2026-12" / "README.md"
+TABLES = ("policy_documents_family", "policy_milestones", "policy_task_areas")
+WITHHELD = "reprint, address withheld"
+
+
+@pytest.fixture(scope="module")
+def note() -> str:
+    return NOTE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return loaders.load_policy_documents_family()
+
+
+@pytest.fixture(scope="module")
+def milestones():
+    return loaders.load_policy_milestones()
+
+
+@pytest.fixture(scope="module")
+def areas():
+    return loaders.load_policy_task_areas()
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_family_tables_are_in_the_package_and_valid(table):
+    assert getattr(loaders, f"load_{table}")().shape[0] > 0
+    assert check_resource(table) == []
+
+
+def test_every_milestone_has_its_exact_sentence_and_a_source(milestones, note):
+    found = milestones[milestones["verification"] != "not found"]
+    assert len(found) >= 40
+    for _, row in found.iterrows():
+        where = f"milestone {row['milestone_id']}"
+        assert row["quote"] and row["quote"] in note, f"{where}: quote not copied from the family note"
+        assert row["source_org"] and row["source_org_zh"], f"{where}: no publisher"
+        assert row["url"] or row["mirror_url"] or row["seen_in"] == WITHHELD, f"{where}: no address and not withheld"
+        assert row["document_id"], f"{where}: no document"
+
+
+def test_every_figure_stands_in_its_sentence(milestones):
+    """A value is never typed from memory: its digits are in the quote (a fall of 16 % is the 16 of '降低16%')."""
+    numeric = milestones[milestones["value"].notna()]
+    for _, row in numeric.iterrows():
+        digits = fmt_number(abs(row["value"]), lang="zh")
+        assert digits in re.sub(r"\s", "", row["quote"]).replace("２０００", "2000"), (row["milestone_id"], digits)
+
+
+def test_words_only_milestones_say_so_in_both_languages(milestones):
+    words = milestones[milestones["value"].isna() & (milestones["verification"] != "not found")]
+    assert len(words) >= 3  # the peaks and "a larger fall than the economy-wide one"
+    assert (words["label_en"] != "").all() and (words["label_zh"] != "").all()
+
+
+def test_what_was_searched_and_not_found_is_recorded(milestones):
+    missing = milestones[milestones["verification"] == "not found"]
+    assert {"T01", "T06"} <= set(missing["related_target_id"]), "T01 and T06 have no earlier milestone: say so"
+    for _, row in missing.iterrows():
+        assert row["value"] != row["value"] and row["quote"] == "" and row["url"] == "" and row["mirror_url"] == ""
+        assert row["search_note"] and row["search_note_zh"], row["milestone_id"]
+
+
+def test_milestones_continue_a_target_or_a_series(milestones):
+    targets = set(loaders.load_policy_targets()["target_id"])
+    series = loaders.load_context_series()
+    for _, row in milestones.iterrows():
+        assert row["related_target_id"] or row["related_series_id"], row["milestone_id"]
+        assert not row["related_target_id"] or row["related_target_id"] in targets
+        assert not row["related_series_id"] or row["related_series_id"] in set(series["series_id"])
+        if row["outcome_series_id"]:
+            bases = set(series.loc[series["series_id"] == row["outcome_series_id"], "basis"])
+            assert row["outcome_basis"] in bases, f"{row['milestone_id']}: outcome_basis is not the series' basis"
+        else:
+            assert row["outcome_basis"] == ""
+
+
+def test_each_measure_ends_at_no_more_than_one_target(milestones):
+    per_measure = milestones[milestones["related_target_id"] != ""].groupby("measure_id")["related_target_id"].nunique()
+    assert (per_measure <= 1).all(), per_measure[per_measure > 1]
+    for column in ("measure_en", "measure_zh"):
+        assert (milestones.groupby("measure_id")[column].nunique() == 1).all()
+
+
+def test_documents_of_the_family(documents, milestones):
+    assert set(milestones["document_id"]) - {""} <= set(documents["document_id"])
+    this = documents[documents["relation"] == "this document"]
+    assert this["document_id"].tolist() == ["guiding_opinions_2024"]
+    assert {"predecessor", "sibling", "implementing plan"} <= set(documents["relation"])
+    assert set(documents["implements"]) - {""} <= set(documents["document_id"])
+    numbered = documents[documents["document_number"] != ""]
+    assert set(numbered["document_number_status"]) <= {"seen in a copy", "unverified"}
+    assert (documents.loc[documents["document_number"] == "", "document_number_status"] == "not found").all()
+    assert documents.set_index("document_id").loc["industry_peak_2022", "document_number"] == "工信部联节〔2022〕88号"
+
+
+def _host(url: str) -> str:
+    return urlparse(url).hostname or ""
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def test_public_addresses_are_originals_or_named_reprints(note):
+    """url: an original outlet's page; mirror_url: a reprint on a listed news or government host. Never an IP address,
+    never a withheld host, never an address the note does not give."""
+    from data.steps.policy_family import hosts
+
+    original, evidence = hosts()
+    for table in TABLES:
+        frame = getattr(loaders, f"load_{table}")()
+        for column, allowed in (("url", original), ("mirror_url", evidence)):
+            for address in frame[column][frame[column] != ""]:
+                assert address in note, f"{table}.{column}: {address} is not in the family note"
+                assert not _is_ip(_host(address)), f"{table}.{column}: bare IP address {address}"
+                assert _host(address) in allowed, f"{table}.{column}: {address} is not on a listed host"
+
+
+def test_withheld_hosts_never_reach_the_processed_tables():
+    from data.steps.policy_family import withheld_hosts
+
+    withheld = withheld_hosts()
+    assert {"hardyporn.com", "119.23.250.19"} <= withheld  # an adult site and a bare IP address
+    text = "".join((DEFAULT_DATA_DIR / "processed" / f"{table}.csv").read_text(encoding="utf-8") for table in TABLES)
+    for host in withheld:
+        assert host not in text, host
+
+
+def test_reprints_are_marked_as_such(milestones, documents):
+    for frame in (milestones, documents):
+        quoted = frame[frame["quote"] != ""] if "quote" in frame else frame
+        assert set(quoted["seen_in"]) <= {"original", "reprint", WITHHELD}
+        assert (quoted.loc[quoted["url"] != "", "seen_in"] == "original").all()
+        assert (quoted.loc[quoted["mirror_url"] != "", "seen_in"] == "reprint").all()
+
+
+def test_task_areas_map_every_target_once(areas):
+    document = loaders.load_policy_document().set_index("field")
+    tasks = areas[areas["area"] > 0].sort_values("area")
+    assert tasks["area"].tolist() == [1, 2, 3, 4]
+    assert tasks["heading_zh"].tolist() == [document.loc[f"task_area_{i}", "value_zh"] for i in range(1, 5)]
+    listed = [t for ids in areas["target_ids"] for t in ids.split()]
+    assert sorted(listed) == sorted(loaders.load_policy_targets()["target_id"]), "each target in exactly one area"
+    assert (areas["site_data_en"] != "").all() and (areas["site_data_zh"] != "").all()
+
+
+def test_task_area_measures_are_measures_of_the_page(areas, milestones):
+    measures = set(milestones["measure_id"])
+    named = {m for ids in areas["measure_ids"] for m in ids.split()}
+    assert named <= measures and measures <= named, (named ^ measures)
