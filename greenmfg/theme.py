@@ -12,6 +12,7 @@ from typing import Any
 
 import altair as alt
 
+from .formatting import vega_number_locale
 from .i18n import tr_all
 
 FONT = '"Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif'
@@ -114,6 +115,8 @@ def _config(colors: dict[str, str]) -> dict[str, Any]:
         "range": {"category": [hue(h) for h in ("blue", "orange", "green", "purple", "vermillion", "sky", "grey")]},
         "line": {"strokeWidth": 2.5},
         "point": {"size": 60, "filled": True},
+        # Numbers on axes, in tooltips and in format() grouped as the page's edition writes them (8340 / 8,340).
+        "locale": {"number": vega_number_locale()},
     }
 
 

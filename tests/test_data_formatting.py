@@ -5,7 +5,15 @@ import math
 
 import pytest
 
-from greenmfg.formatting import fmt_number, fmt_value, reader_date
+from greenmfg.formatting import (
+    chart_decimals,
+    fmt_number,
+    fmt_value,
+    in_chart_unit,
+    reader_date,
+    reader_period,
+    vega_number_locale,
+)
 from greenmfg.i18n import using
 
 
@@ -68,3 +76,37 @@ def test_quantities_as_each_editions_readers_write_them(lang, value, unit, quali
 def test_one_date_function_for_both_editions(lang, value, expected):
     with using(lang):
         assert reader_date(value) == expected
+
+
+@pytest.mark.parametrize(("lang", "value", "unit", "expected"), [
+    ("zh", 1005.09, "Mt", (10.0509, "亿吨")), ("zh", 834.2, "TWh", (8342.0, "亿千瓦时")),
+    ("zh", 22.0, "million kWh", (2200.0, "万千瓦时")), ("zh", 20.0, "%", (20.0, "%")),
+    ("en", 1005.09, "Mt", (1005.09, "Mt")), ("en", 834.2, "TWh", (834.2, "TWh")),
+])
+def test_charts_count_in_each_editions_units(lang, value, unit, expected):
+    """Chinese charts count tonnes in 亿吨 and electricity in 亿千瓦时 / 万千瓦时; English keeps Mt and TWh."""
+    assert in_chart_unit(value, unit, lang) == expected
+
+
+@pytest.mark.parametrize(("value", "unit", "decimals", "expected"), [
+    (1005.09, "Mt", 0, "10.05亿吨"), (192.16, "Mt", 0, "1.92亿吨"), (8342.4, "亿千瓦时", 0, "8342亿千瓦时"),
+    (11354.0, "亿千瓦时", 0, "1.14万亿千瓦时"), (2200.0, "万千瓦时", 0, "2200万千瓦时"),
+])
+def test_decimals_count_in_the_given_unit_in_chinese_too(value, unit, decimals, expected):
+    """Whole Mt are 亿吨 to two decimals: rounding to 'decimals' never drops a Chinese figure to 2亿吨 for 207 Mt."""
+    assert fmt_value(value, unit, lang="zh", decimals=decimals) == expected
+    assert chart_decimals("Mt", 0, "zh") == 2 and chart_decimals("Mt", 0, "en") == 0
+
+
+def test_chart_numbers_are_grouped_as_each_edition_writes_them():
+    assert vega_number_locale("en")["thousands"] == "," and vega_number_locale("zh")["thousands"] == ""
+    assert vega_number_locale("zh")["decimal"] == "."
+
+
+@pytest.mark.parametrize(("lang", "value", "expected"), [
+    ("zh", "2025-01-21", "2025年1月21日"), ("zh", "2025-09", "2025年9月"), ("zh", "2025", "2025"),
+    ("en", "2025-01-21", "21 January 2025"), ("en", 2025, 2025), ("zh", "see 2025-01", "see 2025-01"),
+])
+def test_table_cells_read_iso_periods_as_dates(lang, value, expected):
+    with using(lang):
+        assert reader_period(value) == expected
