@@ -22,7 +22,7 @@ from . import vega_compile
 from .card_payload import payload_script
 from .embed import embed_disclosure
 from .execute import SITE_BUILD_ENV
-from .formatting import reader_date
+from .formatting import reader_date, reader_period
 from .frames import PROVENANCE
 from .freshness import card_freshness
 from .i18n import edition_prefix, header, language, tr
@@ -142,7 +142,7 @@ def _release_items(rows: list[dict[str, Any]]) -> str:
         seen[tuple(_text(row.get(c)) for c in ("source_org", "source_date", "url"))] = None
     items = []
     for org, date, url in seen:
-        label = text_html(org) + (f", {html.escape(date)}" if date else "")
+        label = text_html(org) + (f", {text_html(reader_date(date))}" if date else "")
         label = f'<a href="{html.escape(url)}">{label}</a>' if url else label
         items.append(f'<li data-org="{html.escape(org)}">{label}</li>')
     return "".join(items)
@@ -171,6 +171,13 @@ def _period_end_key(as_of: str) -> str:
 def _as_of(rows: list[dict[str, Any]]) -> str:
     values = sorted((_text(r.get("as_of")) for r in rows if _text(r.get("as_of"))), key=_period_end_key)
     return values[-1] if values else ""
+
+
+def reader_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows as readers get them in the table and the CSV: dates and periods as the edition writes them (2025年1月21日,
+    21 January 2025), not ISO. A desk pastes these cells into a credit line; Excel would turn an ISO '2025-09' into
+    1 September and '2025' into a number, stating a day the source never gave. The data package keeps ISO for code."""
+    return [{column: reader_period(value) for column, value in row.items()} for row in rows]
 
 
 def _table_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
@@ -212,12 +219,14 @@ def card_parts(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str 
         summary = substitute(summary, variables, f"chart {chart_id}: summary")
         note = substitute(note, variables, f"chart {chart_id}: note") if note else note
     rows = compiled["rows"]
+    shown = reader_rows(rows)
     cid = f"chart-{chart_id}"
     payload = {"id": chart_id, "vega": compiled["vega"], "dark": compiled["dark_patch"], "state": compiled["state"],
                "columns": list(rows[0]), "headers": [header(c) for c in rows[0]],
                "rows": [[r.get(c) for c in rows[0]] for r in rows]}
     record = {"id": chart_id, "title": compiled["title"], "subtitle": compiled["subtitle"],
-              "source": short_source_line(rows, language()), "headers": payload["headers"], "rows": payload["rows"]}
+              "source": short_source_line(rows, language()), "headers": payload["headers"],
+              "rows": [[r.get(c) for c in shown[0]] for r in shown]}
     note_html = f'<p class="gm-note"><strong>{tr("Note:")}</strong> {text_html(note)}</p>' if note else ""
     subtitle = f'<p class="gm-card-subtitle">{text_html(compiled["subtitle"])}</p>' if compiled["subtitle"] else ""
     return "\n".join([
@@ -242,7 +251,7 @@ def card_parts(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str 
         f'<button type="button" class="gm-copy-link" data-copied="{tr("Link copied")}" '
         f'data-manual="{tr("Copy the link shown")}" hidden>{tr("Copy link")}</button>'
         f'{embed_disclosure(chart_id, compiled["title"])}</div>',
-        _table_html(chart_id, rows),
+        _table_html(chart_id, shown),
         payload_script(payload),
         f'<script type="module" src="{root}{RUNTIME_PATH}"></script>',
         "</figure>",

@@ -64,7 +64,7 @@ def test_source_line_links_outlets_own_pages_only():
     html = card.card_html(chart(), "t-nev", "s", root="")
     assert 'href="https://example.org/caam"' in html and 'href="https://example.org/miit"' in html
     assert "<li data-org=\"CAAM, reported by Xinhua (seen in a reprint)\">CAAM, reported by Xinhua (seen in a reprint), " \
-           "2024-01-11</li>" in html
+           "11 January 2024</li>" in html
 
 
 def test_payload_carries_rows_once_and_a_dark_patch():

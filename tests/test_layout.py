@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from greenmfg import theme, vega_compile
+from greenmfg.i18n import using
 from greenmfg.tooltips import SOURCE_DATE_LABEL, source_lines, with_source_dates
 from tests.test_chart_specs import _walk
 
@@ -59,9 +60,16 @@ def test_nearest_point_cells_show_the_tooltip_of_their_item():
     assert cells and all(c["encode"]["update"]["tooltip"] == {"signal": "datum.tooltip"} for c in cells)
 
 
+def test_tooltips_date_sources_as_readers_write_dates():
+    with using("zh"):
+        spec = with_source_dates(alt.Chart(ROWS).mark_point().encode(tooltip=source_lines())).to_dict()
+    calculate = next(t for t in spec["transform"] if t.get("as") == SOURCE_DATE_LABEL)["calculate"]
+    assert calculate == '{"2024-01-02": "2024年1月2日"}[datum.source_date] || "日期不详"'
+
+
 def test_tooltips_name_an_unknown_source_date_in_words():
     chart = with_source_dates(alt.Chart(ROWS).mark_point().encode(tooltip=source_lines()))
     spec = chart.to_dict()
     calculate = next(t for t in spec["transform"] if t.get("as") == SOURCE_DATE_LABEL)
-    assert calculate["calculate"] == 'datum.source_date ? datum.source_date : "date not known"'
+    assert calculate["calculate"] == '{"2024-01-02": "2 January 2024"}[datum.source_date] || "date not known"'
     assert [t["field"] for t in spec["encoding"]["tooltip"]] == ["source_org", SOURCE_DATE_LABEL]
