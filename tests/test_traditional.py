@@ -173,7 +173,7 @@ def test_ule_frame_keeps_the_article_claim_apart_from_the_series(data, frames):
     assert claim["figure"].str.contains("not a point of the series").all()
     assert (claim["source_date"] == data["seed_article"]["source_date"]).all()
     series = frame[frame["style"] == "published"]
-    assert (series["figure"] == "published figure").all() and (series["kind"] == ULE.PUBLISHED_KIND).all()
+    assert (series["figure"] == "published figure").all() and (series["kind"] == "Completed, publicly notified (CISA; MEE)").all()
     assert len(series[series["measure"] == ULE.FIRMS]) >= 3 and len(series[series["measure"] == ULE.CAPACITY]) >= 3
     assert ULE.claim_position(frame).startswith("between the counts of")
 
@@ -185,7 +185,7 @@ def test_ule_frame_marks_a_derived_row_and_never_takes_it_as_latest(data):
     derived[["year", "value", "as_of", "derivation"]] = [2026, 200.0, "2026-06", "Derived: July 2025 count plus 53"]
     frame = ULE.frame({**data, "series": pd.concat([series, derived.to_frame().T], ignore_index=True)})
     row = frame[frame["style"] == "derived"].iloc[0]
-    assert row["kind"] == ULE.DERIVED_KIND and row["figure"] == "derived: July 2025 count plus 53"
+    assert row["kind"] == ULE.series_kind(derived=True) and row["figure"] == "derived: July 2025 count plus 53"
     assert ULE.latest(frame, ULE.FIRMS)["value"] == last["value"]
     spec = ULE.chart(frame).to_dict()
     shapes = next(layer["encoding"]["shape"]["scale"] for layer in unit_specs(spec) if "shape" in layer.get("encoding", {}))

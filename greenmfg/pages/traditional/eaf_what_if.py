@@ -6,13 +6,15 @@ import pandas as pd
 
 from greenmfg import theme
 from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_number
+from greenmfg.formatting import chart_decimals, chart_unit, fmt_value, in_chart_unit
 from greenmfg.frames import PROVENANCE, latest_row, provenance_of
 from greenmfg.i18n import tr
-from greenmfg.pages.traditional.progress import eaf_target, megatonnes, target_provenance
+from greenmfg.pages.traditional.progress import eaf_target, megatonnes, target_provenance, value_label
 from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
+TONNES = "Mt"  # the frame's tonnages; the sliders and bars count in the edition's unit (formatting.chart_unit: 亿吨)
+OUTPUT_RANGE, BAR_DOMAIN = (700, 1100, 10), (0, 450)  # slider min, max, step and the bars' axis, in Mt
 
 
 def eaf_tonnage_needed(crude_output: float, eaf_share_percent: float) -> float:
@@ -21,45 +23,56 @@ def eaf_tonnage_needed(crude_output: float, eaf_share_percent: float) -> float:
 
 
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Two bars' inputs: reported EAF tonnage (latest, Mt) and the 2030 requirement (computed in the chart); bars,
-    kinds and methods are named in the page's language."""
+    """Two bars' inputs: reported EAF tonnage (latest; in the edition's unit, Mt or 亿吨; the columns keep their
+    names) and the 2030 requirement (computed in the chart); bars, kinds and methods in the page's language."""
     eaf = latest_row(data["series"], "eaf_steel_output")
     crude = latest_row(data["series"], "crude_steel_output")
     target = eaf_target(data["targets"])
     reported = {"bar": tr("Made in {year} (reported)", year=int(eaf["year"])), "kind": tr("latest"),
-                "tonnes_mt": megatonnes(float(eaf["value"]), eaf["unit"]), "year": int(eaf["year"]),
-                "method": tr("reported"), **provenance_of(eaf)}
+                "tonnes_mt": in_chart_unit(megatonnes(float(eaf["value"]), eaf["unit"]), TONNES)[0],
+                "year": int(eaf["year"]), "method": tr("reported"), **provenance_of(eaf)}
     horizon = int(target["horizon_year"])
+    output = megatonnes(float(crude["value"]), crude["unit"])
     needed = {"bar": tr("Needed in {year}", year=horizon), "kind": tr("required pace"), "tonnes_mt": None, "year": horizon,
-              "method": tr("slider output × slider share; default output = {year} crude steel ({output} Mt), "
-                           "default share = target {target}", year=int(crude["year"]),
-                           output=fmt_number(crude["value"]), target=target["target_id"]),
-              "default_output_mt": float(crude["value"]), "default_share": float(target["value"]),
+              "method": tr("slider output × slider share; default output = {year} crude steel ({output}), "
+                           "default share = the target, {target}", year=int(crude["year"]),
+                           output=fmt_value(output, TONNES),
+                           target=value_label(target["value"], target["unit"], target["qualifier"])),
+              "default_output_mt": in_chart_unit(output, TONNES)[0], "default_share": float(target["value"]),
               **target_provenance(target)}
     frame = pd.DataFrame([reported, needed])
     frame[["default_output_mt", "default_share"]] = frame[["default_output_mt", "default_share"]].ffill().bfill()
     return frame.fillna({c: "" for c in PROVENANCE})
 
 
+def tonnes_expr(field: str) -> str:
+    """A Vega expression writing a tonnage with its unit as the edition writes it: '192 Mt', '1.92亿吨'."""
+    unit = chart_unit(TONNES)[1]
+    space = "" if "\u4e00" <= unit[0] <= "\u9fff" else " "
+    return f"format({field}, ',.{chart_decimals(TONNES, 0)}f') + '{space}{unit}'"
+
+
 def chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Slider what-if: EAF tonnage needed in 2030 for a chosen crude output and EAF share, beside the reported tonnage."""
-    output = alt.param(name="output_2030", value=float(frame["default_output_mt"].iloc[0]),
-                       bind=alt.binding_range(min=700, max=1100, step=10, name=tr("Crude steel output in 2030, Mt ")))
+    factor, unit = chart_unit(TONNES)
+    low, high, step = (round(mt * factor, 6) for mt in OUTPUT_RANGE)
+    output = alt.param(name="output_2030", value=float(frame["default_output_mt"].iloc[0]), bind=alt.binding_range(
+        min=low, max=high, step=step, name=tr("Crude steel output in 2030, {unit} ", unit=unit)))
     share = alt.param(name="eaf_share_2030", value=float(frame["default_share"].iloc[0]),
                       bind=alt.binding_range(min=10, max=40, step=1, name=tr("EAF share in 2030, % ")))
     # The 'How' text of the needed bar: the message with its fields as Vega expressions (the sliders' values).
-    how = tr("{share}% of {output} Mt crude steel", share="' + format(eaf_share_2030, '.0f') + '",
-             output="' + format(output_2030, ',.0f') + '")
+    how = tr("{share}% of {output} crude steel", share="' + format(eaf_share_2030, '.0f') + '",
+             output=f"' + {tonnes_expr('output_2030')} + '")
     tooltip = [alt.Tooltip("bar:N", title=tr("Bar")), alt.Tooltip("label:N", title=tr("EAF steel")),
                alt.Tooltip("detail:N", title=tr("How")), *source_lines()]
     is_reported = f"datum.method == '{tr('reported')}'"
     base = with_source_dates(alt.Chart(frame)).transform_calculate(
         tonnes=f"{is_reported} ? datum.tonnes_mt : output_2030 * eaf_share_2030 / 100",
-        label="format(datum.tonnes, ',.0f') + ' Mt'",
+        label=tonnes_expr("datum.tonnes"),
         detail=f"{is_reported} ? '{tr('reported')}' : " + f"'{how}'".removeprefix("'' + "),
     ).encode(y=alt.Y("bar:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)), tooltip=tooltip)
     bars = base.mark_bar().encode(
-        x=alt.X("tonnes:Q", title=tr("EAF steel, million tonnes"), scale=alt.Scale(domain=[0, 450])),
+        x=alt.X("tonnes:Q", title=tr("EAF steel, {unit}", unit=unit), scale=alt.Scale(domain=[d * factor for d in BAR_DOMAIN])),
         color=alt.Color("kind:N", scale=theme.color_scale(["latest", "required pace"]), legend=None),
     )
     labels = base.mark_text(align="left", dx=4).encode(x="tonnes:Q", text="label:N")
@@ -67,7 +80,8 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(bars, labels).add_params(output, share).properties(
         height=120,
         title=alt.Title(tr("What if: how much EAF steel would 2030 need?"),
-                        subtitle=tr("Million tonnes; move the sliders to change 2030 crude output and the EAF share")),
+                        subtitle=tr("In {unit}; move the sliders to change 2030 crude output and the EAF share",
+                                    unit=unit)),
         description=tr("What-if calculator: electric-arc-furnace steel needed in 2030 in million tonnes, equal to the "
                        "chosen 2030 crude steel output times the chosen EAF share, compared with the EAF steel "
                        "China reportedly made in {year}.", year=reported_year),

@@ -6,7 +6,7 @@ import pandas as pd
 
 from greenmfg import theme
 from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_value
+from greenmfg.formatting import chart_unit, fmt_value, in_chart_unit
 from greenmfg.frames import PROVENANCE, figure_label, published_rows, series_rows, year_runs
 from greenmfg.i18n import tr, tr_all
 from greenmfg.pages.traditional.progress import eaf_target, target_provenance, value_label
@@ -15,6 +15,7 @@ from greenmfg.tooltips import source_lines, with_source_dates
 CHART_ID = chart_id_of(__name__)
 MEASURES = {"crude_steel_output": "crude steel", "eaf_share_crude_steel": "EAF share"}
 PANELS = ["crude steel", "EAF share", "target"]  # the frame's measures, in English (colours are keyed on them)
+TONNES = "Mt"  # the data's unit of crude output; charts show it in the edition's (greenmfg.formatting.chart_unit)
 
 
 def tooltip() -> list[alt.Tooltip]:
@@ -46,7 +47,8 @@ def output_in_words(crude: pd.DataFrame) -> str:
 
 
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Crude-steel output (Mt) and EAF share (%) rows in long format, plus the 2030 EAF target row."""
+    """Crude-steel output (in the edition's chart unit: Mt, 亿吨) and EAF share (%) rows in long format, plus the 2030
+    EAF target row."""
     series = data["series"]
     rows = series[series["series_id"].isin(MEASURES)].copy().sort_values(["series_id", "year"])
     rows["measure"] = rows["series_id"].map(MEASURES)
@@ -63,6 +65,7 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     is_target = rows["measure"] == "target"
     rows.loc[is_target, "value_label"] = rows.loc[is_target, "value_label"].map(
         lambda label: tr("2030 target: {value}", value=label))
+    rows[["value", "unit"]] = [in_chart_unit(value, unit) for value, unit in zip(rows["value"], rows["unit"])]
     columns = ["measure", "year", "value", "unit", "value_label", "figure", "segment", *PROVENANCE]
     return rows[columns].fillna({c: "" for c in PROVENANCE}).reset_index(drop=True)
 
@@ -75,11 +78,12 @@ def _measure(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
 def _views(x: alt.X, hover) -> tuple[alt.LayerChart, alt.LayerChart]:
     """Crude output as a line broken at gaps, and the EAF share as points under its 2030 target line."""
     crude, share, target = tr_all(PANELS)
+    unit = chart_unit(TONNES)[1]
     size = alt.condition(hover, alt.value(140), alt.value(60))
     colors = theme.color_scale(PANELS)
     color = alt.Color("measure:N", scale=colors, title=None)
     output = alt.Chart().transform_filter(f"datum.measure == '{crude}'").encode(
-        x=x, y=alt.Y("value:Q", title=tr("Crude steel output, Mt"), scale=alt.Scale(zero=True)), color=color,
+        x=x, y=alt.Y("value:Q", title=tr("Crude steel output, {unit}", unit=unit), scale=alt.Scale(zero=True)), color=color,
         tooltip=tooltip())
     output_view = alt.layer(output.mark_line().encode(detail="segment:N"),
                             output.mark_point().encode(size=size).add_params(hover)).properties(width=260, height=170)
@@ -109,8 +113,8 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     return with_source_dates(alt.vconcat(*_views(x, hover), data=shown)).resolve_scale(color="shared").properties(
         title=alt.Title(tr("Steel: output is {output}, the EAF share is {share}", output=output_in_words(crude),
                            share=share_in_words(share["value"].iloc[-1])),
-                        subtitle=tr("China, crude steel output (Mt) and EAF share of crude steel (%); gaps are years "
-                                    "without a sourced figure")),
+                        subtitle=tr("China, crude steel output ({unit}) and EAF share of crude steel (%); gaps are "
+                                    "years without a sourced figure", unit=chart_unit(TONNES)[1])),
         description=tr("China's crude steel output in million tonnes ({first}–{last}, NBS or worldsteel figures, years "
                        "without a sourced figure left as gaps) and the electric-arc-furnace share of crude steel in "
                        "per cent ({share_years}, trade press and CISA) against the {target_year} target of {target}.",

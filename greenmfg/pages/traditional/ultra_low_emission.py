@@ -9,10 +9,11 @@ import pandas as pd
 
 from greenmfg import theme
 from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_number, fmt_value, reader_date
+from greenmfg.formatting import chart_unit, fmt_number, fmt_value, in_chart_unit, reader_date
 from greenmfg.frames import PROVENANCE, figure_label, is_derived, provenance_of, rescale, series_rows
 from greenmfg.i18n import tr
 from greenmfg.pages.traditional.progress import value_label
+from greenmfg.sources import publisher_name
 from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
@@ -20,9 +21,12 @@ CHART_ID = chart_id_of(__name__)
 CAPACITY, FIRMS = "crude-steel capacity covered", "steel firms"
 SERIES = {CAPACITY: "steel_ule_capacity", FIRMS: "steel_ule_firms"}
 CLAIMS = {CAPACITY: "steel-ule-capacity", FIRMS: "steel-ule-firms"}
-Y_TITLES = {CAPACITY: "Capacity covered, Mt", FIRMS: "Firms"}
-PUBLISHED_KIND = "Completed, publicly notified (CISA; MEE)"
-DERIVED_KIND = PUBLISHED_KIND + ", derived"
+Y_TITLES = {CAPACITY: "Capacity covered, {unit}", FIRMS: "Firms"}
+TONNES = "Mt"  # capacity's unit in the frame's English; charts show it in the edition's (formatting.chart_unit: 亿吨)
+# Who counts the published retrofits (ids of the publisher table, which names them in the reader's language).
+COUNTED_BY = ("cisa", "mee")
+PUBLISHED_KIND = "Completed, publicly notified ({first}; {second})"
+DERIVED_KIND = "Completed, publicly notified ({first}; {second}), derived"
 # Legend entry -> (colour category of greenmfg.theme, mark shape); the claim's entry is built with its verdict.
 STYLES = {"published": ("official", "circle"), "derived": ("calculated", "triangle-up"), "claim": ("article", "diamond")}
 COLUMNS = ["measure", "kind", "style", "date", "when", "value", "unit", "value_label", "short_label", "figure",
@@ -34,6 +38,12 @@ LINE_TOOLTIP = [("measure", "Measure"), ("kind", "Series")]
 def tooltip(fields: list[tuple[str, str]]) -> list[alt.Tooltip]:
     """Tooltip fields (field, English title), titled in the page's language."""
     return [alt.Tooltip(f"{field}:N", title=tr(title)) for field, title in fields]
+
+
+def series_kind(derived: bool) -> str:
+    """The legend entry of the published (or derived) counts, naming who counts them from the publisher table."""
+    first, second = (publisher_name(publisher) for publisher in COUNTED_BY)
+    return tr(DERIVED_KIND if derived else PUBLISHED_KIND, first=first, second=second)
 
 
 def claim_kind(status: str) -> str:
@@ -57,12 +67,14 @@ def as_of_words(as_of: str) -> str:
 
 
 def _labels(measure: str, value: float, unit: str, qualifier: str) -> tuple[float, str, str, str]:
-    """Plotted value, shown unit, full label and short point label of one figure ('6亿吨 (600 Mt)', '600 Mt')."""
+    """Plotted value, shown unit, full label and short point label of one figure ('6亿吨 (600 Mt)', '600 Mt'; in
+    Chinese 6亿吨 throughout, plotted in 亿吨)."""
     if measure == FIRMS:
         number = fmt_value(value, "", qualifier)
         return value, tr("firms"), tr("{number} firms", number=number), fmt_number(value)
-    megatonnes, shown = rescale(value, unit)
-    return megatonnes, shown, value_label(value, unit, qualifier), fmt_value(megatonnes, shown, decimals=0)
+    megatonnes, _ = rescale(value, unit)
+    return (*in_chart_unit(megatonnes, TONNES), value_label(value, unit, qualifier),
+            fmt_value(megatonnes, TONNES, decimals=0))
 
 
 def _series_rows(series: pd.DataFrame, measure: str) -> list[dict]:
@@ -70,7 +82,7 @@ def _series_rows(series: pd.DataFrame, measure: str) -> list[dict]:
     out = []
     for (_, row), derived in zip(rows.iterrows(), is_derived(rows)):
         value, unit, label, short = _labels(measure, float(row["value"]), row["unit"], row["qualifier"])
-        out.append({"measure": measure, "kind": tr(DERIVED_KIND if derived else PUBLISHED_KIND),
+        out.append({"measure": measure, "kind": series_kind(derived),
                     "style": "derived" if derived else "published", "date": as_of_date(row["as_of"]),
                     "when": as_of_words(row["as_of"]), "value": value, "unit": unit, "value_label": label,
                     "short_label": short, "figure": figure_label(row), **provenance_of(row)})
@@ -91,7 +103,7 @@ def _claim_row(claims: pd.DataFrame, seed: dict, measure: str) -> dict:
 
 
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Capacity (Mt) and firm counts by reference date, each series' rows then the article's claim."""
+    """Capacity (Mt; 亿吨 in Chinese) and firm counts by reference date, each series' rows then the article's claim."""
     rows = [row for measure in SERIES for row in _series_rows(data["series"], measure)]
     rows += [_claim_row(data["claims"], data["seed_article"], measure) for measure in SERIES]
     return pd.DataFrame(rows, columns=COLUMNS)
@@ -124,7 +136,7 @@ def months_between(start: str, end: str) -> int:
 def _panel(base: alt.Chart, measure: str, x: alt.X, color: alt.Color, shape: alt.Shape) -> alt.LayerChart:
     """One measure: the published series as a line, every figure as a point, the claim as a labelled diamond."""
     rows = base.transform_filter(f"datum.measure == '{tr(measure)}'")
-    y = alt.Y("value:Q", title=tr(Y_TITLES[measure]), scale=alt.Scale(zero=True))
+    y = alt.Y("value:Q", title=tr(Y_TITLES[measure], unit=chart_unit(TONNES)[1]), scale=alt.Scale(zero=True))
     published, claim = tr("published"), tr("claim")
     line = rows.transform_filter(f"datum.style == '{published}'").mark_line().encode(x=x, y=y, color=color,
                                                                                          tooltip=tooltip(LINE_TOOLTIP))
@@ -158,8 +170,8 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     return with_source_dates(panels).resolve_scale(x="shared", color="shared", shape="shared").properties(
         title=alt.Title(tr("Ultra-low-emission steel: {capacity} of capacity and {firms} firms by {when}",
                            capacity=capacity["short_label"], firms=firms["short_label"], when=firms["when"]),
-                        subtitle=tr("China, cumulative full-process retrofits (capacity in Mt, firms); the article's "
-                                    "undated claim is a separate marker")),
+                        subtitle=tr("China, cumulative full-process retrofits (capacity in {unit}, firms); the "
+                                    "article's undated claim is a separate marker", unit=chart_unit(TONNES)[1])),
         description=tr("Cumulative crude-steel capacity (million tonnes) and number of Chinese steel firms whose "
                        "full-process ultra-low-emission retrofit was completed and publicly notified, {first} to "
                        "{last} (CISA counts; the environment ministry's count for capacity at the end of 2022). The "
