@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from greenmfg import loaders
-from greenmfg.formatting import fmt_number, reader_date
+from greenmfg.formatting import fmt_number, fmt_value, reader_date
 from greenmfg.i18n import tr
 from greenmfg.pages.digital import grid_factor, power_mix
 from greenmfg.pages.digital.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.variables
@@ -55,16 +55,17 @@ def _english() -> dict[str, str]:
 
 
 def _mix_values(mix: pd.DataFrame) -> dict[str, str]:
-    """Solar, wind (TWh) and coal's share (%) in the mix's first year and each series' latest, and solar's growth
-    (the frame names its categories in the page's language)."""
+    """Solar, wind (with their unit: 834 TWh, 8342亿千瓦时) and coal's share (%) in the mix's first year and each
+    series' latest, and solar's growth (the frame names its categories in the page's language)."""
     first_year = int(mix["year"].min())
     first = mix[mix["year"] == first_year].set_index("category")["value"].rename(index=_english())
     latest = mix.groupby("category")["value"].last().rename(index=_english())  # sorted by category, then year
+    unit = mix.loc[mix["category"] == tr("solar"), "unit"].iloc[0]  # TWh; 亿千瓦时 in Chinese
+    generation = {f"{kind}_{when}": fmt_value(values[kind], unit, decimals=0)  # 834 TWh, 8342亿千瓦时
+                  for when, values in (("first", first), ("latest", latest)) for kind in ("solar", "wind")}
     return {
-        "mix_first_year": str(first_year),
-        "solar_first": fmt_number(first["solar"], 0), "solar_latest": fmt_number(latest["solar"], 0),
+        "mix_first_year": str(first_year), **generation,
         "solar_growth": fmt_number(latest["solar"] / first["solar"], 0),
-        "wind_first": fmt_number(first["wind"], 0), "wind_latest": fmt_number(latest["wind"], 0),
         "coal_first": fmt_number(first["coal"], 1), "coal_latest": fmt_number(latest["coal"], 1),
     }
 

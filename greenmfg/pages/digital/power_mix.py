@@ -8,6 +8,7 @@ import pandas as pd
 
 from greenmfg import theme
 from greenmfg.card import chart_id_of
+from greenmfg.formatting import chart_unit, in_chart_unit
 from greenmfg.frames import PROVENANCE, with_provenance
 from greenmfg.i18n import tr, tr_all
 from greenmfg.tooltips import source_lines, with_source_dates
@@ -15,34 +16,39 @@ from greenmfg.tooltips import source_lines, with_source_dates
 CHART_ID = chart_id_of(__name__)
 MIX_SERIES = {"owid_solar_electricity": "solar", "owid_wind_electricity": "wind", "owid_coal_share_elec": "coal"}
 PANEL_SIZE = {"width": 300, "height": 170}
+GENERATION = "TWh"  # the data's unit of generation; charts show it in the edition's (greenmfg.formatting.chart_unit)
 
 
 def frame(data: dict[str, Any]) -> pd.DataFrame:
-    """Solar and wind generation (TWh) and coal's share of electricity (%), long format, one row per series-year,
-    sorted by the English category then year (the same order in both editions), categories in the page's language."""
+    """Solar and wind generation (in the edition's chart unit: TWh, 亿千瓦时) and coal's share of electricity (%),
+    long format, one row per series-year, sorted by the English category then year (the same order in both
+    editions), categories in the page's language."""
     context = data["context"]
     rows = context[context["series_id"].isin(MIX_SERIES)]
+    values, units = zip(*(in_chart_unit(value, unit) for value, unit in zip(rows["value"], rows["unit"])))
     out = pd.DataFrame({
         "year": rows["year"].astype(int), "category": rows["series_id"].map(MIX_SERIES),
-        "value": rows["value"].astype(float), "unit": rows["unit"],
-    })
+        "value": values, "unit": units,
+    }, index=rows.index)
     mix = with_provenance(pd.concat([out, rows[list(PROVENANCE)]], axis=1))
     mix = mix.sort_values(["category", "year"]).reset_index(drop=True)
     return mix.assign(category=mix["category"].map(tr))
 
 
 def _generation(base: alt.Chart, brush: alt.Parameter) -> alt.Chart:
-    """Solar and wind lines (TWh) carrying the year brush."""
+    """Solar and wind lines (TWh, 亿千瓦时) carrying the year brush."""
+    unit = chart_unit(GENERATION)[1]
     return base.transform_filter(alt.FieldOneOfPredicate(field="category", oneOf=tr_all(["solar", "wind"]))).mark_line(
         point=True).encode(
         x=alt.X("year:Q", title=tr("Year"), scale=alt.Scale(zero=False), axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("value:Q", title=tr("Generation (TWh)")),
+        y=alt.Y("value:Q", title=tr("Generation ({unit})", unit=unit)),
         color=alt.Color("category:N", title=tr("Generated from"), scale=theme.color_scale(["solar", "wind"])),
         tooltip=[alt.Tooltip("category:N", title=tr("Generated from")), alt.Tooltip("year:Q", title=tr("Year"), format="d"),
-                 alt.Tooltip("value:Q", title=tr("Generation (TWh)"), format=",.0f"),
+                 alt.Tooltip("value:Q", title=tr("Generation ({unit})", unit=unit), format=",.0f"),
                  *source_lines()],
     ).add_params(brush).properties(name="digital_mix_top",
-                                   title=theme.lines(tr("Solar and wind generation (TWh): drag to pick years")),
+                                   title=theme.lines(tr("Solar and wind generation ({unit}): drag to pick years",
+                                                         unit=unit)),
                                    **PANEL_SIZE)
 
 
@@ -67,7 +73,8 @@ def chart(rows: pd.DataFrame) -> alt.VConcatChart:
     base = with_source_dates(alt.Chart(rows))
     return alt.vconcat(_generation(base, brush), _coal_share(base, brush)).properties(
         title=alt.Title(tr("China's power: more sun and wind, a smaller coal share"),
-                        subtitle=tr("Solar and wind generation in TWh; coal's share of generation in %; OWID from Ember.")),
+                        subtitle=tr("Solar and wind generation in {unit}; coal's share of generation in %; OWID from "
+                                    "Ember.", unit=chart_unit(GENERATION)[1])),
         description=tr("China's electricity: solar and wind generation in terawatt-hours by year (top, with a year brush) "
                        "and coal's share of electricity generation in percent for the brushed years (bottom), "
                        "{first} onwards.", first=int(rows["year"].min())),

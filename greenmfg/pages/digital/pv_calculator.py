@@ -11,7 +11,7 @@ import pandas as pd
 
 from greenmfg import theme
 from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_number
+from greenmfg.formatting import chart_decimals, chart_unit, fmt_number, reader_date
 from greenmfg.i18n import tr
 from greenmfg.pages.digital.taishan import case_provenance
 
@@ -21,6 +21,7 @@ METHOD = "annual kWh = MW × 1000 × full-load hours × (1 − degradation)^(yea
 # so every setting fits and the readout above the bars stays clear.
 CALCULATOR_HEADROOM = 1.5
 TEXT_STYLE = {"align": "left", "baseline": "top", "fontSize": 14, "fontWeight": "bold", "x": 8}
+GENERATION = "million kWh"  # the bars' unit; charts show it in the edition's (greenmfg.formatting.chart_unit: 万千瓦时)
 
 
 def frame(data: dict[str, Any]) -> pd.DataFrame:
@@ -50,13 +51,15 @@ def _sliders(case: dict[str, Any]) -> list[alt.Parameter]:
 
 def _bars(base: alt.Chart, years: int) -> alt.Chart:
     """Generation of each project year; the y-axis top follows capacity × hours."""
+    factor, unit = chart_unit(GENERATION)
     return base.mark_bar(color=theme.category_color("calculated"), clip=True).encode(
         x=alt.X("project_year:O", title=tr("Project year"),
                 axis=alt.Axis(values=[1, *range(5, years + 1, 5)], labelAngle=0)),
-        y=alt.Y("annual_mkwh:Q", title=tr("Generation (million kWh a year)"), scale=alt.Scale(
-            domainMin=0, domainMax=alt.ExprRef(f"mw * hours / 1000 * {CALCULATOR_HEADROOM}"))),
+        y=alt.Y("annual_shown:Q", title=tr("Generation ({unit} a year)", unit=unit), scale=alt.Scale(
+            domainMin=0, domainMax=alt.ExprRef(f"mw * hours / 1000 * {factor * CALCULATOR_HEADROOM}"))),
         tooltip=[alt.Tooltip("project_year:O", title=tr("Project year")),
-                 alt.Tooltip("annual_mkwh:Q", title=tr("Generation (million kWh)"), format=",.1f")],
+                 alt.Tooltip("annual_shown:Q", title=tr("Generation ({unit})", unit=unit),
+                             format=f",.{chart_decimals(GENERATION, 1)}f")],
     )
 
 
@@ -89,16 +92,17 @@ def chart(rows: pd.DataFrame) -> alt.LayerChart:
     status = tr(", ").join(tr(word) for word in dict.fromkeys([case["status"]["output"], case["status"]["co2"]]))
     base = alt.Chart(rows).transform_calculate(
         annual_kwh="mw * 1000 * hours * pow(1 - degr / 100, datum.project_year - 1)",
-        annual_mkwh="datum.annual_kwh / 1e6",
+        annual_shown=f"datum.annual_kwh / 1e6 * {chart_unit(GENERATION)[0]}",  # million kWh; 万千瓦时 in Chinese
     )
     return alt.layer(_bars(base, years), *_totals(base), _article_figures(base, status)).add_params(
         *_sliders(case)).properties(
         title=alt.Title(tr("A {mw} MW rooftop: how many kWh, how much CO2?", mw=fmt_number(case["capacity_mw"])),
-                        subtitle=tr("Annual generation (million kWh) over the project life; move the sliders to test the "
-                                    "article's figures. Defaults are the settings its figures imply.")),
-        description=tr("Rooftop-PV calculator: annual generation in million kWh for each year of a {years}-year project, "
+                        subtitle=tr("Annual generation ({unit}) over the project life; move the sliders to test the "
+                                    "article's figures. Defaults are the settings its figures imply.",
+                                    unit=chart_unit(GENERATION)[1])),
+        description=tr("Rooftop-PV calculator: annual generation in {unit} for each year of a {years}-year project, "
                        "with lifetime generation (亿 kWh) and CO2 avoided (万 t) computed from capacity, full-load hours, "
                        "degradation and emission factor; seed article of {date} as reference.",
-                       years=years, date=rows["source_date"].iloc[0]),
+                       unit=chart_unit(GENERATION)[1], years=years, date=reader_date(rows["source_date"].iloc[0])),
         height=260,
     )
