@@ -17,6 +17,7 @@ from greenmfg.pages.emerging.names import NAMES  # noqa: F401 - the prose's shor
 from greenmfg.pages.emerging.units import shown
 
 HIGHTECH_CHANGE_SERIES = "hightech_mfg_share_change_pp"
+HIGHTECH_MONTHLY_SERIES = "hightech_industry_share_monthly_Nov"
 RACKS_SERIES = "computing_centre_racks_in_use"
 JJJ_CLAIM_ID = "jjj-computing-centre-savings"
 VEHICLES = {"million vehicles": 1e6, "万辆": 1e4}  # vehicles in one unit of the NEV figures as each edition shows them
@@ -69,12 +70,14 @@ def _nev_values(nev_frame: pd.DataFrame) -> dict:
 
 
 def _hightech_values(context: pd.DataFrame) -> dict:
-    """MIIT's stated change of the high-tech share and the level it implies (not an official level)."""
+    """MIIT's stated change of the high-tech share and the level it implies (not an official level), and the month
+    of the monthly share the chart leaves out (November 2018, 2018年11月)."""
     levels = series_rows(context, structure.SERIES["high-tech manufacturing"]).set_index("year")
     change = latest_row(context, HIGHTECH_CHANGE_SERIES)
     implied = implied_level(levels.loc[int(change["year"]) - 1, "value"], change["value"])
+    monthly = latest_row(context, HIGHTECH_MONTHLY_SERIES)  # a single month's share, never drawn with the years
     return {"hightech_change_pp": fmt_value(change["value"], tr("percentage points"), change["qualifier"]),
-            "hightech_implied": fmt_value(implied, "%", "≈")}
+            "hightech_implied": fmt_value(implied, "%", "≈"), "hightech_monthly_period": reader_date(monthly["as_of"])}
 
 
 def directed_change(value: float, direction: str) -> str:
@@ -89,7 +92,7 @@ def _pv_part_year_values(pv_frame: pd.DataFrame, context: pd.DataFrame) -> dict:
     """CPIA's part-year period, polysilicon's part-year output, and each stage's change in words the prose uses."""
     part = pv_frame[pv_frame["measure"] == pv.PART_YEAR_MEASURE].set_index("stage")
     directions = {"polysilicon": "fall", "wafers": "fall", "cells": "rise", "modules": "rise"}
-    return {"pv_part_year": tr(pv.PART_YEAR_LABEL, year=int(part["year"].max())),
+    return {"pv_part_year": pv.part_year_period(int(part["year"].max())),
             "pv_polysilicon_part_year": pv.part_year_level(context, "polysilicon")[0],
             **{f"pv_{stage}_{way}": directed_change(part.loc[stage, "value"], way) for stage, way in directions.items()}}
 

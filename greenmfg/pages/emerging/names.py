@@ -75,6 +75,7 @@ NAMES = {
     "ht.when": "series.hightech_mfg_share_change_pp.latest_year",
     "ht.implied": "emerging.hightech_implied",
     "ht.verdict": "claim.hightech_share_2023.status",
+    "ht.month": "emerging.hightech_monthly_period",
     "eq.y2023": "series.equipment_mfg_share_of_industry_va.y2023",
     "eq.y2025": "series.equipment_mfg_share_of_industry_va.y2025",
     "eq.latest": "series.equipment_mfg_share_of_industry_va.latest",

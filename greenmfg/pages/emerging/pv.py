@@ -10,7 +10,7 @@ import pandas as pd
 
 from greenmfg import theme
 from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_value
+from greenmfg.formatting import fmt_value, reader_date
 from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_runs, year_span
 from greenmfg.i18n import pick, tr, tr_all
 from greenmfg.pages.emerging.units import shown
@@ -23,9 +23,16 @@ SHARE_SERIES = {"polysilicon": "pv_polysilicon_china_share_global", "wafers": "p
                 "modules": "pv_module_china_share_global"}
 PART_YEAR = "_jan_oct"  # suffix of the part-year level series; + "_change" for its change on a year earlier
 PART_YEAR_MEASURE = "change, January–October"
-PART_YEAR_LABEL = "January–October {year}"  # the part-year period, a message
+PART_YEAR_MONTHS = (1, 10)  # the months the part-year series cover (their ids end in _jan_oct)
 TOOLTIP = [("year:O", "Year"), ("stage:N", "Stage"), ("measure:N", "Measure"), ("value_label:N", "Value"),
            ("basis:N", "Basis")]
+
+
+def part_year_period(year: int) -> str:
+    """CPIA's part-year period as readers write it, through the one date function: January–October 2025,
+    2025年1—10月 (the statistics bureau's range style; never 一至十月)."""
+    first, last = PART_YEAR_MONTHS
+    return reader_date(f"{year}-{first:02d}/{year}-{last:02d}")
 
 
 def signed_percent(value: float) -> str:
@@ -48,7 +55,7 @@ def _part_year_records(context: pd.DataFrame) -> list[dict]:
         records.append({
             "year": int(change["year"]), "stage": stage, "measure": PART_YEAR_MEASURE, "value": change["value"],
             "unit": "%", "value_label": signed_percent(change["value"]),
-            "level_label": tr("{value} ({period})", value=level, period=tr(PART_YEAR_LABEL, year=level_year)),
+            "level_label": tr("{value} ({period})", value=level, period=part_year_period(level_year)),
             "basis": pick(change, "basis"), "segment": 0, **{c: change[c] for c in PROVENANCE}})
     return records
 
@@ -73,7 +80,7 @@ def frame(data: dict) -> pd.DataFrame:
 def _change_view(frame: pd.DataFrame, color: alt.Color, opacity, tooltip: list) -> alt.LayerChart:
     """The part-year change of each stage as bars around a zero line."""
     year = int(frame.loc[frame["measure"] == PART_YEAR_MEASURE, "year"].max())
-    period, before = tr(PART_YEAR_LABEL, year=year), tr(PART_YEAR_LABEL, year=year - 1)
+    period, before = part_year_period(year), part_year_period(year - 1)
     bars = alt.Chart().transform_filter(f"datum.measure == '{tr(PART_YEAR_MEASURE)}'").mark_bar().encode(
         x=alt.X("stage:N", sort=tr_all(list(OUTPUT_SERIES)), title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=tr("% on {period}", period=before)), color=color, opacity=opacity,
@@ -122,7 +129,7 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
         title=alt.Title(tr("Photovoltaics: years of growth, then upstream output fell in {year}", year=part_year),
                         subtitle=tr("China's output by stage, {span} (full years), share of world output (%), and "
                                     "the {period} change; click a stage in the legend", span=span,
-                                    period=tr(PART_YEAR_LABEL, year=part_year))),
+                                    period=part_year_period(part_year))),
         description=tr("China's output of polysilicon ({unit}), wafers, cells and modules (GW), {span}, from MIIT, "
                        "CPIA and CCID releases, with China's share of world output by stage in percent for the few "
                        "years sourced; missing years are left as gaps. A last view shows CPIA's part-year "
