@@ -15,7 +15,7 @@ from greenmfg.project import page
 
 MODULES = [green_system, grid_factor, power_mix, pv_calculator]
 # Latin a Chinese chart may keep: units, acronyms and names of sources.
-LATIN_OK = {"kWh", "kg", "CO", "COe", "MW", "TWh", "OWID", "Ember", "Data", "World", "Our", "in"}
+LATIN_OK = {"kWh", "kg", "CO", "COe", "MW", "OWID", "Ember", "Data", "World", "Our", "in"}
 READER_KEYS = {"title", "subtitle", "description", "name"}
 
 

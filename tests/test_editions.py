@@ -21,10 +21,11 @@ TWIN_IDS = [page.key for page, _ in TWINS]
 CJK = re.compile(r"[\u3400-\u9fff]")
 SECTION_ID = re.compile(r"\{#(sec-[\w-]+)")
 CHART_CALL = re.compile(r"chart_id=([\w.]+)")
-# Latin words a Chinese chart may keep: units, acronyms and names that Chinese sources write in Latin letters too.
-LATIN_OK = {"kWh", "TWh", "GWh", "MWh", "PUE", "CO", "CO₂", "CO2", "CO2e", "CSV", "PNG", "SVG", "OWID", "Ember", "IEA",
+# Latin words a Chinese chart may keep: units, acronyms and names that Chinese sources write in Latin letters too
+# (not Mt or TWh: a Chinese desk counts those in 亿吨 and 亿千瓦时).
+LATIN_OK = {"kWh", "GWh", "MWh", "PUE", "CO", "CO₂", "CO2", "CO2e", "CSV", "PNG", "SVG", "OWID", "Ember", "IEA",
             "IAI", "SMM", "CAAM", "CPIA", "CISA", "CABIA", "CIAPS", "MIIT", "NBS", "Our", "World", "Data", "in",
-            "worldsteel", "Mt", "kg", "GW", "MW", "kW", "Li", "ion", "EAF", "BOF", "NEV", "HEV", "PHEV", "BEV"}
+            "worldsteel", "kg", "GW", "MW", "kW", "Li", "ion", "EAF", "BOF", "NEV", "HEV", "PHEV", "BEV"}
 
 
 def _cells(page: Page) -> list:

@@ -53,16 +53,19 @@ def test_tooltip_shows_source_and_qualifier(open_page):
     assert "Source of latest value" in text
 
 
-def test_eaf_slider_changes_the_required_tonnage(open_page):
-    record = open_page(PAGE)
+@pytest.mark.parametrize("path, default, output, needed", [(PAGE, "192 Mt", "800", "160 Mt"),
+                                                           ("zh/" + PAGE, "1.92亿吨", "8", "1.60亿吨")])
+def test_eaf_slider_changes_the_required_tonnage(open_page, path, default, output, needed):
+    """The slider and the bars count in the edition's unit: 800 Mt in English, 8亿吨 in Chinese."""
+    record = open_page(path)
     wait_for_charts(record.page, timeout_ms=15000)
     before = _live_text(record.page, eaf_what_if.CHART_ID)
-    assert "192 Mt" in before
+    assert default in before
     slider = record.page.locator(f"#chart-{eaf_what_if.CHART_ID} input[type=range]").first
-    slider.fill("800")
+    slider.fill(output)
     slider.dispatch_event("input")
     record.page.wait_for_function(
-        f"() => document.querySelector('#chart-{eaf_what_if.CHART_ID} .gm-live svg').innerHTML.includes('160 Mt')",
+        f"() => document.querySelector('#chart-{eaf_what_if.CHART_ID} .gm-live svg').innerHTML.includes('{needed}')",
         timeout=5000)
     assert _live_text(record.page, eaf_what_if.CHART_ID) != before
 

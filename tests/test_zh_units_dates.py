@@ -1,0 +1,147 @@
+"""Units and dates as a Chinese data desk writes them, in every chart a reader sees, its tooltips and its CSV:
+亿吨 / 万吨 / 亿千瓦时 / 万千瓦时 (never Mt, TWh, 百万吨, 太瓦时, 百万千瓦时) and 2025年1月21日 (never 2025-01-21)."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+
+from greenmfg import card
+from greenmfg.formatting import reader_date, reader_period
+from greenmfg.i18n import using
+from greenmfg.pages import digital, traditional
+from greenmfg.pages.digital import power_mix, pv_calculator
+from greenmfg.pages.traditional import eaf_what_if, steel, ultra_low_emission
+from greenmfg.tooltips import SOURCE_DATE_LABEL
+from tests.test_chart_specs import _walk
+
+# Units a Chinese desk does not print: Latin units of large quantities and their literal translations.
+FOREIGN_UNITS = re.compile(r"(?<![A-Za-z])(?:Mt|TWh|million kWh|million tonnes)(?![A-Za-z])|百万吨|太瓦时|百万千瓦时")
+ISO_DATE = re.compile(r"(?<![\d/.-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?![\d/-])")
+URL = re.compile(r"https?://\S+")
+CHARTS = {"steel": (traditional, steel), "ultra-low emission": (traditional, ultra_low_emission),
+          "EAF what-if": (traditional, eaf_what_if), "power mix": (digital, power_mix),
+          "PV calculator": (digital, pv_calculator)}
+
+
+def reader_words(text: str) -> str:
+    """What a reader reads of a text: addresses are not read (a URL may say 'million-mt' or '2025-01')."""
+    return URL.sub(" ", text)
+
+
+def spec_text(spec: dict) -> str:
+    """Every string of a Vega-Lite spec but the rows' addresses (titles, axes, labels, tooltips, rows)."""
+    rows = [{k: v for k, v in row.items() if k != "url"} for rows in spec.get("datasets", {}).values() for row in rows]
+    return reader_words(json.dumps({**spec, "datasets": rows}, ensure_ascii=False))
+
+
+@pytest.fixture(scope="module", params=list(CHARTS))
+def zh_chart(request):
+    page, module = CHARTS[request.param]
+    with using("zh"):
+        chart = module.chart(module.frame(page.load()))
+        spec = chart.to_dict()
+        rows = card.reader_rows(card.compile_specs(chart, module.CHART_ID)["rows"])
+    return request.param, spec, rows
+
+
+def test_chinese_charts_count_in_yi_and_wan(zh_chart):
+    name, spec, rows = zh_chart
+    text = spec_text(spec) + reader_words(json.dumps(rows, ensure_ascii=False))
+    assert not FOREIGN_UNITS.findall(text), f"{name}: {sorted(set(FOREIGN_UNITS.findall(text)))}"
+
+
+def test_chinese_chart_rows_and_tooltips_date_in_words(zh_chart):
+    name, spec, rows = zh_chart
+    cells = reader_words(json.dumps(rows, ensure_ascii=False))
+    assert not ISO_DATE.findall(cells), f"{name}: CSV cells {sorted(set(ISO_DATE.findall(cells)))}"
+    labels = [node["calculate"] for node in _walk(spec) if node.get("as") == SOURCE_DATE_LABEL]
+    for label in labels:  # {"2025-01-17": "2025年1月17日", …}[datum.source_date] || "日期不详"
+        table = json.loads(label.split("[datum.source_date]")[0])
+        with using("zh"):
+            assert all(words == reader_date(iso) for iso, words in table.items()), name
+        assert not ISO_DATE.findall(" ".join(table.values())), name
+
+
+@pytest.mark.parametrize("lang, iso, words", [("zh", "2025-01-21", "2025年1月21日"), ("zh", "2025-11", "2025年11月"),
+                                              ("en", "2025-01-21", "21 January 2025"), ("zh", "2025", "2025")])
+def test_csv_cells_carry_the_readers_date(lang, iso, words):
+    with using(lang):
+        assert reader_period(iso) == words
+        assert reader_period("https://x.example/2025-01-21") == "https://x.example/2025-01-21"
+        assert reader_period(1053.0) == 1053.0
+
+
+def test_the_checks_can_fail():
+    assert FOREIGN_UNITS.findall("粗钢产量（Mt） 1,053 Mt 百万吨 太瓦时 百万千瓦时") == ["Mt", "Mt", "百万吨", "太瓦时", "百万千瓦时"]
+    assert not FOREIGN_UNITS.findall("10.53亿吨 8340亿千瓦时 https://x.example/million-mt")
+    assert ISO_DATE.findall("数据截至2026-03-05，2025-09") == ["2026-03-05", "2025-09"]
+    assert not ISO_DATE.findall("2025年1—10月 2016–2025 2024/25")
+
+
+# ---- the built site: what a reader of the Chinese edition sees, hovers and downloads
+
+def visible_text(html_text: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html_text, "html.parser")
+    for node in soup(["script", "style", "template"]):
+        node.decompose()
+    return reader_words(soup.get_text(" "))
+
+
+def test_chinese_pages_and_csvs_use_desk_units_and_dates(site):
+    problems = []
+    for path in sorted((site / "zh").rglob("*.html")):
+        text = visible_text(path.read_text(encoding="utf-8"))
+        for pattern in (FOREIGN_UNITS, ISO_DATE):
+            if found := sorted(set(pattern.findall(text))):
+                problems.append(f"{path.relative_to(site)}: {found}")
+    for path in sorted((site / "zh" / card.CSV_DIR).glob("*.csv")):
+        with open(path, encoding="utf-8-sig") as handle:
+            cells = " ".join(reader_words(cell) for row in csv.reader(handle) for cell in row)
+        for pattern in (FOREIGN_UNITS, ISO_DATE):
+            if found := sorted(set(pattern.findall(cells))):
+                problems.append(f"{path.relative_to(site)}: {found}")
+    assert problems == []
+
+
+def test_english_pages_show_no_iso_date(site):
+    problems = []
+    for path in sorted(site.glob("**/*.html")):
+        if path.relative_to(site).parts[0] in ("zh", "site_libs"):
+            continue
+        if found := sorted(set(ISO_DATE.findall(visible_text(path.read_text(encoding="utf-8"))))):
+            problems.append(f"{path.relative_to(site)}: {found}")
+    assert problems == []
+
+
+# ---- dates in takeaways and notes come through the value route, never typed (and never as words in Chinese)
+
+ZH_MONTH_WORDS = re.compile(r"(?:\d{4}年)?[一二三四五六七八九十]{1,2}(?:至[一二三四五六七八九十]{1,2})?月(?!份)")
+EN_MONTH_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)(?:–\w+)? (?:19|20)\d\d\b")
+
+
+def test_notes_take_their_months_from_data():
+    import nbformat
+
+    from greenmfg.paths import REPO_ROOT
+    from greenmfg.project import all_pages
+
+    problems = []
+    for page in all_pages():
+        nb = nbformat.read(REPO_ROOT / page.source, as_version=4)
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type == "code":
+                found = ZH_MONTH_WORDS.findall(cell.source) + EN_MONTH_YEAR.findall(cell.source)
+                problems += [f"{page.source}: cell {index}: {found}"] if found else []
+    assert problems == []
+
+
+def test_the_month_checks_can_fail():
+    assert ZH_MONTH_WORDS.findall("2018年十一月的月度占比；一至十月的数字") == ["2018年十一月", "一至十月"]
+    assert not ZH_MONTH_WORDS.findall("“十四五”时期，每月份，2025年1—10月")
+    assert EN_MONTH_YEAR.findall("for November 2018; January–October 2025") == ["November 2018", "January–October 2025"]
