@@ -5,7 +5,6 @@ import pytest
 import yaml
 
 from greenmfg.formatting import reader_date
-
 from greenmfg.pages import about
 from greenmfg.pages.about import citation
 from greenmfg.paths import REPO_ROOT

@@ -11,8 +11,8 @@ from greenmfg import theme
 from greenmfg.card import chart_id_of
 from greenmfg.formatting import reader_date
 from greenmfg.frames import is_missing
-from greenmfg.markup import cell_text
 from greenmfg.i18n import language, pick, tr
+from greenmfg.markup import cell_text
 
 from .chain import OPINIONS, documents_by_id, iso_date, verdict_frame
 from .sources import provenance
