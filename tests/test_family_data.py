@@ -12,10 +12,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from greenmfg import loaders
-from greenmfg.formatting import fmt_number
+from greenmfg.data import loaders
+from greenmfg.data.validate import check_resource
+from greenmfg.locale.formatting import fmt_number
 from greenmfg.paths import DEFAULT_DATA_DIR
-from greenmfg.validate import check_resource
 
 NOTE = DEFAULT_DATA_DIR / "raw" / "research" / "policy-family-2026-12" / "README.md"
 TABLES = ("policy_documents_family", "policy_milestones", "policy_task_areas")

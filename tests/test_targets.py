@@ -7,12 +7,12 @@ import nbformat
 import pandas as pd
 import pytest
 
-from greenmfg import targets as pace_math
+from greenmfg.data import targets as pace_math
 from greenmfg.pages import targets
+from greenmfg.pages.project import page
 from greenmfg.pages.targets import distance, pace, qualitative, tracker
+from greenmfg.pages.var_tokens import VAR_TOKEN
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import page
-from greenmfg.var_tokens import VAR_TOKEN
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def test_tracker_shows_the_kind_of_each_recent_pace(data):
 
 
 def test_tracker_and_chapters_word_a_pace_alike():
-    """One wording of a pace (greenmfg.targets.pace_label) for the tracker and the chapters."""
+    """One wording of a pace (greenmfg.data.targets.pace_label) for the tracker and the chapters."""
     source = (REPO_ROOT / "greenmfg" / "pages" / "targets" / "tracker.py").read_text()
     assert "pace_label(" in source and not hasattr(pace, "pace_text")
 
@@ -143,7 +143,7 @@ def test_goals_known_from_translations_show_their_language_and_no_chinese(data):
 
 
 def test_chinese_tracker_has_the_same_anchors_and_filters_with_chinese_words(data):
-    from greenmfg.i18n import tr, using
+    from greenmfg.locale.i18n import tr, using
     english = tracker.tracker_html(data["policy_targets"], data["progress"], data["latest"])
     with using("zh"):
         chinese = tracker.tracker_html(data["policy_targets"], data["progress"], data["latest"])
@@ -157,7 +157,7 @@ def test_chinese_tracker_has_the_same_anchors_and_filters_with_chinese_words(dat
 
 
 def test_chinese_goals_keep_anchors_and_say_why_there_is_no_chinese(data):
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     with using("zh"):
         out = qualitative.qualitative_goals_html(data["policy_targets"], data["claims"])
     entries = dict(re.findall(r'<article class="gm-entry" id="target-([^"]+)">(.*?)</article>', out, flags=re.S))
@@ -169,7 +169,7 @@ def test_chinese_goals_keep_anchors_and_say_why_there_is_no_chinese(data):
 
 
 def test_distance_chart_in_chinese_keeps_rows_and_colours(data):
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     english = distance.chart(distance.frame(data)).to_dict()
     with using("zh"):
         frame = distance.frame(data)
@@ -185,7 +185,7 @@ def test_distance_chart_in_chinese_keeps_rows_and_colours(data):
 
 
 def test_targets_variables_in_chinese_have_the_same_keys():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     with using("zh"):
         chinese = targets.variables()["targets"]
     english = targets.variables()["targets"]
@@ -195,8 +195,7 @@ def test_targets_variables_in_chinese_have_the_same_keys():
 def test_a_target_and_the_ledger_give_one_verdict():
     """Where the ledger checks a target (a claim of type target), the target's attribution is the ledger's verdict:
     a reader must not read 'unconfirmed' on one page and 'partly confirmed' on another for the same target."""
-    from greenmfg import loaders
-
+    from greenmfg.data import loaders
     claims = loaders.load_claims()
     statuses = loaders.load_policy_targets().set_index("target_id")["attribution_status"]
     checked = claims[(claims["claim_type"] == "target") & claims["related_target_id"].fillna("").ne("")]

@@ -12,7 +12,7 @@ import ipaddress
 from urllib.parse import urlparse
 
 from data.steps.common import curated
-from greenmfg.data_tables import DataValidationError
+from greenmfg.data.data_tables import DataValidationError
 
 NAME = "policy_family"
 FILE = f"curated/{NAME}.yaml"

@@ -6,10 +6,10 @@ import html
 
 import pandas as pd
 
-from greenmfg.formatting import reader_date
-from greenmfg.frames import is_missing
-from greenmfg.i18n import pick, tr
-from greenmfg.markup import cell_text, escaped
+from greenmfg.charts.markup import cell_text, escaped
+from greenmfg.data.frames import is_missing
+from greenmfg.locale.formatting import reader_date
+from greenmfg.locale.i18n import pick, tr
 
 # Where the address of a withheld reprint is recorded; chart rows name it in place of the address.
 RESEARCH_NOTE = "data/raw/research/policy-family-2026-12/README.md"
@@ -30,7 +30,7 @@ def source_html(row: pd.Series) -> str:
 
 
 def provenance(row: pd.Series, as_of: str) -> dict[str, str]:
-    """A chart row's provenance (greenmfg.frames.PROVENANCE): publisher in the page's language, date, url or mirror
+    """A chart row's provenance (greenmfg.data.frames.PROVENANCE): publisher in the page's language, date, url or mirror
     (the research note for a withheld reprint), and as_of."""
     mirror = cell_text(row["mirror_url"]) or ("" if not is_missing(row["url"]) else RESEARCH_NOTE)
     return {"source_org": cell_text(pick(row, "source_org")), "source_date": cell_text(row["source_date"]),

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import freshness, loaders
-from greenmfg import targets as pace_math
-from greenmfg.i18n import tr
-from greenmfg.markup import slug
+from greenmfg.charts.markup import slug
+from greenmfg.data import freshness, loaders
+from greenmfg.data import targets as pace_math
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.claims.reading_order import ordered_claims
-from greenmfg.variables import data_last_updated
+from greenmfg.pages.values import data_last_updated
 
 from . import distance
 
