@@ -3,7 +3,8 @@ of its 2030 targets, a verdict on each milestone whose year has passed (greenmfg
 mapped to the site.
 
 One module per block: timeline (the chart), table (milestones and verdicts), documents, task_areas; sources holds
-how a source is shown. variables() gives the prose its counts and each milestone's value under family.*.
+how a source is shown. variables() gives the prose its counts and each milestone's value under family.*; ``NAMES``
+(names.py) gives the prose short names for the longest of them.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pandas as pd
 from greenmfg import loaders
 from greenmfg import milestones as verdict_rules
 from greenmfg.frames import latest_row
+from greenmfg.pages.family.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.variables
 from greenmfg.variables import data_last_updated, key
 
 from .chain import verdict_frame
