@@ -4,11 +4,11 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from greenmfg.data.freshness import last_updated
 from greenmfg.locale.formatting import reader_date
 from greenmfg.pages import about
 from greenmfg.pages.about import citation
 from greenmfg.pages.project import page, quarto_config
-from greenmfg.pages.values import last_updated
 from greenmfg.pages.variables import build_variables
 from greenmfg.paths import REPO_ROOT
 

@@ -94,14 +94,31 @@ def test_every_target_has_an_anchor_on_the_tracker_page(data):
 def test_distance_chart_spec_and_param(data):
     assert distance.CHART_ID == "targets-distance"
     frame = distance.frame(data)
+    latest = frame[frame["kind"] == distance.LATEST]
     expected = (data["progress"]["latest_value"] / data["progress"]["target_value"] * 100).round(1)
-    assert frame["percent_of_target"].tolist() == expected.tolist()
+    assert latest["percent_of_target"].tolist() == expected.tolist()
     spec = distance.chart(frame).to_dict()
-    assert spec["mark"]["type"] == "bar" and spec["encoding"]["x"]["field"] == "percent_of_target"
+    bars, ticks = spec["layer"]
+    assert bars["mark"]["type"] == "bar" and bars["encoding"]["x"]["field"] == "percent_of_target"
+    assert ticks["mark"]["type"] == "tick"
     assert spec["params"][0]["bind"]["input"] == "select" and spec["params"][0]["bind"]["name"].strip() == "Sector"
-    assert spec["encoding"]["color"]["scale"]["domain"] == list(pace_math.STATUSES)
-    assert any(t["field"] == "latest_label" for t in spec["encoding"]["tooltip"])
-    assert f"years {frame['latest_year'].min()} to {frame['latest_year'].max()}" in spec["description"]
+    assert bars["encoding"]["color"]["scale"]["domain"] == list(pace_math.STATUSES)
+    assert {"latest_label", "milestones", "pace_from"} <= {t["field"] for t in bars["encoding"]["tooltip"]}
+    assert {"step_label", "verdict", "reason", "source_org"} <= {t["field"] for t in ticks["encoding"]["tooltip"]}
+    assert f"years {min(latest['latest_year'])} to {max(latest['latest_year'])}" in spec["description"]
+
+
+def test_distance_chart_has_a_tick_per_earlier_milestone(data):
+    """Issue #24: each milestone an earlier plan set before 2030 sits on its target's bar, with verdict and source."""
+    frame = distance.frame(data)
+    ticks = frame[frame["kind"] == distance.MILESTONE]
+    assert len(ticks) == len(data["steps"]) and set(ticks["target_id"]) == {"T02", "T03", "T04", "T05"}
+    assert ticks["verdict"].map(bool).all() and ticks["reason"].map(bool).all() and ticks["publisher"].map(bool).all()
+    assert set(ticks["verdict"]) <= {"met", "not met", "cannot tell", "not yet due"}
+    html = tracker.tracker_html(data["policy_targets"], data["progress"])
+    rows = dict(re.findall(r'<tr id="target-([^"]+)"(.*?)</tr>', html, flags=re.S))
+    assert "Earlier milestones: at least 57 % by 2025: cannot tell" in rows["T03"]
+    assert "from the latest official value (2024)" in rows["T03"]
 
 
 def test_tracker_rows_show_latest_period_next_release_and_a_stale_flag(data):
@@ -175,12 +192,14 @@ def test_distance_chart_in_chinese_keeps_rows_and_colours(data):
         frame = distance.frame(data)
         spec = distance.chart(frame).to_dict()
     assert len(frame) == len(distance.frame(data))
-    assert spec["encoding"]["color"]["scale"]["range"] == english["encoding"]["color"]["scale"]["range"]
-    assert set(frame["status"]) <= set(spec["encoding"]["color"]["scale"]["domain"])
-    x_title = "".join(spec["encoding"]["x"]["title"])  # wrapped in lines to fit a phone
+    bars, english_bars = spec["layer"][0]["encoding"], english["layer"][0]["encoding"]
+    assert bars["color"]["scale"]["range"] == english_bars["color"]["scale"]["range"]
+    assert set(frame["status"]) - {""} <= set(bars["color"]["scale"]["domain"])
+    x_title = "".join(bars["x"]["title"])  # wrapped in lines to fit a phone
+    tooltips = [t["title"] for layer in spec["layer"] for t in layer["encoding"]["tooltip"]]
     texts = [spec["title"]["text"], spec["title"]["subtitle"], spec["description"], x_title,
              spec["params"][0]["bind"]["name"], *spec["params"][0]["bind"]["options"],
-             *[t["title"] for t in spec["encoding"]["tooltip"]], *frame["sector"], *frame["status"], *frame["method"]]
+             *tooltips, *frame["sector"], *filter(None, frame["status"]), *frame["method"], *frame["kind"]]
     assert all(re.search(r"[\u4e00-\u9fff]", text) for text in texts), texts
 
 

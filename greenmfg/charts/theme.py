@@ -55,7 +55,7 @@ CATEGORY_HUES: dict[str, str] = {
     "on track": "green", "needs faster progress": "vermillion", "not enough data": "grey",
     # milestone verdicts (policy family), and the Opinions' 2030 targets that end each chain
     "met": "green", "not met": "vermillion", "cannot tell": "grey", "not yet due": "sky",
-    "2030 target of the Opinions": "purple",
+    "2030 target of the Opinions": "purple", "earlier milestone": "ink",
 }
 
 # Each page's hue (by its key in the site map): navigation cards and page accents use it.

@@ -153,3 +153,21 @@ def target_freshness(targets: pd.DataFrame, progress: pd.DataFrame, schedule: pd
                      "next_release": schedule_text(series_id, schedule) if series_id in scheduled
                      else tr(NO_SCHEDULE), "stale": is_stale(as_of, last_updated)})
     return pd.DataFrame(rows, columns=["target_id", "latest_period", "next_release", "stale"])
+
+
+SOURCE_DATES = (("context_series", "source_date"), ("policy_targets", "source_date"),
+                ("policy_targets", "baseline_source_date"), ("claims", "evidence_date"),
+                ("policy_document", "source_date"))
+
+
+def last_updated(tables: dict[str, pd.DataFrame]) -> str:
+    """The newest source date across the data's dated columns (data.last_updated on every page)."""
+    dates = [str(d) for name, column in SOURCE_DATES for d in tables[name][column].tolist() if d]
+    return max(dates) if dates else ""
+
+
+def data_last_updated(data_dir=None) -> str:
+    """data.last_updated computed from the data (pages that measure staleness against it load it here)."""
+    return last_updated({"context_series": loaders.load_context_series(data_dir),
+                         "policy_targets": loaders.load_policy_targets(data_dir), "claims": loaders.load_claims(data_dir),
+                         "policy_document": loaders.load_policy_document(data_dir)})

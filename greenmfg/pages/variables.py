@@ -7,10 +7,11 @@ import pandas as pd
 
 from greenmfg.data import loaders
 from greenmfg.data.frames import is_derived
+from greenmfg.data.freshness import last_updated
 from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date
 from greenmfg.locale.i18n import pick, tr, using
 from greenmfg.pages.project import pages
-from greenmfg.pages.values import KEY_PATTERN, Phrase, key, last_updated
+from greenmfg.pages.values import KEY_PATTERN, Phrase, key
 from greenmfg.pages.var_tokens import lookup
 
 

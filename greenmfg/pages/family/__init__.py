@@ -3,7 +3,8 @@ of its 2030 targets, a verdict on each milestone whose year has passed (greenmfg
 mapped to the site.
 
 One module per block: timeline (the chart), table (milestones and verdicts), documents, task_areas; sources holds
-how a source is shown. variables() gives the prose its counts and each milestone's value under family.*.
+how a source is shown. variables() gives the prose its counts and each milestone's value under family.*; ``NAMES``
+(names.py) gives the prose short names for the longest of them.
 """
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ import pandas as pd
 from greenmfg.data import loaders
 from greenmfg.data import milestones as verdict_rules
 from greenmfg.data.frames import latest_row
-from greenmfg.pages.values import data_last_updated, key
+from greenmfg.data.freshness import data_last_updated
+from greenmfg.pages.family.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.pages.variables
+from greenmfg.pages.values import key
 
 from .chain import verdict_frame
 
