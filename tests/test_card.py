@@ -9,8 +9,9 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from greenmfg import card, sources, theme, vega_compile
-from greenmfg.i18n import using
+from greenmfg.charts import card, theme, vega_compile
+from greenmfg.data import sources
+from greenmfg.locale.i18n import using
 
 ROWS = pd.DataFrame({
     "year": [2022, 2023, 2024], "value": [688.7, 949.5, 1286.6], "measure": ["sales"] * 3,
@@ -111,7 +112,7 @@ def test_every_category_has_a_colour_in_both_modes():
     for category in theme.CATEGORY_HUES:
         assert theme.category_color(category).startswith("#")
         assert theme.category_color(category, "dark").startswith("#")
-    with pytest.raises(KeyError, match="add it to greenmfg.theme"):
+    with pytest.raises(KeyError, match="add it to greenmfg.charts.theme"):
         theme.category_color("no such category")
 
 

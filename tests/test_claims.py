@@ -7,10 +7,10 @@ import re
 import pandas as pd
 import pytest
 
-from greenmfg.markup import slug
+from greenmfg.charts.markup import slug
 from greenmfg.pages import claims
 from greenmfg.pages.claims import article, ledger
-from greenmfg.project import themes
+from greenmfg.pages.project import themes
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def test_claims_variables_add_up_to_every_claim(data):
 
 
 def test_chinese_ledger_keeps_anchors_and_filters_and_leads_with_the_chinese_text(data):
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     english = ledger.ledger_html(data["claims"])
     with using("zh"):
         chinese = ledger.ledger_html(data["claims"])
@@ -93,7 +93,7 @@ def test_chinese_ledger_keeps_anchors_and_filters_and_leads_with_the_chinese_tex
 
 
 def test_chinese_theme_labels_are_the_chinese_navigation():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     with using("zh"):
         labels = ledger.theme_labels()
     assert list(labels) == list(themes())

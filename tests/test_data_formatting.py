@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from greenmfg.formatting import (
+from greenmfg.locale.formatting import (
     chart_decimals,
     fmt_number,
     fmt_value,
@@ -14,7 +14,7 @@ from greenmfg.formatting import (
     reader_period,
     vega_number_locale,
 )
-from greenmfg.i18n import using
+from greenmfg.locale.i18n import using
 
 
 @pytest.mark.parametrize("value,decimals,expected", [
@@ -45,7 +45,7 @@ def test_fmt_value_rejects_unknown_qualifier():
 
 
 def test_chinese_writes_a_change_of_percentages_in_points():
-    from greenmfg.formatting import fmt_value
+    from greenmfg.locale.formatting import fmt_value
 
     assert fmt_value(0.8, "pp", "=", "zh") == "0.8个百分点"
     assert fmt_value(0.8, "pp", "=", "en") == "0.8 pp"

@@ -8,11 +8,11 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
-from greenmfg import loaders
-from greenmfg.data_tables import load_descriptor
-from greenmfg.datapackage import readme_is_current, stale_files
+from greenmfg.data import loaders
+from greenmfg.data.data_tables import load_descriptor
+from greenmfg.data.datapackage import readme_is_current, stale_files
+from greenmfg.data.validate_rules import RULES
 from greenmfg.paths import DEFAULT_DATA_DIR
-from greenmfg.validate_rules import RULES
 
 MIRROR_HOSTS = ["hldklyl.com", "pakinfos.com", "rswz.net", "thebraincenter.net", "changfdb.com", "gd1214b",
                 "heicmy.com", "zonecy.com", "jujuwan.cn", "zjthegrand.com", "m.d1cm.com"]
@@ -26,7 +26,7 @@ def test_frictionless_validates_the_package():
 
 
 def test_readme_is_generated_from_descriptor():
-    assert readme_is_current(DEFAULT_DATA_DIR), "run: python -m greenmfg.datapackage"
+    assert readme_is_current(DEFAULT_DATA_DIR), "run: python -m greenmfg.data.datapackage"
 
 
 @pytest.mark.parametrize("table", NUMERIC_TABLES)
@@ -167,7 +167,7 @@ def test_processed_tables_match_their_build_steps():
 
 
 def test_datapackage_json_is_generated_from_the_resource_files():
-    assert stale_files(DEFAULT_DATA_DIR) == [], "run: python -m greenmfg.datapackage"
+    assert stale_files(DEFAULT_DATA_DIR) == [], "run: python -m greenmfg.data.datapackage"
 
 
 def test_curated_entries_only_use_known_columns():

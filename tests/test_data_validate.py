@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from greenmfg import validate as validate_module
+from greenmfg.data import validate as validate_module
+from greenmfg.data.validate import validate
 from greenmfg.paths import DEFAULT_DATA_DIR, REPO_ROOT
-from greenmfg.validate import validate
 
 PROC = "processed"
 
@@ -246,10 +246,10 @@ def test_every_message_is_reported_not_just_the_first(data_copy):
 
 
 def test_cli_exit_codes(data_copy):
-    ok = subprocess.run([sys.executable, "-m", "greenmfg.validate", str(DEFAULT_DATA_DIR)], capture_output=True, text=True, cwd=REPO_ROOT)
+    ok = subprocess.run([sys.executable, "-m", "greenmfg.data.validate", str(DEFAULT_DATA_DIR)], capture_output=True, text=True, cwd=REPO_ROOT)
     assert ok.returncode == 0 and ok.stdout.startswith("OK")
     edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales", qualifier="about")
-    bad = subprocess.run([sys.executable, "-m", "greenmfg.validate", str(data_copy)], capture_output=True, text=True, cwd=REPO_ROOT)
+    bad = subprocess.run([sys.executable, "-m", "greenmfg.data.validate", str(data_copy)], capture_output=True, text=True, cwd=REPO_ROOT)
     assert bad.returncode == 1
     assert "processed/context_series.csv: row " in bad.stdout and "column 'qualifier'" in bad.stdout
 
@@ -364,7 +364,7 @@ MALFORMED = [
               "snapshot-without-year"),
     malformed(bytes_of("datapackage.json", lambda b: b"{ not json" + b),
               "datapackage.json: line 1: not valid JSON (Expecting property name enclosed in double quotes); rebuild it "
-              "with python -m greenmfg.datapackage", "descriptor-that-is-not-json"),
+              "with python -m greenmfg.data.datapackage", "descriptor-that-is-not-json"),
     malformed(yaml_replace("claims", "  theme: overview\n", "  theme: overview: all\n"),
               "curated/claims.yaml: line {at}: not valid YAML (mapping values are not allowed in this context); check "
               "the indentation, colons and quotes on that line", "unparseable-curated-yaml"),  # libyaml's words
@@ -392,7 +392,7 @@ CLI_CASES = ("dropped-year-column", "descriptor-that-is-not-json", "unparseable-
 @pytest.mark.parametrize("corrupt,expected", [p for p in MALFORMED if p.id in CLI_CASES])
 def test_make_validate_data_prints_that_line_and_no_traceback(data_copy, corrupt, expected):
     at = corrupt(data_copy)
-    run = subprocess.run([sys.executable, "-m", "greenmfg.validate", str(data_copy)], capture_output=True, text=True,
+    run = subprocess.run([sys.executable, "-m", "greenmfg.data.validate", str(data_copy)], capture_output=True, text=True,
                          cwd=REPO_ROOT)
     assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr, run.stderr
     assert run.stdout.splitlines() == [expected.format(at=at)]

@@ -1,25 +1,27 @@
 """The policy family in the data: related documents, their milestones and the four task areas.
 
 Every milestone carries the exact sentence it comes from, copied from the family research note; every figure stands
-in its sentence; a source seen only in a reprint is marked as one, and no bare IP address or withheld (spam, link-farm,
-adult) host reaches a public column. What was searched and not found is a row of its own, with what was searched.
+in its sentence; sources are publisher ids of the publisher table, a source seen only in a reprint says so, and no
+bare IP address or withheld (spam, link-farm, adult) host reaches a public column. What was searched and not found is a row of its own, with what was searched.
 """
 from __future__ import annotations
 
-import ipaddress
 import re
-from urllib.parse import urlparse
 
 import pytest
+import yaml
 
-from greenmfg import loaders
-from greenmfg.formatting import fmt_number
+from greenmfg.data import loaders
+from greenmfg.data.hosts import host_of, is_ip_address, on_site
+from greenmfg.data.validate import check_resource
+from greenmfg.data.validate_sources import withheld_hosts
+from greenmfg.locale.formatting import fmt_number
+from greenmfg.locale.i18n import tr, using
 from greenmfg.paths import DEFAULT_DATA_DIR
-from greenmfg.validate import check_resource
 
 NOTE = DEFAULT_DATA_DIR / "raw" / "research" / "policy-family-2026-12" / "README.md"
 TABLES = ("policy_documents_family", "policy_milestones", "policy_task_areas")
-WITHHELD = "reprint, address withheld"
+CURATED = DEFAULT_DATA_DIR / "curated"
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +56,7 @@ def test_every_milestone_has_its_exact_sentence_and_a_source(milestones, note):
     for _, row in found.iterrows():
         where = f"milestone {row['milestone_id']}"
         assert row["quote"] and row["quote"] in note, f"{where}: quote not copied from the family note"
-        assert row["source_org"] and row["source_org_zh"], f"{where}: no publisher"
-        assert row["url"] or row["mirror_url"] or row["seen_in"] == WITHHELD, f"{where}: no address and not withheld"
+        assert row["publisher_id"] and row["source_org"], f"{where}: no publisher"
         assert row["document_id"], f"{where}: no document"
 
 
@@ -77,7 +78,7 @@ def test_what_was_searched_and_not_found_is_recorded(milestones):
     missing = milestones[milestones["verification"] == "not found"]
     assert {"T01", "T06"} <= set(missing["related_target_id"]), "T01 and T06 have no earlier milestone: say so"
     for _, row in missing.iterrows():
-        assert row["value"] != row["value"] and row["quote"] == "" and row["url"] == "" and row["mirror_url"] == ""
+        assert row["value"] != row["value"] and row["quote"] == "" and row["url"] == "" and row["publisher_id"] == ""
         assert row["search_note"] and row["search_note_zh"], row["milestone_id"]
 
 
@@ -114,49 +115,58 @@ def test_documents_of_the_family(documents, milestones):
     assert documents.set_index("document_id").loc["industry_peak_2022", "document_number"] == "工信部联节〔2022〕88号"
 
 
-def _host(url: str) -> str:
-    return urlparse(url).hostname or ""
+def _curated(name: str) -> dict:
+    return yaml.safe_load((CURATED / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
-
-
-def test_public_addresses_are_originals_or_named_reprints(note):
-    """url: an original outlet's page; mirror_url: a reprint on a listed news or government host. Never an IP address,
-    never a withheld host, never an address the note does not give."""
-    from data.steps.policy_family import hosts
-
-    original, evidence = hosts()
+def test_public_addresses_are_outlet_pages_or_evidence_reprints(note):
+    """url: a page on its outlet's own site (the publisher table); mirror_url: a reprint on a host listed as evidence.
+    Never an IP address, never a withheld host, never an address the note does not give."""
+    sites = {row["id"]: row["hosts"].split() for _, row in loaders.load_publishers().iterrows()}
+    evidence = set(_curated("reprint_hosts")["evidence"])
     for table in TABLES:
-        frame = getattr(loaders, f"load_{table}")()
-        for column, allowed in (("url", original), ("mirror_url", evidence)):
-            for address in frame[column][frame[column] != ""]:
-                assert address in note, f"{table}.{column}: {address} is not in the family note"
-                assert not _is_ip(_host(address)), f"{table}.{column}: bare IP address {address}"
-                assert _host(address) in allowed, f"{table}.{column}: {address} is not on a listed host"
+        frame = loaders.load_table(table, raw=True)
+        for _, row in frame[frame["url"] != ""].iterrows():
+            assert row["url"] in note, f"{table}: {row['url']} is not in the family note"
+            assert on_site(row["url"], sites[row["outlet_id"]]), f"{table}: {row['url']} is not {row['outlet_id']}'s"
+        for address in frame.loc[frame["mirror_url"] != "", "mirror_url"]:
+            assert address in note and host_of(address) in evidence and not is_ip_address(host_of(address)), address
 
 
 def test_withheld_hosts_never_reach_the_processed_tables():
-    from data.steps.policy_family import withheld_hosts
-
-    withheld = withheld_hosts()
+    """Every reprint address of the family on a withheld host or an IP address stays in the research note only."""
+    family = _curated("policy_family")
+    addresses = [e["address"] for key in ("documents", "milestones", "task_areas") for e in family[key] if e.get("address")]
+    withheld = {host_of(a) for a in addresses if is_ip_address(host_of(a)) or host_of(a) in withheld_hosts(DEFAULT_DATA_DIR)}
     assert {"hardyporn.com", "119.23.250.19"} <= withheld  # an adult site and a bare IP address
     text = "".join((DEFAULT_DATA_DIR / "processed" / f"{table}.csv").read_text(encoding="utf-8") for table in TABLES)
     for host in withheld:
         assert host not in text, host
 
 
-def test_reprints_are_marked_as_such(milestones, documents):
-    for frame in (milestones, documents):
-        quoted = frame[frame["quote"] != ""] if "quote" in frame else frame
-        assert set(quoted["seen_in"]) <= {"original", "reprint", WITHHELD}
-        assert (quoted.loc[quoted["url"] != "", "seen_in"] == "original").all()
-        assert (quoted.loc[quoted["mirror_url"] != "", "seen_in"] == "reprint").all()
+def test_no_free_text_sources_in_the_family():
+    """Sources are ids of the publisher table: no source_org text, no host lists of the family's own."""
+    family = _curated("policy_family")
+    assert not {"original_hosts", "evidence_hosts"} & set(family)
+    entries = [e for key in ("documents", "milestones", "task_areas") for e in family[key]]
+    assert not [e for e in entries if {"source_org", "source_org_zh", "seen_in"} & set(e)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_reprints_say_so_and_name_the_outlet(lang):
+    """Readers see the publisher table's names in their language; a source without the outlet's own page says
+    "seen in a reprint" and names the outlet the reprint copies."""
+    with using(lang):
+        milestones = loaders.load_policy_milestones()
+        reprint = {"en": "(seen in a reprint)", "zh": "转载所见）"}[lang]
+        quoted = milestones[milestones["quote"] != ""]
+        seen_in_reprint = quoted[quoted["url"] == ""]
+        assert len(seen_in_reprint) >= 20 and seen_in_reprint["source_org"].str.endswith(reprint).all()
+        row = milestones.set_index("milestone_id").loc["secnf_2025_circular"]
+        assert row["source_org"] == tr("{publisher} (seen in a reprint)", publisher="中新网" if lang == "zh" else
+                                       "China News Service")
+        linked = quoted[quoted["url"] != ""]
+        assert not linked["source_org"].str.contains(reprint, regex=False).any()
 
 
 def test_task_areas_map_every_target_once(areas):

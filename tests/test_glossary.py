@@ -7,8 +7,8 @@ import re
 import pandas as pd
 import pytest
 
-from greenmfg.i18n import using
-from greenmfg.markup import page_href
+from greenmfg.charts.markup import page_href
+from greenmfg.locale.i18n import using
 from greenmfg.pages import glossary
 from greenmfg.pages.glossary import entries
 

@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 from test_notebooks import prose_without_allowed_numbers
 
-from greenmfg import targets as pace_math
-from greenmfg.markup import page_href
+from greenmfg.charts.markup import page_href
+from greenmfg.data import targets as pace_math
 from greenmfg.pages import index
 from greenmfg.pages.index import chapter_cards, goals, identity, page_map, targets_vs_latest
+from greenmfg.pages.project import BuildError, chapters, home, pages
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import BuildError, chapters, home, pages
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +53,18 @@ def test_page_map_lists_the_pages_that_have_no_card_of_their_own():
 
 # ---- the scoreboard
 
+def _points(scoreboard):
+    """The scoreboard's latest and target rows (its milestone rows aside)."""
+    return scoreboard[scoreboard["kind"].isin(["latest", "target"])]
+
+
 def test_scoreboard_has_a_latest_and_a_target_row_per_numeric_target(data, scoreboard):
     assert targets_vs_latest.CHART_ID == "index-targets-vs-latest"  # permalinks and CSV names stay stable
-    assert len(scoreboard) == 2 * len(data["progress"]) and set(scoreboard["kind"]) == {"latest", "target"}
+    points = _points(scoreboard)
+    assert len(points) == 2 * len(data["progress"]) and set(scoreboard["kind"]) == {"latest", "target",
+                                                                                    targets_vs_latest.MILESTONE}
     for _, progress in data["progress"].iterrows():
-        rows = scoreboard[scoreboard["target_id"] == progress["target_id"]].set_index("kind")
+        rows = points[points["target_id"] == progress["target_id"]].set_index("kind")
         assert rows.loc["target", "percent_of_target"] == 100
         assert math.isclose(rows.loc["latest", "percent_of_target"],
                             round(progress["latest_value"] / progress["target_value"] * 100, 1))
@@ -81,12 +88,12 @@ def test_short_value_writes_the_qualifier_as_a_symbol():
 
 def test_every_row_says_when_the_next_figure_is_due(scoreboard):
     """Each target's next release comes from the release schedule of its series (as in the tracker)."""
-    assert scoreboard["next_release"].str.startswith("Next: ").all()
+    assert _points(scoreboard)["next_release"].str.startswith("Next: ").all()
 
 
 def test_scoreboard_statuses_use_the_tracker_words(scoreboard):
-    assert set(scoreboard["status"]) <= set(pace_math.STATUSES)
-    assert scoreboard["status_reason"].map(bool).all()
+    assert set(_points(scoreboard)["status"]) <= set(pace_math.STATUSES)
+    assert _points(scoreboard)["status_reason"].map(bool).all()
 
 
 def test_scoreboard_chart_spec(scoreboard):
@@ -97,11 +104,30 @@ def test_scoreboard_chart_spec(scoreboard):
     assert f"{scoreboard['target_id'].nunique()} numeric" in spec["description"]
     assert "facet" not in spec and "hconcat" not in spec  # a single view: it fills a phone's width
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks[:3] == ["bar", "bar", "tick"] and marks[3:] == ["text"] * 4
+    assert marks[:4] == ["bar", "bar", "tick", "tick"] and marks[4:] == ["text"] * 4
     x_scale = spec["layer"][0]["encoding"]["x"]["scale"]
     assert x_scale["nice"] is False and x_scale["domain"][0] == 0 and x_scale["domain"][1] > 100
     tooltip = {t["field"] for t in spec["layer"][0]["encoding"]["tooltip"]}
-    assert tooltip >= {"value_label", "year", "gap_label", "status", "status_reason", "next_release", "source_org"}
+    assert tooltip >= {"value_label", "year", "gap_label", "status", "status_reason", "next_release", "source_org",
+                       "milestones", "pace_from"}
+    step_tooltip = {t["field"] for t in spec["layer"][3]["encoding"]["tooltip"]}
+    assert step_tooltip >= {"value_label", "documents", "verdict", "reason", "source_org"}
+
+
+def test_each_earlier_milestone_is_a_tick_with_its_verdict_and_source(data, scoreboard):
+    """Issue #24: the milestones earlier plans set before 2030, beside each target, with verdict and source."""
+    steps = scoreboard[scoreboard["kind"] == targets_vs_latest.MILESTONE]
+    assert set(steps["target_id"]) == {"T02", "T03", "T04", "T05"}  # T01 has no earlier milestone (searched)
+    assert sorted(steps.loc[steps["target_id"] == "T03", "year"]) == [2025, 2027]
+    targets = data["policy_targets"].set_index("target_id")
+    for _, step in steps.iterrows():
+        assert step["verdict"] and step["reason"] and step["documents"] and step["source_org"] and step["publisher"]
+        assert step["year"] < targets.loc[step["target_id"], "horizon_year"]
+        assert math.isclose(step["percent_of_target"], round(step["value"] / targets.loc[step["target_id"], "value"]
+                                                             * 100, 1))
+    t05 = _points(scoreboard).set_index(["target_id", "kind"]).loc[("T05", "latest")]
+    assert "by 2025: cannot tell" in t05["milestones"] and t05["pace_from"] == "the latest official value (2022)"
+    assert "no earlier milestone found" in set(scoreboard.loc[scoreboard["target_id"] == "T01", "milestones"])
 
 
 # ---- the chapter cards
@@ -156,16 +182,15 @@ def test_the_scoreboard_is_the_first_thing_the_home_page_shows():
 
 def test_the_scoreboards_latest_data_is_its_newest_official_figure(scoreboard):
     """A baseline from the target table (no series behind it) still counts towards the card's latest data."""
-    from greenmfg import freshness
-
-    newest = int(scoreboard.loc[scoreboard["kind"] == "latest", "latest_year"].max())
+    from greenmfg.data import freshness
+    newest = max(scoreboard.loc[scoreboard["kind"] == "latest", "latest_year"])
     assert freshness.card_freshness(scoreboard).startswith(f"Latest data: {newest}.")
 
 
 # ---- the Chinese edition (zh/index.ipynb): the same builders, in Chinese, linking to the Chinese pages
 
 def test_zh_chapter_cards_list_the_chinese_chapters_from_the_edition_root():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
 
     with using("zh"):
         out = chapter_cards.chapter_cards_html(FINDINGS, VARIABLES)
@@ -176,7 +201,7 @@ def test_zh_chapter_cards_list_the_chinese_chapters_from_the_edition_root():
 
 
 def test_zh_page_map_lists_the_chinese_pages():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
 
     with using("zh"):
         out = page_map.page_map_html()
@@ -188,7 +213,7 @@ def test_zh_page_map_lists_the_chinese_pages():
 
 
 def test_zh_scoreboard_goals_and_identity_speak_chinese():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
 
     with using("zh"):
         data = index.load()

@@ -10,9 +10,9 @@ import re
 import pandas as pd
 import pytest
 
-from greenmfg import loaders, milestones
-from greenmfg.i18n import using
-from greenmfg.variables import data_last_updated
+from greenmfg.data import loaders, milestones
+from greenmfg.data.freshness import data_last_updated
+from greenmfg.locale.i18n import using
 
 BASIS = "MIIT indicator (industry only)"
 LAST_UPDATED = "2026-03-19"
@@ -35,9 +35,11 @@ def _row(year=2025, value=58.0, qualifier="=", basis=BASIS, as_of=None, series="
 
 
 SCHEDULE = pd.DataFrame([
-    {"series_id": "waste_rate", "publisher": "MIIT (year-end press conference)", "cadence": "annual",
+    {"series_id": "waste_rate", "publisher_ids": "miit", "release": "year-end press conference",
+     "release_zh": "年终新闻发布会", "cadence": "annual",
      "release_month_first": "1", "release_month_last": "1", "schedule_note": ""},
-    {"series_id": "pue", "publisher": "MIIT (press conferences and speeches)", "cadence": "irregular",
+    {"series_id": "pue", "publisher_ids": "miit", "release": "press conferences and speeches",
+     "release_zh": "新闻发布会和讲话", "cadence": "irregular",
      "release_month_first": "", "release_month_last": "", "schedule_note": ""}])
 
 

@@ -7,12 +7,12 @@ import nbformat
 import pandas as pd
 import pytest
 
-from greenmfg import targets as pace_math
+from greenmfg.data import targets as pace_math
 from greenmfg.pages import targets
+from greenmfg.pages.project import page
 from greenmfg.pages.targets import distance, pace, qualitative, tracker
+from greenmfg.pages.var_tokens import VAR_TOKEN
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import page
-from greenmfg.var_tokens import VAR_TOKEN
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def test_tracker_shows_the_kind_of_each_recent_pace(data):
 
 
 def test_tracker_and_chapters_word_a_pace_alike():
-    """One wording of a pace (greenmfg.targets.pace_label) for the tracker and the chapters."""
+    """One wording of a pace (greenmfg.data.targets.pace_label) for the tracker and the chapters."""
     source = (REPO_ROOT / "greenmfg" / "pages" / "targets" / "tracker.py").read_text()
     assert "pace_label(" in source and not hasattr(pace, "pace_text")
 
@@ -94,14 +94,31 @@ def test_every_target_has_an_anchor_on_the_tracker_page(data):
 def test_distance_chart_spec_and_param(data):
     assert distance.CHART_ID == "targets-distance"
     frame = distance.frame(data)
+    latest = frame[frame["kind"] == distance.LATEST]
     expected = (data["progress"]["latest_value"] / data["progress"]["target_value"] * 100).round(1)
-    assert frame["percent_of_target"].tolist() == expected.tolist()
+    assert latest["percent_of_target"].tolist() == expected.tolist()
     spec = distance.chart(frame).to_dict()
-    assert spec["mark"]["type"] == "bar" and spec["encoding"]["x"]["field"] == "percent_of_target"
+    bars, ticks = spec["layer"]
+    assert bars["mark"]["type"] == "bar" and bars["encoding"]["x"]["field"] == "percent_of_target"
+    assert ticks["mark"]["type"] == "tick"
     assert spec["params"][0]["bind"]["input"] == "select" and spec["params"][0]["bind"]["name"].strip() == "Sector"
-    assert spec["encoding"]["color"]["scale"]["domain"] == list(pace_math.STATUSES)
-    assert any(t["field"] == "latest_label" for t in spec["encoding"]["tooltip"])
-    assert f"years {frame['latest_year'].min()} to {frame['latest_year'].max()}" in spec["description"]
+    assert bars["encoding"]["color"]["scale"]["domain"] == list(pace_math.STATUSES)
+    assert {"latest_label", "milestones", "pace_from"} <= {t["field"] for t in bars["encoding"]["tooltip"]}
+    assert {"step_label", "verdict", "reason", "source_org"} <= {t["field"] for t in ticks["encoding"]["tooltip"]}
+    assert f"years {min(latest['latest_year'])} to {max(latest['latest_year'])}" in spec["description"]
+
+
+def test_distance_chart_has_a_tick_per_earlier_milestone(data):
+    """Issue #24: each milestone an earlier plan set before 2030 sits on its target's bar, with verdict and source."""
+    frame = distance.frame(data)
+    ticks = frame[frame["kind"] == distance.MILESTONE]
+    assert len(ticks) == len(data["steps"]) and set(ticks["target_id"]) == {"T02", "T03", "T04", "T05"}
+    assert ticks["verdict"].map(bool).all() and ticks["reason"].map(bool).all() and ticks["publisher"].map(bool).all()
+    assert set(ticks["verdict"]) <= {"met", "not met", "cannot tell", "not yet due"}
+    html = tracker.tracker_html(data["policy_targets"], data["progress"])
+    rows = dict(re.findall(r'<tr id="target-([^"]+)"(.*?)</tr>', html, flags=re.S))
+    assert "Earlier milestones: at least 57 % by 2025: cannot tell" in rows["T03"]
+    assert "from the latest official value (2024)" in rows["T03"]
 
 
 def test_tracker_rows_show_latest_period_next_release_and_a_stale_flag(data):
@@ -143,7 +160,7 @@ def test_goals_known_from_translations_show_their_language_and_no_chinese(data):
 
 
 def test_chinese_tracker_has_the_same_anchors_and_filters_with_chinese_words(data):
-    from greenmfg.i18n import tr, using
+    from greenmfg.locale.i18n import tr, using
     english = tracker.tracker_html(data["policy_targets"], data["progress"], data["latest"])
     with using("zh"):
         chinese = tracker.tracker_html(data["policy_targets"], data["progress"], data["latest"])
@@ -157,7 +174,7 @@ def test_chinese_tracker_has_the_same_anchors_and_filters_with_chinese_words(dat
 
 
 def test_chinese_goals_keep_anchors_and_say_why_there_is_no_chinese(data):
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     with using("zh"):
         out = qualitative.qualitative_goals_html(data["policy_targets"], data["claims"])
     entries = dict(re.findall(r'<article class="gm-entry" id="target-([^"]+)">(.*?)</article>', out, flags=re.S))
@@ -169,23 +186,25 @@ def test_chinese_goals_keep_anchors_and_say_why_there_is_no_chinese(data):
 
 
 def test_distance_chart_in_chinese_keeps_rows_and_colours(data):
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     english = distance.chart(distance.frame(data)).to_dict()
     with using("zh"):
         frame = distance.frame(data)
         spec = distance.chart(frame).to_dict()
     assert len(frame) == len(distance.frame(data))
-    assert spec["encoding"]["color"]["scale"]["range"] == english["encoding"]["color"]["scale"]["range"]
-    assert set(frame["status"]) <= set(spec["encoding"]["color"]["scale"]["domain"])
-    x_title = "".join(spec["encoding"]["x"]["title"])  # wrapped in lines to fit a phone
+    bars, english_bars = spec["layer"][0]["encoding"], english["layer"][0]["encoding"]
+    assert bars["color"]["scale"]["range"] == english_bars["color"]["scale"]["range"]
+    assert set(frame["status"]) - {""} <= set(bars["color"]["scale"]["domain"])
+    x_title = "".join(bars["x"]["title"])  # wrapped in lines to fit a phone
+    tooltips = [t["title"] for layer in spec["layer"] for t in layer["encoding"]["tooltip"]]
     texts = [spec["title"]["text"], spec["title"]["subtitle"], spec["description"], x_title,
              spec["params"][0]["bind"]["name"], *spec["params"][0]["bind"]["options"],
-             *[t["title"] for t in spec["encoding"]["tooltip"]], *frame["sector"], *frame["status"], *frame["method"]]
+             *tooltips, *frame["sector"], *filter(None, frame["status"]), *frame["method"], *frame["kind"]]
     assert all(re.search(r"[\u4e00-\u9fff]", text) for text in texts), texts
 
 
 def test_targets_variables_in_chinese_have_the_same_keys():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     with using("zh"):
         chinese = targets.variables()["targets"]
     english = targets.variables()["targets"]
@@ -195,8 +214,7 @@ def test_targets_variables_in_chinese_have_the_same_keys():
 def test_a_target_and_the_ledger_give_one_verdict():
     """Where the ledger checks a target (a claim of type target), the target's attribution is the ledger's verdict:
     a reader must not read 'unconfirmed' on one page and 'partly confirmed' on another for the same target."""
-    from greenmfg import loaders
-
+    from greenmfg.data import loaders
     claims = loaders.load_claims()
     statuses = loaders.load_policy_targets().set_index("target_id")["attribution_status"]
     checked = claims[(claims["claim_type"] == "target") & claims["related_target_id"].fillna("").ne("")]

@@ -8,13 +8,13 @@ import re
 
 import pytest
 
-from greenmfg import card
-from greenmfg.formatting import reader_date, reader_period
-from greenmfg.i18n import using
+from greenmfg.charts import card
+from greenmfg.charts.tooltips import SOURCE_DATE_LABEL
+from greenmfg.locale.formatting import reader_date, reader_period
+from greenmfg.locale.i18n import using
 from greenmfg.pages import digital, traditional
 from greenmfg.pages.digital import power_mix, pv_calculator
 from greenmfg.pages.traditional import eaf_what_if, steel, ultra_low_emission
-from greenmfg.tooltips import SOURCE_DATE_LABEL
 from tests.test_chart_specs import _walk
 
 # Units a Chinese desk does not print: Latin units of large quantities and their literal translations.
@@ -128,8 +128,8 @@ EN_MONTH_YEAR = re.compile(r"\b(?:January|February|March|April|May|June|July|Aug
 def test_notes_take_their_months_from_data():
     import nbformat
 
+    from greenmfg.pages.project import all_pages
     from greenmfg.paths import REPO_ROOT
-    from greenmfg.project import all_pages
 
     problems = []
     for page in all_pages():

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 from data.steps.common import DATA_DIR, curated, run
 from data.steps.sources import site_owner
-from greenmfg.data_tables import DataValidationError
+from greenmfg.data.data_tables import DataValidationError
 
 TABLE = "context_series"
 LEAD = DATA_DIR / "raw" / "research" / "context_series.csv"

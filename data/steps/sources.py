@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from data.steps.common import curated
-from greenmfg.hosts import host_of, is_ip_address, on_site, without_other_hosts
+from greenmfg.data.hosts import host_of, is_ip_address, on_site, without_other_hosts
 
 PUBLISHERS_FILE = "curated/publishers.yaml"
 ATTRIBUTION_FILE = "curated/source_attribution.yaml"
@@ -67,13 +67,29 @@ def site_owner(url: str, outlet: str) -> str | None:
     return owners[0] if len(owners) == 1 else None
 
 
+def _given_ids(row: dict, group: dict, where: str) -> dict:
+    """The publisher and outlet ids a curated row names itself (as the policy family does), checked against the
+    publisher table."""
+    ids = {role: str(row.get(group[role]) or "").strip() for role in ("publisher", "outlet")}
+    for role, pid in ids.items():
+        if pid and pid not in publisher_hosts():
+            raise SourceError(f"{where}: column '{group[role]}': unknown publisher id '{pid}' (not in {PUBLISHERS_FILE})")
+    return ids
+
+
 def sourced(row: dict, group: dict, where: str) -> dict:
-    """The row's source columns of one group: publisher and outlet ids, the outlet's page, a reprint as evidence."""
+    """The row's source columns of one group: publisher and outlet ids (from the row itself, or from its source
+    description through the attribution table), the outlet's page, a reprint as evidence."""
     org = str(row.get(group["org"]) or "").strip()
     seen = [url for url in (str(row.get(group[c]) or "").strip() for c in ("url", "mirror_url")) if url]
-    if not org and seen:
+    if row.get(group["publisher"]):
+        ids = _given_ids(row, group, where)
+    elif org:
+        ids = _attribution(org, f"{where}: column '{group['org']}'")
+    elif seen:
         raise SourceError(f"{where}: column '{group['org']}': an address is given but no source names it")
-    ids = _attribution(org, f"{where}: column '{group['org']}'") if org else {}
+    else:
+        ids = {}
     outlet, url, reprints = ids.get("outlet", ""), "", []
     for address in seen:
         owner = site_owner(address, outlet)

@@ -1,7 +1,7 @@
 """The seed article in Chinese, one section per heading with an English title and summary, claims marked and linked.
 
 The English titles and summaries translate the article's own headings and sections (content, not page
-names); their keys are the section keys greenmfg.cleaning gives the paragraphs, which for the three
+names); their keys are the section keys data.steps.cleaning gives the paragraphs, which for the three
 policy sections are the chapters' theme keys.
 """
 from __future__ import annotations
@@ -10,8 +10,8 @@ import html
 
 import pandas as pd
 
-from greenmfg.i18n import language, tr
-from greenmfg.markup import slug
+from greenmfg.charts.markup import slug
+from greenmfg.locale.i18n import language, tr
 
 from .reading_order import claim_numbers
 

@@ -5,10 +5,7 @@ import html
 
 import pandas as pd
 
-from greenmfg.formatting import reader_date
-from greenmfg.frames import is_missing
-from greenmfg.i18n import language, pick, tr
-from greenmfg.markup import (
+from greenmfg.charts.markup import (
     cell_text,
     chinese,
     escaped,
@@ -19,7 +16,10 @@ from greenmfg.markup import (
     source_html,
     value_text,
 )
-from greenmfg.project import themes
+from greenmfg.data.frames import is_missing
+from greenmfg.locale.formatting import reader_date
+from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.pages.project import themes
 
 from .reading_order import claim_numbers
 

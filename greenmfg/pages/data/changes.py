@@ -6,10 +6,10 @@ import html
 
 import pandas as pd
 
-from greenmfg.frames import is_missing
-from greenmfg.i18n import pick, tr
-from greenmfg.markup import escaped, source_html, value_text
-from greenmfg.scrollbox import scroll_box
+from greenmfg.charts.markup import escaped, source_html, value_text
+from greenmfg.charts.scrollbox import scroll_box
+from greenmfg.data.frames import is_missing
+from greenmfg.locale.i18n import pick, tr
 
 COLUMNS = ("Series and year", "Before → now", "Why", "Source of the new value", "Logged")
 NOWRAP = ' style="white-space:nowrap"'

@@ -9,10 +9,10 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import chart_decimals, chart_unit, fmt_number, reader_date
-from greenmfg.i18n import tr
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.locale.formatting import chart_decimals, chart_unit, fmt_number, reader_date
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.digital.taishan import case_provenance
 
 CHART_ID = chart_id_of(__name__)
@@ -21,7 +21,7 @@ METHOD = "annual kWh = MW × 1000 × full-load hours × (1 − degradation)^(yea
 # so every setting fits and the readout above the bars stays clear.
 CALCULATOR_HEADROOM = 1.5
 TEXT_STYLE = {"align": "left", "baseline": "top", "fontSize": 14, "fontWeight": "bold", "x": 8}
-GENERATION = "million kWh"  # the bars' unit; charts show it in the edition's (greenmfg.formatting.chart_unit: 万千瓦时)
+GENERATION = "million kWh"  # the bars' unit; charts show it in the edition's (greenmfg.locale.formatting.chart_unit: 万千瓦时)
 
 
 def frame(data: dict[str, Any]) -> pd.DataFrame:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_value, reader_date
-from greenmfg.frames import PROVENANCE, series_rows, with_provenance
-from greenmfg.i18n import pick, tr
-from greenmfg.tooltips import source_lines, with_source_dates
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data.frames import PROVENANCE, series_rows, with_provenance
+from greenmfg.locale.formatting import fmt_value, reader_date
+from greenmfg.locale.i18n import pick, tr
 
 CHART_ID = chart_id_of(__name__)
 # What each figure covers -> (series, colour category, every row or only the latest).

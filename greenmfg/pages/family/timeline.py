@@ -6,13 +6,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from greenmfg import milestones as verdict_rules
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import reader_date
-from greenmfg.frames import is_missing
-from greenmfg.i18n import language, pick, tr
-from greenmfg.markup import cell_text
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data import milestones as verdict_rules
+from greenmfg.data.frames import PROVENANCE, is_missing
+from greenmfg.locale.formatting import reader_date
+from greenmfg.locale.i18n import language, pick, tr
 
 from .chain import OPINIONS, documents_by_id, iso_date, verdict_frame
 from .sources import provenance
@@ -23,11 +23,11 @@ TARGET = "2030 target of the Opinions"
 CATEGORIES = (verdict_rules.MET, verdict_rules.NOT_MET, verdict_rules.CANNOT_TELL, verdict_rules.NOT_YET_DUE, TARGET)
 COLUMNS = ["measure_id", "measure", "role", "target_id", "document_id", "document", "row_order", "relation", "issued",
            "issued_label", "year", "due", "value_label", "short_label", "verdict", "reason", "outcome", "basis",
-           "source_org", "source_date", "url", "mirror_url", "as_of"]
+           *PROVENANCE]
 SYMBOLS = {">": "> ", "≥": "≥ ", "<": "< ", "≤": "≤ ", "≈": "≈ ", "=": ""}
 TOOLTIP = [("document", "Document"), ("relation", "Relation"), ("issued_label", "Document date"), ("year", "Due"),
            ("value_label", "Milestone"), ("verdict", "Verdict"), ("reason", "Why"), ("outcome", "Figure used"),
-           ("basis", "Basis"), ("source_org", "Source")]
+           ("basis", "Basis")]
 
 
 def _document_cells(document: pd.Series) -> dict:
@@ -83,10 +83,7 @@ def _metric(target: pd.Series) -> str:
 
 def _target_source(target: pd.Series, opinions: pd.Series) -> dict:
     """The target's own source where it is on an original page, else the Opinions' own report."""
-    if is_missing(target["url"]):
-        return provenance(opinions, str(opinions["date"]))
-    return {"source_org": target["source_org"], "source_date": cell_text(target["source_date"]), "url": target["url"],
-            "mirror_url": "", "as_of": str(opinions["date"])}
+    return provenance(opinions if is_missing(target["url"]) else target, str(opinions["date"]))
 
 
 def _target_rows(data: dict) -> list[dict]:
@@ -126,7 +123,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     x_scale = alt.Scale(domain=[f"{first}-01-01", f"{last + 1}-06-30"])
     axis = alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2}, labelFlush=False)
     y = alt.Y("document:N", title=None, sort=alt.EncodingSortField("row_order", op="min"), axis=alt.Axis(labelLimit=120))
-    tooltip = [alt.Tooltip(f"{field}:N", title=tr(title)) for field, title in TOOLTIP]
+    tooltip = [alt.Tooltip(f"{field}:N", title=tr(title)) for field, title in TOOLTIP] + source_lines()
     start, due = alt.X("issued:T", title=None, scale=x_scale, axis=axis), alt.X("due:T", title=None, scale=x_scale)
     colour = alt.Color("verdict:N", scale=theme.color_scale(list(CATEGORIES)), title=tr("Verdict"),
                        legend=alt.Legend(columns=1, orient="bottom"))
@@ -144,5 +141,5 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
                      "told from the figures or is not yet due; the Opinions' 2030 targets end each chain.",
                      documents=frame["document_id"].nunique(), first=first, last=int(frame["issued"].str[:4].max()),
                      count=len(options), due_first=int(frame["year"].min()), due_last=last)
-    return alt.layer(span, issued, point, text, data=frame).transform_filter("datum.measure_id == measure").add_params(
+    return with_source_dates(alt.layer(span, issued, point, text, data=frame)).transform_filter("datum.measure_id == measure").add_params(
         measure).properties(title=title, description=description, height=alt.Step(40))

@@ -6,9 +6,9 @@ import unicodedata
 
 import pandas as pd
 
-from greenmfg.card import CJK_RUN
-from greenmfg.i18n import DEFAULT, language, pick, tr
-from greenmfg.markup import chapter_link, chinese, escaped, page_href, source_html
+from greenmfg.charts.card import CJK_RUN
+from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href, source_html
+from greenmfg.locale.i18n import DEFAULT, language, pick, tr
 from greenmfg.pages.claims.reading_order import claim_numbers
 
 

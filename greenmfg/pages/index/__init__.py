@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import freshness, loaders
-from greenmfg import targets as pace_math
-from greenmfg.i18n import pick
-from greenmfg.variables import data_last_updated
+from greenmfg.data import freshness, loaders, predecessors
+from greenmfg.data import targets as pace_math
+from greenmfg.data.freshness import data_last_updated
+from greenmfg.locale.i18n import pick
 
 # (table, basis column) pairs whose text can be a target's latest basis: the series rows and the targets' baselines.
 BASIS_COLUMNS = (("context_series", "basis"), ("policy_targets", "baseline_basis"))
@@ -23,11 +23,14 @@ def bases(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
 
 
 def load(data_dir=None) -> dict[str, pd.DataFrame]:
-    """The tables the home page shows: policy document, targets, each numeric target's progress and freshness, and
-    the bases of the figures in the reader's language."""
+    """The tables the home page shows: policy document, targets, each numeric target's progress and freshness, the
+    milestones earlier plans set on the way (`steps`, with verdicts), and the bases of the figures in the reader's
+    language."""
     targets, series = loaders.load_policy_targets(data_dir), loaders.load_context_series(data_dir)
-    progress = pace_math.target_progress(targets, series)
+    steps = predecessors.steps(targets, predecessors.load(data_dir))
+    progress = predecessors.with_milestone_pace(pace_math.target_progress(targets, series), steps)
     return {"policy_document": loaders.load_policy_document(data_dir), "policy_targets": targets, "progress": progress,
+            "steps": steps,
             "freshness": freshness.target_freshness(targets, progress, loaders.load_release_schedule(data_dir),
                                                     data_last_updated(data_dir)),
             "bases": bases({"context_series": series, "policy_targets": targets})}

@@ -2,23 +2,31 @@
 how fresh the figure is, as one row per target that reads on a phone as well as on a desktop.
 
 Each row is a bar on the target's own scale (latest value as a share of the target level, the tick at the end is
-the target), so targets in tonnes and in percent sit on one chart without a shared unit.
+the target), so targets in tonnes and in percent sit on one chart without a shared unit. A thin dark tick marks each
+milestone an earlier plan set on the way (greenmfg.data.predecessors), its verdict in its tooltip and in the CSV.
 """
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from greenmfg import targets as pace_math
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_number
-from greenmfg.frames import PROVENANCE, with_provenance
-from greenmfg.i18n import pick, tr
-from greenmfg.markup import cell_text, value_text
-from greenmfg.tooltips import source_lines, with_source_dates
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.markup import cell_text, value_text
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data import targets as pace_math
+from greenmfg.data.frames import PROVENANCE, with_provenance
+from greenmfg.locale.formatting import fmt_number
+from greenmfg.locale.i18n import pick, tr
 
 CHART_ID = chart_id_of(__name__)
+MILESTONE = "earlier milestone"
+TOOLTIP = (("metric_en", "Target"), ("kind", "Row"), ("value_label", "Value"), ("year", "Year"), ("gap_label", "Gap"),
+           ("pace_needed", "Pace needed"), ("pace_from", "Pace needed measured from"), ("pace_recent", "Recent pace"),
+           ("status", "Status"), ("status_reason", "Why"), ("milestones", "Earlier milestones"),
+           ("next_release", "Next release"), ("basis", "Basis"), ("attribution", "Target in the document"))
+MILESTONE_TOOLTIP = (("label", "Target"), ("kind", "Row"), ("value_label", "Earlier milestone"), ("documents", "Set by"),
+                     ("verdict", "Verdict"), ("reason", "Why"))
 # Qualifiers the scoreboard writes as symbols (short, to fit a phone); tooltips and the table use words.
 SYMBOLS = (">", "≥", "≈", "<", "≤")
 ROW_STEP = 66  # pixels per target: a label line, the bar, a figures line
@@ -50,6 +58,7 @@ def _scores(progress: pd.Series) -> dict:
             "gap_label": gap_text(progress), "latest_year": int(progress["latest_year"]),
             "pace_needed": pace_math.pace_label(progress["required_annual_change"], cell_text(progress["unit"])),
             "pace_recent": pace_math.pace_label(recent, cell_text(progress["unit"]), kind),
+            "pace_from": progress["pace_from"], "milestones": progress["milestones"],
             "next_release": progress["next_release"]}
 
 
@@ -73,7 +82,7 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     measure, basis, row kind, status, lines) in the page's language."""
     meta = data["policy_targets"].set_index("target_id")
     releases = data["freshness"].set_index("target_id")["next_release"]
-    rows = []
+    rows, steps = [], []
     for _, progress in data["progress"].iterrows():
         target = meta.loc[progress["target_id"]]
         progress = pd.concat([progress, pd.Series({"next_release": releases[progress["target_id"]]})])
@@ -84,20 +93,30 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
         # the target's 'as of' is when it was reported, not its horizon year (else "Data as of 2030")
         rows.append(_point(progress, label, "target", {**target.to_dict(), "basis": pick(target, "basis"),
                                                         "as_of": target["source_date"]}))
+        steps += _milestones(progress["target_id"], label, data["steps"])
     out = pd.DataFrame(rows)
     latest = out["kind"] == tr("latest")
     out["line"] = [tr("{value} in {year}", value=value, year=year)
                    for value, year in zip(out["short_label"], out["latest_year"])]
     out.loc[~latest, "line"] = [tr("target {value}, {gap}", value=value, gap=gap)
                                 for value, gap in zip(out.loc[~latest, "short_label"], out.loc[~latest, "gap_label"])]
-    return with_provenance(out)
+    out = pd.concat([out, pd.DataFrame(steps)], ignore_index=True)
+    out["latest_year"] = out["latest_year"].map(lambda year: "" if pd.isna(year) else int(year)).astype(object)
+    return with_provenance(out.fillna(""))
 
 
-def _tooltip() -> list[alt.Tooltip]:
-    fields = (("metric_en", "Target"), ("kind", "Row"), ("value_label", "Value"), ("year", "Year"), ("gap_label", "Gap"),
-              ("pace_needed", "Pace needed"), ("pace_recent", "Recent pace"), ("status", "Status"),
-              ("status_reason", "Why"), ("next_release", "Next release"), ("basis", "Basis"),
-              ("attribution", "Target in the document"))
+def _milestones(target_id: str, label: str, steps: pd.DataFrame) -> list[dict]:
+    """The target's earlier milestones as rows of their own: value, year, plans, verdict and source."""
+    own = steps[steps["target_id"] == target_id]
+    return [{"target_id": target_id, "label": label, "kind": tr(MILESTONE), "year": int(step["year"]),
+             "value": step["value"], "unit": step["unit"], "value_label": step["step_label"],
+             "short_label": short_value(step["value"], step["unit"], step["qualifier"]),
+             "percent_of_target": step["percent_of_target"], "documents": step["documents"],
+             "verdict": step["verdict"], "reason": step["reason"], **{c: step[c] for c in PROVENANCE}}
+            for _, step in own.iterrows()]
+
+
+def _tooltip(fields: tuple[tuple[str, str], ...]) -> list[alt.Tooltip]:
     return [alt.Tooltip(f"{field}:{'O' if field == 'year' else 'N'}", title=tr(title)) for field, title in fields] + \
         source_lines()
 
@@ -117,22 +136,27 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     base = with_source_dates(alt.Chart(frame)).encode(
         y=alt.Y("target_id:N", sort=list(dict.fromkeys(frame["target_id"])), axis=None, title=None),
         x=alt.X("percent_of_target:Q", scale=alt.Scale(domain=[0, x_end], nice=False), axis=None, title=None),
-        tooltip=_tooltip())
+        tooltip=_tooltip(TOOLTIP))
     track = base.transform_filter(alt.datum.kind == tr("target")).mark_bar(size=10, color=theme.LIGHT["grid"])
     fill = base.transform_filter(alt.datum.kind == tr("latest")).mark_bar(size=10).encode(color=status)
     tick = base.transform_filter(alt.datum.kind == tr("target")).mark_tick(thickness=3, size=20,
                                                                        color=theme.category_color("target"))
+    step = base.transform_filter(alt.datum.kind == tr(MILESTONE)).mark_tick(
+        thickness=2, size=16, color=theme.category_color(MILESTONE)).encode(tooltip=_tooltip(MILESTONE_TOOLTIP))
     muted = theme.LIGHT["muted"]
     lines = [_text(base, "label", "latest", None, -1, fontSize=LARGE, fontWeight="bold", limit=alt.ExprRef("width - 115")),
              _text(base, "status", "latest", x_end, -1, fontSize=LARGE).encode(color=status),
              _text(base, "line", "latest", None, 1, fontSize=SMALL, color=muted),
              _text(base, "line", "target", x_end, 1, fontSize=SMALL, color=muted)]
     title = alt.Title(tr("Where each 2030 target stands"),
-                      subtitle=tr("Bar: latest official value as a share of its target (tick); words and colour: pace"))
+                      subtitle=tr("Bar: latest official value as a share of its target (tick); dark tick: an earlier "
+                                  "plan's milestone; words and colour: pace"))
     units = tr(" or ").join(sorted({tr("percent") if unit == "%" else unit for unit in frame["unit"]}))
+    years = [year for year in frame["latest_year"] if year != ""]
     description = tr("Scoreboard of the {count} numeric 2030 targets of the Guiding Opinions: for each, the latest "
                      "official value (years {first} to {last}) as a share of the target level, the gap in the target's "
-                     "own unit ({units}) and whether the recent pace is enough.", count=frame["target_id"].nunique(),
-                     first=frame["latest_year"].min(), last=frame["latest_year"].max(), units=units)
-    return (alt.layer(track, fill, tick, *lines).properties(height=alt.Step(ROW_STEP), title=title,
+                     "own unit ({units}), whether the recent pace is enough, and a tick for each of {steps} milestones "
+                     "earlier plans set on the way.", count=frame["target_id"].nunique(), first=min(years),
+                     last=max(years), units=units, steps=int((frame["kind"] == tr(MILESTONE)).sum()))
+    return (alt.layer(track, fill, tick, step, *lines).properties(height=alt.Step(ROW_STEP), title=title,
                                                             description=description))

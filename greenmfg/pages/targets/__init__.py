@@ -6,28 +6,29 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import freshness, loaders
-from greenmfg import targets as pace_math
-from greenmfg.i18n import tr
-from greenmfg.markup import slug
+from greenmfg.charts.markup import slug
+from greenmfg.data import freshness, loaders, predecessors
+from greenmfg.data import targets as pace_math
+from greenmfg.data.freshness import data_last_updated
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.claims.reading_order import ordered_claims
-from greenmfg.variables import data_last_updated
-
-from . import distance
 
 # Recent paces that are only bounds, or unknown: the figures may leave a target without a verdict.
 BOUND_KINDS = (pace_math.PACE_LOWER_BOUND, pace_math.PACE_UPPER_BOUND, pace_math.PACE_UNDETERMINED)
 
 
 def load(data_dir=None) -> dict:
-    """Targets, each numeric target's progress and freshness (latest period, next release, stale), the claims in
-    reading order (for ledger links) and the data's last_updated (the date staleness is measured against)."""
+    """Targets, each numeric target's progress and freshness (latest period, next release, stale), the milestones
+    earlier plans set on the way (`steps`, with verdicts; the pace needed starts from the observed value in a
+    milestone's year where that is better founded), the claims in reading order (for ledger links) and the data's
+    last_updated (the date staleness is measured against)."""
     targets, context = loaders.load_policy_targets(data_dir), loaders.load_context_series(data_dir)
     raw_claims = loaders.load_claims(data_dir)
     claims = ordered_claims(raw_claims, loaders.load_article_paragraphs(data_dir))
     updated = data_last_updated(data_dir)
-    progress = pace_math.target_progress(targets, context)
-    return {"policy_targets": targets, "claims": claims, "progress": progress, "last_updated": updated,
+    steps = predecessors.steps(targets, predecessors.load(data_dir))
+    progress = predecessors.with_milestone_pace(pace_math.target_progress(targets, context), steps)
+    return {"policy_targets": targets, "claims": claims, "progress": progress, "steps": steps, "last_updated": updated,
             "latest": freshness.target_freshness(targets, progress, loaders.load_release_schedule(data_dir), updated)}
 
 
@@ -52,7 +53,7 @@ def variables(data_dir=None) -> dict[str, dict[str, str]]:
     statuses = progress["status"].value_counts()
     out = {"numeric": str(int(numeric.sum())), "qualitative": str(int((~numeric).sum())),
            "tracked": str(len(progress)),
-           "reached": str(int((distance.frame(data)["percent_of_target"] >= 100).sum())),
+           "reached": str(int((progress["gap"] <= 0).sum())),
            "pace_needs_faster_phrase": needs_faster_phrase(int(statuses.get(pace_math.NEEDS_FASTER, 0)))}
     for status in pace_math.STATUSES:
         out["pace_" + slug(status).replace("-", "_")] = str(int(statuses.get(status, 0)))

@@ -5,10 +5,7 @@ import html
 
 import pandas as pd
 
-from greenmfg.formatting import fmt_number
-from greenmfg.frames import is_missing
-from greenmfg.i18n import language, pick, tr
-from greenmfg.markup import (
+from greenmfg.charts.markup import (
     cell_text,
     chapter_link,
     chinese,
@@ -19,8 +16,11 @@ from greenmfg.markup import (
     source_html,
     value_text,
 )
-from greenmfg.scrollbox import scroll_box
-from greenmfg.targets import pace_label
+from greenmfg.charts.scrollbox import scroll_box
+from greenmfg.data.frames import is_missing
+from greenmfg.data.targets import pace_label
+from greenmfg.locale.formatting import fmt_number
+from greenmfg.locale.i18n import language, pick, tr
 
 from . import latest
 from .pace import pace_kind_note, progress_reason
@@ -64,13 +64,16 @@ def _row(progress: pd.Series, target: pd.Series, freshness: str = "") -> str:
         f'</span></th><td>{_metric_html(target)}<br><span class="gm-front-small">'
         + tr("Target source: {source}. Discussed in {chapter}.", source=target_source,
              chapter=chapter_link(target["chapter"])) + '</span></td>'
-        f'<td>{tr("<strong>{value}</strong> by {year}", value=target_value, year=escaped(progress["target_year"]))}</td>'
+        f'<td>{tr("<strong>{value}</strong> by {year}", value=target_value, year=escaped(progress["target_year"]))}'
+        f'<br><span class="gm-front-small">{html.escape(tr("Earlier milestones: {list}", list=progress["milestones"]))}'
+        '</span></td>'
         f'<td>{tr("<strong>{value}</strong> ({year})", value=latest_value, year=escaped(progress["latest_year"]))}'
         f'<br><span class="gm-front-small">'
         + tr("Basis: {basis}. Source: {source}", basis=escaped(pick(progress, "latest_basis")), source=latest_source)
         + f'</span>{freshness}</td>'
         f'<td>{html.escape(gap)}<span class="gm-front-small">{html.escape(lower)}</span></td>'
-        f'<td>{html.escape(pace_label(progress["required_annual_change"], unit))}</td>'
+        f'<td>{html.escape(pace_label(progress["required_annual_change"], unit))}<br><span class="gm-front-small">'
+        f'{html.escape(tr("from {start}", start=progress["pace_from"]))}</span></td>'
         f'<td>{html.escape(pace_label(progress["recent_annual_change"], unit, progress["recent_pace_kind"]))}'
         f'{_recent_span(progress)}</td>'
         f'<td><span class="gm-status">{escaped(tr(progress["status"]))}</span><br><span class="gm-front-small">'

@@ -7,14 +7,14 @@ import calendar
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import chart_unit, fmt_number, fmt_value, in_chart_unit, reader_date
-from greenmfg.frames import PROVENANCE, figure_label, is_derived, provenance_of, rescale, series_rows
-from greenmfg.i18n import tr
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data.frames import PROVENANCE, figure_label, is_derived, provenance_of, rescale, series_rows
+from greenmfg.data.sources import publisher_name
+from greenmfg.locale.formatting import chart_unit, fmt_number, fmt_value, in_chart_unit, reader_date
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.traditional.progress import value_label
-from greenmfg.sources import publisher_name
-from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 # Measure (as tooltips name it) -> its series and the seed article's claim about it.
@@ -27,7 +27,7 @@ TONNES = "Mt"  # capacity's unit in the frame's English; charts show it in the e
 COUNTED_BY = ("cisa", "mee")
 PUBLISHED_KIND = "Completed, publicly notified ({first}; {second})"
 DERIVED_KIND = "Completed, publicly notified ({first}; {second}), derived"
-# Legend entry -> (colour category of greenmfg.theme, mark shape); the claim's entry is built with its verdict.
+# Legend entry -> (colour category of greenmfg.charts.theme, mark shape); the claim's entry is built with its verdict.
 STYLES = {"published": ("official", "circle"), "derived": ("calculated", "triangle-up"), "claim": ("article", "diamond")}
 COLUMNS = ["measure", "kind", "style", "date", "when", "value", "unit", "value_label", "short_label", "figure",
            *PROVENANCE]

@@ -1,0 +1,170 @@
+"""Numbers, quantities and dates as each edition's readers write them: the one place for both conventions.
+
+CLDR data through Babel does what CLDR covers: Chinese dates (2026年3月19日, 2025年11月), English dates
+(19 March 2026, November 2025), each edition's decimal sign and Chinese large numbers in 万 and 亿 (10.53亿吨,
+1.18万亿千瓦时). Rules of our own, for what CLDR does not cover:
+
+- Chinese figures carry no thousands separator (1649万辆, as NBS and CAAM print them); English ones do (1,649). The
+  charts follow the same rule through the Vega number locale each edition's theme carries (vega_number_locale).
+- A range of months within a year is written the statistical bureau's way: 2025年1—10月 (an em dash between the
+  months, 年 once, 月 once), January–October 2025 in English. Months are always digits in Chinese (2018年11月, never
+  2018年十一月).
+- Chinese charts count large quantities in the desk's units: tonnes in 亿吨 (10.05亿吨, not 1,005 Mt or 百万吨),
+  electricity in 亿千瓦时 and 万千瓦时 (8340亿千瓦时, 2200万千瓦时; not TWh, 太瓦时 or 百万千瓦时); English charts
+  keep Mt, TWh and million kWh (chart_unit).
+"""
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_skeleton
+from babel.numbers import format_compact_decimal, get_decimal_symbol
+
+from greenmfg.data.data_tables import AS_OF_PATTERN
+from greenmfg.locale.i18n import language
+
+_EN_QUALIFIER = {"=": "", ">": "more than ", "≥": "at least ", "<": "less than ", "≤": "at most ", "≈": "≈ "}
+_ZH_QUALIFIER = {"=": "", ">": "超过", "≥": "不低于", "<": "低于", "≤": "不超过", "≈": "约"}
+_NO_UNIT = {"", "count"}
+# Units Chinese text writes in words: a change of a percentage is so many 个百分点.
+_ZH_UNITS = {"pp": "个百分点"}
+# Quantities Chinese text states in 万/亿 of a base unit: the unit, its size in base units, the base unit's word.
+_ZH_SCALED = {"Mt": (1e6, "吨"), "万吨": (1e4, "吨"), "亿吨": (1e8, "吨"), "TWh": (1e9, "千瓦时"), "亿千瓦时": (1e8, "千瓦时"),
+              "million kWh": (1e6, "千瓦时"), "万千瓦时": (1e4, "千瓦时"), "万辆": (1e4, "辆")}
+# The unit a chart's axis, tooltip and CSV count a quantity in, per edition: unit -> (factor, unit shown). A Chinese
+# desk counts tonnes in 亿吨 and electricity in 亿千瓦时 (large) or 万千瓦时 (a plant's output); English keeps the data's.
+CHART_UNITS = {"zh": {"Mt": (0.01, "亿吨"), "TWh": (10.0, "亿千瓦时"), "million kWh": (100.0, "万千瓦时")}}
+LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
+DATE_SKELETONS = {1: "y", 2: "yMMMM", 3: "yMMMMd"}  # year; year and month; full date
+
+
+def _is_missing(value) -> bool:
+    """True for None, NaN, pandas NA and empty strings."""
+    if value is None or (isinstance(value, str) and value.strip() == ""):
+        return True
+    try:
+        return bool(value != value) or (isinstance(value, float) and math.isnan(value))
+    except TypeError:
+        return True
+
+
+def fmt_number(value, decimals: int | None = None, lang: str | None = None) -> str:
+    """Format a number, rounded half-up to `decimals` (default: up to 6) with trailing zeros trimmed: with thousands
+    separators in English (1,649), without in Chinese (1649)."""
+    if _is_missing(value):
+        return ""
+    d = Decimal(str(float(value))) if not isinstance(value, Decimal) else value
+    places = 6 if decimals is None else decimals
+    d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if places >= 0 else d
+    grouping = "" if (lang or language()) == "zh" else ","
+    text = f"{d:{grouping}.{max(places, 0)}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def zh_quantity(value, unit: str, decimals: int | None = None) -> str | None:
+    """A quantity in a unit Chinese readers count in 万/亿 (Mt → 10.53亿吨, TWh → 1.18万亿千瓦时, 万辆 → 1649万辆,
+    亿千瓦时 → 8342亿千瓦时); None for other units."""
+    if unit not in _ZH_SCALED:
+        return None
+    size, word = _ZH_SCALED[unit]
+    base = float(value) * size
+    if abs(base) < 1e4:
+        return f"{fmt_number(base, decimals, 'zh')}{word}"
+    # `decimals` counts in ``unit``, as in English (0: whole Mt, 1,005 Mt -> 10.05亿吨), so the 万/亿/万亿 figure keeps
+    # that precision, to at most two decimals (11354亿千瓦时 -> 1.14万亿千瓦时); without it, two decimals.
+    power = 12 if abs(base) >= 1e12 else 8 if abs(base) >= 1e8 else 4
+    digits = 2 if decimals is None else min(2, max(0, decimals + power - round(math.log10(size))))
+    return format_compact_decimal(base, locale=LOCALES["zh"], fraction_digits=digits).replace(",", "") + word
+
+
+def reader_date(value) -> str:
+    """A date or period from the data as the page's readers write it: 2025, November 2025, 19 March 2026 (Chinese:
+    2025年, 2025年11月, 2026年3月19日); a range within a year 'YYYY-MM/YYYY-MM' as January–October 2025 (2025年1—10月).
+    Anything else is returned as it is."""
+    text = str(value or "").strip()
+    lang = language()
+    if "/" in text:
+        start, end = (AS_OF_PATTERN.match(part) for part in text.split("/", 1))
+        if start and end and start[1] == end[1] and start[2] and end[2] and not (start[3] or end[3]):
+            year, first, last = start[1], int(start[2]), int(end[2])
+            if lang == "zh":
+                return f"{year}年{first}—{last}月"
+            return f"{reader_date(f'{year}-{first:02d}')[:-5]}–{reader_date(f'{year}-{last:02d}')}"
+        return text
+    match = AS_OF_PATTERN.match(text)
+    if not match:
+        return text
+    parts = [int(p) for p in match.groups() if p]
+    day = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return format_skeleton(DATE_SKELETONS[len(parts)], day, locale=LOCALES[lang])
+
+
+def chart_unit(unit: str, lang: str | None = None) -> tuple[float, str]:
+    """The factor from ``unit`` to the unit this edition's charts count in, and that unit: ('Mt', zh) -> (0.01,
+    '亿吨'), ('TWh', zh) -> (10, '亿千瓦时'); (1, unit) where the edition keeps the unit."""
+    return CHART_UNITS.get(lang or language(), {}).get(unit, (1.0, unit))
+
+
+def in_chart_unit(value, unit: str, lang: str | None = None) -> tuple[float | None, str]:
+    """A value in the unit this edition's charts count in, and that unit (1005.09 Mt -> 10.0509 亿吨 in Chinese)."""
+    factor, shown = chart_unit(unit, lang)
+    return (None if _is_missing(value) else round(float(value) * factor, 6)), shown
+
+
+def chart_decimals(unit: str, decimals: int, lang: str | None = None) -> int:
+    """Decimals that keep a figure's precision in this edition's chart unit: whole Mt are 亿吨 to 2 decimals, tenths
+    of a million kWh are whole 万千瓦时."""
+    factor, _ = chart_unit(unit, lang)
+    return max(0, decimals + round(-math.log10(factor)))
+
+
+def vega_number_locale(lang: str | None = None) -> dict:
+    """The d3/Vega number locale of an edition's charts: CLDR's decimal sign, and thousands grouped as the edition
+    writes them (',' in English; none in Chinese, our rule), so axis labels, tooltips and format() in chart
+    expressions read 8340, not 8,340, on Chinese pages."""
+    lang = lang or language()
+    return {"decimal": get_decimal_symbol(LOCALES[lang]), "thousands": "" if lang == "zh" else ",",
+            "grouping": [3], "currency": ["", ""]}
+
+
+ISO_PERIOD = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?(?:/\d{4}-\d{2})?$")
+
+
+def reader_period(value):
+    """``value`` as a reader reads it where it is an ISO month or day (2025-01-21 -> 2025年1月21日 / 21 January
+    2025), else unchanged: years, numbers and text stay as they are. For cells of tables readers download."""
+    return reader_date(value) if isinstance(value, str) and ISO_PERIOD.match(value.strip()) else value
+
+
+def _is_cjk(ch: str) -> bool:
+    """True if the character is a CJK ideograph (units like 万辆, 亿吨 attach without a space)."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def fmt_value(value, unit: str = "", qualifier: str = "=", lang: str | None = None, decimals: int | None = None) -> str:
+    """Format value + unit + qualifier, e.g. 'more than 40 %', '958.7万辆', '≈ 20 %' (lang 'en' or 'zh'; default:
+    the page's language)."""
+    lang = lang or language()
+    if _is_missing(value):
+        return ""
+    qualifier = qualifier if isinstance(qualifier, str) and qualifier else "="
+    table = _ZH_QUALIFIER if lang == "zh" else _EN_QUALIFIER
+    if qualifier not in table:
+        raise ValueError(f"unknown qualifier {qualifier!r}")
+    if lang == "zh" and (quantity := zh_quantity(value, unit, decimals)) is not None:
+        return f"{table[qualifier]}{quantity}"
+    number = fmt_number(value, decimals, lang)
+    unit = "" if unit in _NO_UNIT else unit
+    unit = _ZH_UNITS.get(unit, unit) if lang == "zh" else unit
+    if not unit:
+        body = number
+    elif _is_cjk(unit[0]) or (lang == "zh" and unit == "%"):
+        body = f"{number}{unit}"
+    else:
+        body = f"{number} {unit}"
+    return f"{table[qualifier]}{body}"
