@@ -10,7 +10,7 @@ import pytest
 
 from greenmfg.charts import card
 from greenmfg.charts.tooltips import SOURCE_DATE_LABEL
-from greenmfg.locale.formatting import reader_date, reader_period
+from greenmfg.locale.formatting import reader_date, reader_period, reader_rows
 from greenmfg.locale.i18n import using
 from greenmfg.pages import digital, traditional
 from greenmfg.pages.digital import power_mix, pv_calculator
@@ -43,7 +43,7 @@ def zh_chart(request):
     with using("zh"):
         chart = module.chart(module.frame(page.load()))
         spec = chart.to_dict()
-        rows = card.reader_rows(card.compile_specs(chart, module.CHART_ID)["rows"])
+        rows = reader_rows(card.compile_specs(chart, module.CHART_ID)["rows"])
     return request.param, spec, rows
 
 

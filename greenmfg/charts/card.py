@@ -23,7 +23,7 @@ from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data.frames import PROVENANCE
 from greenmfg.data.freshness import card_freshness
 from greenmfg.data.sources import short_source_line
-from greenmfg.locale.formatting import reader_date, reader_period
+from greenmfg.locale.formatting import reader_date, reader_rows
 from greenmfg.locale.i18n import edition_prefix, header, language, tr
 from greenmfg.pages.var_tokens import load_variables, substitute
 from greenmfg.paths import REPO_ROOT
@@ -172,13 +172,6 @@ def _period_end_key(as_of: str) -> str:
 def _as_of(rows: list[dict[str, Any]]) -> str:
     values = sorted((_text(r.get("as_of")) for r in rows if _text(r.get("as_of"))), key=_period_end_key)
     return values[-1] if values else ""
-
-
-def reader_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows as readers get them in the table and the CSV: dates and periods as the edition writes them (2025年1月21日,
-    21 January 2025), not ISO. A desk pastes these cells into a credit line; Excel would turn an ISO '2025-09' into
-    1 September and '2025' into a number, stating a day the source never gave. The data package keeps ISO for code."""
-    return [{column: reader_period(value) for column, value in row.items()} for row in rows]
 
 
 def _table_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
