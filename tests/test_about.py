@@ -27,7 +27,7 @@ def test_citation_and_bibtex():
     title, author = citation.citation_meta()
     assert f"title = {{{title}}}" in entry and f"author = {{{{{author}}}}}" in entry
     assert citation.citation_text("2025-10-31", "0.1.0").startswith(f"{author}. {title}. ")
-    assert "last data update 2025-10-31" in citation.citation_text("2025-10-31", "0.1.0")
+    assert "last data update 31 October 2025" in citation.citation_text("2025-10-31", "0.1.0")
 
 
 def test_citation_title_starts_with_the_site_title():
@@ -64,5 +64,5 @@ def test_zh_citation_is_the_chinese_title_with_the_authors_chinese_name_and_the_
         title, author = citation.citation_meta()
         text, entry = citation.citation_text("2025-10-31", "0.1.0"), citation.bibtex("2025-10-31", "0.1.0")
     assert title == zh["title"] and title.startswith(quarto_config("zh")["website"]["title"] + "：")
-    assert text.startswith(f"{author}. {title}") and "数据最后更新于2025-10-31" in text
+    assert text.startswith(f"{author}. {title}") and "数据最后更新于2025年10月31日" in text
     assert f"title = {{{title}}}" in entry and "note = {数据版本0.1.0" in entry

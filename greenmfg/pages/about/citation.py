@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 
+from greenmfg.locale.formatting import reader_date
 from greenmfg.locale.i18n import language, tr
 from greenmfg.pages.project import page
 
@@ -22,12 +23,13 @@ def citation_text(last_updated: str, version: str) -> str:
     """The plain-text citation of the site."""
     title, author = citation_meta()
     return tr("{author}. {title}. Data version {version}, last data update {last_updated}.", author=author, title=title,
-              version=version, last_updated=last_updated)
+              version=version, last_updated=reader_date(last_updated))
 
 
 def _note(version: str, last_updated: str) -> str:
     """The data's version and last update, as the BibTeX note says them."""
-    return tr("Data version {version}, last data update {last_updated}", version=version, last_updated=last_updated)
+    return tr("Data version {version}, last data update {last_updated}", version=version,
+              last_updated=reader_date(last_updated))  # 19 March 2026, 2026年3月19日: as the page says it
 
 
 def bibtex(last_updated: str, version: str) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 from greenmfg.charts.markup import escaped, source_html, value_text
 from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data.frames import is_missing
+from greenmfg.locale.formatting import reader_date
 from greenmfg.locale.i18n import pick, tr
 
 COLUMNS = ("Series and year", "Before → now", "Why", "Source of the new value", "Logged")
@@ -27,7 +28,7 @@ def _row(change: pd.Series) -> str:
             f"<td{NOWRAP}>{before_html} →<br>{now_html}</td>"
             f'<td>{escaped(pick(change, "reason"))}</td>'
             f'<td>{source_html(change["source_org"], change["source_date"], change["url"])}</td>'
-            f'<td{NOWRAP}>{escaped(change["changed_on"])}</td></tr>')
+            f'<td{NOWRAP}>{escaped(reader_date(change["changed_on"]))}</td></tr>')
 
 
 def changes_html(changes: pd.DataFrame) -> str:
