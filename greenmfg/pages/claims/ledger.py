@@ -21,7 +21,7 @@ from greenmfg.markup import (
 )
 from greenmfg.project import themes
 
-from .reading_order import claim_numbers
+from .reading_order import claim_numbers, paragraph_number
 
 # The verdicts, from best to worst supported: the order of the status filter and of the prose counts.
 CLAIM_STATUSES = ["confirmed", "partly confirmed", "found in another document", "conflicts with official data",
@@ -72,7 +72,7 @@ def _entry(claim: pd.Series, number: int, labels: dict[str, str]) -> str:
     claim_id = escaped(claim["claim_id"])
     theme = cell_text(claim["theme"])
     english = f'<p>{escaped(claim["claim_text_en"])}</p>' if language() == "en" else ""
-    paragraph = html.escape(tr("paragraph {paragraph}", paragraph=cell_text(claim["paragraph_id"])))
+    paragraph = html.escape(tr("paragraph {paragraph}", paragraph=paragraph_number(claim["paragraph_id"])))
     return (f'<li class="gm-entry" id="claim-{claim_id}" data-row data-status="{html.escape(slug(claim["status"]))}" '
             f'data-theme="{html.escape(slug(claim["theme"]))}"><h3>{number}. {chinese(claim["claim_text"])}</h3>'
             f'{english}<dl>'
