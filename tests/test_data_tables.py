@@ -121,7 +121,7 @@ def test_policy_document_identity():
 
 def test_glossary_has_required_terms():
     g = set(loaders.load_glossary()["term_zh"])
-    required = ["短流程炼钢", "超低排放改造", "大宗工业固废综合利用", "再生资源", "电解铝", "工艺流程再造", "绿色微电网",
+    required = ["短流程炼钢", "超低排放改造", "大宗工业固废综合利用", "再生资源", "电解铝", "工艺流程再造", "工业绿色微电网",
                 "绿色工厂", "绿色工业园区", "绿色供应链", "绿色算力", "增材制造", "再制造", "新型工业化", "碳达峰", "碳中和",
                 "数字化绿色化协同", "规模以上工业"]
     assert set(required) <= g
