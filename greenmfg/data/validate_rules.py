@@ -138,6 +138,13 @@ def claim_evidence(file, rows, context) -> list[str]:
                                 line, "evidence_url"))
             if not r.get("evidence_quote"):
                 msgs.append(msg(file, f"status '{status}' needs an evidence_quote", line, "evidence_quote"))
+        quote, language = r.get("evidence_quote", ""), r.get("evidence_language", "")
+        if quote and bool(HAN.search(quote)) != (language in ("", "zh-Hant")):
+            msgs.append(msg(file, f"evidence_language '{language or 'empty (Chinese)'}' does not match the script of the "
+                                  "quote", line, "evidence_language"))
+        elif quote and language in ("en", "de") and not HAN.search(r.get("evidence_gloss_zh", "")):
+            msgs.append(msg(file, "a quote in another language needs its gist in Chinese in evidence_gloss_zh", line,
+                            "evidence_gloss_zh"))
         if r.get("value", "") != "" and not r.get("unit"):
             msgs.append(msg(file, "claim with a value has no unit", line, "unit"))
     return msgs
