@@ -107,6 +107,8 @@ CELL_EDITS = [
     case(CS, {"series_id": "nev_sales", "year": "2024"}, {"unit": "辆"}, "unit", "one unit per series", "two-units-in-a-series"),
     case(CL, {"claim_id": "nev-output-sales-2023"}, {"claim_text": "新能源汽车产销超过960万辆"}, "claim_text",
          "not found in paragraph", "claim-text-not-in-paragraph"),
+    case(CL, {"claim_id": "bulk-solid-waste-2030"}, {"status": "partly confirmed"}, "status",
+         "differs from target T03's attribution_status 'confirmed'", "claim-and-target-give-two-verdicts"),
     case(CL, {"claim_id": "nev-output-sales-2023"}, {"related_series_id": "nev_sales_alt"}, "related_series_id",
          "unknown series", "claim-unknown-series"),
     case("glossary.csv", {"term_id": "green-factory"}, {"term_zh": ""}, "term_zh", "required", "required-value-empty"),

@@ -158,12 +158,15 @@ def claim_text_in_paragraph(file, rows, context) -> list[str]:
 
 
 def claim_references(file, rows, context) -> list[str]:
-    """related_target_id and related_series_id exist in policy_targets / context_series."""
-    msgs = []
-    targets = context.get("target_ids")
+    """Targets and series a claim names exist; a claim checking a target gives the target's attribution_status."""
+    msgs, targets = [], context.get("target_ids")
     for line, r in rows:
-        if r.get("related_target_id") and targets is not None and r["related_target_id"] not in targets:
-            msgs.append(msg(file, f"unknown target '{r['related_target_id']}' (not in policy_targets)", line, "related_target_id"))
+        target = r.get("related_target_id")
+        if target and targets is not None and target not in targets:
+            msgs.append(msg(file, f"unknown target '{target}' (not in policy_targets)", line, "related_target_id"))
+        elif target and targets is not None and r.get("claim_type") == "target" and r.get("status") != targets[target]:
+            msgs.append(msg(file, f"status '{r.get('status')}' differs from target {target}'s attribution_status "
+                                  f"'{targets[target]}' (curated/targets.yaml): set both to one verdict", line, "status"))
         msgs += _unknown_series(file, line, r, "related_series_id", context)
     return msgs
 
