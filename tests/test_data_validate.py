@@ -412,3 +412,16 @@ def test_make_data_stops_on_a_malformed_curated_file_with_that_line(data_copy, c
                          env=env)
     assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr, run.stderr
     assert run.stderr.splitlines() == [expected.format(at=at)]
+
+
+def test_a_correction_with_a_new_source_needs_its_own_quote(data_copy):
+    """A replace_with that gives a new value or address but no quote would keep the research row's quote under a source
+    that never printed it: make data stops and names the correction."""
+    yaml_replace("series_corrections", "    quote: 2024年电解铝产量达4380万吨,约占全球60%\n", "")(data_copy)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(data_copy.parent), str(REPO_ROOT)])}
+    run = subprocess.run([sys.executable, "-m", "data.steps"], capture_output=True, text=True, cwd=data_copy.parent,
+                         env=env)
+    assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr, run.stderr
+    assert run.stderr.splitlines() == ["curated/series_corrections.yaml: row_corrections "
+                                       "aluminium_china_share_global_output 2024: replace_with gives a new value or "
+                                       "source, so it needs that source's `quote` too"]
