@@ -138,8 +138,8 @@ def test_source_labels_name_publisher_and_outlet_from_the_publisher_table():
     assert sources.source_label("miit", "xinhua", "") == "MIIT, reported by Xinhua (seen in a reprint)"
     assert sources.source_label("nbs", "nbs", "") == "NBS (seen in a reprint)"
     with using("zh"):
-        assert sources.source_label("miit", "xinhua", "") == "工业和信息化部（新华社报道，转载所见）"
-        assert sources.source_label("caam", "steelorbis", "https://x") == "中国汽车工业协会（SteelOrbis报道）"
+        assert sources.source_label("miit", "xinhua", "") == "工业和信息化部（据新华社报道的转载）"
+        assert sources.source_label("caam", "steelorbis", "https://x") == "中国汽车工业协会（据SteelOrbis报道）"
     rows = [{"publisher": "NBS", "as_of": "2019"}, {"publisher": "MIIT", "as_of": "2025-07"}]
     assert sources.short_source_line(rows) == "NBS, MIIT (2019–2025)"
     assert sources.short_source_line(rows, lang="zh") == "NBS、MIIT（2019–2025）"

@@ -37,6 +37,7 @@ def test_fmt_value_en(args, expected):
 def test_fmt_value_zh():
     assert fmt_value(40, "%", ">", lang="zh") == "超过40%"
     assert fmt_value(25, "%", "≈", lang="zh") == "约25%"
+    assert fmt_value(62, "%", "≥", lang="zh") == "达到62%"  # the official wording, never 不低于62%
 
 
 def test_fmt_value_rejects_unknown_qualifier():

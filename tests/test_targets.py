@@ -139,21 +139,25 @@ def test_tracker_stale_count_is_a_variable(data):
     assert values["stale"] == str(int(data["latest"]["stale"].sum())) and values["stale_months"] == "18"
 
 
-def test_goals_known_from_translations_show_their_language_and_no_chinese(data):
+def test_goals_show_the_chinese_wording_seen_in_reprints_and_their_language(data):
+    """T11..T15 were known from English and Japanese renderings only until their Chinese clauses were seen in reprints
+    of the release (audit 2026-12): each shows its Chinese clause, the Chinese sentence, and no 'not seen' note."""
     out = qualitative.qualitative_goals_html(data["policy_targets"], data["claims"])
     entries = dict(re.findall(r'<article class="gm-entry" id="target-([^"]+)">(.*?)</article>', out, flags=re.S))
     goals = data["policy_targets"].set_index("target_id")
     for target_id in ("T11", "T12", "T13", "T14", "T15"):
         entry = entries[target_id]
-        assert goals.loc[target_id, "wording_language"] == "en" and goals.loc[target_id, "metric_zh"] == ""
-        assert "Language of the source wording: English." in entry and "Chinese original not seen" in entry
-        assert 'lang="zh-Hans"' not in entry and '<blockquote lang="en">' in entry
+        clause = goals.loc[target_id, "metric_zh"]
+        assert goals.loc[target_id, "wording_language"] == "zh" and clause
+        assert f'lang="zh-Hans">{clause}' in entry and "Language of the source wording: Chinese." in entry
+        assert "Chinese original not seen" not in entry and goals.loc[target_id, "publisher_id"] == "miit"
+        assert goals.loc[target_id, "url"] == ""  # seen in a reprint whose address is withheld
     assert "Language of the source wording: German." in entries["T06"]
     assert 'lang="zh-Hans">合成气一步法' in entries["T06"]  # the seed article's Chinese wording
     # by horizon year: the 2030 goals (T11..T15 included) come before the 2035 ones
     order = list(entries)
     assert order.index("T15") < order.index("T09")
-    assert targets.variables()["targets"]["goals_without_chinese"] == "5"
+    assert targets.variables()["targets"]["goals_without_chinese"] == "0"
 
 
 # ---- the Chinese edition: same rows and anchors, every word through the catalogue
@@ -181,7 +185,7 @@ def test_chinese_goals_keep_anchors_and_say_why_there_is_no_chinese(data):
     goals = data["policy_targets"]
     assert list(entries) == list(goals[goals["target_kind"] != "quantitative"]
                                  .sort_values("horizon_year", kind="stable")["target_id"])
-    assert "未见中文原文" in entries["T11"] and '<p lang="en">' in entries["T11"]
+    assert "未见中文原文" not in entries["T11"] and 'lang="zh-Hans">资源综合利用水平稳步提升' in entries["T11"]
     assert 'lang="zh-Hans">合成气一步法' in entries["T06"] and "<p>Large-scale" not in entries["T06"]
 
 

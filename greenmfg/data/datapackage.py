@@ -76,12 +76,15 @@ def render_readme(descriptor: dict) -> str:
     out += [f"- {s['title']}" + (f" (`{s['path']}`)" if s.get("path") else "") for s in descriptor.get("sources", [])]
     out += ["", "## Tables", ""]
     out += [f"- [`{r['path']}`](#{r['name'].replace('_', '-')}): {r['title']}" for r in descriptor["resources"]]
-    out += ["", "## Validation rules", "",
+    # Checks are numbered in words for readers; the validator's function names stay in the descriptor.
+    checks = descriptor.get("greenmfg:check_descriptions", {})
+    number = {name: i for i, name in enumerate(checks, start=1)}
+    out += ["", "## Checks", "",
             "Run `python -m greenmfg.data.validate DATA_DIR` (or `make validate-data DATA=DATA_DIR`). Messages read "
             "`<file>: row <n>: column '<col>': <problem>`, where row is the CSV line number (header = line 1). "
-            "Besides types, enumerations, ranges and keys from the schemas, these rules apply:", ""]
-    for name, text in descriptor.get("greenmfg:check_descriptions", {}).items():
-        out.append(f"- `{name}`: {text}")
+            "Besides types, enumerations, ranges and keys from the schemas, these checks apply (each table lists "
+            "the ones it passes by number):", ""]
+    out += [f"{number[name]}. {text}" for name, text in checks.items()]
     for r in descriptor["resources"]:
         schema = r["schema"]
         pk = schema.get("primaryKey")
@@ -89,7 +92,7 @@ def render_readme(descriptor: dict) -> str:
         out += ["", f"## {r['name']}", "", r["description"], "",
                 f"- File: `{r['path']}` ({r.get('format', 'csv')}, {r.get('encoding', 'utf-8')})",
                 f"- Key: `{pk}`",
-                f"- Rules: {', '.join('`' + c + '`' for c in r.get('greenmfg:checks', [])) or 'schema only'}",
+                f"- Checks: {', '.join(str(number[c]) for c in r.get('greenmfg:checks', []) if c in number) or 'schema only'}",
                 f"- Licence: {_licences(r.get('licenses'))}"]
         for s in r.get("sources", []):
             out.append(f"- Source: {s['title']}" + (f" (`{s['path']}`)" if s.get("path") else ""))

@@ -1,7 +1,7 @@
 """Sources as readers see them, named from the publisher table (data/processed/publishers.csv) in the page's language.
 
 A table's source columns (``greenmfg:sources`` in its resource file) hold ids and addresses; ``for_readers`` turns
-each into a label ("CAAM, reported by SteelOrbis"; "工业和信息化部（新华社报道，转载所见）") and the publisher's
+each into a label ("CAAM, reported by SteelOrbis"; "工业和信息化部（据新华社报道的转载）") and the publisher's
 short name, and keeps the address only where it is the outlet's own page. Reprint addresses never reach a page.
 """
 from __future__ import annotations

@@ -55,7 +55,7 @@ TWIN_OF = "greenmfg:twin_of"
 def _context(passed: dict[str, list[tuple[int, dict]]], d: Path) -> tuple[dict, list[str]]:
     """Cross-table lookups from the tables that passed, the newest snapshot (left out if unreadable) and its problems."""
     lookups = {"paragraphs": ("article_paragraphs", lambda rows: {r["paragraph_id"]: r["text_zh"] for r in rows}),
-               "target_ids": ("policy_targets", lambda rows: {r["target_id"] for r in rows}),
+               "target_ids": ("policy_targets", lambda rows: {r["target_id"]: r.get("attribution_status") for r in rows}),
                "series_ids": ("context_series", lambda rows: {r["series_id"] for r in rows}),
                "series_rows": ("context_series", lambda rows: {(r["series_id"], r["year"]): r for r in rows}),
                "publisher_sites": ("publishers", lambda rows: {r.get("id"): (r.get("hosts") or "").split() for r in rows})}

@@ -138,6 +138,13 @@ def claim_evidence(file, rows, context) -> list[str]:
                                 line, "evidence_url"))
             if not r.get("evidence_quote"):
                 msgs.append(msg(file, f"status '{status}' needs an evidence_quote", line, "evidence_quote"))
+        quote, language = r.get("evidence_quote", ""), r.get("evidence_language", "")
+        if quote and bool(HAN.search(quote)) != (language in ("", "zh-Hant")):
+            msgs.append(msg(file, f"evidence_language '{language or 'empty (Chinese)'}' does not match the script of the "
+                                  "quote", line, "evidence_language"))
+        elif quote and language in ("en", "de") and not HAN.search(r.get("evidence_gloss_zh", "")):
+            msgs.append(msg(file, "a quote in another language needs its gist in Chinese in evidence_gloss_zh", line,
+                            "evidence_gloss_zh"))
         if r.get("value", "") != "" and not r.get("unit"):
             msgs.append(msg(file, "claim with a value has no unit", line, "unit"))
     return msgs
@@ -151,12 +158,15 @@ def claim_text_in_paragraph(file, rows, context) -> list[str]:
 
 
 def claim_references(file, rows, context) -> list[str]:
-    """related_target_id and related_series_id exist in policy_targets / context_series."""
-    msgs = []
-    targets = context.get("target_ids")
+    """Targets and series a claim names exist; a claim checking a target gives the target's attribution_status."""
+    msgs, targets = [], context.get("target_ids")
     for line, r in rows:
-        if r.get("related_target_id") and targets is not None and r["related_target_id"] not in targets:
-            msgs.append(msg(file, f"unknown target '{r['related_target_id']}' (not in policy_targets)", line, "related_target_id"))
+        target = r.get("related_target_id")
+        if target and targets is not None and target not in targets:
+            msgs.append(msg(file, f"unknown target '{target}' (not in policy_targets)", line, "related_target_id"))
+        elif target and targets is not None and r.get("claim_type") == "target" and r.get("status") != targets[target]:
+            msgs.append(msg(file, f"status '{r.get('status')}' differs from target {target}'s attribution_status "
+                                  f"'{targets[target]}' (curated/targets.yaml): set both to one verdict", line, "status"))
         msgs += _unknown_series(file, line, r, "related_series_id", context)
     return msgs
 

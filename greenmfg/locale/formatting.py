@@ -27,7 +27,8 @@ from greenmfg.data.data_tables import AS_OF_PATTERN
 from greenmfg.locale.i18n import language
 
 _EN_QUALIFIER = {"=": "", ">": "more than ", "≥": "at least ", "<": "less than ", "≤": "at most ", "≈": "≈ "}
-_ZH_QUALIFIER = {"=": "", ">": "超过", "≥": "不低于", "<": "低于", "≤": "不超过", "≈": "约"}
+# Chinese for ≥ is the documents' own verb: every source coded ≥ here says 达到 (达到62%, 达到30%以上) or …以上, none 不低于.
+_ZH_QUALIFIER = {"=": "", ">": "超过", "≥": "达到", "<": "低于", "≤": "不超过", "≈": "约"}
 _NO_UNIT = {"", "count"}
 # Units Chinese text writes in words: a change of a percentage is so many 个百分点.
 _ZH_UNITS = {"pp": "个百分点"}

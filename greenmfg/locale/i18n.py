@@ -94,7 +94,8 @@ def tr(message: str, **values: Any) -> str:
     if lang != DEFAULT:
         table = catalogue(lang)
         if message not in table:
-            raise MissingTranslation(f"no {lang} text for {message!r}: add it to greenmfg/locale/{lang}/")
+            raise MissingTranslation(f"no {lang} text for {message!r}: add it to greenmfg/locale/{lang}/<page>.yaml "
+                                     "(common.yaml if several pages use it)")
         text = table[message]
     return text.format(**values) if values else text
 

@@ -13,7 +13,7 @@ import pandas as pd
 from greenmfg.charts.markup import slug
 from greenmfg.locale.i18n import language, tr
 
-from .reading_order import claim_numbers
+from .reading_order import claim_numbers, paragraph_number
 
 # English titles of the article's sections (translations of its Chinese headings; catalogue keys of the Chinese
 # page's titles).
@@ -94,8 +94,10 @@ def _section_html(section: str, paragraphs: pd.DataFrame, claims: pd.DataFrame, 
         if paragraph["kind"] == "heading":
             parts.append(f'<h4 lang="zh-Hans" id="para-{paragraph_id}">{body}</h4>')
         else:
-            parts.append(f'<p lang="zh-Hans" id="para-{paragraph_id}"><span class="gm-front-small" lang="en">'
-                         f"{paragraph_id}</span> {body}</p>")
+            label = html.escape(tr("¶{number}", number=paragraph_number(paragraph["paragraph_id"])))
+            english = ' lang="en"' if language() == "en" else ""
+            parts.append(f'<p lang="zh-Hans" id="para-{paragraph_id}"><span class="gm-front-small"{english}>{label}</span>'
+                         f" {body}</p>")
     parts.append("</section>")
     return "".join(parts)
 

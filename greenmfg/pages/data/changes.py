@@ -23,8 +23,7 @@ def _row(change: pd.Series) -> str:
     series = tr("{series}, {year}", series=escaped(pick(change, "series_label_en")), year=escaped(change["year"]))
     before_html = html.escape(before) if before else f"<em>{tr('new figure')}</em>"
     now_html = f"<strong>{html.escape(now)}</strong>" if now else f"<em>{tr('removed')}</em>"
-    return (f'<tr><th scope="row">{series}<br>'
-            f'<code class="gm-front-small">{escaped(change["series_id"])}</code></th>'
+    return (f'<tr><th scope="row">{series}</th>'
             f"<td{NOWRAP}>{before_html} →<br>{now_html}</td>"
             f'<td>{escaped(pick(change, "reason"))}</td>'
             f'<td>{source_html(change["source_org"], change["source_date"], change["url"])}</td>'
