@@ -14,8 +14,8 @@ from greenmfg import targets as pace_math
 from greenmfg.markup import page_href
 from greenmfg.pages import index
 from greenmfg.pages.index import chapter_cards, goals, identity, page_map, targets_vs_latest
-from greenmfg.project import BuildError, chapters, home, pages
 from greenmfg.paths import REPO_ROOT
+from greenmfg.project import BuildError, chapters, home, pages
 
 
 @pytest.fixture(scope="module")

@@ -87,7 +87,7 @@ def test_data_package_keeps_reprints_only_as_evidence():
     """In the published tables, every address and host name is a publisher's, except reprint addresses in their own
     column, which are never an IP address or a withheld (adult, gambling, link-farm) host."""
     sites, withheld, offenders = publisher_sites(), withheld_hosts(DEFAULT_DATA_DIR), []
-    for name, (urls, mirrors) in _source_columns().items():
+    for name, (_urls, mirrors) in _source_columns().items():
         table = loaders.load_table(name, raw=True)
         for column in table.select_dtypes(exclude="number").columns:
             for line, cell in enumerate(table[column], start=2):
