@@ -21,7 +21,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	$(PY) -m greenmfg.build variables
+	$(PY) -m greenmfg.site.build variables
 	@rm -f $(VENV)/.installed-*; touch $@
 
 # Quarto's PyPI installer downloads its binary; a failure (no network to GitHub) never fails the build.
@@ -37,35 +37,35 @@ $(QUARTO_STAMP): requirements-quarto.txt | $(STAMP)
 env: $(STAMP) $(QUARTO_STAMP) ## Create or update .venv from requirements.txt, then try the pinned Quarto
 
 site: $(STAMP) $(QUARTO_STAMP) ## Build the site into _site/ (Quarto if installed, else the preview renderer)
-	$(PY) -m greenmfg.build site
+	$(PY) -m greenmfg.site.build site
 
 test: $(STAMP) $(QUARTO_STAMP) ## Run the whole test suite (data, specs, build, browser)
 	$(PY) -m pytest
 
 check-html: site ## Check both renderers' pages with the Nu HTML Checker (needs Java; says so and skips without)
-	$(PY) -m greenmfg.build site --renderer preview --out .build/preview-site
-	$(PY) -m greenmfg.check_html _site .build/preview-site
+	$(PY) -m greenmfg.site.build site --renderer preview --out .build/preview-site
+	$(PY) -m greenmfg.site.check_html _site .build/preview-site
 
 validate-data: $(STAMP) ## Validate a data directory: make validate-data DATA=<dir>
-	$(PY) -m greenmfg.validate $(DATA)
+	$(PY) -m greenmfg.data.validate $(DATA)
 
 data: $(STAMP) ## Rebuild data/processed/ from raw/ and curated/, then datapackage.json and README.md; validate
 	$(PY) -m data.steps
-	$(PY) -m greenmfg.datapackage
-	$(PY) -m greenmfg.validate data
+	$(PY) -m greenmfg.data.datapackage
+	$(PY) -m greenmfg.data.validate data
 
 bench: $(STAMP) $(QUARTO_STAMP) ## Time cold and warm builds; report page and runtime sizes
-	$(PY) -m greenmfg.bench
+	$(PY) -m greenmfg.site.bench
 
 page: $(STAMP) ## Scaffold and register a page in both editions: make page KEY=my_key TITLE="Title" TITLE_ZH="标题" [CHAPTER=1]
-	$(PY) -m greenmfg.newpage "$(KEY)" "$(TITLE)" $(if $(CHAPTER),--chapter) $(if $(TITLE_ZH),--title-zh "$(TITLE_ZH)")
+	$(PY) -m greenmfg.pages.newpage "$(KEY)" "$(TITLE)" $(if $(CHAPTER),--chapter) $(if $(TITLE_ZH),--title-zh "$(TITLE_ZH)")
 
 lab: $(STAMP) ## Start JupyterLab on http://127.0.0.1:8888 with the project's environment (works as root)
 	$(VENV)/bin/jupyter lab --config=jupyter_server_config.py --ip=127.0.0.1 --port=8888 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
 
 preview: $(STAMP) $(QUARTO_STAMP) ## Rebuild pages as you edit them, on http://127.0.0.1:4444 (EDITION=zh for 中文; quarto preview where Quarto is installed)
-	@if command -v quarto >/dev/null 2>&1; then $(PY) -m greenmfg.build site && quarto preview --no-browser --port 4444 $(if $(EDITION),--profile $(EDITION)); \
-	else $(PY) -m greenmfg.watch --port 4444; fi
+	@if command -v quarto >/dev/null 2>&1; then $(PY) -m greenmfg.site.build site && quarto preview --no-browser --port 4444 $(if $(EDITION),--profile $(EDITION)); \
+	else $(PY) -m greenmfg.site.watch --port 4444; fi
 
 serve: site ## Serve _site/ on http://127.0.0.1:8000
 	$(PY) -m http.server --bind 127.0.0.1 --directory _site 8000

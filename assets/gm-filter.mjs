@@ -1,4 +1,4 @@
-// Row filters for the tracker and the claim ledger (greenmfg.markup.filtered_block).
+// Row filters for the tracker and the claim ledger (greenmfg.charts.markup.filtered_block).
 // In each .gm-filtered block, every select[data-key] keeps the [data-row] rows whose data-<key>
 // equals its value ('' = all); the .gm-filter-count line says how many rows are shown.
 function wire(block) {

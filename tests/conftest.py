@@ -39,7 +39,7 @@ def data_copy(tmp_path) -> Path:
 def quarto_site() -> Path:
     """_site/ as Quarto builds it (`make site` with Quarto on PATH): the site readers get. Skips, saying why,
     where there is no `quarto` binary."""
-    from greenmfg.build import QUARTO_VERSION, build_site
+    from greenmfg.site.build import QUARTO_VERSION, build_site
 
     if shutil.which("quarto") is None:
         pytest.skip(f"no `quarto` binary on PATH (Quarto {QUARTO_VERSION} could not be installed here); "
@@ -51,7 +51,7 @@ def quarto_site() -> Path:
 @pytest.fixture(scope="session")
 def preview_site() -> Path:
     """The preview renderer's build of the same pages, in a folder of its own."""
-    from greenmfg.build import build_site
+    from greenmfg.site.build import build_site
 
     build_site("preview", PREVIEW_SITE)
     return PREVIEW_SITE

@@ -4,13 +4,13 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from greenmfg.formatting import reader_date
-
+from greenmfg.data.freshness import last_updated
+from greenmfg.locale.formatting import reader_date
 from greenmfg.pages import about
 from greenmfg.pages.about import citation
+from greenmfg.pages.project import page, quarto_config
+from greenmfg.pages.variables import build_variables
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import page, quarto_config
-from greenmfg.variables import build_variables, last_updated
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_about_citation_metadata_matches_the_data(data):
 
 
 def test_last_data_update_is_the_generic_variable(data):
-    """Two computations of one date (greenmfg.variables writes data.last_updated): they must agree."""
+    """Two computations of one date (greenmfg.pages.variables writes data.last_updated): they must agree."""
     assert reader_date(last_updated(data)) == build_variables()["data"]["last_updated"]
 
 
@@ -54,7 +54,7 @@ def test_licence_files_exist():
 
 
 def test_zh_citation_is_the_chinese_title_with_the_authors_chinese_name_and_the_same_date():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
 
     en, zh = page("about").front_matter["citation"], page("about", "zh").front_matter["citation"]
     en_author, zh_author = (c["author"][0]["name"]["literal"] for c in (en, zh))

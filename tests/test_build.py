@@ -11,10 +11,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from greenmfg.build import build_site
-from greenmfg.execute import CACHE_INPUTS, EXECUTED_DIR, cache_key, execute_page, executed_notebook, shared_digest
+from greenmfg.pages.project import BuildError, Page
 from greenmfg.paths import BUILD_DIR, REPO_ROOT
-from greenmfg.project import BuildError, Page
+from greenmfg.site.build import build_site
+from greenmfg.site.execute import CACHE_INPUTS, EXECUTED_DIR, cache_key, execute_page, executed_notebook, shared_digest
 
 
 def test_cache_key_changes_with_the_package_and_the_page(tmp_path):
@@ -94,7 +94,7 @@ def test_two_builds_from_clean_are_byte_identical(preview_site):
 
 
 def test_build_stops_on_invalid_data(tmp_repo_copy):
-    from greenmfg.build import validate_data
+    from greenmfg.site.build import validate_data
 
     claims = tmp_repo_copy / "processed" / "claims.csv"
     lines = claims.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -121,7 +121,7 @@ def test_a_build_never_writes_a_tracked_file(preview_site):
 def test_the_ipynb_filter_hands_quarto_the_executed_page_and_leaves_the_source(preview_site):
     source = REPO_ROOT / "chapters" / "digital.ipynb"
     text = source.read_text(encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "greenmfg.quarto_filter"], input=text, cwd=source.parent,
+    run = subprocess.run([sys.executable, "-m", "greenmfg.site.quarto_filter"], input=text, cwd=source.parent,
                          capture_output=True, text=True, check=True)
     executed = json.loads(run.stdout)
     html = [o["data"]["text/html"] for c in executed["cells"] for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
@@ -131,11 +131,11 @@ def test_the_ipynb_filter_hands_quarto_the_executed_page_and_leaves_the_source(p
 
 def test_the_ipynb_filter_speaks_ascii_so_quarto_cannot_split_a_character(preview_site):
     """Quarto decodes the filter's output chunk by chunk; a Chinese character cut at a chunk's end became U+FFFD."""
-    from greenmfg.execute import executed_path
-    from greenmfg.project import page
+    from greenmfg.pages.project import page
+    from greenmfg.site.execute import executed_path
 
     source = REPO_ROOT / "zh" / "chapters" / "traditional.ipynb"
-    run = subprocess.run([sys.executable, "-m", "greenmfg.quarto_filter"], input=source.read_bytes(),
+    run = subprocess.run([sys.executable, "-m", "greenmfg.site.quarto_filter"], input=source.read_bytes(),
                          cwd=source.parent, capture_output=True, check=True)
     assert run.stdout.isascii()
     assert json.loads(run.stdout) == json.loads(executed_path(page("traditional", "zh")).read_text(encoding="utf-8"))
@@ -148,13 +148,13 @@ def test_no_page_has_a_replacement_character(site):
 
 
 def test_the_ipynb_filter_refuses_a_notebook_that_is_not_a_page():
-    run = subprocess.run([sys.executable, "-m", "greenmfg.quarto_filter"], input='{"cells": []}', cwd=REPO_ROOT / "chapters",
+    run = subprocess.run([sys.executable, "-m", "greenmfg.site.quarto_filter"], input='{"cells": []}', cwd=REPO_ROOT / "chapters",
                          capture_output=True, text=True)
     assert run.returncode == 1 and "project.render" in run.stderr and "chapters" in run.stderr
 
 
 def test_quartos_filter_cache_forgets_our_pages(tmp_path, monkeypatch):
-    from greenmfg.build import forget_quarto_filter_cache, quarto_filter_cache_index
+    from greenmfg.site.build import forget_quarto_filter_cache, quarto_filter_cache_index
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     index = quarto_filter_cache_index()

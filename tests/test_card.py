@@ -9,8 +9,9 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from greenmfg import card, sources, theme, vega_compile
-from greenmfg.i18n import using
+from greenmfg.charts import card, theme, vega_compile
+from greenmfg.data import sources
+from greenmfg.locale.i18n import using
 
 ROWS = pd.DataFrame({
     "year": [2022, 2023, 2024], "value": [688.7, 949.5, 1286.6], "measure": ["sales"] * 3,
@@ -111,7 +112,7 @@ def test_every_category_has_a_colour_in_both_modes():
     for category in theme.CATEGORY_HUES:
         assert theme.category_color(category).startswith("#")
         assert theme.category_color(category, "dark").startswith("#")
-    with pytest.raises(KeyError, match="add it to greenmfg.theme"):
+    with pytest.raises(KeyError, match="add it to greenmfg.charts.theme"):
         theme.category_color("no such category")
 
 
@@ -137,8 +138,8 @@ def test_source_labels_name_publisher_and_outlet_from_the_publisher_table():
     assert sources.source_label("miit", "xinhua", "") == "MIIT, reported by Xinhua (seen in a reprint)"
     assert sources.source_label("nbs", "nbs", "") == "NBS (seen in a reprint)"
     with using("zh"):
-        assert sources.source_label("miit", "xinhua", "") == "工业和信息化部（新华社报道，转载所见）"
-        assert sources.source_label("caam", "steelorbis", "https://x") == "中国汽车工业协会（SteelOrbis报道）"
+        assert sources.source_label("miit", "xinhua", "") == "工业和信息化部（据新华社报道的转载）"
+        assert sources.source_label("caam", "steelorbis", "https://x") == "中国汽车工业协会（据SteelOrbis报道）"
     rows = [{"publisher": "NBS", "as_of": "2019"}, {"publisher": "MIIT", "as_of": "2025-07"}]
     assert sources.short_source_line(rows) == "NBS, MIIT (2019–2025)"
     assert sources.short_source_line(rows, lang="zh") == "NBS、MIIT（2019–2025）"

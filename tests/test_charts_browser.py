@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import wait_for_charts
 
-from greenmfg.project import all_pages
+from greenmfg.pages.project import all_pages
 
 PAGES = [page.output.as_posix() for page in all_pages()]
 PHONE, DESKTOP = 390, 1280

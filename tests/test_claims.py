@@ -7,10 +7,10 @@ import re
 import pandas as pd
 import pytest
 
-from greenmfg.markup import slug
+from greenmfg.charts.markup import slug
 from greenmfg.pages import claims
 from greenmfg.pages.claims import article, ledger
-from greenmfg.project import themes
+from greenmfg.pages.project import themes
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def test_claims_variables_add_up_to_every_claim(data):
 
 
 def test_chinese_ledger_keeps_anchors_and_filters_and_leads_with_the_chinese_text(data):
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     english = ledger.ledger_html(data["claims"])
     with using("zh"):
         chinese = ledger.ledger_html(data["claims"])
@@ -93,8 +93,36 @@ def test_chinese_ledger_keeps_anchors_and_filters_and_leads_with_the_chinese_tex
 
 
 def test_chinese_theme_labels_are_the_chinese_navigation():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     with using("zh"):
         labels = ledger.theme_labels()
     assert list(labels) == list(themes())
     assert all(re.search(r"[\u4e00-\u9fff]", label) for label in labels.values())
+
+
+def test_chinese_ledger_labels_foreign_evidence_and_gives_its_gist():
+    """Evidence in English or German stays in its language on the Chinese page, labelled as the original (英文原文,
+    德文原文) and followed by its Chinese gist; a quote in traditional characters says so; notes name no site."""
+    from greenmfg.locale.i18n import using
+
+    with using("zh"):
+        frame = claims.load()["claims"]  # sources are named in the language of the page that loads them
+        out = ledger.ledger_html(frame)
+    entry = {cid: re.search(rf'id="claim-{cid}".*?</li>', out).group() for cid in frame["claim_id"]}
+    assert "英文原文：" in entry["eaf-steel-2030"] and "中文大意：" in entry["eaf-steel-2030"]
+    assert '<q lang="en">' in entry["eaf-steel-2030"]
+    assert "德文原文：" in entry["syngas-short-process-2030"] and '<q lang="de">' in entry["syngas-short-process-2030"]
+    assert '<q lang="zh-Hant">' in entry["nev-output-sales-2023"] and "繁体字" in entry["nev-output-sales-2023"]
+    visible = re.sub(r"<q [^>]*>.*?</q>|<[^>]+>", " ", out)
+    assert not re.search(r"a reprint|\.com\b|nev_production|段落p\d", visible)
+
+
+def test_foreign_evidence_must_carry_its_language_and_gist():
+    """The validator names a quote whose language does not match its script, and a foreign quote without a gist."""
+    from greenmfg.data.validate_rules import claim_evidence
+
+    rows = [(2, {"status": "confirmed", "evidence_url": "https://x", "evidence_quote": "In English only."}),
+            (3, {"status": "confirmed", "evidence_url": "https://x", "evidence_quote": "In English.",
+                 "evidence_language": "en"})]
+    msgs = claim_evidence("claims.csv", rows, {})
+    assert len(msgs) == 2 and "evidence_language" in msgs[0] and "evidence_gloss_zh" in msgs[1]

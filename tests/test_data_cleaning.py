@@ -4,8 +4,8 @@ from __future__ import annotations
 import csv
 import subprocess
 
-from greenmfg import cleaning
-from greenmfg.loaders import load_article_paragraphs
+from data.steps import cleaning
+from greenmfg.data.loaders import load_article_paragraphs
 from greenmfg.paths import DEFAULT_DATA_DIR, REPO_ROOT
 
 RAW = DEFAULT_DATA_DIR / cleaning.RAW_FILE

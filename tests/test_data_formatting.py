@@ -5,8 +5,8 @@ import math
 
 import pytest
 
-from greenmfg.formatting import fmt_number, fmt_value, reader_date
-from greenmfg.i18n import using
+from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date
+from greenmfg.locale.i18n import using
 
 
 @pytest.mark.parametrize("value,decimals,expected", [
@@ -29,6 +29,7 @@ def test_fmt_value_en(args, expected):
 def test_fmt_value_zh():
     assert fmt_value(40, "%", ">", lang="zh") == "超过40%"
     assert fmt_value(25, "%", "≈", lang="zh") == "约25%"
+    assert fmt_value(62, "%", "≥", lang="zh") == "达到62%"  # the official wording, never 不低于62%
 
 
 def test_fmt_value_rejects_unknown_qualifier():
@@ -37,7 +38,7 @@ def test_fmt_value_rejects_unknown_qualifier():
 
 
 def test_chinese_writes_a_change_of_percentages_in_points():
-    from greenmfg.formatting import fmt_value
+    from greenmfg.locale.formatting import fmt_value
 
     assert fmt_value(0.8, "pp", "=", "zh") == "0.8个百分点"
     assert fmt_value(0.8, "pp", "=", "en") == "0.8 pp"

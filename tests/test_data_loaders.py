@@ -6,8 +6,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from greenmfg import loaders
-from greenmfg.data_tables import DataValidationError
+from greenmfg.data import loaders
+from greenmfg.data.data_tables import DataValidationError
 from greenmfg.paths import DEFAULT_DATA_DIR
 
 

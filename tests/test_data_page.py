@@ -6,8 +6,8 @@ import html
 import pandas as pd
 import pytest
 
-from greenmfg.i18n import using
-from greenmfg.markup import with_code
+from greenmfg.charts.markup import with_code
+from greenmfg.locale.i18n import using
 from greenmfg.pages import data as data_page
 from greenmfg.pages.data import changes, checks, datasets, sources
 
@@ -79,7 +79,7 @@ def test_what_changed_log_words_a_correction_and_an_empty_log():
 
 
 def test_backticked_names_in_descriptions_show_as_code():
-    from greenmfg.markup import with_code
+    from greenmfg.charts.markup import with_code
 
     assert with_code("Its unit is in the row's `unit` column.") == "Its unit is in the row&#x27;s <code>unit</code> column."
 

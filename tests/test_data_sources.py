@@ -46,11 +46,12 @@ def _build(tmp_path, curated_name: str, old: str, new: str) -> subprocess.Comple
 
 
 def test_build_names_an_unknown_publisher_in_the_attribution(tmp_path):
-    done = _build(tmp_path, "source_attribution.yaml", '"SteelOrbis": {publisher: steelorbis, outlet: steelorbis}',
-                  '"SteelOrbis": {publisher: steelorbis, outlet: steel_orbis}')
+    done = _build(tmp_path, "source_attribution.yaml",
+                  '"SteelOrbis (English trade press)": {publisher: steelorbis, outlet: steelorbis}',
+                  '"SteelOrbis (English trade press)": {publisher: steelorbis, outlet: steel_orbis}')
     assert done.returncode != 0 and "Traceback" not in done.stderr
-    assert ("curated/source_attribution.yaml: source 'SteelOrbis': column 'outlet': unknown publisher id 'steel_orbis'"
-            in done.stderr)
+    assert ("curated/source_attribution.yaml: source 'SteelOrbis (English trade press)': column 'outlet': "
+            "unknown publisher id 'steel_orbis'" in done.stderr)
 
 
 def test_build_names_a_reprint_host_in_no_list(tmp_path):

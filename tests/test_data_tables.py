@@ -8,11 +8,11 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
-from greenmfg import loaders
-from greenmfg.data_tables import load_descriptor
-from greenmfg.datapackage import readme_is_current, stale_files
+from greenmfg.data import loaders
+from greenmfg.data.data_tables import load_descriptor
+from greenmfg.data.datapackage import readme_is_current, stale_files
+from greenmfg.data.validate_rules import RULES
 from greenmfg.paths import DEFAULT_DATA_DIR
-from greenmfg.validate_rules import RULES
 
 MIRROR_HOSTS = ["hldklyl.com", "pakinfos.com", "rswz.net", "thebraincenter.net", "changfdb.com", "gd1214b",
                 "heicmy.com", "zonecy.com", "jujuwan.cn", "zjthegrand.com", "m.d1cm.com"]
@@ -26,7 +26,7 @@ def test_frictionless_validates_the_package():
 
 
 def test_readme_is_generated_from_descriptor():
-    assert readme_is_current(DEFAULT_DATA_DIR), "run: python -m greenmfg.datapackage"
+    assert readme_is_current(DEFAULT_DATA_DIR), "run: python -m greenmfg.data.datapackage"
 
 
 @pytest.mark.parametrize("table", NUMERIC_TABLES)
@@ -121,7 +121,7 @@ def test_policy_document_identity():
 
 def test_glossary_has_required_terms():
     g = set(loaders.load_glossary()["term_zh"])
-    required = ["短流程炼钢", "超低排放改造", "大宗工业固废综合利用", "再生资源", "电解铝", "工艺流程再造", "绿色微电网",
+    required = ["短流程炼钢", "超低排放改造", "大宗工业固废综合利用", "再生资源", "电解铝", "工艺流程再造", "工业绿色微电网",
                 "绿色工厂", "绿色工业园区", "绿色供应链", "绿色算力", "增材制造", "再制造", "新型工业化", "碳达峰", "碳中和",
                 "数字化绿色化协同", "规模以上工业"]
     assert set(required) <= g
@@ -167,7 +167,7 @@ def test_processed_tables_match_their_build_steps():
 
 
 def test_datapackage_json_is_generated_from_the_resource_files():
-    assert stale_files(DEFAULT_DATA_DIR) == [], "run: python -m greenmfg.datapackage"
+    assert stale_files(DEFAULT_DATA_DIR) == [], "run: python -m greenmfg.data.datapackage"
 
 
 def test_curated_entries_only_use_known_columns():
@@ -182,10 +182,19 @@ PROCESS_PHRASES = ("research note", "research unit", "research files", "team res
                    "this session", "by the researcher", "by researcher", "in the research", "re-check", "research csv",
                    "research leads behind this site", "searched stored", "figures from data/ with sources",
                    "preview render (pandoc)", "policy_structure", "data/raw/")
-# File names, validator rule names and internal ids (a second source's series id ends in _alt).
+# File names, validator rule names and internal ids (a second source's series id ends in _alt; an article paragraph's
+# id is p01 …, '段落p01'), and the data folder as a place to look things up ('data/ 中没有…', 'a row in `data/`').
+RULE_NAMES = re.compile(r"\b(?:" + "|".join([*RULES, "sources_known"]) + r")\b")
 PROCESS_PATTERNS = (re.compile(r"(?<![\w/.-])[\w-]+\.(?:md|txt|py|ipynb|ya?ml)\b"),
                     re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)*_alt(?:_source)?\b"),
-                    re.compile(r"\b(?:" + "|".join([*RULES, "sources_known"]) + r")\b"))
+                    RULE_NAMES)
+# In what pages and table cells show (the descriptor documents id columns, so it may name their form, p01 …).
+READER_ID_PATTERNS = (re.compile(r"(?<![A-Za-z0-9_#/.-])p\d{2}(?![\w-])"),
+                      re.compile(r"(?<![\w./:-])`?data/(?![\w-])(?!\.\w)`?"))
+# Columns whose values are ids by design (the data's keys and references): the id patterns do not apply to them.
+ID_COLUMN = re.compile(r"(?:^|_)(?:id|ids|key)$")
+# English words a Chinese page must not carry around its quotes and sources (a reprint's site is named in Chinese).
+ENGLISH_ON_CHINESE_PAGES = ("a reprint", "seen in a reprint", "reported by", "(via ")
 
 
 def _process_phrases(text: str) -> list[str]:
@@ -194,22 +203,37 @@ def _process_phrases(text: str) -> list[str]:
         found for pattern in PROCESS_PATTERNS for found in pattern.findall(text)]
 
 
+def _series_ids() -> re.Pattern:
+    """Every context series id (nev_production, computing_centre_avg_pue_national …) as a whole word."""
+    ids = sorted(set(loaders.load_context_series()["series_id"]), key=len, reverse=True)
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+
+
+def _internal_ids(text: str, series_ids: re.Pattern) -> list[str]:
+    """What a reader should not meet in prose, tables, tooltips or chart CSV cells: file and rule names, process
+    wording, paragraph and series ids."""
+    return (_process_phrases(text) + [found for pattern in READER_ID_PATTERNS for found in pattern.findall(text)]
+            + series_ids.findall(text))
+
+
 def _table_names() -> list[str]:
     """Every table of the data package, from the descriptor (so a new table is scanned without editing a list)."""
     return [resource["name"] for resource in load_descriptor()["resources"]]
 
 
 def test_public_fields_speak_to_readers():
-    """Every text column of every processed table, and the whole descriptor (titles, descriptions), speak to readers."""
-    offenders = []
+    """Every text column of every processed table, and the whole descriptor (titles, descriptions), speak to readers:
+    no file, rule, paragraph or series ids outside the columns that hold ids."""
+    offenders, series_ids = [], _series_ids()
     for name in _table_names():
         table = loaders.load_table(name)
         for column in table.columns:
-            if pd.api.types.is_numeric_dtype(table[column]):
+            if pd.api.types.is_numeric_dtype(table[column]) or ID_COLUMN.search(column) or column == "paragraph":
                 continue
             for line, text in enumerate(table[column], start=2):
-                if _process_phrases(str(text)):
-                    offenders.append(f"{name}.csv: row {line}: column '{column}': {_process_phrases(str(text))}")
+                found = _internal_ids(str(text), series_ids)
+                if found:
+                    offenders.append(f"{name}.csv: row {line}: column '{column}': {found}")
     offenders += [f"datapackage.json: {phrase}" for text in _reader_texts(load_descriptor())
                   for phrase in _process_phrases(text)]
     assert offenders == []
@@ -245,15 +269,26 @@ def _visible_text(path) -> str:
 
 
 def test_public_pages_speak_to_readers(site):
-    """Built pages of both editions (their text and chart data), chart CSVs and embed pages speak to readers."""
-    offenders = {}
+    """Built pages of both editions (their text and chart data), chart CSVs and embed pages speak to readers: no
+    file, rule, paragraph or series ids, and on Chinese pages no English words around quotes and sources."""
+    offenders, series_ids = {}, _series_ids()
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
         if path.suffix in (".html", ".csv") and not relative.startswith(("data/", "assets/")):
-            found = _process_phrases(_visible_text(path))
+            text = _visible_text(path)
+            found = _internal_ids(text, series_ids)
+            if relative.startswith("zh/"):
+                found += [phrase for phrase in ENGLISH_ON_CHINESE_PAGES if phrase in text]
             if found:
                 offenders[relative] = sorted(set(found))
     assert offenders == {}
+
+
+def test_data_guide_names_no_validator_rules():
+    """The data package's guide (data/README.md, published with the data) explains its checks in words, not by the
+    validator's function names."""
+    readme = (DEFAULT_DATA_DIR / "README.md").read_text(encoding="utf-8")
+    assert RULE_NAMES.findall(readme) == []
 
 
 def test_process_wording_check_can_fail():
@@ -266,3 +301,15 @@ def test_process_patterns_are_found():
                             "copy at data/raw/000_b73.txt. Preview render (pandoc).") == [
         "preview render (pandoc)", "policy_structure", "data/raw/", "policy_structure.md", "nev_sales_alt",
         "numeric_row_sourced"]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("产量序列：nev_production。", ["nev_production"]),
+    ("原文位置 段落p01", ["p01"]),
+    ("但 `data/` 中没有来源可靠的燃煤发电排放因子", ["`data/`"]),
+    ("a correction can point to the exact row in data/.", ["data/"]),
+    ("national average,computing_centre_avg_pue_national,official,1.42", ["computing_centre_avg_pue_national"]),
+    ("见核查清单第1段；https://example.org/data/processed/claims.csv#para-p01", []),
+])
+def test_internal_ids_are_found(text, found):
+    assert _internal_ids(text, _series_ids()) == found

@@ -8,9 +8,9 @@ import re
 
 from test_data_validate import PROC
 
-from greenmfg import loaders
-from greenmfg.data_tables import load_descriptor, resource
-from greenmfg.validate import twins, untranslated, validate
+from greenmfg.data import loaders
+from greenmfg.data.data_tables import load_descriptor, resource
+from greenmfg.data.validate import twins, untranslated, validate
 
 # Per table: each twin the Chinese edition reads and the English column it translates.
 REQUIRED_TWINS = {

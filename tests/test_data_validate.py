@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from greenmfg import validate as validate_module
+from greenmfg.data import validate as validate_module
+from greenmfg.data.validate import validate
 from greenmfg.paths import DEFAULT_DATA_DIR, REPO_ROOT
-from greenmfg.validate import validate
 
 PROC = "processed"
 
@@ -107,6 +107,8 @@ CELL_EDITS = [
     case(CS, {"series_id": "nev_sales", "year": "2024"}, {"unit": "辆"}, "unit", "one unit per series", "two-units-in-a-series"),
     case(CL, {"claim_id": "nev-output-sales-2023"}, {"claim_text": "新能源汽车产销超过960万辆"}, "claim_text",
          "not found in paragraph", "claim-text-not-in-paragraph"),
+    case(CL, {"claim_id": "bulk-solid-waste-2030"}, {"status": "partly confirmed"}, "status",
+         "differs from target T03's attribution_status 'confirmed'", "claim-and-target-give-two-verdicts"),
     case(CL, {"claim_id": "nev-output-sales-2023"}, {"related_series_id": "nev_sales_alt"}, "related_series_id",
          "unknown series", "claim-unknown-series"),
     case("glossary.csv", {"term_id": "green-factory"}, {"term_zh": ""}, "term_zh", "required", "required-value-empty"),
@@ -121,9 +123,9 @@ CELL_EDITS = [
          "log-old-value-is-not-the-snapshot"),
     case("release_schedule.csv", {"cadence": "irregular"}, {"release_month_first": "3", "release_month_last": "3"},
          "release_month_first", "takes no usual release month", "release-month-of-a-non-annual-series"),
-    case(PT, {"target_id": "T11"}, {"metric_zh_note": ""}, "metric_zh_note", "metric_zh is empty",
+    case(PT, {"target_id": "T11"}, {"metric_zh": "", "metric_zh_note": ""}, "metric_zh_note", "metric_zh is empty",
          "goal-without-chinese-says-why"),
-    case(PT, {"target_id": "T11"}, {"wording_language": "zh"}, "wording_language", "does not match the script of the quote",
+    case(PT, {"target_id": "T11"}, {"wording_language": "en"}, "wording_language", "does not match the script of the quote",
          "wording-language-not-the-quotes-script"),
     case(CL, lambda r: r["note"] != "", {"note_zh": ""}, "note_zh", "Chinese twin of 'note' is empty", "twin-missing"),
     case(CL, lambda r: r["search_note"] == "", {"search_note_zh": "检索说明"}, "search_note_zh",
@@ -246,10 +248,10 @@ def test_every_message_is_reported_not_just_the_first(data_copy):
 
 
 def test_cli_exit_codes(data_copy):
-    ok = subprocess.run([sys.executable, "-m", "greenmfg.validate", str(DEFAULT_DATA_DIR)], capture_output=True, text=True, cwd=REPO_ROOT)
+    ok = subprocess.run([sys.executable, "-m", "greenmfg.data.validate", str(DEFAULT_DATA_DIR)], capture_output=True, text=True, cwd=REPO_ROOT)
     assert ok.returncode == 0 and ok.stdout.startswith("OK")
     edit(data_copy, "context_series.csv", lambda r: r["series_id"] == "nev_sales", qualifier="about")
-    bad = subprocess.run([sys.executable, "-m", "greenmfg.validate", str(data_copy)], capture_output=True, text=True, cwd=REPO_ROOT)
+    bad = subprocess.run([sys.executable, "-m", "greenmfg.data.validate", str(data_copy)], capture_output=True, text=True, cwd=REPO_ROOT)
     assert bad.returncode == 1
     assert "processed/context_series.csv: row " in bad.stdout and "column 'qualifier'" in bad.stdout
 
@@ -364,7 +366,7 @@ MALFORMED = [
               "snapshot-without-year"),
     malformed(bytes_of("datapackage.json", lambda b: b"{ not json" + b),
               "datapackage.json: line 1: not valid JSON (Expecting property name enclosed in double quotes); rebuild it "
-              "with python -m greenmfg.datapackage", "descriptor-that-is-not-json"),
+              "with python -m greenmfg.data.datapackage", "descriptor-that-is-not-json"),
     malformed(yaml_replace("claims", "  theme: overview\n", "  theme: overview: all\n"),
               "curated/claims.yaml: line {at}: not valid YAML (mapping values are not allowed in this context); check "
               "the indentation, colons and quotes on that line", "unparseable-curated-yaml"),  # libyaml's words
@@ -392,7 +394,7 @@ CLI_CASES = ("dropped-year-column", "descriptor-that-is-not-json", "unparseable-
 @pytest.mark.parametrize("corrupt,expected", [p for p in MALFORMED if p.id in CLI_CASES])
 def test_make_validate_data_prints_that_line_and_no_traceback(data_copy, corrupt, expected):
     at = corrupt(data_copy)
-    run = subprocess.run([sys.executable, "-m", "greenmfg.validate", str(data_copy)], capture_output=True, text=True,
+    run = subprocess.run([sys.executable, "-m", "greenmfg.data.validate", str(data_copy)], capture_output=True, text=True,
                          cwd=REPO_ROOT)
     assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr, run.stderr
     assert run.stdout.splitlines() == [expected.format(at=at)]
@@ -410,3 +412,16 @@ def test_make_data_stops_on_a_malformed_curated_file_with_that_line(data_copy, c
                          env=env)
     assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr, run.stderr
     assert run.stderr.splitlines() == [expected.format(at=at)]
+
+
+def test_a_correction_with_a_new_source_needs_its_own_quote(data_copy):
+    """A replace_with that gives a new value or address but no quote would keep the research row's quote under a source
+    that never printed it: make data stops and names the correction."""
+    yaml_replace("series_corrections", "    quote: 2024年电解铝产量达4380万吨,约占全球60%\n", "")(data_copy)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(data_copy.parent), str(REPO_ROOT)])}
+    run = subprocess.run([sys.executable, "-m", "data.steps"], capture_output=True, text=True, cwd=data_copy.parent,
+                         env=env)
+    assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr, run.stderr
+    assert run.stderr.splitlines() == ["curated/series_corrections.yaml: row_corrections "
+                                       "aluminium_china_share_global_output 2024: replace_with gives a new value or "
+                                       "source, so it needs that source's `quote` too"]

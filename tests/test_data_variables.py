@@ -6,8 +6,8 @@ import types
 
 import pytest
 
-from greenmfg import variables
-from greenmfg.variables import build_variables
+from greenmfg.pages import values, variables
+from greenmfg.pages.variables import build_variables
 
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -67,7 +67,7 @@ def _page(name, names, values=None):
 
 def test_short_names_stand_for_existing_values_in_each_edition(monkeypatch):
     page = _page("fakepage", {"nev.year": "series.nev_sales.latest_year", "nev.made": "fakepage.made",
-                              "nev.then": variables.phrase("{level} in {year}", level="series.nev_sales.y2023",
+                              "nev.then": values.phrase("{level} in {year}", level="series.nev_sales.y2023",
                                                            year="fakepage.claim_year")},
                  {"fakepage": {"made": "9.587 million vehicles", "claim_year": "2023"}})
     monkeypatch.setattr(variables, "page_modules", lambda: [page])

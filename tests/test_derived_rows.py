@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 
 from data.steps import context_series as step
-from greenmfg import frames, loaders
-from greenmfg.targets import target_progress
-from greenmfg.validate import validate
-from greenmfg.variables import _series_vars
+from greenmfg.data import frames, loaders
+from greenmfg.data.targets import target_progress
+from greenmfg.data.validate import validate
+from greenmfg.pages.variables import _series_vars
 
 METHOD = "Derived: 2023 level 50 % plus the stated rise of 2 points"
 

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from conftest import mark_type, unit_specs
 
-from greenmfg.card import show
+from greenmfg.charts.card import show
 from greenmfg.pages import digital
 from greenmfg.pages.digital import green_system, grid_factor, power_mix, pv_calculator, taishan
 from greenmfg.paths import REPO_ROOT

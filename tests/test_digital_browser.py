@@ -7,7 +7,7 @@ import pytest
 from conftest import wait_for_charts
 
 from greenmfg.pages.digital import green_system, grid_factor, power_mix, pv_calculator
-from greenmfg.project import page as site_page
+from greenmfg.pages.project import page as site_page
 
 PAGE = site_page("digital").output.as_posix()
 CALCULATOR, GRID, MIX, SYSTEM = (m.CHART_ID for m in (pv_calculator, grid_factor, power_mix, green_system))

@@ -7,11 +7,11 @@ import re
 import nbformat
 import pytest
 
-from greenmfg.i18n import header, using
+from greenmfg.locale.i18n import header, using
 from greenmfg.pages import digital
 from greenmfg.pages.digital import green_system, grid_factor, power_mix, pv_calculator
+from greenmfg.pages.project import page
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import page
 
 MODULES = [green_system, grid_factor, power_mix, pv_calculator]
 # Latin a Chinese chart may keep: units, acronyms and names of sources.
@@ -52,7 +52,7 @@ def both():
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__.rpartition(".")[2])
 def test_chart_speaks_chinese_with_the_same_rows(both, module):
-    (en_frame, en_spec), (zh_frame, zh_spec) = both[0][module.__name__], both[1][module.__name__]
+    (en_frame, _en_spec), (zh_frame, zh_spec) = both[0][module.__name__], both[1][module.__name__]
     assert len(zh_frame) == len(en_frame) and list(zh_frame.columns) == list(en_frame.columns)
     assert (zh_frame["year" if "year" in zh_frame else "project_year"].tolist()
             == en_frame["year" if "year" in en_frame else "project_year"].tolist())

@@ -9,12 +9,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from greenmfg.i18n import MissingTranslation, catalogue, tr, using
-from greenmfg.notebook import page_var_keys
+from greenmfg.locale.i18n import MissingTranslation, catalogue, tr, using
+from greenmfg.pages.notebook import page_var_keys
+from greenmfg.pages.project import Page, all_pages, editions, pages
+from greenmfg.pages.var_tokens import VAR_TOKEN
+from greenmfg.pages.variables import build_variables
 from greenmfg.paths import BUILD_DIR, REPO_ROOT
-from greenmfg.project import Page, all_pages, editions, pages
-from greenmfg.var_tokens import VAR_TOKEN
-from greenmfg.variables import build_variables
 
 TWINS = [(page, page.twin("zh")) for page in pages("en")]
 TWIN_IDS = [page.key for page, _ in TWINS]
@@ -142,14 +142,14 @@ def test_every_chart_on_a_chinese_page_speaks_chinese(site):
 
 
 def _payload_ids(path: Path) -> list[str]:
-    from greenmfg.card_payload import payloads_in
+    from greenmfg.charts.card_payload import payloads_in
 
     return [p["id"] for p in payloads_in(path.read_text(encoding="utf-8"))]
 
 
 @pytest.mark.parametrize("english,chinese", TWINS, ids=TWIN_IDS)
 def test_built_twins_have_the_same_chart_ids_and_rows(site, english, chinese):
-    from greenmfg.card_payload import payloads_in
+    from greenmfg.charts.card_payload import payloads_in
 
     en = payloads_in((site / english.output).read_text(encoding="utf-8"))
     zh = payloads_in((site / chinese.output).read_text(encoding="utf-8"))
@@ -222,8 +222,7 @@ def _main_text(path: Path) -> str:
 
 
 def test_every_glossary_term_on_an_english_page_appears_in_chinese_on_its_twin(site):
-    from greenmfg import loaders
-
+    from greenmfg.data import loaders
     glossary = loaders.load_glossary()
     missing = []
     for english, chinese in TWINS:
@@ -235,7 +234,7 @@ def test_every_glossary_term_on_an_english_page_appears_in_chinese_on_its_twin(s
 
 
 def test_each_edition_cites_the_same_references_in_its_language():
-    from greenmfg.project import quarto_config
+    from greenmfg.pages.project import quarto_config
 
     def entries(lang: str) -> dict[str, str]:
         text = (REPO_ROOT / quarto_config(lang)["bibliography"]).read_text(encoding="utf-8")
@@ -276,7 +275,7 @@ def test_parallel_renders_keep_their_own_language():
 
 def _edition_text(lang: str) -> str:
     """Everything one edition's values and template words say, as one text."""
-    from greenmfg.variables import build_variables
+    from greenmfg.pages.variables import build_variables
 
     with using(lang):
         words = [tr("On this page"), tr("References")]

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from greenmfg.project import pages
+from greenmfg.pages.project import pages
 
 pytestmark = pytest.mark.browser
 ZH_PAGES = {p.edition_source.with_suffix(".html").as_posix() for p in pages("zh")}

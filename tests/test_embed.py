@@ -6,8 +6,8 @@ import json
 import pytest
 from conftest import wait_for_charts
 
-from greenmfg import embed
-from greenmfg.project import chapters, site_url
+from greenmfg.pages.project import chapters, site_url
+from greenmfg.site import embed
 
 
 def test_snippet_points_at_the_published_embed_page():

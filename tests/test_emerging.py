@@ -8,14 +8,14 @@ import pandas as pd
 import pytest
 from conftest import mark_type, unit_specs
 
-from greenmfg import frames as shared
-from greenmfg.card import show
-from greenmfg.notebook import page_var_keys
+from greenmfg.charts.card import show
+from greenmfg.data import frames as shared
 from greenmfg.pages import emerging
 from greenmfg.pages.emerging import batteries, nev, pue, pv, structure
-from greenmfg.project import page
-from greenmfg.var_tokens import lookup
-from greenmfg.variables import build_variables
+from greenmfg.pages.notebook import page_var_keys
+from greenmfg.pages.project import page
+from greenmfg.pages.var_tokens import lookup
+from greenmfg.pages.variables import build_variables
 
 CHARTS = {"nev": nev, "batteries": batteries, "pv": pv, "structure": structure, "pue": pue}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from conftest import wait_for_charts
 
-from greenmfg.project import page as site_page
+from greenmfg.pages.project import page as site_page
 
 PAGE = site_page("emerging").output.as_posix()
 pytestmark = pytest.mark.browser

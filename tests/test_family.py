@@ -7,16 +7,16 @@ import re
 import nbformat
 import pytest
 
-from greenmfg import milestones as verdict_rules
-from greenmfg.card import show
-from greenmfg.i18n import tr, using
+from greenmfg.charts.card import show
+from greenmfg.data import milestones as verdict_rules
+from greenmfg.locale.i18n import tr, using
 from greenmfg.pages import family
 from greenmfg.pages.family import documents, task_areas, timeline
 from greenmfg.pages.family import table as milestone_table
+from greenmfg.pages.project import page
+from greenmfg.pages.var_tokens import VAR_TOKEN, lookup
+from greenmfg.pages.variables import build_variables
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import page
-from greenmfg.var_tokens import VAR_TOKEN, lookup
-from greenmfg.variables import build_variables
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from conftest import wait_for_charts
 
-from greenmfg import milestones
+from greenmfg.data import milestones
 from greenmfg.pages import family
-from greenmfg.project import editions, page
+from greenmfg.pages.project import editions, page
 
 pytestmark = pytest.mark.browser
 PATHS = [page("family", lang).output.as_posix() for lang in editions()]

@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from greenmfg import frames
+from greenmfg.data import frames
 
 
 def test_year_runs_break_at_missing_years():

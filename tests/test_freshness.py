@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from greenmfg import freshness, loaders
-from greenmfg.variables import last_updated
+from greenmfg.data import freshness, loaders
+from greenmfg.data.freshness import last_updated
 
 
 def test_period_end_of_a_year_a_month_and_a_day():

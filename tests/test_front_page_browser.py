@@ -6,7 +6,7 @@ import pytest
 from test_site_browser import _rgb, contrast_ratio
 
 from greenmfg.pages.index import targets_vs_latest
-from greenmfg.project import chapters, home
+from greenmfg.pages.project import chapters, home
 
 pytestmark = pytest.mark.browser
 HOME = home().output.as_posix()

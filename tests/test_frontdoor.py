@@ -1,4 +1,4 @@
-"""What the front-door pages (home, targets, claims, glossary, data, about) share: greenmfg.markup and the assets.
+"""What the front-door pages (home, targets, claims, glossary, data, about) share: greenmfg.charts.markup and the assets.
 
 Each page's own checks are in tests/test_<page>.py (test_data_page.py for the data page).
 """
@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from greenmfg import markup
+from greenmfg.charts import markup
+from greenmfg.pages.project import home, page, pages, themes
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import home, page, pages, themes
 
 
 def test_source_html_links_the_outlets_own_page_only():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import wait_for_charts
 
+from greenmfg.pages.project import page, pages
 from greenmfg.pages.targets import distance
-from greenmfg.project import page, pages
 
 pytestmark = pytest.mark.browser
 FRONT_PAGES = [p.output.as_posix() for p in pages() if not p.is_chapter]

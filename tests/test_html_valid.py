@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from greenmfg import check_html
+from greenmfg.site import check_html
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 from test_notebooks import prose_without_allowed_numbers
 
-from greenmfg import targets as pace_math
-from greenmfg.markup import page_href
+from greenmfg.charts.markup import page_href
+from greenmfg.data import targets as pace_math
 from greenmfg.pages import index
 from greenmfg.pages.index import chapter_cards, goals, identity, page_map, targets_vs_latest
+from greenmfg.pages.project import BuildError, chapters, home, pages
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import BuildError, chapters, home, pages
 
 
 @pytest.fixture(scope="module")
@@ -182,8 +182,7 @@ def test_the_scoreboard_is_the_first_thing_the_home_page_shows():
 
 def test_the_scoreboards_latest_data_is_its_newest_official_figure(scoreboard):
     """A baseline from the target table (no series behind it) still counts towards the card's latest data."""
-    from greenmfg import freshness
-
+    from greenmfg.data import freshness
     newest = max(scoreboard.loc[scoreboard["kind"] == "latest", "latest_year"])
     assert freshness.card_freshness(scoreboard).startswith(f"Latest data: {newest}.")
 
@@ -191,7 +190,7 @@ def test_the_scoreboards_latest_data_is_its_newest_official_figure(scoreboard):
 # ---- the Chinese edition (zh/index.ipynb): the same builders, in Chinese, linking to the Chinese pages
 
 def test_zh_chapter_cards_list_the_chinese_chapters_from_the_edition_root():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
 
     with using("zh"):
         out = chapter_cards.chapter_cards_html(FINDINGS, VARIABLES)
@@ -202,7 +201,7 @@ def test_zh_chapter_cards_list_the_chinese_chapters_from_the_edition_root():
 
 
 def test_zh_page_map_lists_the_chinese_pages():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
 
     with using("zh"):
         out = page_map.page_map_html()
@@ -214,7 +213,7 @@ def test_zh_page_map_lists_the_chinese_pages():
 
 
 def test_zh_scoreboard_goals_and_identity_speak_chinese():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
 
     with using("zh"):
         data = index.load()

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from greenmfg.pages.project import editions, pages
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import editions, pages
 
 pytestmark = pytest.mark.browser
 CHAPTERS = [p.source.as_posix() for lang in editions() for p in pages(lang) if "chapters" in p.source.parts]

@@ -6,8 +6,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from greenmfg import theme, vega_compile
-from greenmfg.tooltips import SOURCE_DATE_LABEL, source_lines, with_source_dates
+from greenmfg.charts import theme, vega_compile
+from greenmfg.charts.tooltips import SOURCE_DATE_LABEL, source_lines, with_source_dates
 from tests.test_chart_specs import _walk
 
 ROWS = pd.DataFrame({"year": [2022, 2023, 2024], "value": [1.0, 2.0, 3.0], "source_date": ["2024-01-02", "", ""]})

@@ -10,9 +10,9 @@ import re
 import pandas as pd
 import pytest
 
-from greenmfg import loaders, milestones
-from greenmfg.i18n import using
-from greenmfg.variables import data_last_updated
+from greenmfg.data import loaders, milestones
+from greenmfg.data.freshness import data_last_updated
+from greenmfg.locale.i18n import using
 
 BASIS = "MIIT indicator (industry only)"
 LAST_UPDATED = "2026-03-19"

@@ -6,8 +6,8 @@ import re
 import nbformat
 import pytest
 
+from greenmfg.pages.project import Page, all_pages
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import Page, all_pages
 
 NOTEBOOKS = [page.source for page in all_pages()]
 # Tokens with digits that are names, not figures.
@@ -139,8 +139,8 @@ def test_token_share_counts_token_characters():
 
 def test_prose_values_lists_the_pages_short_names_and_what_they_stand_for(monkeypatch):
     """The table a rerunner sees in Jupyter: every name of the prose and takeaways, its value, the key behind it."""
-    from greenmfg.execute import SITE_BUILD_ENV
-    from greenmfg.notebook import prose_values
+    from greenmfg.pages.notebook import prose_values
+    from greenmfg.site.execute import SITE_BUILD_ENV
 
     table = prose_values("zh/chapters/emerging.ipynb")
     values = dict(table.rows)

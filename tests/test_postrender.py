@@ -10,9 +10,9 @@ import threading
 import pytest
 from conftest import wait_for_charts
 
-from greenmfg.postrender import BuildError, post_render
-from greenmfg.editions import staging_dir
-from greenmfg.html_edit import parse, serialize, strip_third_party, third_party_refs
+from greenmfg.site.editions import staging_dir
+from greenmfg.site.html_edit import parse, serialize, strip_third_party, third_party_refs
+from greenmfg.site.postrender import BuildError, post_render
 
 # The exact tags quarto-cli adds to the head of a page with text/html outputs (src/core/jupyter/widgets.ts).
 QUARTO_WIDGET_HEAD = (

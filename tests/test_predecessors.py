@@ -1,12 +1,12 @@
-"""Earlier plans' milestones beside each 2030 target (greenmfg.predecessors): one step per year and value, the pace to
+"""Earlier plans' milestones beside each 2030 target (greenmfg.data.predecessors): one step per year and value, the pace to
 2030 measured from the observed value in a milestone's year only where that is better founded than the latest value."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from greenmfg import loaders, predecessors
-from greenmfg import targets as pace_math
+from greenmfg.data import loaders, predecessors
+from greenmfg.data import targets as pace_math
 
 BASIS = "MIIT indicator (industry only)"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from greenmfg.preview import cell_options, front_matter, notebook_markdown, render_page, substitute_variables
-from greenmfg.project import BuildError, Page, quarto_config
+from greenmfg.pages.project import BuildError, Page, quarto_config
+from greenmfg.site.preview import cell_options, front_matter, notebook_markdown, render_page, substitute_variables
 
 VARIABLES = {"series": {"nev_sales": {"y2023": "949.5万"}}}
 
@@ -50,7 +50,7 @@ def test_var_shortcode_is_substituted(tmp_path):
 def test_short_names_expand_to_the_values_they_stand_for(lang):
     """A page's short name (greenmfg/pages/<page>/names.py) is an ordinary key of _variables.yml: it expands, as
     Quarto expands it, to exactly the value of the key it stands for."""
-    from greenmfg.variables import build_variables, declared_names, page_modules
+    from greenmfg.pages.variables import build_variables, declared_names, page_modules
 
     variables = build_variables(lang=lang)
     aliases = {name: meaning for name, (_, meaning) in declared_names(page_modules()).items() if isinstance(meaning, str)}

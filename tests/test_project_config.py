@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from greenmfg.pages.project import editions, pages, quarto_config
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import editions, pages, quarto_config
 
 PAGE_MAP = ["index", "chapters/traditional", "chapters/emerging", "chapters/digital",
             "targets", "family", "claims", "glossary", "data", "about"]
@@ -41,12 +41,12 @@ def test_quarto_config_keeps_the_site_offline_and_complete():
     assert config["project"]["type"] == "website"
     staging = {quarto_config(lang)["project"]["output-dir"] for lang in editions()}
     assert len(staging) == len(editions()) and "_site" not in staging, "each edition renders into its own folder"
-    from greenmfg.i18n import HREFLANG
+    from greenmfg.locale.i18n import HREFLANG
 
     # The page's lang is the hreflang tag ("zh" alone would be taken for the zh/ folder and rebased as a path).
     assert [quarto_config(lang)["lang"] for lang in editions()] == [HREFLANG[lang] for lang in editions()]
-    assert "greenmfg.build pre-render" in config["project"]["pre-render"]
-    assert "greenmfg.build post-render" in config["project"]["post-render"]
+    assert "greenmfg.site.build pre-render" in config["project"]["pre-render"]
+    assert "greenmfg.site.build post-render" in config["project"]["post-render"]
     html = config["format"]["html"]
     assert html["html-math-method"] == "plain", "MathJax/KaTeX would load from a CDN"
     assert html["toc"] is True and html["code-fold"] is True
@@ -58,7 +58,7 @@ def test_quarto_config_keeps_the_site_offline_and_complete():
     assert (REPO_ROOT / config["bibliography"]).is_file()
     assert config["execute"]["echo"] is False
     assert config["execute"]["enabled"] is False, "Quarto never executes a page: our executor does, once"
-    assert config["ipynb-filters"] == ["python -m greenmfg.quarto_filter"]
+    assert config["ipynb-filters"] == ["python -m greenmfg.site.quarto_filter"]
     for resource in config["project"]["resources"]:
         # Anchored at the project root: a bare glob also matches inside _site/ and copies it into the site.
         assert resource.startswith(("/assets/", "/data/")), resource
@@ -97,7 +97,7 @@ def test_environment_yml_and_requirements_pin_the_same_versions():
 
 
 def test_quarto_is_pinned_to_one_version_everywhere():
-    from greenmfg.build import QUARTO_VERSION
+    from greenmfg.site.build import QUARTO_VERSION
 
     env = yaml.safe_load((REPO_ROOT / "environment.yml").read_text())
     assert f"quarto={QUARTO_VERSION}" in env["dependencies"]
@@ -120,13 +120,13 @@ def test_generated_files_are_not_tracked():
 
 
 def test_palette_css_is_generated_from_the_theme():
-    from greenmfg.theme import palette_css
+    from greenmfg.charts.theme import palette_css
 
-    assert (REPO_ROOT / "assets/palette.css").read_text() == palette_css(), "run python -m greenmfg.theme"
+    assert (REPO_ROOT / "assets/palette.css").read_text() == palette_css(), "run python -m greenmfg.charts.theme"
 
 
 def test_vendored_vega_is_the_version_the_build_wraps():
-    from greenmfg.build import VEGA_VENDOR
+    from greenmfg.site.build import VEGA_VENDOR
 
     head = VEGA_VENDOR.read_text()[:2000]
     assert VEGA_VENDOR.name == "vega-6.2.0.min.js" and "vega" in head

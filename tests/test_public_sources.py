@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from greenmfg import loaders
-from greenmfg.data_tables import load_descriptor
-from greenmfg.hosts import ADDRESS_IN_TEXT, HOST_IN_TEXT, host_of, is_ip_address, names_a_site, on_site
+from greenmfg.data import loaders
+from greenmfg.data.data_tables import load_descriptor
+from greenmfg.data.hosts import ADDRESS_IN_TEXT, HOST_IN_TEXT, host_of, is_ip_address, names_a_site, on_site
+from greenmfg.data.validate_sources import withheld_hosts
+from greenmfg.pages.project import site_url
 from greenmfg.paths import DEFAULT_DATA_DIR
-from greenmfg.project import site_url
-from greenmfg.validate_sources import withheld_hosts
 
 # Addresses that are no source: XML namespaces in SVG, the Vega(-Lite) schema ids in chart specs, the licence.
 NOT_SOURCES = ("http://www.w3.org/", "https://vega.github.io/schema/", "https://creativecommons.org/licenses/")

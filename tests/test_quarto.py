@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from greenmfg.build import QUARTO_VERSION
-from greenmfg.html_edit import parse
+from greenmfg.pages.project import all_pages
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import all_pages
+from greenmfg.site.build import QUARTO_VERSION
+from greenmfg.site.html_edit import parse
 
 QUARTO = shutil.which("quarto")
 pytestmark = [pytest.mark.quarto, pytest.mark.skipif(
@@ -47,7 +47,7 @@ def clone(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def two_builds(clone) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess]:
-    build = [sys.executable, "-m", "greenmfg.build", "site"]
+    build = [sys.executable, "-m", "greenmfg.site.build", "site"]
     return _run(build, clone), _run(build, clone)
 
 

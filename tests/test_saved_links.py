@@ -13,8 +13,8 @@ from urllib.parse import parse_qsl, quote, urlsplit
 import pytest
 import yaml
 
-from greenmfg.card_payload import payloads_in
-from greenmfg.embed import EMBED_DIR
+from greenmfg.charts.card_payload import payloads_in
+from greenmfg.site.embed import EMBED_DIR
 
 SAVED = yaml.safe_load((Path(__file__).parent / "saved_links.yaml").read_text(encoding="utf-8"))
 

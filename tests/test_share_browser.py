@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from greenmfg.pages.digital import power_mix, pv_calculator
-from greenmfg.project import chapters, page
+from greenmfg.pages.project import chapters, page
 
 pytestmark = pytest.mark.browser
 DIGITAL = page("digital").output.as_posix()

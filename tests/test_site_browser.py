@@ -8,7 +8,7 @@ import urllib.request
 import pytest
 from conftest import wait_for_charts
 
-from greenmfg.project import all_pages
+from greenmfg.pages.project import all_pages
 
 PAGES = [page.output.as_posix() for page in all_pages()]
 # Shapes first, then text and rules: hovering tries each group in this order.

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from greenmfg import theme
+from greenmfg.charts import theme
+from greenmfg.pages.project import chapters, pages, quarto_config
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import chapters, pages, quarto_config
 
 PACKAGE = REPO_ROOT / "greenmfg"
 MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
@@ -53,7 +53,7 @@ def test_no_page_path_is_written_outside_the_site_map():
         for number, line in enumerate(module.read_text(encoding="utf-8").splitlines(), start=1):
             if pattern.search(line):
                 offenders.append(f"{module.relative_to(REPO_ROOT)}:{number}: {line.strip()[:80]}")
-    assert offenders == [], "derive page paths from greenmfg.project:\n" + "\n".join(offenders)
+    assert offenders == [], "derive page paths from greenmfg.pages.project:\n" + "\n".join(offenders)
 
 
 def test_literal_rule_can_fail():
@@ -129,11 +129,11 @@ def test_make_page_scaffolds_and_registers_a_page(tmp_path):
             (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO_ROOT / name, tmp_path / name)
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
-    subprocess.run([sys.executable, "-m", "greenmfg.newpage", "circular", "Circular economy", "--chapter",
+    subprocess.run([sys.executable, "-m", "greenmfg.pages.newpage", "circular", "Circular economy", "--chapter",
                     "--title-zh", "循环经济"], cwd=tmp_path, env=env, check=True, capture_output=True)
-    probe = ("from greenmfg.project import page, chapters; p = page('circular'); import importlib; "
+    probe = ("from greenmfg.pages.project import page, chapters; p = page('circular'); import importlib; "
              "print(p.source, p.nav_text, [c.key for c in chapters()][-1], importlib.import_module(p.package).variables())")
-    zh_probe = "from greenmfg.project import page; p = page('circular', 'zh'); print(p.source, p.nav_text, p.twin('en').source)"
+    zh_probe = "from greenmfg.pages.project import page; p = page('circular', 'zh'); print(p.source, p.nav_text, p.twin('en').source)"
     zh_out = subprocess.run([sys.executable, "-c", zh_probe], cwd=tmp_path, env=env, check=True, capture_output=True,
                             text=True).stdout
     assert zh_out.split() == ["zh/chapters/circular.ipynb", "循环经济", "chapters/circular.ipynb"]
@@ -143,5 +143,5 @@ def test_make_page_scaffolds_and_registers_a_page(tmp_path):
     assert "circular" in out and "{'circular': {}}" in out
     assert quarto_config()["project"]["render"] == [p.source.as_posix() for p in pages()], "the repo itself is untouched"
     with pytest.raises(subprocess.CalledProcessError):
-        subprocess.run([sys.executable, "-m", "greenmfg.newpage", "circular", "Again"], cwd=tmp_path, env=env,
+        subprocess.run([sys.executable, "-m", "greenmfg.pages.newpage", "circular", "Again"], cwd=tmp_path, env=env,
                        check=True, capture_output=True)

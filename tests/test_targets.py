@@ -7,12 +7,12 @@ import nbformat
 import pandas as pd
 import pytest
 
-from greenmfg import targets as pace_math
+from greenmfg.data import targets as pace_math
 from greenmfg.pages import targets
+from greenmfg.pages.project import page
 from greenmfg.pages.targets import distance, pace, qualitative, tracker
+from greenmfg.pages.var_tokens import VAR_TOKEN
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import page
-from greenmfg.var_tokens import VAR_TOKEN
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def test_tracker_shows_the_kind_of_each_recent_pace(data):
 
 
 def test_tracker_and_chapters_word_a_pace_alike():
-    """One wording of a pace (greenmfg.targets.pace_label) for the tracker and the chapters."""
+    """One wording of a pace (greenmfg.data.targets.pace_label) for the tracker and the chapters."""
     source = (REPO_ROOT / "greenmfg" / "pages" / "targets" / "tracker.py").read_text()
     assert "pace_label(" in source and not hasattr(pace, "pace_text")
 
@@ -139,28 +139,32 @@ def test_tracker_stale_count_is_a_variable(data):
     assert values["stale"] == str(int(data["latest"]["stale"].sum())) and values["stale_months"] == "18"
 
 
-def test_goals_known_from_translations_show_their_language_and_no_chinese(data):
+def test_goals_show_the_chinese_wording_seen_in_reprints_and_their_language(data):
+    """T11..T15 were known from English and Japanese renderings only until their Chinese clauses were seen in reprints
+    of the release (audit 2026-12): each shows its Chinese clause, the Chinese sentence, and no 'not seen' note."""
     out = qualitative.qualitative_goals_html(data["policy_targets"], data["claims"])
     entries = dict(re.findall(r'<article class="gm-entry" id="target-([^"]+)">(.*?)</article>', out, flags=re.S))
     goals = data["policy_targets"].set_index("target_id")
     for target_id in ("T11", "T12", "T13", "T14", "T15"):
         entry = entries[target_id]
-        assert goals.loc[target_id, "wording_language"] == "en" and goals.loc[target_id, "metric_zh"] == ""
-        assert "Language of the source wording: English." in entry and "Chinese original not seen" in entry
-        assert 'lang="zh-Hans"' not in entry and '<blockquote lang="en">' in entry
+        clause = goals.loc[target_id, "metric_zh"]
+        assert goals.loc[target_id, "wording_language"] == "zh" and clause
+        assert f'lang="zh-Hans">{clause}' in entry and "Language of the source wording: Chinese." in entry
+        assert "Chinese original not seen" not in entry and goals.loc[target_id, "publisher_id"] == "miit"
+        assert goals.loc[target_id, "url"] == ""  # seen in a reprint whose address is withheld
     assert "Language of the source wording: German." in entries["T06"]
     assert 'lang="zh-Hans">合成气一步法' in entries["T06"]  # the seed article's Chinese wording
     # by horizon year: the 2030 goals (T11..T15 included) come before the 2035 ones
     order = list(entries)
     assert order.index("T15") < order.index("T09")
-    assert targets.variables()["targets"]["goals_without_chinese"] == "5"
+    assert targets.variables()["targets"]["goals_without_chinese"] == "0"
 
 
 # ---- the Chinese edition: same rows and anchors, every word through the catalogue
 
 
 def test_chinese_tracker_has_the_same_anchors_and_filters_with_chinese_words(data):
-    from greenmfg.i18n import tr, using
+    from greenmfg.locale.i18n import tr, using
     english = tracker.tracker_html(data["policy_targets"], data["progress"], data["latest"])
     with using("zh"):
         chinese = tracker.tracker_html(data["policy_targets"], data["progress"], data["latest"])
@@ -174,19 +178,19 @@ def test_chinese_tracker_has_the_same_anchors_and_filters_with_chinese_words(dat
 
 
 def test_chinese_goals_keep_anchors_and_say_why_there_is_no_chinese(data):
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     with using("zh"):
         out = qualitative.qualitative_goals_html(data["policy_targets"], data["claims"])
     entries = dict(re.findall(r'<article class="gm-entry" id="target-([^"]+)">(.*?)</article>', out, flags=re.S))
     goals = data["policy_targets"]
     assert list(entries) == list(goals[goals["target_kind"] != "quantitative"]
                                  .sort_values("horizon_year", kind="stable")["target_id"])
-    assert "未见中文原文" in entries["T11"] and '<p lang="en">' in entries["T11"]
+    assert "未见中文原文" not in entries["T11"] and 'lang="zh-Hans">资源综合利用水平稳步提升' in entries["T11"]
     assert 'lang="zh-Hans">合成气一步法' in entries["T06"] and "<p>Large-scale" not in entries["T06"]
 
 
 def test_distance_chart_in_chinese_keeps_rows_and_colours(data):
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     english = distance.chart(distance.frame(data)).to_dict()
     with using("zh"):
         frame = distance.frame(data)
@@ -204,7 +208,7 @@ def test_distance_chart_in_chinese_keeps_rows_and_colours(data):
 
 
 def test_targets_variables_in_chinese_have_the_same_keys():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     with using("zh"):
         chinese = targets.variables()["targets"]
     english = targets.variables()["targets"]
@@ -214,8 +218,7 @@ def test_targets_variables_in_chinese_have_the_same_keys():
 def test_a_target_and_the_ledger_give_one_verdict():
     """Where the ledger checks a target (a claim of type target), the target's attribution is the ledger's verdict:
     a reader must not read 'unconfirmed' on one page and 'partly confirmed' on another for the same target."""
-    from greenmfg import loaders
-
+    from greenmfg.data import loaders
     claims = loaders.load_claims()
     statuses = loaders.load_policy_targets().set_index("target_id")["attribution_status"]
     checked = claims[(claims["claim_type"] == "target") & claims["related_target_id"].fillna("").ne("")]

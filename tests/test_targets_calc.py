@@ -1,10 +1,10 @@
-"""Unit tests for the shared target arithmetic (greenmfg.targets)."""
+"""Unit tests for the shared target arithmetic (greenmfg.data.targets)."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from greenmfg.targets import (
+from greenmfg.data.targets import (
     NEEDS_FASTER,
     NOT_ENOUGH_DATA,
     ON_TRACK,
@@ -241,7 +241,7 @@ def test_target_progress_ignores_points_on_another_basis():
 
 
 def test_target_progress_on_the_real_data():
-    from greenmfg.loaders import load_context_series, load_policy_targets
+    from greenmfg.data.loaders import load_context_series, load_policy_targets
 
     out = target_progress(load_policy_targets(), load_context_series()).set_index("target_id")
     assert {"T02", "T03", "T04", "T05"} <= set(out.index)
@@ -255,7 +255,7 @@ def test_target_progress_on_the_real_data():
 
 
 def test_pace_and_reason_words_in_chinese():
-    from greenmfg.i18n import using
+    from greenmfg.locale.i18n import using
     with using("zh"):
         assert pace_label(1.0, "%", PACE_LOWER_BOUND) == "至少年均+1个百分点（按下限值计算）"
         assert pace_label(-0.5, "亿吨") == "年均−0.5亿吨"

@@ -8,13 +8,13 @@ import pandas as pd
 import pytest
 from conftest import mark_type, unit_specs
 
-from greenmfg.card import compile_specs
+from greenmfg.charts.card import compile_specs
 from greenmfg.pages import traditional
+from greenmfg.pages.project import page
 from greenmfg.pages.traditional import distance_to_2030, eaf_what_if, press_filter, progress, steel, ultra_low_emission
+from greenmfg.pages.var_tokens import VAR_TOKEN, lookup
+from greenmfg.pages.variables import build_variables
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import page
-from greenmfg.var_tokens import VAR_TOKEN, lookup
-from greenmfg.variables import build_variables
 
 NOTEBOOK = REPO_ROOT / page("traditional").source
 CHART_MODULES = {"distance_to_2030": distance_to_2030, "steel": steel, "eaf_what_if": eaf_what_if,

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from conftest import wait_for_charts
 
+from greenmfg.pages.project import page
 from greenmfg.pages.traditional import distance_to_2030, eaf_what_if, press_filter, steel, ultra_low_emission
-from greenmfg.project import page
 
 PAGE = page("traditional").output.as_posix()
 CHART_IDS = (distance_to_2030.CHART_ID, steel.CHART_ID, eaf_what_if.CHART_ID, ultra_low_emission.CHART_ID,

@@ -7,9 +7,9 @@ import os
 import threading
 import urllib.request
 
-from greenmfg import watch
+from greenmfg.pages.project import chapters
 from greenmfg.paths import REPO_ROOT
-from greenmfg.project import chapters
+from greenmfg.site import watch
 
 
 def test_saving_a_notebook_changes_what_the_watcher_sees():

@@ -1,10 +1,10 @@
-"""processed/article_paragraphs.csv: the seed article cleaned by greenmfg.cleaning, one row per heading or paragraph."""
+"""processed/article_paragraphs.csv: the seed article cleaned by data.steps.cleaning, one row per heading or paragraph."""
 from __future__ import annotations
 
 import sys
 
+from data.steps.cleaning import RAW_FILE, clean_article
 from data.steps.common import DATA_DIR, run
-from greenmfg.cleaning import RAW_FILE, clean_article
 
 TABLE = "article_paragraphs"
 

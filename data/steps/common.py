@@ -8,9 +8,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from greenmfg import curated as curated_yaml
-from greenmfg.data_tables import DataValidationError, resource
-from greenmfg.datapackage import build_descriptor
+from greenmfg.data import curated as curated_yaml
+from greenmfg.data.data_tables import DataValidationError, resource
+from greenmfg.data.datapackage import build_descriptor
 
 DATA_DIR = Path(__file__).resolve().parents[1]
 PROCESSED = DATA_DIR / "processed"

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 from data.steps.common import DATA_DIR, curated, run
 from data.steps.sources import site_owner
-from greenmfg.data_tables import DataValidationError
+from greenmfg.data.data_tables import DataValidationError
 
 TABLE = "context_series"
 LEAD = DATA_DIR / "raw" / "research" / "context_series.csv"
@@ -122,7 +122,11 @@ def processed_row(r: dict, fix: dict, series: dict, alt_note: str) -> dict:
         out["source_title"] = r["source_url"].rsplit("/", 1)[-1] + " at commit " + commit
     if "confidence_note" in fix:
         out["confidence"] += ". " + fix["confidence_note"]
-    out.update(fix.get("replace_with", {}))
+    replacement = fix.get("replace_with", {})
+    if replacement.keys() & {"value", "url", "mirror_url", "source_org"} and "quote" not in replacement:
+        raise SystemExit(f"curated/series_corrections.yaml: row_corrections {r['series_id']} {r['year']}: replace_with "
+                         "gives a new value or source, so it needs that source's `quote` too")
+    out.update(replacement)
     return out
 
 

@@ -8,7 +8,7 @@ own site, as `mirror_url` evidence only on a listed reprint host (curated/reprin
 from __future__ import annotations
 
 from data.steps.common import curated
-from greenmfg.data_tables import DataValidationError
+from greenmfg.data.data_tables import DataValidationError
 
 NAME = "policy_family"
 FILE = f"curated/{NAME}.yaml"

@@ -10,7 +10,7 @@ import csv
 import sys
 
 from data.steps.common import PROCESSED, curated, run
-from greenmfg.data_tables import latest_snapshot
+from greenmfg.data.data_tables import latest_snapshot
 
 TABLE = "series_changes"
 SOURCE_COLUMNS = ("source_org", "source_date", "url", "mirror_url")

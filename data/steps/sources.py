@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from data.steps.common import curated
-from greenmfg.hosts import host_of, is_ip_address, on_site, without_other_hosts
+from greenmfg.data.hosts import host_of, is_ip_address, on_site, without_other_hosts
 
 PUBLISHERS_FILE = "curated/publishers.yaml"
 ATTRIBUTION_FILE = "curated/source_attribution.yaml"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from greenmfg import loaders
-from greenmfg.validate import load_descriptor
+from greenmfg.data import loaders
+from greenmfg.data.validate import load_descriptor
 
 
 def load(data_dir=None) -> dict[str, Any]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import html
 
-from greenmfg.i18n import language, tr
-from greenmfg.project import page
+from greenmfg.locale.i18n import language, tr
+from greenmfg.pages.project import page
 
 
 # (table, column) pairs whose newest date is the last data update; the same as the generic data.last_updated.

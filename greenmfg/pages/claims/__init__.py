@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import loaders
-from greenmfg.markup import slug
+from greenmfg.charts.markup import slug
+from greenmfg.data import loaders
 
 from .ledger import CLAIM_STATUSES
 from .reading_order import ordered_claims

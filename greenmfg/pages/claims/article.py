@@ -1,7 +1,7 @@
 """The seed article in Chinese, one section per heading with an English title and summary, claims marked and linked.
 
 The English titles and summaries translate the article's own headings and sections (content, not page
-names); their keys are the section keys greenmfg.cleaning gives the paragraphs, which for the three
+names); their keys are the section keys data.steps.cleaning gives the paragraphs, which for the three
 policy sections are the chapters' theme keys.
 """
 from __future__ import annotations
@@ -10,10 +10,10 @@ import html
 
 import pandas as pd
 
-from greenmfg.i18n import language, tr
-from greenmfg.markup import slug
+from greenmfg.charts.markup import slug
+from greenmfg.locale.i18n import language, tr
 
-from .reading_order import claim_numbers
+from .reading_order import claim_numbers, paragraph_number
 
 # English titles of the article's sections (translations of its Chinese headings; catalogue keys of the Chinese
 # page's titles).
@@ -94,8 +94,10 @@ def _section_html(section: str, paragraphs: pd.DataFrame, claims: pd.DataFrame, 
         if paragraph["kind"] == "heading":
             parts.append(f'<h4 lang="zh-Hans" id="para-{paragraph_id}">{body}</h4>')
         else:
-            parts.append(f'<p lang="zh-Hans" id="para-{paragraph_id}"><span class="gm-front-small" lang="en">'
-                         f"{paragraph_id}</span> {body}</p>")
+            label = html.escape(tr("¶{number}", number=paragraph_number(paragraph["paragraph_id"])))
+            english = ' lang="en"' if language() == "en" else ""
+            parts.append(f'<p lang="zh-Hans" id="para-{paragraph_id}"><span class="gm-front-small"{english}>{label}</span>'
+                         f" {body}</p>")
     parts.append("</section>")
     return "".join(parts)
 

@@ -5,10 +5,7 @@ import html
 
 import pandas as pd
 
-from greenmfg.formatting import reader_date
-from greenmfg.frames import is_missing
-from greenmfg.i18n import language, pick, tr
-from greenmfg.markup import (
+from greenmfg.charts.markup import (
     cell_text,
     chinese,
     escaped,
@@ -19,9 +16,12 @@ from greenmfg.markup import (
     source_html,
     value_text,
 )
-from greenmfg.project import themes
+from greenmfg.data.frames import is_missing
+from greenmfg.locale.formatting import reader_date
+from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.pages.project import themes
 
-from .reading_order import claim_numbers
+from .reading_order import claim_numbers, paragraph_number
 
 # The verdicts, from best to worst supported: the order of the status filter and of the prose counts.
 CLAIM_STATUSES = ["confirmed", "partly confirmed", "found in another document", "conflicts with official data",
@@ -48,6 +48,31 @@ def _when(claim: pd.Series) -> str:
     return html.escape(tr(template, date=date))
 
 
+# evidence_language codes of claims.csv ('' = simplified Chinese): (language name for readers, HTML lang attribute)
+QUOTE_LANGUAGES = {"": ("Chinese", "zh-Hans"), "zh-Hant": ("Chinese", "zh-Hant"), "en": ("English", "en"),
+                   "de": ("German", "de")}
+
+
+def quote_html(claim: pd.Series) -> str:
+    """The evidence as seen, marked with its language. A quote in another language is labelled as the original in
+    that language and followed by its gist in the page's language (Chinese pages: always; English pages: for a
+    German quote), labelled as a rendering; a quote in traditional characters says that it is printed as the
+    reprint printed it."""
+    code = "" if is_missing(claim.get("evidence_language")) else str(claim["evidence_language"])
+    name, lang = QUOTE_LANGUAGES[code]
+    quote = f'<q lang="{lang}">{escaped(claim["evidence_quote"])}</q>'
+    if code == "zh-Hant":
+        note = tr("(in traditional characters, as the reprint printed it)")
+        return f'{quote} <span class="gm-front-small">{html.escape(note)}</span>'
+    if not code or (code == "en" and language() == "en"):
+        return quote
+    gloss = claim.get("evidence_gloss_zh") if language() == "zh" else claim.get("evidence_gloss")
+    label = html.escape(tr("{language} original:", language=tr(name)))
+    gist = tr("Gist in Chinese:") if language() == "zh" else "Gist in English:"
+    rendering = "" if is_missing(gloss) else f'<br><span class="gm-front-small">{html.escape(gist)}</span> {escaped(gloss)}'
+    return f'<span class="gm-front-small">{label}</span> {quote}{rendering}'
+
+
 def _details(claim: pd.Series) -> str:
     """The <dd> pairs after status, type and theme that the claim has: value, evidence, quote, search, note, target."""
     value = value_text(claim["value"], claim["unit"], claim["qualifier"])
@@ -55,7 +80,7 @@ def _details(claim: pd.Series) -> str:
     parts = [f"<dt>{tr('Value')}</dt><dd>{html.escape(value)}{_when(claim)}</dd>" if value else "",
              f"<dt>{tr('Evidence')}</dt><dd>{evidence}</dd>" if evidence else ""]
     if not is_missing(claim["evidence_quote"]):
-        parts.append(f'<dt>{tr("Evidence quote")}</dt><dd>{chinese(claim["evidence_quote"], "q")}</dd>')
+        parts.append(f'<dt>{tr("Evidence quote")}</dt><dd>{quote_html(claim)}</dd>')
     for field, label in (("search_note", "What was searched"), ("note", "Note")):
         if not is_missing(claim[field]):
             parts.append(f"<dt>{tr(label)}</dt><dd>{escaped(pick(claim, field))}</dd>")
@@ -72,7 +97,7 @@ def _entry(claim: pd.Series, number: int, labels: dict[str, str]) -> str:
     claim_id = escaped(claim["claim_id"])
     theme = cell_text(claim["theme"])
     english = f'<p>{escaped(claim["claim_text_en"])}</p>' if language() == "en" else ""
-    paragraph = html.escape(tr("paragraph {paragraph}", paragraph=cell_text(claim["paragraph_id"])))
+    paragraph = html.escape(tr("paragraph {paragraph}", paragraph=paragraph_number(claim["paragraph_id"])))
     return (f'<li class="gm-entry" id="claim-{claim_id}" data-row data-status="{html.escape(slug(claim["status"]))}" '
             f'data-theme="{html.escape(slug(claim["theme"]))}"><h3>{number}. {chinese(claim["claim_text"])}</h3>'
             f'{english}<dl>'

@@ -15,6 +15,12 @@ def ordered_claims(claims: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFra
     return order.drop(columns="_pos").reset_index(drop=True)
 
 
+def paragraph_number(paragraph_id: str) -> int:
+    """The article paragraph's place as readers count it ('p06' is paragraph 6): pages name paragraphs by number,
+    never by their id."""
+    return int(str(paragraph_id).lstrip("p"))
+
+
 def claim_numbers(claims: pd.DataFrame) -> dict[str, int]:
     """Ledger number of each claim: its place in the (reading-ordered) frame, from 1."""
     return {claim_id: number for number, claim_id in enumerate(claims["claim_id"], start=1)}

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from greenmfg import loaders
+from greenmfg.data import loaders
+from greenmfg.data.validate import load_descriptor
 from greenmfg.pages.claims.reading_order import ordered_claims
-from greenmfg.validate import load_descriptor
 
 from .sources import reprint_counts
 

@@ -6,10 +6,10 @@ import html
 
 import pandas as pd
 
-from greenmfg.frames import is_missing
-from greenmfg.i18n import pick, tr
-from greenmfg.markup import escaped, source_html, value_text
-from greenmfg.scrollbox import scroll_box
+from greenmfg.charts.markup import escaped, source_html, value_text
+from greenmfg.charts.scrollbox import scroll_box
+from greenmfg.data.frames import is_missing
+from greenmfg.locale.i18n import pick, tr
 
 COLUMNS = ("Series and year", "Before → now", "Why", "Source of the new value", "Logged")
 NOWRAP = ' style="white-space:nowrap"'
@@ -22,8 +22,7 @@ def _row(change: pd.Series) -> str:
     series = tr("{series}, {year}", series=escaped(pick(change, "series_label_en")), year=escaped(change["year"]))
     before_html = html.escape(before) if before else f"<em>{tr('new figure')}</em>"
     now_html = f"<strong>{html.escape(now)}</strong>" if now else f"<em>{tr('removed')}</em>"
-    return (f'<tr><th scope="row">{series}<br>'
-            f'<code class="gm-front-small">{escaped(change["series_id"])}</code></th>'
+    return (f'<tr><th scope="row">{series}</th>'
             f"<td{NOWRAP}>{before_html} →<br>{now_html}</td>"
             f'<td>{escaped(pick(change, "reason"))}</td>'
             f'<td>{source_html(change["source_org"], change["source_date"], change["url"])}</td>'

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from greenmfg.i18n import pick
+from greenmfg.locale.i18n import pick
 
 DESCRIPTIONS = "greenmfg:check_descriptions"
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import pandas as pd
 
-from greenmfg.card import site_root_prefix
-from greenmfg.i18n import pick, tr
-from greenmfg.markup import slug, with_code
-from greenmfg.scrollbox import scroll_box
+from greenmfg.charts.card import site_root_prefix
+from greenmfg.charts.markup import slug, with_code
+from greenmfg.charts.scrollbox import scroll_box
+from greenmfg.locale.i18n import pick, tr
 
 from .sources import licence_name
 

@@ -6,9 +6,9 @@ from typing import Any
 
 import pandas as pd
 
-from greenmfg.frames import is_missing
-from greenmfg.i18n import DEFAULT, language, pick, tr
-from greenmfg.markup import escaped, page_href
+from greenmfg.charts.markup import escaped, page_href
+from greenmfg.data.frames import is_missing
+from greenmfg.locale.i18n import DEFAULT, language, pick, tr
 from greenmfg.pages.glossary.entries import claim_refs
 
 

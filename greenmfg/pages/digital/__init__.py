@@ -10,11 +10,11 @@ from typing import Any
 
 import pandas as pd
 
-from greenmfg import loaders
-from greenmfg.formatting import fmt_number, reader_date
-from greenmfg.i18n import tr
+from greenmfg.data import loaders
+from greenmfg.locale.formatting import fmt_number, reader_date
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.digital import grid_factor, power_mix
-from greenmfg.pages.digital.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.variables
+from greenmfg.pages.digital.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.pages.variables
 from greenmfg.pages.digital.taishan import taishan_case
 
 PAGE_KEY = __name__.rpartition(".")[2]

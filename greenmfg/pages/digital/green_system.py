@@ -9,12 +9,12 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_value
-from greenmfg.frames import PROVENANCE, provenance_of, with_provenance, year_runs
-from greenmfg.i18n import tr
-from greenmfg.tooltips import source_lines, with_source_dates
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data.frames import PROVENANCE, provenance_of, with_provenance, year_runs
+from greenmfg.locale.formatting import fmt_value
+from greenmfg.locale.i18n import tr
 
 CHART_ID = chart_id_of(__name__)
 SYSTEM_SERIES = {

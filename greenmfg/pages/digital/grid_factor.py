@@ -9,12 +9,12 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.frames import PROVENANCE, series_rows, with_provenance
-from greenmfg.i18n import tr
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data.frames import PROVENANCE, series_rows, with_provenance
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.digital.taishan import co2_avoided_tonnes
-from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 GRID_SERIES = "owid_carbon_intensity_elec"

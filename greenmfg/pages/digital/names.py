@@ -1,7 +1,7 @@
 """Short names for the values the digital–green page's prose and takeaways quote: `{{< var case.factor >}}`.
 
 Each name stands for a value the build already computes: a generic key (series.*, target.*, claim.*) or one of this
-page's variables() (digital.*). greenmfg.variables adds the names to both editions' values; a name means one value
+page's variables() (digital.*). greenmfg.pages.variables adds the names to both editions' values; a name means one value
 across the site. Groups: digi (the page as a whole), case (the Taishan Steel rooftop-PV case as the page computes it),
 claimed (the case's figures as the article gives them), grid (China's grid carbon intensity), mix / solar / wind /
 coal (the power mix), green (national green factories and the 2030 target), parks (green industrial parks), chains

@@ -6,11 +6,11 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.frames import PROVENANCE, with_provenance
-from greenmfg.i18n import tr, tr_all
-from greenmfg.tooltips import source_lines, with_source_dates
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data.frames import PROVENANCE, with_provenance
+from greenmfg.locale.i18n import tr, tr_all
 
 CHART_ID = chart_id_of(__name__)
 MIX_SERIES = {"owid_solar_electricity": "solar", "owid_wind_electricity": "wind", "owid_coal_share_elec": "coal"}

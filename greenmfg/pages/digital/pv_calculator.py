@@ -9,10 +9,10 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_number
-from greenmfg.i18n import tr
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.locale.formatting import fmt_number
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.digital.taishan import case_provenance
 
 CHART_ID = chart_id_of(__name__)

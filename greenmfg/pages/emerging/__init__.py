@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import loaders
-from greenmfg.formatting import fmt_number, fmt_value, reader_date
-from greenmfg.frames import latest_row, series_rows
-from greenmfg.i18n import tr
+from greenmfg.data import loaders
+from greenmfg.data.frames import latest_row, series_rows
+from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.emerging import batteries, nev, pue, pv, structure
-from greenmfg.pages.emerging.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.variables
+from greenmfg.pages.emerging.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.pages.variables
 from greenmfg.pages.emerging.units import shown
 
 HIGHTECH_CHANGE_SERIES = "hightech_mfg_share_change_pp"

@@ -1,7 +1,7 @@
 """Short names for the values the emerging page's prose and takeaways quote: `{{< var nev.sales >}}`.
 
 Each name stands for a value the build already computes: a generic key (series.*, claim.*) or one of this page's
-variables() (emerging.*); a phrase joins a value and its year as the prose reads them. greenmfg.variables adds the
+variables() (emerging.*); a phrase joins a value and its year as the prose reads them. greenmfg.pages.variables adds the
 names to both editions' values. A name means one value across the site. Groups: nev (new-energy vehicles), dom (their
 share of domestic sales), li (lithium-ion batteries), sto (storage batteries), inst (power-battery installations),
 ciaps (the battery alliance's counts), pv (photovoltaics, full years), ytd/poly/wafer/cell/module (CPIA's part-year
@@ -12,7 +12,7 @@ ledger's status of the article's figure.
 """
 from __future__ import annotations
 
-from greenmfg.variables import phrase
+from greenmfg.pages.values import phrase
 
 NAMES = {
     "em.as_of": "emerging.data_as_of",

@@ -7,12 +7,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_value, reader_date
-from greenmfg.frames import PROVENANCE, series_rows, with_provenance
-from greenmfg.i18n import pick, tr
-from greenmfg.tooltips import source_lines, with_source_dates
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data.frames import PROVENANCE, series_rows, with_provenance
+from greenmfg.locale.formatting import fmt_value, reader_date
+from greenmfg.locale.i18n import pick, tr
 
 CHART_ID = chart_id_of(__name__)
 # What each figure covers -> (series, colour category, every row or only the latest).
@@ -57,8 +57,10 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     x = alt.X("pue:Q", title=x_title, scale=alt.Scale(domain=[1.0, 1.7]))
     tooltip = [alt.Tooltip("figure:N", title=tr("Figure")), alt.Tooltip("value_label:N", title="PUE"),
                alt.Tooltip("basis:N", title=tr("Covers")), *source_lines()]
-    # colour categories in the page's language
-    base = with_source_dates(alt.Chart(frame.assign(category=frame["category"].map(tr))))
+    # colour categories in the page's language; the series id picks rows for the page's values but is no word for
+    # readers, so the chart's data (its CSV, table and tooltips) leaves it out
+    rows = frame.drop(columns="series_id").assign(category=frame["category"].map(tr))
+    base = with_source_dates(alt.Chart(rows))
     points = base.mark_point(filled=True, size=120).encode(
         x=x, y=y, color=alt.Color("category:N", scale=theme.color_scale(categories), legend=None), tooltip=tooltip)
     labels = base.mark_text(dy=-14).encode(x=x, y=y, text="value_label:N", tooltip=tooltip)  # above: fits a phone

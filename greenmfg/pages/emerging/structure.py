@@ -4,12 +4,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_value
-from greenmfg.frames import PROVENANCE, series_rows, with_provenance, year_runs, year_span
-from greenmfg.i18n import tr, tr_all
-from greenmfg.tooltips import source_lines, with_source_dates
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data.frames import PROVENANCE, series_rows, with_provenance, year_runs, year_span
+from greenmfg.locale.formatting import fmt_value
+from greenmfg.locale.i18n import tr, tr_all
 
 CHART_ID = chart_id_of(__name__)
 SERIES = {"high-tech manufacturing": "hightech_mfg_share_of_industry_va",

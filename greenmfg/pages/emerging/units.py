@@ -2,8 +2,8 @@
 万辆 -> million vehicles, 万吨 -> Mt), Chinese pages keep the sources' own 万 and 亿 units (958.7万辆)."""
 from __future__ import annotations
 
-from greenmfg.frames import rescale
-from greenmfg.i18n import language
+from greenmfg.data.frames import rescale
+from greenmfg.locale.i18n import language
 
 
 def shown(value: float, unit: str) -> tuple[float, str]:

@@ -1,5 +1,5 @@
 """The policy family: the documents before, beside and under the 2024 Opinions, the milestones they set on the measures
-of its 2030 targets, a verdict on each milestone whose year has passed (greenmfg.milestones), and the four task areas
+of its 2030 targets, a verdict on each milestone whose year has passed (greenmfg.data.milestones), and the four task areas
 mapped to the site.
 
 One module per block: timeline (the chart), table (milestones and verdicts), documents, task_areas; sources holds
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import loaders
-from greenmfg import milestones as verdict_rules
-from greenmfg.frames import latest_row
-from greenmfg.pages.family.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.variables
-from greenmfg.variables import data_last_updated, key
+from greenmfg.data import loaders
+from greenmfg.data import milestones as verdict_rules
+from greenmfg.data.frames import latest_row
+from greenmfg.data.freshness import data_last_updated
+from greenmfg.pages.family.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.pages.variables
+from greenmfg.pages.values import key
 
 from .chain import verdict_frame
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import milestones as verdict_rules
-from greenmfg.i18n import pick
+from greenmfg.data import milestones as verdict_rules
+from greenmfg.locale.i18n import pick
 
 OPINIONS = "guiding_opinions_2024"  # the document this site explains: the end of every chain
 

@@ -6,11 +6,11 @@ import html
 
 import pandas as pd
 
-from greenmfg.formatting import reader_date
-from greenmfg.frames import is_missing
-from greenmfg.i18n import language, pick, tr
-from greenmfg.markup import chinese, escaped
-from greenmfg.scrollbox import scroll_box
+from greenmfg.charts.markup import chinese, escaped
+from greenmfg.charts.scrollbox import scroll_box
+from greenmfg.data.frames import is_missing
+from greenmfg.locale.formatting import reader_date
+from greenmfg.locale.i18n import language, pick, tr
 
 from .sources import source_html
 from .table import small

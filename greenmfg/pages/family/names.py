@@ -1,6 +1,6 @@
 """Short names for the values the policy-family page's prose quotes: `{{< var fam.eaf >}}`, `{{< var ms.eaf25_air_quality >}}`.
 
-Each name stands for one of this page's variables() (family.*), which greenmfg.variables adds to both editions' values.
+Each name stands for one of this page's variables() (family.*), which greenmfg.pages.variables adds to both editions' values.
 Groups: fam (the latest published figure of a series a chain of milestones belongs with, and its year), ms (a
 milestone as its plan words it: measure, the year's last two digits, the plan).
 """

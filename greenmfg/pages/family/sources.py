@@ -1,11 +1,11 @@
-"""How the family page shows a source: the publisher-table label in the page's language (greenmfg.sources: "seen
+"""How the family page shows a source: the publisher-table label in the page's language (greenmfg.data.sources: "seen
 in a reprint" where the outlet's own page was not seen), linked only to the outlet's own page."""
 from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg.frames import provenance_of
-from greenmfg.markup import source_html as label_html
+from greenmfg.charts.markup import source_html as label_html
+from greenmfg.data.frames import provenance_of
 
 
 def source_html(row: pd.Series) -> str:
@@ -14,6 +14,6 @@ def source_html(row: pd.Series) -> str:
 
 
 def provenance(row: pd.Series, as_of: str) -> dict[str, str]:
-    """A chart row's provenance (greenmfg.frames.PROVENANCE): publisher and label in the page's language, date, the
+    """A chart row's provenance (greenmfg.data.frames.PROVENANCE): publisher and label in the page's language, date, the
     outlet's page (empty for a reprint) and as_of."""
     return {**provenance_of(row), "as_of": as_of}

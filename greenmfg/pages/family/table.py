@@ -6,12 +6,12 @@ import html
 
 import pandas as pd
 
-from greenmfg import milestones as verdict_rules
-from greenmfg.formatting import reader_date
-from greenmfg.frames import is_missing
-from greenmfg.i18n import pick, tr
-from greenmfg.markup import escaped, filter_select, filtered_block, slug
-from greenmfg.scrollbox import scroll_box
+from greenmfg.charts.markup import escaped, filter_select, filtered_block, slug
+from greenmfg.charts.scrollbox import scroll_box
+from greenmfg.data import milestones as verdict_rules
+from greenmfg.data.frames import is_missing
+from greenmfg.locale.formatting import reader_date
+from greenmfg.locale.i18n import pick, tr
 
 from .chain import documents_by_id, verdict_frame
 from .sources import source_html

@@ -6,10 +6,10 @@ import html
 
 import pandas as pd
 
-from greenmfg.frames import is_missing
-from greenmfg.i18n import language, pick, tr
-from greenmfg.markup import chapter_link, chinese, escaped, page_href
-from greenmfg.scrollbox import scroll_box
+from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href
+from greenmfg.charts.scrollbox import scroll_box
+from greenmfg.data.frames import is_missing
+from greenmfg.locale.i18n import language, pick, tr
 
 from .sources import source_html
 from .table import small

@@ -6,13 +6,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from greenmfg import milestones as verdict_rules
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import reader_date
-from greenmfg.frames import PROVENANCE, is_missing
-from greenmfg.i18n import language, pick, tr
-from greenmfg.tooltips import source_lines, with_source_dates
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data import milestones as verdict_rules
+from greenmfg.data.frames import PROVENANCE, is_missing
+from greenmfg.locale.formatting import reader_date
+from greenmfg.locale.i18n import language, pick, tr
 
 from .chain import OPINIONS, documents_by_id, iso_date, verdict_frame
 from .sources import provenance

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import loaders
+from greenmfg.data import loaders
 from greenmfg.pages.claims.reading_order import ordered_claims
 
 

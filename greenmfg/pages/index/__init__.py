@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import freshness, loaders, predecessors
-from greenmfg import targets as pace_math
-from greenmfg.i18n import pick
-from greenmfg.variables import data_last_updated
+from greenmfg.data import freshness, loaders, predecessors
+from greenmfg.data import targets as pace_math
+from greenmfg.data.freshness import data_last_updated
+from greenmfg.locale.i18n import pick
 
 # (table, basis column) pairs whose text can be a target's latest basis: the series rows and the targets' baselines.
 BASIS_COLUMNS = (("context_series", "basis"), ("policy_targets", "baseline_basis"))

@@ -8,12 +8,12 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from greenmfg.i18n import language, tr
-from greenmfg.markup import chinese
+from greenmfg.charts.markup import chinese
+from greenmfg.charts.theme import PAGE_HUES
+from greenmfg.locale.i18n import language, tr
 from greenmfg.pages.index.page_map import href
-from greenmfg.project import BuildError, chapters
-from greenmfg.theme import PAGE_HUES
-from greenmfg.var_tokens import load_variables, substitute
+from greenmfg.pages.project import BuildError, chapters
+from greenmfg.pages.var_tokens import load_variables, substitute
 
 
 def _card(chapter, figure: str, finding: str) -> str:

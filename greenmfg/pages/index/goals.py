@@ -5,8 +5,8 @@ import html
 
 import pandas as pd
 
-from greenmfg.i18n import pick, tr
-from greenmfg.markup import cell_text, escaped, page_href, value_text
+from greenmfg.charts.markup import cell_text, escaped, page_href, value_text
+from greenmfg.locale.i18n import pick, tr
 
 
 def _metric(row: pd.Series) -> str:

@@ -5,9 +5,9 @@ from typing import Any
 
 import pandas as pd
 
-from greenmfg.formatting import reader_date
-from greenmfg.i18n import pick, tr
-from greenmfg.markup import chinese, escaped, source_html
+from greenmfg.charts.markup import chinese, escaped, source_html
+from greenmfg.locale.formatting import reader_date
+from greenmfg.locale.i18n import pick, tr
 
 
 def document_facts(doc: pd.DataFrame) -> dict[str, Any]:

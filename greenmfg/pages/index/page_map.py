@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import html
 
-from greenmfg.i18n import language
-from greenmfg.project import Page, home, pages
+from greenmfg.locale.i18n import language
+from greenmfg.pages.project import Page, home, pages
 
 
 def href(page: Page) -> str:

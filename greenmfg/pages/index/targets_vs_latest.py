@@ -3,21 +3,21 @@ how fresh the figure is, as one row per target that reads on a phone as well as 
 
 Each row is a bar on the target's own scale (latest value as a share of the target level, the tick at the end is
 the target), so targets in tonnes and in percent sit on one chart without a shared unit. A thin dark tick marks each
-milestone an earlier plan set on the way (greenmfg.predecessors), its verdict in its tooltip and in the CSV.
+milestone an earlier plan set on the way (greenmfg.data.predecessors), its verdict in its tooltip and in the CSV.
 """
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from greenmfg import targets as pace_math
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_number
-from greenmfg.frames import PROVENANCE, with_provenance
-from greenmfg.i18n import pick, tr
-from greenmfg.markup import cell_text, value_text
-from greenmfg.tooltips import source_lines, with_source_dates
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.markup import cell_text, value_text
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data import targets as pace_math
+from greenmfg.data.frames import PROVENANCE, with_provenance
+from greenmfg.locale.formatting import fmt_number
+from greenmfg.locale.i18n import pick, tr
 
 CHART_ID = chart_id_of(__name__)
 MILESTONE = "earlier milestone"

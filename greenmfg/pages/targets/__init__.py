@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import freshness, loaders, predecessors
-from greenmfg import targets as pace_math
-from greenmfg.i18n import tr
-from greenmfg.markup import slug
+from greenmfg.charts.markup import slug
+from greenmfg.data import freshness, loaders, predecessors
+from greenmfg.data import targets as pace_math
+from greenmfg.data.freshness import data_last_updated
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.claims.reading_order import ordered_claims
-from greenmfg.variables import data_last_updated
 
 # Recent paces that are only bounds, or unknown: the figures may leave a target without a verdict.
 BOUND_KINDS = (pace_math.PACE_LOWER_BOUND, pace_math.PACE_UPPER_BOUND, pace_math.PACE_UNDETERMINED)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from greenmfg import targets as pace_math
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.frames import PROVENANCE, with_provenance
-from greenmfg.i18n import pick, tr
-from greenmfg.markup import cell_text, value_text
-from greenmfg.targets import pace_label
-from greenmfg.tooltips import source_lines, with_source_dates
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.markup import cell_text, value_text
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data import targets as pace_math
+from greenmfg.data.frames import PROVENANCE, with_provenance
+from greenmfg.data.targets import pace_label
+from greenmfg.locale.i18n import pick, tr
 
 from .pace import progress_reason
 

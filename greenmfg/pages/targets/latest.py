@@ -1,13 +1,13 @@
 """How the tracker's "Latest official value" column shows a target's freshness (computed by
-greenmfg.freshness.target_freshness): latest period, next release and the stale flag."""
+greenmfg.data.freshness.target_freshness): latest period, next release and the stale flag."""
 from __future__ import annotations
 
 import html
 
 import pandas as pd
 
-from greenmfg import freshness
-from greenmfg.i18n import tr
+from greenmfg.data import freshness
+from greenmfg.locale.i18n import tr
 
 
 def stale_flag() -> str:

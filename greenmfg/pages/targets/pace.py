@@ -1,6 +1,6 @@
 """The tracker's small print on a pace (why it is only a bound) and the reason for a target's status.
 
-The arithmetic and the wording of a pace itself are greenmfg.targets' (pace_label), shared with the chapters.
+The arithmetic and the wording of a pace itself are greenmfg.data.targets' (pace_label), shared with the chapters.
 """
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from typing import Any
 
 import pandas as pd
 
-from greenmfg import targets as pace_math
-from greenmfg.frames import is_missing
-from greenmfg.i18n import tr
-from greenmfg.markup import cell_text
+from greenmfg.charts.markup import cell_text
+from greenmfg.data import targets as pace_math
+from greenmfg.data.frames import is_missing
+from greenmfg.locale.i18n import tr
 
-# How the tracker words a recent pace of each kind (prefix, note); see greenmfg.targets.pace_kind.
+# How the tracker words a recent pace of each kind (prefix, note); see greenmfg.data.targets.pace_kind.
 PACE_KIND_TEXT = {
     pace_math.PACE_EXACT: ("", ""),
     pace_math.PACE_LOWER_BOUND: ("at least ", "lower bound: the latest figure is a 'more than' value"),
@@ -31,7 +31,7 @@ def pace_kind_note(kind: Any) -> str:
 
 
 def progress_reason(progress: pd.Series) -> str:
-    """Why a target-progress row has its status (greenmfg.targets.status_reason on the row)."""
+    """Why a target-progress row has its status (greenmfg.data.targets.status_reason on the row)."""
     recent = None if is_missing(progress["recent_annual_change"]) else float(progress["recent_annual_change"])
     kind = cell_text(progress.get("recent_pace_kind")) or pace_math.PACE_EXACT
     return pace_math.status_reason(float(progress["required_annual_change"]), recent, float(progress["gap"]), kind)

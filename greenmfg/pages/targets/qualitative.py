@@ -6,9 +6,9 @@ import html
 
 import pandas as pd
 
-from greenmfg.frames import is_missing
-from greenmfg.i18n import language, pick, tr
-from greenmfg.markup import cell_text, chapter_link, chinese, escaped, page_href, source_html
+from greenmfg.charts.markup import cell_text, chapter_link, chinese, escaped, page_href, source_html
+from greenmfg.data.frames import is_missing
+from greenmfg.locale.i18n import language, pick, tr
 
 # wording_language codes of policy_targets: (name for readers, HTML lang attribute)
 LANGUAGES = {"zh": ("Chinese", "zh-Hans"), "en": ("English", "en"), "ja": ("Japanese", "ja"), "de": ("German", "de"),

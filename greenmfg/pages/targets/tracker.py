@@ -5,10 +5,7 @@ import html
 
 import pandas as pd
 
-from greenmfg.formatting import fmt_number
-from greenmfg.frames import is_missing
-from greenmfg.i18n import language, pick, tr
-from greenmfg.markup import (
+from greenmfg.charts.markup import (
     cell_text,
     chapter_link,
     chinese,
@@ -19,8 +16,11 @@ from greenmfg.markup import (
     source_html,
     value_text,
 )
-from greenmfg.scrollbox import scroll_box
-from greenmfg.targets import pace_label
+from greenmfg.charts.scrollbox import scroll_box
+from greenmfg.data.frames import is_missing
+from greenmfg.data.targets import pace_label
+from greenmfg.locale.formatting import fmt_number
+from greenmfg.locale.i18n import language, pick, tr
 
 from . import latest
 from .pace import pace_kind_note, progress_reason

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg import loaders
-from greenmfg.formatting import fmt_number, fmt_value
-from greenmfg.frames import latest_row
-from greenmfg.i18n import tr
+from greenmfg.data import loaders
+from greenmfg.data.frames import latest_row
+from greenmfg.data.targets import pace_label, target_progress
+from greenmfg.locale.formatting import fmt_number, fmt_value
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.traditional import steel
 from greenmfg.pages.traditional import ultra_low_emission as ule
 from greenmfg.pages.traditional.eaf_what_if import eaf_tonnage_needed
-from greenmfg.pages.traditional.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.variables
+from greenmfg.pages.traditional.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.pages.variables
 from greenmfg.pages.traditional.press_filter import PER_UNIT_FORMULA, energy_per_unit_change
 from greenmfg.pages.traditional.progress import (
     MT_GLOSSED_UNITS,
@@ -28,13 +29,12 @@ from greenmfg.pages.traditional.progress import (
     status_reason_of,
     value_label,
 )
-from greenmfg.targets import pace_label, target_progress
 
 PAGE_KEY = __name__.rpartition(".")[2]  # the package is named after its page
 
 
 def load(data_dir=None) -> dict:
-    """The tables this page reads, loaded (and validated) through greenmfg.loaders."""
+    """The tables this page reads, loaded (and validated) through greenmfg.data.loaders."""
     return {"series": loaders.load_context_series(data_dir), "targets": loaders.load_policy_targets(data_dir),
             "claims": loaders.load_claims(data_dir), "seed_article": loaders.seed_article(data_dir)}
 

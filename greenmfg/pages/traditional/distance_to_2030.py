@@ -4,10 +4,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.frames import PROVENANCE, with_provenance
-from greenmfg.i18n import pick, tr, tr_all
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data.frames import PROVENANCE, with_provenance
+from greenmfg.data.targets import PACE_LOWER_BOUND, PACE_UNDETERMINED, PACE_UPPER_BOUND, pace_label, target_progress
+from greenmfg.locale.i18n import pick, tr, tr_all
 from greenmfg.pages.traditional.progress import (
     SHORT_LABELS,
     TARGET_IDS,
@@ -17,8 +19,6 @@ from greenmfg.pages.traditional.progress import (
     status_reason_of,
     value_label,
 )
-from greenmfg.targets import PACE_LOWER_BOUND, PACE_UNDETERMINED, PACE_UPPER_BOUND, pace_label, target_progress
-from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 PACES = ["required pace", "recent pace"]

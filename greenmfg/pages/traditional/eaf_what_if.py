@@ -4,13 +4,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_number
-from greenmfg.frames import PROVENANCE, latest_row, provenance_of
-from greenmfg.i18n import tr
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data.frames import PROVENANCE, latest_row, provenance_of
+from greenmfg.locale.formatting import fmt_number
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.traditional.progress import eaf_target, megatonnes, target_provenance
-from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 

@@ -1,7 +1,7 @@
 """Short names for the values the traditional-industries page's prose and takeaways quote: `{{< var eaf.share >}}`.
 
 Each name stands for a value the build already computes: a generic key (series.*, target.*, claim.*) or one of this
-page's variables() (traditional.*). greenmfg.variables adds the names to both editions' values; a name means one value
+page's variables() (traditional.*). greenmfg.pages.variables adds the names to both editions' values; a name means one value
 across the site. Groups: trad (the page as a whole), eaf (electric-arc-furnace steel and its 2030 target), steel (crude
 steel output), waste (bulk industrial solid waste), recycle (recycled resources), alu (renewable power in aluminium),
 syngas, ule (ultra-low-emission retrofits), water (water reuse), press (the filter-press case). Fields: year = the

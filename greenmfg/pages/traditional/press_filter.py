@@ -4,10 +4,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_number
-from greenmfg.i18n import tr
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.locale.formatting import fmt_number
+from greenmfg.locale.i18n import tr
 
 CHART_ID = chart_id_of(__name__)
 # The seed article is the case's only source; the same two constants sit in pages/digital and cleaning (to share).

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg.formatting import fmt_number, fmt_value
-from greenmfg.frames import is_missing, provenance_of, rescale
-from greenmfg.i18n import language, tr
-from greenmfg.targets import PACE_EXACT, status_reason
+from greenmfg.data.frames import is_missing, provenance_of, rescale
+from greenmfg.data.targets import PACE_EXACT, status_reason
+from greenmfg.locale.formatting import fmt_number, fmt_value
+from greenmfg.locale.i18n import language, tr
 
 TARGET_IDS = ("T03", "T02", "T04", "T05")
 EAF_TARGET_ID = "T05"
@@ -57,7 +57,7 @@ def pace_kind_of(row: pd.Series) -> str:
 
 
 def status_reason_of(row: pd.Series) -> str:
-    """Why a target-progress row has its status (greenmfg.targets.status_reason on the row's figures)."""
+    """Why a target-progress row has its status (greenmfg.data.targets.status_reason on the row's figures)."""
     recent = None if is_missing(row["recent_annual_change"]) else float(row["recent_annual_change"])
     return status_reason(row["required_annual_change"], recent, row["gap"], pace_kind_of(row))
 

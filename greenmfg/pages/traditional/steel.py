@@ -4,13 +4,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_value
-from greenmfg.frames import PROVENANCE, figure_label, published_rows, series_rows, year_runs
-from greenmfg.i18n import tr, tr_all
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data.frames import PROVENANCE, figure_label, published_rows, series_rows, year_runs
+from greenmfg.locale.formatting import fmt_value
+from greenmfg.locale.i18n import tr, tr_all
 from greenmfg.pages.traditional.progress import eaf_target, target_provenance, value_label
-from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 MEASURES = {"crude_steel_output": "crude steel", "eaf_share_crude_steel": "EAF share"}

@@ -7,13 +7,13 @@ import calendar
 import altair as alt
 import pandas as pd
 
-from greenmfg import theme
-from greenmfg.card import chart_id_of
-from greenmfg.formatting import fmt_number, fmt_value, reader_date
-from greenmfg.frames import PROVENANCE, figure_label, is_derived, provenance_of, rescale, series_rows
-from greenmfg.i18n import tr
+from greenmfg.charts import theme
+from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.tooltips import source_lines, with_source_dates
+from greenmfg.data.frames import PROVENANCE, figure_label, is_derived, provenance_of, rescale, series_rows
+from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.traditional.progress import value_label
-from greenmfg.tooltips import source_lines, with_source_dates
 
 CHART_ID = chart_id_of(__name__)
 # Measure (as tooltips name it) -> its series and the seed article's claim about it.
@@ -23,7 +23,7 @@ CLAIMS = {CAPACITY: "steel-ule-capacity", FIRMS: "steel-ule-firms"}
 Y_TITLES = {CAPACITY: "Capacity covered, Mt", FIRMS: "Firms"}
 PUBLISHED_KIND = "Completed, publicly notified (CISA; MEE)"
 DERIVED_KIND = PUBLISHED_KIND + ", derived"
-# Legend entry -> (colour category of greenmfg.theme, mark shape); the claim's entry is built with its verdict.
+# Legend entry -> (colour category of greenmfg.charts.theme, mark shape); the claim's entry is built with its verdict.
 STYLES = {"published": ("official", "circle"), "derived": ("calculated", "triangle-up"), "claim": ("article", "diamond")}
 COLUMNS = ["measure", "kind", "style", "date", "when", "value", "unit", "value_label", "short_label", "figure",
            *PROVENANCE]

@@ -1,0 +1,173 @@
+"""How fresh a figure is: the latest period of a series, when its next official figure usually appears (a schedule
+from data/processed/release_schedule.csv, never a dated forecast) and whether it is stale.
+
+Staleness is measured against the site's ``data.last_updated``, which comes from the data (greenmfg.pages.variables),
+never from the clock, so two builds of the same data say the same thing.
+"""
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from greenmfg.data import loaders
+from greenmfg.data.data_tables import AS_OF_PATTERN
+from greenmfg.data.frames import PROVENANCE, PUBLISHED, is_missing, published_rows
+from greenmfg.data.sources import publisher_name
+from greenmfg.locale.formatting import reader_date
+from greenmfg.locale.i18n import language, pick, tr
+
+STALE_AFTER_MONTHS = 18
+MONTHS = tuple(calendar.month_name)[1:]
+CADENCE_WORDS = {"monthly": "every month", "quarterly": "every quarter", "irregular": "no fixed date"}
+
+
+def period_end(as_of: Any) -> date:
+    """Last day of the period a date names: '2024' -> 2024-12-31, '2025-07' -> 2025-07-31, a full date -> itself."""
+    match = AS_OF_PATTERN.match(str(as_of).strip())
+    if not match:
+        raise ValueError(f"{as_of!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    month = month or 12
+    return date(year, month, day or calendar.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` calendar months later, moved back to the month's last day where it has fewer days."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def is_stale(latest_as_of: Any, last_updated: Any) -> bool:
+    """True when the latest observation's period ends more than 18 months before the data's last_updated."""
+    return add_months(period_end(latest_as_of), STALE_AFTER_MONTHS) < period_end(last_updated)
+
+
+def _month(month: Any) -> str:
+    """A month's name in the page's language ('July', '7月')."""
+    return f"{int(month)}月" if language() == "zh" else MONTHS[int(month) - 1]
+
+
+def _schedule(schedule: pd.DataFrame | None) -> pd.DataFrame:
+    """The release schedule indexed by series_id (loaded from the data when not given)."""
+    frame = loaders.load_release_schedule() if schedule is None else schedule
+    return frame.set_index("series_id") if "series_id" in frame.columns else frame
+
+
+def _phrase(entry: pd.Series) -> str:
+    """'MIIT, usually each January–March (annual)': publisher, when, cadence."""
+    cadence, first, last = entry["cadence"], entry["release_month_first"], entry["release_month_last"]
+    if cadence == "annual" and not is_missing(first):
+        months = _month(first) + ("" if int(first) == int(last) else f"–{_month(last)}")
+        when = tr("usually each {months}", months=months)
+    else:
+        when = tr(CADENCE_WORDS.get(cadence, "once a year"))
+    return tr("{publisher}, {when} ({cadence})", publisher=release_source(entry), when=when, cadence=tr(cadence))
+
+
+def release_source(entry: pd.Series) -> str:
+    """Who releases a series' next figure and in what: 'MIIT (year-end press conference)', '一次性报告或文章'."""
+    names = [publisher_name(pid) for pid in str(entry["publisher_ids"]).split()]
+    release = pick(entry, "release")
+    if not names:
+        return release[:1].upper() + release[1:]
+    who = names[0] if len(names) == 1 else tr("{names} and {last}", names=tr(", ").join(names[:-1]), last=names[-1])
+    return tr("{publisher} ({release})", publisher=who, release=release) if release else who
+
+
+def schedule_text(series_id: str, schedule: pd.DataFrame | None = None) -> str:
+    """When the series' next official figure usually appears, e.g. 'Next: MIIT, usually each January–March (annual)'."""
+    table = _schedule(schedule)
+    if series_id not in table.index:
+        raise KeyError(f"release_schedule has no series {series_id!r}")
+    return tr("Next: {phrase}", phrase=_phrase(table.loc[series_id]))
+
+
+def _row_series(rows: list[dict], context: pd.DataFrame) -> list[tuple[str, str]]:
+    """(series_id, as_of) of each row that is a context_series figure: by its series_id column, else by provenance
+    (a source shared by two series gives both)."""
+    def source_key(row) -> tuple[str, ...]:
+        return tuple("" if is_missing(row.get(c)) else str(row.get(c)) for c in PROVENANCE)
+
+    by_source: dict[tuple[str, ...], list[str]] = {}
+    for _, row in context.iterrows():
+        by_source.setdefault(source_key(row), []).append(row["series_id"])
+    known = set(context["series_id"])
+    found = []
+    for row in rows:
+        if is_missing(row.get("as_of")):
+            continue
+        series_ids = [row["series_id"]] if row.get("series_id") in known else by_source.get(source_key(row), [])
+        found += [(series_id, str(row["as_of"])) for series_id in dict.fromkeys(series_ids)]
+    return found
+
+
+def _baseline_observations(targets: pd.DataFrame) -> pd.DataFrame:
+    """Targets' baselines that are not series rows, as observations: an official figure shown on a card counts
+    towards its latest data even when it comes from the target table (it has no release schedule)."""
+    rows = targets[targets["baseline_value"].map(lambda v: not is_missing(v))]
+    return pd.DataFrame({
+        "series_id": "baseline of " + rows["target_id"].astype(str),
+        "as_of": rows["baseline_year"].map(lambda y: "" if is_missing(y) else str(int(float(y)))),
+        **{c: rows[f"baseline_{c}"] for c in ("publisher", "source_org", "source_date", "url")}})
+
+
+def card_freshness(rows: list[dict] | pd.DataFrame, context: pd.DataFrame | None = None,
+                   schedule: pd.DataFrame | None = None, targets: pd.DataFrame | None = None) -> str | None:
+    """'Latest data: 2025. Next: CAAM, usually each January (annual).' for a chart card's rows; None when no row is a
+    context_series figure or a target's baseline. Rows are matched by a series_id column, or else by provenance."""
+    if isinstance(rows, pd.DataFrame):
+        rows = rows.to_dict("records")
+    context = loaders.load_context_series() if context is None else context
+    context = published_rows(context[context["measure_kind"] != "target"])  # targets and derived rows are no release
+    targets = loaders.load_policy_targets() if targets is None else targets
+    observations = pd.concat([context, _baseline_observations(targets)], ignore_index=True)
+    rows = [r for r in rows if is_missing(r.get("derivation")) and r.get("figure", tr(PUBLISHED)) == tr(PUBLISHED)]
+    found = _row_series(rows, observations)
+    if not found:
+        return None
+    table = _schedule(schedule)
+    latest = max((as_of for _, as_of in found), key=period_end)
+    phrases = list(dict.fromkeys(_phrase(table.loc[sid]) for sid, _ in found if sid in table.index))
+    text = tr("Latest data: {period}.", period=reader_date(latest))
+    return text + (tr(" Next: {phrases}.", phrases=tr("; ").join(phrases)) if phrases else "")
+
+
+NO_SCHEDULE = "Next: no regular release recorded (the figure comes from a statement, not a series)"
+
+
+def target_freshness(targets: pd.DataFrame, progress: pd.DataFrame, schedule: pd.DataFrame,
+                     last_updated: str) -> pd.DataFrame:
+    """Per tracked target: latest_period (of its latest figure), next_release (a schedule) and stale (18 months)."""
+    series_of = targets.set_index("target_id")["baseline_series_id"]
+    scheduled = set(schedule["series_id"])
+    rows = []
+    for _, row in progress.iterrows():
+        series_id = series_of.get(row["target_id"])
+        series_id = "" if is_missing(series_id) else str(series_id)
+        as_of = str(row["latest_year"]) if is_missing(row["as_of"]) else str(row["as_of"])
+        rows.append({"target_id": row["target_id"], "latest_period": reader_date(as_of),
+                     "next_release": schedule_text(series_id, schedule) if series_id in scheduled
+                     else tr(NO_SCHEDULE), "stale": is_stale(as_of, last_updated)})
+    return pd.DataFrame(rows, columns=["target_id", "latest_period", "next_release", "stale"])
+
+
+SOURCE_DATES = (("context_series", "source_date"), ("policy_targets", "source_date"),
+                ("policy_targets", "baseline_source_date"), ("claims", "evidence_date"),
+                ("policy_document", "source_date"))
+
+
+def last_updated(tables: dict[str, pd.DataFrame]) -> str:
+    """The newest source date across the data's dated columns (data.last_updated on every page)."""
+    dates = [str(d) for name, column in SOURCE_DATES for d in tables[name][column].tolist() if d]
+    return max(dates) if dates else ""
+
+
+def data_last_updated(data_dir=None) -> str:
+    """data.last_updated computed from the data (pages that measure staleness against it load it here)."""
+    return last_updated({"context_series": loaders.load_context_series(data_dir),
+                         "policy_targets": loaders.load_policy_targets(data_dir), "claims": loaders.load_claims(data_dir),
+                         "policy_document": loaders.load_policy_document(data_dir)})
