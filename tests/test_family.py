@@ -133,6 +133,7 @@ def test_the_page_has_its_sections_and_says_where_six_transformations_come_from(
     nb = nbformat.read(REPO_ROOT / page("family", lang).source, as_version=4)
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert re.findall(r"\{#(sec-[\w-]+)", text) == NOTEBOOK_SECTIONS
-    assert "六大转型" in text and "sbdailynews" in text
+    assert "六大转型" in text and ("seen only in a reprint" in text or "转载网站上见到" in text)
+    assert "sbdailynews" not in text  # a copy site: the research note keeps its address, no page links it
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "timeline.CHART_ID" in code and "milestones_html" in code and "task_areas_html" in code

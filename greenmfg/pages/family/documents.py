@@ -7,6 +7,7 @@ import html
 import pandas as pd
 
 from greenmfg.charts.markup import chinese, escaped
+from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data.frames import is_missing
 from greenmfg.locale.formatting import reader_date
 from greenmfg.locale.i18n import language, pick, tr
@@ -45,5 +46,5 @@ def documents_html(data: dict) -> str:
     documents = data["documents"].assign(order=data["documents"]["date"].str.pad(10, side="right", fillchar="-"))
     rows = "".join(_row(doc) for _, doc in documents.sort_values("order", kind="stable").iterrows())
     head = "".join(f'<th scope="col">{html.escape(tr(name))}</th>' for name in COLUMNS)
-    return (f'<div class="gm-front-wrap"><table class="gm-front-table gm-family-documents"><thead><tr>{head}</tr>'
-            f"</thead><tbody>{rows}</tbody></table></div>")
+    return scroll_box(f'<table class="gm-front-table gm-family-documents"><thead><tr>{head}</tr>'
+                      f"</thead><tbody>{rows}</tbody></table>")

@@ -7,6 +7,7 @@ import html
 import pandas as pd
 
 from greenmfg.charts.markup import escaped, filter_select, filtered_block, slug
+from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data import milestones as verdict_rules
 from greenmfg.data.frames import is_missing
 from greenmfg.locale.formatting import reader_date
@@ -64,8 +65,8 @@ def milestones_html(data: dict) -> str:
                + filter_select("family-milestones-verdict", tr("Verdict"), "verdict", verdicts))
     head = "".join(f'<th scope="col">{html.escape(tr(name))}</th>' for name in COLUMNS)
     rows = "".join(_row(m, documents) for _, m in frame.iterrows())
-    table = (f'<div class="gm-front-wrap"><table class="gm-front-table gm-family-table"><thead><tr>{head}</tr></thead>'
-             f"<tbody>{rows}</tbody></table></div>")
+    table = scroll_box(f'<table class="gm-front-table gm-family-table"><thead><tr>{head}</tr></thead>'
+                       f"<tbody>{rows}</tbody></table>")
     return filtered_block("family-milestones", selects, len(frame), table)
 
 

@@ -7,6 +7,7 @@ import html
 import pandas as pd
 
 from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href
+from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data.frames import is_missing
 from greenmfg.locale.i18n import language, pick, tr
 
@@ -42,5 +43,5 @@ def task_areas_html(data: dict) -> str:
     names = {row["measure_id"]: pick(row, "measure_en") for _, row in data["milestones"].iterrows()}
     head = "".join(f'<th scope="col">{html.escape(tr(name))}</th>' for name in COLUMNS)
     rows = "".join(_row(area, names) for _, area in data["task_areas"].iterrows())
-    return (f'<div class="gm-front-wrap"><table class="gm-front-table gm-family-areas"><thead><tr>{head}</tr>'
-            f"</thead><tbody>{rows}</tbody></table></div>")
+    return scroll_box(f'<table class="gm-front-table gm-family-areas"><thead><tr>{head}</tr>'
+                      f"</thead><tbody>{rows}</tbody></table>")

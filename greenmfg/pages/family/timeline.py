@@ -57,7 +57,7 @@ def _milestone_rows(data: dict) -> list[dict]:
     for _, m in verdict_frame(data).iterrows():
         if m["verdict"] == verdict_rules.NOT_FOUND:
             continue
-        figure = "" if not m["outcome_label"] else tr("{figure} ({period})", figure=m["outcome_label"],
+        figure = tr("no figure on its basis and year") if not m["outcome_label"] else tr("{figure} ({period})", figure=m["outcome_label"],
                                                         period=m["outcome_period"])
         rows.append({"measure_id": m["measure_id"], "measure": pick(m, "measure_en"), "role": "milestone",
                      "target_id": m["related_target_id"], **_document_cells(documents.loc[m["document_id"]]),
@@ -101,7 +101,7 @@ def _target_rows(data: dict) -> list[dict]:
                          "short_label": target_id if is_missing(target["value"]) else short_label(
                              target["value"], target["unit"], target["qualifier"]),
                          "reason": _target_reason(target, chain[chain["verification"] == "not found"]),
-                         "outcome": "", "basis": _metric(target), **_target_source(target, opinions)})
+                         "outcome": tr("not judged (the 2030 target itself)"), "basis": _metric(target), **_target_source(target, opinions)})
     return rows
 
 
