@@ -6,9 +6,10 @@ import html
 
 import pandas as pd
 
-from greenmfg.charts.markup import cell_text, chapter_link, chinese, escaped, page_href, source_html
+from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href, source_html
 from greenmfg.data.frames import is_missing
 from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.pages.claims.reading_order import claim_numbers
 
 # wording_language codes of policy_targets: (name for readers, HTML lang attribute)
 LANGUAGES = {"zh": ("Chinese", "zh-Hans"), "en": ("English", "en"), "ja": ("Japanese", "ja"), "de": ("German", "de"),
@@ -32,8 +33,9 @@ def _entry(target: pd.Series, claims: pd.DataFrame) -> str:
     """One goal: id, horizon, sector, what it says, source, chapter, ledger links. Chinese pages give the English
     description only where there is no Chinese wording (a translation back would not be the document's words)."""
     related = claims[claims["related_target_id"] == target["target_id"]]["claim_id"]
+    numbers = claim_numbers(claims)  # readers know a claim by its number in the ledger, never by its id
     claim_links = "".join(f' <a href="{page_href("claims", "claim-" + escaped(claim_id))}">'
-                          f'{html.escape(tr("claim {claim}", claim=cell_text(claim_id)))}</a>' for claim_id in related)
+                          f'{html.escape(tr("claim {claim}", claim=numbers[claim_id]))}</a>' for claim_id in related)
     source = source_html(target["source_org"], target["source_date"], target["url"])
     language_name = tr(LANGUAGES[target["wording_language"]][0])
     heading = tr("{target} · by {year} · {sector}", target=escaped(target["target_id"]),

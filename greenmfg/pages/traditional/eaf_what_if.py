@@ -56,7 +56,8 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Slider what-if: EAF tonnage needed in 2030 for a chosen crude output and EAF share, beside the reported tonnage."""
     factor, unit = chart_unit(TONNES)
     low, high, step = (round(mt * factor, 6) for mt in OUTPUT_RANGE)
-    output = alt.param(name="output_2030", value=float(frame["default_output_mt"].iloc[0]), bind=alt.binding_range(
+    # The slider prints its value as given: two decimals, as the prose writes it (9.61亿吨, not 9.6081).
+    output = alt.param(name="output_2030", value=round(float(frame["default_output_mt"].iloc[0]), 2), bind=alt.binding_range(
         min=low, max=high, step=step, name=tr("Crude steel output in 2030, {unit} ", unit=unit)))
     share = alt.param(name="eaf_share_2030", value=float(frame["default_share"].iloc[0]),
                       bind=alt.binding_range(min=10, max=40, step=1, name=tr("EAF share in 2030, % ")))
