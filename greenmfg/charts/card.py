@@ -143,7 +143,7 @@ def _release_items(rows: list[dict[str, Any]]) -> str:
         seen[tuple(_text(row.get(c)) for c in ("source_org", "source_date", "url"))] = None
     items = []
     for org, date, url in seen:
-        label = text_html(org) + (f", {text_html(reader_date(date))}" if date else "")
+        label = tr("{source}, {date}", source=text_html(org), date=text_html(reader_date(date))) if date else text_html(org)
         label = f'<a href="{html.escape(url)}">{label}</a>' if url else label
         items.append(f'<li data-org="{html.escape(org)}">{label}</li>')
     return "".join(items)
