@@ -1,7 +1,7 @@
 """How fresh a figure is: the latest period of a series, when its next official figure usually appears (a schedule
 from data/processed/release_schedule.csv, never a dated forecast) and whether it is stale.
 
-Staleness is measured against the site's ``data.last_updated``, which comes from the data (greenmfg.pages.variables),
+Staleness is measured against the site's ``data.last_updated``, which comes from the data (``last_updated`` below),
 never from the clock, so two builds of the same data say the same thing.
 """
 from __future__ import annotations
