@@ -69,17 +69,21 @@ def _report(messages: list[str]) -> None:
             print(m, file=sys.stderr)
 
 
+def rows_step(table: str, rows: Callable[[], list[dict]]):
+    """(rows, main) of a step that writes processed/<table>.csv from rows(): main writes it, or --checks it."""
+    def main() -> int:
+        """Write (or --check) the table."""
+        return run(table, rows)
+    return rows, main
+
+
 def entries_step(table: str, name: str, key: str, sort_key: str | None = None):
     """(rows, main) of a step whose rows are the entries under `key` of curated/<name>.yaml (sorted by sort_key)."""
     def rows() -> list[dict]:
         """The curated entries, one per row."""
         entries = curated(name)[key]
         return sorted(entries, key=lambda entry: entry[sort_key]) if sort_key else entries
-
-    def main() -> int:
-        """Write (or --check) the table."""
-        return run(table, rows)
-    return rows, main
+    return rows_step(table, rows)
 
 
 def run(table: str, rows: Callable[[], list[dict]], argv: list[str] | None = None) -> int:

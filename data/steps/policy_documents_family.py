@@ -3,17 +3,10 @@ from __future__ import annotations
 
 import sys
 
-from data.steps.common import run
+from data.steps.common import rows_step
 from data.steps.policy_family import document_rows
 
-TABLE = "policy_documents_family"
-rows = document_rows
-
-
-def main() -> int:
-    """Write (or --check) the table."""
-    return run(TABLE, rows)
-
+rows, main = rows_step("policy_documents_family", document_rows)
 
 if __name__ == "__main__":
     sys.exit(main())
