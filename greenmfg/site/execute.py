@@ -108,7 +108,8 @@ def _run_pages(queue: list[tuple[Page, str]]) -> list[str]:
 
     _kernel_env()
     first = REPO_ROOT / todo[0][0].source
-    client = NotebookClient(nbformat.v4.new_notebook(), timeout=300, kernel_name="python3",
+    # record_timing off: Quarto would copy each cell's run timestamps into the published HTML
+    client = NotebookClient(nbformat.v4.new_notebook(), timeout=300, kernel_name="python3", record_timing=False,
                             extra_arguments=["--IPKernelApp.log_level=ERROR"],
                             resources={"metadata": {"path": str(first.parent)}})
     with client.setup_kernel():
