@@ -50,6 +50,19 @@ def value_text(value: Any, unit: Any = "", qualifier: Any = "=") -> str:
     return fmt_value(value, cell_text(unit), cell_text(qualifier) or "=")
 
 
+# Pinyin some reprints print after a character, as in 指導(dǎo): letters with tone marks in brackets after a Hanzi.
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
+def quote_html(quote: Any, lang: str) -> str:
+    """A source's wording as a blockquote, without the pinyin glosses a reprint added after some characters (the
+    words are the source's; a note says the glosses were left out)."""
+    text, glosses = PINYIN_GLOSS.subn("", str(quote))
+    note = (f'<p class="gm-front-small">{html.escape(tr("Pinyin the reprint printed after some characters is left out."))}</p>'
+            if glosses else "")
+    return f'<blockquote lang="{lang}">{escaped(text)}</blockquote>{note}'
+
+
 def source_html(org: Any, date: Any, url: Any) -> str:
     """A source: its label (greenmfg.data.sources) and date, linked to the outlet's own page where there is one."""
     label = escaped(org) + (html.escape(tr(", {date}", date=reader_date(cell_text(date)))) if not is_missing(date) else "")

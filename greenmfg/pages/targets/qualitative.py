@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href, source_html
+from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href, quote_html, source_html
 from greenmfg.data.frames import is_missing
 from greenmfg.locale.i18n import language, pick, tr
 from greenmfg.pages.claims.reading_order import claim_numbers
@@ -24,8 +24,8 @@ def wording_html(target: pd.Series) -> str:
     note = "" if is_missing(note_text) else f'<p class="gm-front-small">{escaped(note_text)}</p>'
     name, lang = LANGUAGES[target["wording_language"]]
     summary = html.escape(tr("Source wording ({language})", language=tr(name)))
-    quote = (f'<details><summary>{summary}</summary><blockquote lang="{lang}">{escaped(target["quote"])}'
-             "</blockquote></details>") if not is_missing(target["quote"]) else ""
+    quote = (f'<details><summary>{summary}</summary>{quote_html(target["quote"], lang)}</details>'
+             if not is_missing(target["quote"]) else "")
     return zh + note + quote
 
 
