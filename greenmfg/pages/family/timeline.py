@@ -23,15 +23,15 @@ DEFAULT_MEASURE = "eaf_share"  # the chain from the 2022 plans to the 2030 targe
 TARGET = "2030 target of the Opinions"
 CATEGORIES = (verdict_rules.MET, verdict_rules.NOT_MET, verdict_rules.CANNOT_TELL, verdict_rules.NOT_YET_DUE, TARGET)
 COLUMNS = ["measure_id", "measure", "role", "target_id", "document_id", "document", "row_order", "relation", "issued",
-           "issued_label", "due_year", "due", "value_label", "short_label", "verdict", "reason", "outcome", "basis",
+           "issued_label", "due_year", "due", "value_label", "short_label", "verdict", "reason", "basis",
            *PROVENANCE]
 # Ids the chart selects by (named for readers by measure and document), row kind and order, the axis's ISO dates and
 # mid-year placement of a due year, the point labels: readers get the words, the dates and the due year instead.
 DRAWING_ONLY = ("measure_id", "role", "target_id", "document_id", "row_order", "issued", "due", "short_label")
 SYMBOLS = {">": "> ", "≥": "≥ ", "<": "< ", "≤": "≤ ", "≈": "≈ ", "=": ""}
 TOOLTIP = [("document", "Document"), ("relation", "Relation"), ("issued_label", "Document date"), ("due_year", "Due"),
-           ("value_label", "Milestone"), ("verdict", "Verdict"), ("reason", "Why"), ("outcome", "Figure used"),
-           ("basis", "Basis")]
+           ("value_label", "Milestone"), ("verdict", "Verdict"), ("reason", "Why"), ("basis", "Basis")]
+# No "figure used" line: each milestone's reason names the figure it was judged on, or says there is none.
 
 
 def _document_cells(document: pd.Series) -> dict:
@@ -61,13 +61,11 @@ def _milestone_rows(data: dict) -> list[dict]:
     for _, m in verdict_frame(data).iterrows():
         if m["verdict"] == verdict_rules.NOT_FOUND:
             continue
-        figure = tr("no figure on its basis and year") if not m["outcome_label"] else tr("{figure} ({period})", figure=m["outcome_label"],
-                                                        period=m["outcome_period"])
         rows.append({"measure_id": m["measure_id"], "measure": pick(m, "measure_en"), "role": "milestone",
                      "target_id": m["related_target_id"], **_document_cells(documents.loc[m["document_id"]]),
                      "due_year": int(m["year"]), "due": _due(m["year"]), "value_label": verdict_rules.milestone_label(m),
                      "short_label": short_label(m["value"], m["unit"], m["qualifier"]), "verdict": tr(m["verdict"]),
-                     "reason": m["reason"], "outcome": figure, "basis": pick(m, "basis"),
+                     "reason": m["reason"], "basis": pick(m, "basis"),
                      **provenance(m, str(documents.loc[m["document_id"], "date"]))})
     return rows
 
@@ -105,7 +103,7 @@ def _target_rows(data: dict) -> list[dict]:
                          "short_label": target_id if is_missing(target["value"]) else short_label(
                              target["value"], target["unit"], target["qualifier"]),
                          "reason": _target_reason(target, chain[chain["verification"] == "not found"]),
-                         "outcome": tr("not judged (the 2030 target itself)"), "basis": _metric(target), **_target_source(target, opinions)})
+                         "basis": _metric(target), **_target_source(target, opinions)})
     return rows
 
 
