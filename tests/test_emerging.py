@@ -116,7 +116,7 @@ def test_part_year_and_other_bases_stay_out_of_the_annual_series(data, frames):
     for series_id in ("power_battery_installed", "power_battery_output"):
         assert "CIAPS" not in " ".join(shared.series_rows(context, series_id)["source_org"])
     pue_frame = frames["pue"]
-    assert set(pue_frame.loc[pue_frame["figure"].str.contains("computing"), "series_id"]) == {pue.NATIONAL}
+    assert set(pue_frame.loc[pue_frame["measure"].str.contains("computing"), "series_id"]) == {pue.NATIONAL}
 
 
 def test_frames_carry_provenance(frames):
@@ -248,6 +248,6 @@ def test_pue_chart_spec(frames):
     assert units[0]["encoding"]["x"]["field"] == "pue" and units[0]["encoding"]["y"]["type"] == "nominal"
     assert {t["field"] for t in units[0]["encoding"]["tooltip"]} >= {"basis", "value_label", "source_org"}
     assert len(frames["pue"]) >= 5 and len(spec["description"]) >= 40
-    assert all(f"({period})" in figure for figure, period in zip(frames["pue"]["figure"], frames["pue"]["period"]))
+    assert all(f"({period})" in figure for figure, period in zip(frames["pue"]["measure"], frames["pue"]["period"]))
     assert all(str(year) in spec["description"] for year in frames["pue"]["year"])  # years come from the data
     show(chart, chart_id=pue.CHART_ID, summary="s")

@@ -78,6 +78,23 @@ def test_timeline_chart_selects_a_measure_and_shows_values_and_verdicts(data):
     fields = {t["field"] for layer in spec["layer"] for t in layer["encoding"].get("tooltip", [])}
     assert {"value_label", "verdict", "reason", "document", "source_org"} <= fields
     assert re.search(r"\d{4}", spec["description"]) and len(spec["description"]) > 40
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_timeline_says_the_figure_used_once_in_the_readers_words(data, lang):
+    """No 'figure used' line beside the reason ('no figure on its basis and year', 'not judged (the 2030 target
+    itself)'): each milestone's reason names the figure it was judged on, or says there is none."""
+    from greenmfg.pages.family.chain import verdict_frame
+
+    with using(lang):
+        frame, verdicts = timeline.frame(data), verdict_frame(data)
+        spec = timeline.chart(frame).to_dict()
+    fields = {t["field"] for layer in spec["layer"] for t in layer["encoding"].get("tooltip", [])}
+    assert "reason" in fields and "outcome" not in fields and "outcome" not in frame.columns
+    judged = verdicts[verdicts["outcome_label"] != ""]
+    assert len(judged) >= 3
+    for _, row in judged.iterrows():
+        assert row["outcome_label"] in row["reason"], row["milestone_id"]
     show(timeline.chart(frame), chart_id=timeline.CHART_ID, summary="x")  # a publishable card
 
 

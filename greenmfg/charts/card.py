@@ -19,6 +19,7 @@ from typing import Any
 import altair as alt
 
 from greenmfg.charts.card_payload import payload_script
+from greenmfg.charts.columns import reader_columns, reader_table
 from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data.frames import PROVENANCE
 from greenmfg.data.freshness import card_freshness
@@ -80,9 +81,7 @@ def _top_level_rows(spec: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
 
 def _text(value: Any) -> str:
     """A provenance cell as text: None and NaN (pandas' empty) are missing, never the string 'nan'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return str(value)
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
 
 
 def _check_provenance(chart_id: str, rows: list[dict[str, Any]]) -> None:
@@ -99,8 +98,8 @@ def _check_provenance(chart_id: str, rows: list[dict[str, Any]]) -> None:
 
 def compile_specs(chart: alt.TopLevelMixin, chart_id: str, first_screen: bool = False) -> dict[str, Any]:
     """Everything the card needs from one publishable chart (pure: no I/O)."""
-    spec, title, subtitle, description, dataset_name, rows = _validated(chart, chart_id)
-    return {"title": title, "subtitle": subtitle, "description": description, "rows": rows,
+    spec, title, subtitle, description, dataset_name, rows, columns = _validated(chart, chart_id)
+    return {"title": title, "subtitle": subtitle, "description": description, "rows": rows, "columns": columns,
             **vega_compile.site_specs(spec, dataset_name, narrow=first_screen)}
 
 
@@ -212,15 +211,14 @@ def card_parts(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str 
         variables = load_variables()
         summary = substitute(summary, variables, f"chart {chart_id}: summary")
         note = substitute(note, variables, f"chart {chart_id}: note") if note else note
-    rows = compiled["rows"]
-    shown = reader_rows(rows)
+    rows, columns = compiled["rows"], compiled["columns"]
+    shown = reader_rows(reader_table(rows, columns))  # the live chart keeps every column
     cid = f"chart-{chart_id}"
     payload = {"id": chart_id, "vega": compiled["vega"], "dark": compiled["dark_patch"], "state": compiled["state"],
-               "columns": list(rows[0]), "headers": [header(c) for c in rows[0]],
-               "rows": [[r.get(c) for c in rows[0]] for r in rows]}
+               "columns": list(rows[0]), "rows": [[r.get(c) for c in rows[0]] for r in rows]}
     record = {"id": chart_id, "title": compiled["title"], "subtitle": compiled["subtitle"],
-              "source": short_source_line(rows, language()), "headers": payload["headers"],
-              "rows": [[r.get(c) for c in shown[0]] for r in shown]}
+              "source": short_source_line(rows, language()), "headers": [header(c) for c in columns],
+              "rows": [[r.get(c) for c in columns] for r in shown]}
     note_html = f'<p class="gm-note"><strong>{tr("Note:")}</strong> {text_html(note)}</p>' if note else ""
     subtitle = f'<p class="gm-card-subtitle">{text_html(compiled["subtitle"])}</p>' if compiled["subtitle"] else ""
     return "\n".join([
@@ -285,7 +283,7 @@ def show(chart: alt.TopLevelMixin, *, chart_id: str, summary: str, note: str | N
 
 
 def _validated(chart: alt.TopLevelMixin, chart_id: str):
-    """Spec, title, subtitle, description, dataset name and rows of a publishable chart, or a ChartCardError."""
+    """Spec, title, subtitle, description, dataset name, rows and readers' columns of a publishable chart, or why not."""
     if not CHART_ID_PATTERN.match(chart_id):
         raise ChartCardError(f"chart id {chart_id!r} must be lowercase words joined by hyphens")
     spec = chart.to_dict()
@@ -297,4 +295,5 @@ def _validated(chart: alt.TopLevelMixin, chart_id: str):
         raise ChartCardError(f"chart {chart_id!r}: description must say what is measured, the unit and the period")
     dataset_name, rows = _top_level_rows(spec)
     _check_provenance(chart_id, rows)
-    return spec, title, subtitle, description, dataset_name, rows
+    columns = reader_columns(spec, list(rows[0]), chart_id)  # the table's and CSV's
+    return spec, title, subtitle, description, dataset_name, rows, columns

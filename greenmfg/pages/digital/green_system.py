@@ -11,6 +11,7 @@ import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, provenance_of, with_provenance, year_runs
 from greenmfg.locale.formatting import fmt_value
@@ -25,6 +26,7 @@ SYSTEM_SERIES = {
 SHARE_SERIES = "green_factories_output_share_of_manufacturing"
 SHARE_TARGET = "T01"
 COLUMNS = ["year", "value", "value_label", "category", "panel", "segment", "in_line", "label_below", "scope"]
+DRAWING_ONLY = ("panel", "segment", "in_line", "label_below")  # which view, line runs, label placement
 
 
 def _count_rows(context: pd.DataFrame) -> pd.DataFrame:
@@ -115,7 +117,7 @@ def chart(rows: pd.DataFrame) -> alt.VConcatChart:
     target_year = int(rows.loc[rows["category"] == tr("target"), "year"].iloc[0])
     base = with_source_dates(alt.Chart(rows))
     panels = [_counts_panel(base, count_years), _share_panel(base, rows.loc[rows["panel"] == tr("share"), "year"])]
-    return alt.vconcat(*panels).resolve_scale(color="independent").properties(
+    return drawing_only(alt.vconcat(*panels), *DRAWING_ONLY).resolve_scale(color="independent").properties(
         title=alt.Title(tr("The benchmark system the policy builds on"),
                         subtitle=tr("National-level green factories, parks and supply-chain firms (count, cumulative by list "
                                     "year); output share of national-level factories vs the all-levels target (%).")),

@@ -6,6 +6,7 @@ import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, series_rows, with_provenance, year_runs, year_span
 from greenmfg.locale.formatting import fmt_value
@@ -131,7 +132,9 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     catcher, year_rule = _year_hover(base)
     left = alt.layer(catcher, *_volume(base, unit), *_claim(base, claim), year_rule)
     span = year_span(frame)
-    return alt.layer(left, _share(base)).resolve_scale(y="independent").properties(
+    # segments break lines at gaps; each year's three labels serve the year hover (each row has its own value)
+    hover_only = ("segment", *(f"{measure}_label" for measure in SERIES))
+    return drawing_only(alt.layer(left, _share(base)), *hover_only).resolve_scale(y="independent").properties(
         height=320,
         title=alt.Title(tr("New-energy vehicle sales: {first:.1f} million in {first_year}, {last:.1f} million in "
                            "{last_year}", first=first["value"], first_year=first["year"], last=last["value"],

@@ -9,6 +9,7 @@ import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, series_rows, with_provenance
 from greenmfg.locale.formatting import fmt_value, reader_date
@@ -40,7 +41,7 @@ def frame(data: dict) -> pd.DataFrame:
         rows = series_rows(data["context"], series_id)
         for _, row in (rows if every_row else rows.tail(1)).iloc[::-1].iterrows():
             period = period_label(row["as_of"], row["measure_kind"])
-            records.append({"figure": tr("{figure} ({period})", figure=tr(figure), period=period),
+            records.append({"measure": tr("{figure} ({period})", figure=tr(figure), period=period),
                             "series_id": series_id, "category": category,
                             "pue": row["value"],
                             "value_label": fmt_value(row["value"], "", row["qualifier"]), "year": int(row["year"]),
@@ -51,11 +52,11 @@ def frame(data: dict) -> pd.DataFrame:
 def chart(frame: pd.DataFrame) -> alt.LayerChart:
     """The figures as labelled points on one PUE axis (different coverage and dates, so no line)."""
     categories = list(dict.fromkeys(frame["category"]))
-    y = alt.Y("figure:N", title=None, sort=list(frame["figure"]),
-              axis=alt.Axis(labelExpr=theme.wrapped_labels(frame["figure"], 20), labelLimit=200))
+    y = alt.Y("measure:N", title=None, sort=list(frame["measure"]),
+              axis=alt.Axis(labelExpr=theme.wrapped_labels(frame["measure"], 20), labelLimit=200))
     x_title = theme.lines(tr("Power usage effectiveness (PUE; 1.0 = all power reaches IT equipment)"), 24)
     x = alt.X("pue:Q", title=x_title, scale=alt.Scale(domain=[1.0, 1.7]))
-    tooltip = [alt.Tooltip("figure:N", title=tr("Figure")), alt.Tooltip("value_label:N", title="PUE"),
+    tooltip = [alt.Tooltip("measure:N", title=tr("Figure")), alt.Tooltip("value_label:N", title="PUE"),
                alt.Tooltip("basis:N", title=tr("Covers")), *source_lines()]
     # colour categories in the page's language; the series id picks rows for the page's values but is no word for
     # readers, so the chart's data (its CSV, table and tooltips) leaves it out
@@ -64,8 +65,8 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     points = base.mark_point(filled=True, size=120).encode(
         x=x, y=y, color=alt.Color("category:N", scale=theme.color_scale(categories), legend=None), tooltip=tooltip)
     labels = base.mark_text(dy=-14).encode(x=x, y=y, text="value_label:N", tooltip=tooltip)  # above: fits a phone
-    periods = tr("; ").join(f"{figure}" for figure in frame["figure"])
-    return alt.layer(points, labels).properties(
+    periods = tr("; ").join(f"{figure}" for figure in frame["measure"])
+    return drawing_only(alt.layer(points, labels), "category").properties(  # colour only: the figure names it
         height=48 * len(frame),
         title=alt.Title(tr("Data-centre efficiency: national averages, green data centres and targets"),
                         subtitle=tr("Power usage effectiveness (PUE, lower is better); different scopes and dates, "

@@ -10,6 +10,7 @@ import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, series_rows, with_provenance, year_runs, year_span
 from greenmfg.locale.formatting import fmt_value, reader_date
@@ -125,7 +126,7 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     views = (share, _output_view(x, color, opacity, tooltip, units), _change_view(frame, color, opacity, tooltip))
     shown_frame = frame.assign(stage=frame["stage"].map(tr), measure=frame["measure"].map(tr))  # page's language
     # the param's view first, or no legend binding
-    return with_source_dates(alt.vconcat(*views, data=shown_frame)).properties(
+    return drawing_only(with_source_dates(alt.vconcat(*views, data=shown_frame)), "segment").properties(
         title=alt.Title(tr("Photovoltaics: years of growth, then upstream output fell in {year}", year=part_year),
                         subtitle=tr("China's output by stage, {span} (full years), share of world output (%), and "
                                     "the {period} change; click a stage in the legend", span=span,

@@ -6,6 +6,7 @@ import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, series_rows, with_provenance, year_runs, year_span
 from greenmfg.locale.formatting import fmt_value
@@ -46,7 +47,8 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
         industry_pick)
     labels = base.mark_text(dy=-12, fontSize=11).encode(x=x, y=y, text="value_label:N", opacity=opacity, tooltip=tooltip)
     span = year_span(frame)
-    return alt.layer(points, lines, labels).properties(  # the param's layer first, or Vega-Lite drops the legend binding
+    layers = alt.layer(points, lines, labels)  # the param's layer first, or Vega-Lite drops the legend binding
+    return drawing_only(layers, "segment").properties(  # segments break the lines at empty years
         height=300,
         title=alt.Title(tr("Industry structure: high-tech and equipment manufacturing shares"),
                         subtitle=tr("% of value added of industry above designated size, {span}; empty years have no "

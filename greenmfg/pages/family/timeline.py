@@ -8,6 +8,7 @@ import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data import milestones as verdict_rules
 from greenmfg.data.frames import PROVENANCE, is_missing
@@ -22,12 +23,15 @@ DEFAULT_MEASURE = "eaf_share"  # the chain from the 2022 plans to the 2030 targe
 TARGET = "2030 target of the Opinions"
 CATEGORIES = (verdict_rules.MET, verdict_rules.NOT_MET, verdict_rules.CANNOT_TELL, verdict_rules.NOT_YET_DUE, TARGET)
 COLUMNS = ["measure_id", "measure", "role", "target_id", "document_id", "document", "row_order", "relation", "issued",
-           "issued_label", "year", "due", "value_label", "short_label", "verdict", "reason", "outcome", "basis",
+           "issued_label", "due_year", "due", "value_label", "short_label", "verdict", "reason", "basis",
            *PROVENANCE]
+# Ids the chart selects by (named for readers by measure and document), row kind and order, the axis's ISO dates and
+# mid-year placement of a due year, the point labels: readers get the words, the dates and the due year instead.
+DRAWING_ONLY = ("measure_id", "role", "target_id", "document_id", "row_order", "issued", "due", "short_label")
 SYMBOLS = {">": "> ", "≥": "≥ ", "<": "< ", "≤": "≤ ", "≈": "≈ ", "=": ""}
-TOOLTIP = [("document", "Document"), ("relation", "Relation"), ("issued_label", "Document date"), ("year", "Due"),
-           ("value_label", "Milestone"), ("verdict", "Verdict"), ("reason", "Why"), ("outcome", "Figure used"),
-           ("basis", "Basis")]
+TOOLTIP = [("document", "Document"), ("relation", "Relation"), ("issued_label", "Document date"), ("due_year", "Due"),
+           ("value_label", "Milestone"), ("verdict", "Verdict"), ("reason", "Why"), ("basis", "Basis")]
+# No "figure used" line: each milestone's reason names the figure it was judged on, or says there is none.
 
 
 def _document_cells(document: pd.Series) -> dict:
@@ -57,13 +61,11 @@ def _milestone_rows(data: dict) -> list[dict]:
     for _, m in verdict_frame(data).iterrows():
         if m["verdict"] == verdict_rules.NOT_FOUND:
             continue
-        figure = tr("no figure on its basis and year") if not m["outcome_label"] else tr("{figure} ({period})", figure=m["outcome_label"],
-                                                        period=m["outcome_period"])
         rows.append({"measure_id": m["measure_id"], "measure": pick(m, "measure_en"), "role": "milestone",
                      "target_id": m["related_target_id"], **_document_cells(documents.loc[m["document_id"]]),
-                     "year": int(m["year"]), "due": _due(m["year"]), "value_label": verdict_rules.milestone_label(m),
+                     "due_year": int(m["year"]), "due": _due(m["year"]), "value_label": verdict_rules.milestone_label(m),
                      "short_label": short_label(m["value"], m["unit"], m["qualifier"]), "verdict": tr(m["verdict"]),
-                     "reason": m["reason"], "outcome": figure, "basis": pick(m, "basis"),
+                     "reason": m["reason"], "basis": pick(m, "basis"),
                      **provenance(m, str(documents.loc[m["document_id"], "date"]))})
     return rows
 
@@ -96,12 +98,12 @@ def _target_rows(data: dict) -> list[dict]:
             label = (tr("{target}, in words", target=target_id) if is_missing(target["value"])
                      else verdict_rules.value_label(target["value"], target["unit"], target["qualifier"]))
             rows.append({"measure_id": measure_id, "measure": pick(chain.iloc[0], "measure_en"), "role": "target",
-                         "target_id": target_id, **_document_cells(opinions), "year": int(target["horizon_year"]),
+                         "target_id": target_id, **_document_cells(opinions), "due_year": int(target["horizon_year"]),
                          "due": _due(target["horizon_year"]), "value_label": label, "verdict": tr(TARGET),
                          "short_label": target_id if is_missing(target["value"]) else short_label(
                              target["value"], target["unit"], target["qualifier"]),
                          "reason": _target_reason(target, chain[chain["verification"] == "not found"]),
-                         "outcome": tr("not judged (the 2030 target itself)"), "basis": _metric(target), **_target_source(target, opinions)})
+                         "basis": _metric(target), **_target_source(target, opinions)})
     return rows
 
 
@@ -119,7 +121,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     labels = [frame.loc[frame["measure_id"] == m, "measure"].iloc[0] for m in options]
     measure = alt.param(name="measure", value=DEFAULT_MEASURE,
                         bind=alt.binding_select(options=options, labels=labels, name=tr("Measure") + " "))
-    first, last = int(frame["issued"].str[:4].min()), int(frame["year"].max())
+    first, last = int(frame["issued"].str[:4].min()), int(frame["due_year"].max())
     x_scale = alt.Scale(domain=[f"{first}-01-01", f"{last + 1}-06-30"])
     axis = alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2}, labelFlush=False)
     y = alt.Y("document:N", title=None, sort=alt.EncodingSortField("row_order", op="min"), axis=alt.Axis(labelLimit=120))
@@ -140,6 +142,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
                      "measures, due {due_first} to {due_last}, each coloured by whether it was met, missed, cannot be "
                      "told from the figures or is not yet due; the Opinions' 2030 targets end each chain.",
                      documents=frame["document_id"].nunique(), first=first, last=int(frame["issued"].str[:4].max()),
-                     count=len(options), due_first=int(frame["year"].min()), due_last=last)
-    return with_source_dates(alt.layer(span, issued, point, text, data=frame)).transform_filter("datum.measure_id == measure").add_params(
+                     count=len(options), due_first=int(frame["due_year"].min()), due_last=last)
+    layers = drawing_only(alt.layer(span, issued, point, text, data=frame), *DRAWING_ONLY)
+    return with_source_dates(layers).transform_filter("datum.measure_id == measure").add_params(
         measure).properties(title=title, description=description, height=alt.Step(40))

@@ -12,6 +12,7 @@ import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.markup import cell_text, value_text
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data import targets as pace_math
@@ -158,5 +159,5 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
                      "own unit ({units}), whether the recent pace is enough, and a tick for each of {steps} milestones "
                      "earlier plans set on the way.", count=frame["target_id"].nunique(), first=min(years),
                      last=max(years), units=units, steps=int((frame["kind"] == tr(MILESTONE)).sum()))
-    return (alt.layer(track, fill, tick, step, *lines).properties(height=alt.Step(ROW_STEP), title=title,
-                                                            description=description))
+    drawn = drawing_only(alt.layer(track, fill, tick, step, *lines), "target_id", "short_label", "line")  # rows, text
+    return drawn.properties(height=alt.Step(ROW_STEP), title=title, description=description)

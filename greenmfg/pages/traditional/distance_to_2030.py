@@ -6,6 +6,7 @@ import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, with_provenance
 from greenmfg.data.targets import PACE_LOWER_BOUND, PACE_UNDETERMINED, PACE_UPPER_BOUND, pace_label, target_progress
@@ -117,12 +118,12 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     pace_bars, bound_marks = _paces(base, highlight)
     count = count_words(len(frame))
     years = f"{frame['latest_year'].min()}–{frame['latest_year'].max()}"
-    return with_source_dates(alt.vconcat(
+    return with_source_dates(drawing_only(alt.vconcat(  # the id picks a target, the mark labels a bound's bar
         alt.layer(reached, goal).properties(width=300, height=150, title=tr("How far: latest value")),
         alt.layer(pace_bars, bound_marks).properties(width=300, height=200,
                                                      title=tr("How fast: pace needed vs recent")),
         data=frame,
-    )).properties(
+    ), "target_id", "recent_bound_mark")).properties(
         title=alt.Title(tr("Distance to 2030: {count} resource and steel targets", count=count),
                         subtitle=tr("Latest value and yearly pace as % of each 2030 target; 'at least' marks a recent "
                                     "pace from a lower bound; click a bar to highlight")),

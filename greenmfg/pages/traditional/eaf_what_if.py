@@ -6,6 +6,7 @@ import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, latest_row, provenance_of
 from greenmfg.locale.formatting import chart_decimals, chart_unit, fmt_value, in_chart_unit
@@ -78,7 +79,9 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     )
     labels = base.mark_text(align="left", dx=4).encode(x="tonnes:Q", text="label:N")
     reported_year = int(frame.loc[frame["method"] == tr("reported"), "year"].iloc[0])
-    return alt.layer(bars, labels).add_params(output, share).properties(
+    # kind colours the bars (each bar names itself); the sliders' defaults are in the method's words
+    layers = drawing_only(alt.layer(bars, labels), "kind", "default_output_mt", "default_share")
+    return layers.add_params(output, share).properties(
         height=120,
         title=alt.Title(tr("What if: how much EAF steel would 2030 need?"),
                         subtitle=tr("In {unit}; move the sliders to change 2030 crude output and the EAF share",

@@ -6,6 +6,7 @@ import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, figure_label, published_rows, series_rows, year_runs
 from greenmfg.locale.formatting import chart_unit, fmt_value, in_chart_unit
@@ -110,7 +111,8 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     target_words = target["value_label"].iloc[0].removeprefix(tr("2030 target: {value}", value="")).replace(
         "%", tr("per cent"))  # 'more than 20 per cent'
     shown = frame.assign(measure=frame["measure"].map(tr))  # measures named in the page's language
-    return with_source_dates(alt.vconcat(*_views(x, hover), data=shown)).resolve_scale(color="shared").properties(
+    views = drawing_only(alt.vconcat(*_views(x, hover), data=shown), "segment")  # segments break the line at gaps
+    return with_source_dates(views).resolve_scale(color="shared").properties(
         title=alt.Title(tr("Steel: output is {output}, the EAF share is {share}", output=output_in_words(crude),
                            share=share_in_words(share["value"].iloc[-1])),
                         subtitle=tr("China, crude steel output ({unit}) and EAF share of crude steel (%); gaps are "

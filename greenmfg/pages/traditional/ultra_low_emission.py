@@ -9,6 +9,7 @@ import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, figure_label, is_derived, provenance_of, rescale, series_rows
 from greenmfg.data.sources import publisher_name
@@ -167,6 +168,7 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     claim = frame[frame["style"] == "claim"].set_index("measure")
     shown = frame.assign(measure=frame["measure"].map(tr), style=frame["style"].map(tr))  # in the page's language
     panels = alt.vconcat(_panel(base, CAPACITY, x, color, shape), _panel(base, FIRMS, x, color, shape), data=shown)
+    panels = drawing_only(panels, "style", "date", "short_label")  # marks, placement on the axis, point labels
     return with_source_dates(panels).resolve_scale(x="shared", color="shared", shape="shared").properties(
         title=alt.Title(tr("Ultra-low-emission steel: {capacity} of capacity and {firms} firms by {when}",
                            capacity=capacity["short_label"], firms=firms["short_label"], when=firms["when"]),

@@ -1,0 +1,145 @@
+"""A chart's table and CSV give readers the data, not the drawing's plumbing: in both editions, no column that only
+places, sorts, segments or labels marks, no id a reader has a name for, no cell that is an id or a sort key; and every
+column has a header in plain Chinese. The live chart keeps every column (greenmfg.charts.columns)."""
+from __future__ import annotations
+
+import csv
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+from greenmfg import pages
+from greenmfg.charts import card, columns
+from greenmfg.charts.card_payload import payloads_in
+from greenmfg.locale.i18n import using
+
+# Columns that only draw: line segments, views, label positions, marks, sort keys, placement dates, point labels.
+DRAWING_NAMES = {"segment", "panel", "in_line", "label_below", "style", "row_order", "due", "issued", "short_label",
+                 "line", "recent_bound_mark", "role", "date", "default_output_mt", "default_share"}
+# A cell that is an id (eaf_share, industry_peak_2022, T05), a segment id (green factories-2) or a sort sentinel.
+ID_CELL = re.compile(r"^(?:[a-z0-9]+(?:_[a-z0-9]+)+|T\d\d|[a-z][a-z ]*-\d{1,2}|9999)$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Chinese headers a desk editor would not write: the drawing's words (timeline, sort order, id, segment, panel, bar,
+# label position, default, short form).
+JARGON_ZH = ("时间轴", "排序", "编号", "线段", "分图", "条形", "标注", "默认", "简写")
+
+
+def plumbing(headers: list[str], rows: list[list], zh: bool = False) -> list[str]:
+    """What of a chart's published table is for the drawing: column names (English headers are the field names),
+    Chinese headers in drawing words or without Chinese, and cells that are ids or sort keys."""
+    found = [f"column {h!r}" for h in headers if not zh and (h in DRAWING_NAMES or h.endswith("_id"))]
+    found += [f"header {h!r}" for h in headers if zh and (not CJK.search(h) or any(w in h for w in JARGON_ZH))]
+    found += sorted({f"cell {cell!r}" for row in rows for cell in row if ID_CELL.match(str(cell).strip())})
+    return found
+
+
+def chart_modules() -> list[tuple[object, object]]:
+    """Every chart the site shows: (page package, chart module), found by the CHART_ID each chart module declares."""
+    found = []
+    for page in pkgutil.iter_modules(pages.__path__):
+        if not page.ispkg:
+            continue
+        package = importlib.import_module(f"greenmfg.pages.{page.name}")
+        for sub in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"greenmfg.pages.{page.name}.{sub.name}")
+            if hasattr(module, "CHART_ID") and hasattr(module, "chart"):
+                found.append((package, module))
+    return found
+
+
+CHARTS = chart_modules()
+
+
+def test_every_chart_is_found():
+    assert len(CHARTS) == 17
+
+
+@pytest.fixture(scope="module", params=["en", "zh"])
+def cards(request) -> tuple[str, list[tuple[str, str, dict]]]:
+    """Each chart's card in one edition: id, HTML and the record its CSV is written from."""
+    out = []
+    with using(request.param):
+        for package, module in CHARTS:
+            html, record = card.card_parts(module.chart(module.frame(package.load())), module.CHART_ID, "Summary.",
+                                           root="")
+            out.append((module.CHART_ID, html, record))
+    return request.param, out
+
+
+def table_of(fragment: str) -> tuple[list[str], list[list[str]]]:
+    """A card's 'Show the data as a table': headers and cells."""
+    table = BeautifulSoup(fragment, "html.parser").select_one("details.gm-table table")
+    return ([th.get_text() for th in table.select("thead th")],
+            [[td.get_text() for td in tr.select("td")] for tr in table.select("tbody tr")])
+
+
+def test_chart_csvs_and_tables_carry_no_drawing_plumbing(cards):
+    lang, built = cards
+    problems = {}
+    for chart_id, fragment, record in built:
+        headers, cells = table_of(fragment)
+        assert headers == record["headers"], f"{chart_id}: the table and the CSV have different columns"
+        found = plumbing(record["headers"], record["rows"], lang == "zh") + plumbing(headers, cells, lang == "zh")
+        if found:
+            problems[chart_id] = sorted(set(found))
+    assert problems == {}
+
+
+ROWS = pd.DataFrame({"year": [2023, 2024], "value": [1.0, 2.0], "segment": [0, 1], "publisher": ["MIIT"] * 2,
+                     "source_org": ["MIIT"] * 2, "source_date": ["", ""], "url": ["", ""], "as_of": ["2023", "2024"]})
+
+
+def _chart(*hidden: str) -> alt.Chart:
+    chart = alt.Chart(ROWS).mark_line().encode(x="year:O", y="value:Q", detail="segment:N", tooltip=["year:O"])
+    chart = chart.properties(title="Output", description="Output of something in China, in tonnes, 2023 to 2024.")
+    return columns.drawing_only(chart, *hidden) if hidden else chart
+
+
+def test_drawing_only_columns_leave_the_table_and_csv_but_not_the_chart():
+    html, record = card.card_parts(_chart("segment"), "t-columns", "Summary.", root="")
+    assert record["headers"] == ["year", "value", "publisher", "source_org", "source_date", "url", "as_of"]
+    assert table_of(html)[0] == record["headers"]
+    assert "segment" in payloads_in(html)[0]["columns"]
+
+
+def test_a_misnamed_or_provenance_column_is_refused():
+    with pytest.raises(columns.ColumnsError, match="not in its data"):
+        card.show(_chart("segments"), chart_id="t-columns", summary="s")
+    with pytest.raises(columns.ColumnsError, match="provenance"):
+        card.show(_chart("source_date"), chart_id="t-columns", summary="s")
+
+
+def test_the_plumbing_check_can_fail():
+    assert plumbing(["measure_id", "row_order", "value"], [["eaf_share", "9999", "T05"], ["a", "green factories-2",
+                                                                                        "more than 15 %"]]) == [
+        "column 'measure_id'", "column 'row_order'", "cell '9999'", "cell 'T05'", "cell 'eaf_share'",
+        "cell 'green factories-2'"]
+    assert plumbing(["期限（时间轴）", "排序", "PUE", "文件"], [], zh=True) == [
+        "header '期限（时间轴）'", "header '排序'", "header 'PUE'"]
+    assert plumbing(["year", "value_label"], [["2025", "more than 15 %"], ["2030", "≥ 20 %"]]) == []
+
+
+def built_tables(site: Path) -> dict[str, tuple[list[str], list[list[str]], bool]]:
+    """Every chart CSV of both editions and the table of every embed page: headers, cells, Chinese or not."""
+    found = {}
+    for path in sorted(site.glob("chart-data/*.csv")) + sorted(site.glob("zh/chart-data/*.csv")):
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            head, *rows = list(csv.reader(handle))
+        found[path.relative_to(site).as_posix()] = (head, rows, path.parts[-3] == "zh")
+    for path in sorted(site.glob("embed/*.html")) + sorted(site.glob("zh/embed/*.html")):
+        found[path.relative_to(site).as_posix()] = (*table_of(path.read_text(encoding="utf-8")),
+                                                    path.parts[-3] == "zh")
+    return found
+
+
+def test_built_csvs_and_embed_tables_carry_no_drawing_plumbing(site):
+    tables = built_tables(site)
+    assert len(tables) == 4 * len(CHARTS)
+    problems = {name: found for name, (head, rows, zh) in tables.items() if (found := plumbing(head, rows, zh))}
+    assert problems == {}
