@@ -142,7 +142,7 @@ def test_source_labels_name_publisher_and_outlet_from_the_publisher_table():
         assert sources.source_label("caam", "steelorbis", "https://x") == "中国汽车工业协会（据SteelOrbis报道）"
     rows = [{"publisher": "NBS", "as_of": "2019"}, {"publisher": "MIIT", "as_of": "2025-07"}]
     assert sources.short_source_line(rows) == "NBS, MIIT (2019–2025)"
-    assert sources.short_source_line(rows, lang="zh") == "NBS、MIIT（2019–2025）"
+    assert sources.short_source_line(rows, lang="zh") == "NBS、MIIT（2019—2025年）"  # as a Chinese desk writes a span
 
 
 def test_data_as_of_is_the_latest_period_end_not_the_longest_string():

@@ -37,7 +37,36 @@ def test_article_marks_every_claim_once(data):
     out = article.article_html(data["article_paragraphs"], data["claims"])
     for claim_id in data["claims"]["claim_id"]:
         assert out.count(f'href="#claim-{claim_id}"') == 1, claim_id
-    assert 'lang="zh-Hans"' in out and out.count("<section") == data["article_paragraphs"]["section"].nunique()
+    with_claims = data["article_paragraphs"][data["article_paragraphs"]["paragraph_id"].isin(data["claims"]["paragraph_id"])]
+    assert 'lang="zh-Hans"' in out and out.count("<section") == with_claims["section"].nunique()
+
+
+def test_article_quotes_only_the_sentences_that_carry_claims(data):
+    """The ledger does not reprint the report: a sentence is quoted exactly when a checked claim is in it."""
+    out = html.unescape(re.sub(r"<[^>]+>|\[\d+\]", "", article.article_html(data["article_paragraphs"], data["claims"])))
+    for _, paragraph in data["article_paragraphs"].iterrows():
+        text = paragraph["text_zh"]
+        spans = [(start, start + len(claim)) for claim in
+                 data["claims"].loc[data["claims"]["paragraph_id"] == paragraph["paragraph_id"], "claim_text"]
+                 if (start := text.find(claim)) >= 0]
+        for sentence in re.finditer(r"[^。！？；]+[。！？；]?", text):
+            quoted = sentence.group().strip(" \t\u3000")
+            carries = any(start < sentence.end() and end > sentence.start() for start, end in spans)
+            if len(quoted) > 4:
+                assert (quoted in out) == carries, (paragraph["paragraph_id"], quoted)
+
+
+def test_article_quotes_end_with_their_verdicts_and_name_the_report_as_a_source(data):
+    from greenmfg.locale.i18n import tr, using
+
+    with using("zh"):
+        frame = claims.load()
+        out = article.article_html(frame["article_paragraphs"], frame["claims"], frame["seed"])
+        verdicts = [f"[{number}] {tr(status)}" for number, status in enumerate(frame["claims"]["status"], start=1)]
+    for verdict in verdicts:
+        assert verdict in out, verdict
+    assert "核查结论：" in out and "来源：央视网" in out and "2024年3月1日" in out
+    assert "href=\"http" not in out, "the report's own page was not found: no address is made up"
 
 
 def test_every_article_section_has_an_english_title_and_summary(data):
@@ -126,3 +155,34 @@ def test_foreign_evidence_must_carry_its_language_and_gist():
                  "evidence_language": "en"})]
     msgs = claim_evidence("claims.csv", rows, {})
     assert len(msgs) == 2 and "evidence_language" in msgs[0] and "evidence_gloss_zh" in msgs[1]
+
+
+def test_the_report_is_in_both_reference_lists_as_the_data_name_it():
+    """The CCTV report is cited on the ledger, so it is in the page's references; its publisher and date are the
+    data's (the provenance record and the publisher table), and it carries no address, since none was found."""
+    from greenmfg.data import loaders
+    from greenmfg.data.sources import publisher_name
+    from greenmfg.locale.i18n import using
+    from greenmfg.paths import REPO_ROOT
+
+    date = loaders.seed_article()["source_date"]
+    for lang, bib, notebook in (("en", "references.bib", "claims.ipynb"), ("zh", "references-zh.bib", "zh/claims.ipynb")):
+        entry = re.search(r"@misc\{cctv2024article,.*?\n\}", (REPO_ROOT / bib).read_text(encoding="utf-8"), re.S)[0]
+        with using(lang):
+            publisher = publisher_name("cctv", short=False)
+        assert f"author = {{{{{publisher}}}}}" in entry, bib
+        assert f"year = {{{date[:4]}}}" in entry and f"month = {{{int(date[5:7])}}}" in entry, bib
+        assert "url" not in entry and "data/raw" not in entry and "抓取" not in entry, bib
+        assert "[@cctv2024article]" in (REPO_ROOT / notebook).read_text(encoding="utf-8"), notebook
+
+
+def test_verdict_counts_say_a_verdict_no_claim_has_as_none():
+    """核查结果：已证实7处，部分证实6处，未找到来源9处；没有一处见于其他文件或与官方数据不符 (never 与官方数据不符0处)."""
+    from greenmfg.locale.i18n import using
+
+    statuses = pd.Series(["confirmed"] * 7 + ["partly confirmed"] * 6 + ["not found"] * 9)
+    assert claims.verdict_summary(statuses) == ("7 confirmed, 6 partly confirmed and 9 not found; none is found in "
+                                                "another document or in conflict with official data")
+    with using("zh"):
+        assert claims.verdict_summary(statuses) == "已证实7处，部分证实6处，未找到来源9处；没有一处见于其他文件或与官方数据不符"
+        assert "0" not in claims.variables()["claims"]["summary"]

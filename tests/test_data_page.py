@@ -115,3 +115,20 @@ def test_chinese_page_shows_the_chinese_twins(data):
         assert html.escape(reason) in log
     assert "<th scope=\"col\">来源</th>" in licences and "not stated" not in licences
     assert checks_out.count("<li>") == len(data["descriptor"]["greenmfg:check_descriptions"])
+
+
+# What readers must not be shown: a command, a path into the repository's folders, a source file of the build.
+WORKING_NOTES = r"python -m|\b(?:raw|curated|steps|processed)/|\.ya?ml\b|\.py\b"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_data_page_speaks_of_the_report_not_of_the_build(data, lang):
+    """The datasets and licence sections describe what was done to the text in readers' terms: no command, no
+    repository path or build file (the download links name the tables' own CSV files, which readers get)."""
+    import re
+
+    with using(lang):
+        shown = datasets.datasets_html(data["descriptor"], data) + sources.source_licences_html(data["descriptor"])
+    text = re.sub(r'href="[^"]*"|>[a-z_]+\.csv<', "", shown)
+    assert not re.search(WORKING_NOTES, text), re.search(WORKING_NOTES, text)[0]
+    assert ("央视网报道的文本" if lang == "zh" else "The text of the CCTV report") in text

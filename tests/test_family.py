@@ -154,3 +154,13 @@ def test_the_page_has_its_sections_and_says_where_six_transformations_come_from(
     assert "sbdailynews" not in text  # a copy site: the research note keeps its address, no page links it
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "timeline.CHART_ID" in code and "milestones_html" in code and "task_areas_html" in code
+
+
+def test_milestone_counts_say_none_in_words():
+    """期限已过的阶段目标中，已实现3个，没有一个未能实现 (never 未实现0个); English: '3 were met and none was missed'."""
+    from greenmfg.locale.i18n import using
+    from greenmfg.pages.family import met_missed
+
+    assert met_missed(3, 0) == "3 were met and none was missed" and met_missed(0, 1) == "none was met and 1 was missed"
+    with using("zh"):
+        assert met_missed(3, 0) == "已实现3个，没有一个未能实现"

@@ -9,6 +9,7 @@ import pytest
 
 from greenmfg.data import freshness, loaders
 from greenmfg.data.freshness import last_updated
+from greenmfg.locale.i18n import using
 
 
 def test_period_end_of_a_year_a_month_and_a_day():
@@ -58,7 +59,7 @@ def test_tracker_flags_come_from_the_data_not_the_clock(newest_source, stale):
     frame = freshness.target_freshness(targets, progress, schedule, updated)
     assert frame["stale"].tolist() == stale
     assert frame["latest_period"].tolist() == ["2024", "January 2025"]
-    assert frame["next_release"].tolist() == ["Next: MIIT, usually each January–March (annual)", freshness.NO_SCHEDULE]
+    assert frame["next_release"].tolist() == ["Next: MIIT, usually each January–March", freshness.NO_SCHEDULE]
 
 
 def test_no_clock_in_freshness():
@@ -76,14 +77,24 @@ SCHEDULE = pd.DataFrame({
 
 
 @pytest.mark.parametrize(("series_id", "text"), [
-    ("one_month", "Next: CAAM, usually each January (annual)"),
-    ("window", "Next: MIIT, usually each February–April (annual)"),
-    ("yearly", "Next: worldsteel, once a year (annual)"),
-    ("monthly", "Next: NBS, every month (monthly)"),
-    ("adhoc", "Next: MIIT (press conferences), no fixed date (irregular)"),
+    ("one_month", "Next: CAAM, usually each January"),
+    ("window", "Next: MIIT, usually each February–April"),
+    ("yearly", "Next: worldsteel, once a year"),
+    ("monthly", "Next: NBS, every month"),
+    ("adhoc", "Next: MIIT (press conferences), no fixed date"),
 ])
 def test_schedule_text_is_a_schedule_not_a_date(series_id, text):
     assert freshness.schedule_text(series_id, SCHEDULE) == text
+
+
+@pytest.mark.parametrize(("series_id", "text"), [
+    ("window", "下次发布：工业和信息化部，通常在每年2—4月"),
+    ("monthly", "下次发布：国家统计局，每月"),
+])
+def test_schedule_text_in_chinese_says_the_cadence_once(series_id, text):
+    """A desk writes 每月 or 每年2—4月 (an em dash, 月 once), never 每月（月度） or 2月–4月（年度）."""
+    with using("zh"):
+        assert freshness.schedule_text(series_id, SCHEDULE.assign(release_zh=SCHEDULE["release"])) == text
 
 
 def test_schedule_text_of_an_unknown_series_is_an_error():
@@ -104,7 +115,7 @@ def test_card_freshness_by_series_id_and_by_provenance():
     by_id = freshness.card_freshness([{"series_id": "nev_sales", "as_of": "2025"}])
     by_source = freshness.card_freshness(nev[["publisher", "source_org", "source_date", "url", "as_of"]])
     assert by_id == by_source
-    assert by_id.startswith("Latest data: 2025. Next: CAAM") and "usually each January (annual)" in by_id
+    assert by_id.startswith("Latest data: 2025. Next: CAAM") and "usually each January" in by_id
 
 
 def test_card_freshness_ignores_rows_that_are_not_series_figures():
@@ -134,3 +145,38 @@ def test_a_derived_row_never_sets_a_cards_latest_data():
     rows = context.assign(figure=["published figure", "derived: 2024 level plus the stated change"]).to_dict("records")
     text = freshness.card_freshness(rows, context=context, schedule=schedule)
     assert text.startswith("Latest data: 2024.")
+
+
+def test_sources_checked_is_the_newest_recorded_search_never_the_clock():
+    descriptor = {freshness.SOURCES_CHECKED: [{"date": "2026-11-28", "basis": "a"}, {"date": "2026-12-07", "basis": "b"}]}
+    assert freshness.sources_checked(descriptor) == "2026-12"
+    assert freshness.sources_checked_on(descriptor) == "2026-12-07"
+    with pytest.raises(ValueError, match="no greenmfg:sources_checked"):
+        freshness.sources_checked({})
+    from greenmfg.data.validate import load_descriptor
+    recorded = load_descriptor()[freshness.SOURCES_CHECKED]
+    assert recorded and all(entry["basis"] and entry["basis_zh"] for entry in recorded), "each search with its basis"
+
+
+def test_one_freshness_statement_on_every_page_of_both_editions():
+    """Each page opens with the same line, each date labelled as what it is: the newest source's release date and
+    the month the sources were last checked (no page says 数据最后更新 or a date of its own)."""
+    import json
+
+    from greenmfg.pages.project import pages
+    from greenmfg.pages.variables import build_variables
+    from greenmfg.paths import REPO_ROOT
+
+    assert freshness.freshness_statement("2026-03-19", "2026-12") == (
+        "Data as of 19 March 2026 (the newest source's release date); sources last checked December 2026")
+    with using("zh"):
+        assert freshness.freshness_statement("2026-03-19", "2026-12") == (
+            "数据截至2026年3月19日（所用来源中最新的发布日期）；来源核查至2026年12月")
+    assert build_variables(lang="zh")["data"]["sources_checked"] == "2026年12月"
+    for lang in ("en", "zh"):
+        for page in pages(lang):
+            cells = json.loads((REPO_ROOT / page.source).read_text(encoding="utf-8"))["cells"]
+            first = next("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+            assert first.startswith("[{{< var data.freshness >}}]{.gm-as-of}"), page.source
+            prose = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+            assert "最后更新" not in prose and "last data update" not in prose, page.source

@@ -70,13 +70,13 @@ def test_scoreboard_has_a_latest_and_a_target_row_per_numeric_target(data, score
                             round(progress["latest_value"] / progress["target_value"] * 100, 1))
         assert set(rows["status"]) == {progress["status"]} and rows.loc["latest", "year"] == progress["latest_year"]
         assert str(progress["latest_year"]) in rows.loc["latest", "line"]  # freshness: the year of the figure
-        assert rows.loc["target", "line"].startswith("target ") and "gap" in rows.loc["target", "line"]
+        assert rows.loc["target", "line"].startswith("target ") and "to go" in rows.loc["target", "line"]
 
 
 def test_gap_from_a_more_than_figure_is_an_upper_bound():
     row = pd.Series({"gap": 7.0, "unit": "%", "latest_is_lower_bound": True})
-    assert targets_vs_latest.gap_text(row) == "gap ≤7 points"
-    assert targets_vs_latest.gap_text({**row, "latest_is_lower_bound": False, "unit": "亿吨", "gap": 1.1}) == "gap 1.1亿吨"
+    assert targets_vs_latest.gap_text(row) == "at most 7 percentage points to go"
+    assert targets_vs_latest.gap_text({**row, "latest_is_lower_bound": False, "unit": "亿吨", "gap": 1.1}) == "1.1亿吨 to go"
     assert targets_vs_latest.gap_text({**row, "gap": -0.5}) == "target reached"
 
 

@@ -78,7 +78,8 @@ def test_distance_takeaway_words_the_no_verdict_case_from_variables(data):
     nb = nbformat.read(REPO_ROOT / page("targets").source, as_version=4)
     cell = next(c.source for c in nb.cells if c.cell_type == "code" and "distance.CHART_ID" in c.source)
     summary = re.search(r'summary="([^"]*)"', cell).group(1)
-    assert "allow no verdict" in summary and "without enough data for a trend" not in summary
+    assert "{{< var targets.pace_summary >}}" in summary and "without enough data for a trend" not in summary
+    assert "the figures cannot tell yet" in targets.variables()["targets"]["pace_summary"]
     keys = VAR_TOKEN.findall(summary)
     assert keys and all(k.split(".")[0] == "targets" and k.split(".")[1] in targets.variables()["targets"] for k in keys)
     assert {"recent_label", "status_reason"} <= set(distance.frame(data).columns)
@@ -131,7 +132,7 @@ def test_tracker_rows_show_latest_period_next_release_and_a_stale_flag(data):
     # T05's latest EAF share is for 2022: more than 18 months before the data's last_updated
     assert data["latest"].set_index("target_id").loc["T05", "stale"]
     assert 'role="note" aria-label="Warning: the latest figure ends more than 18 months' in rows["T05"]
-    assert "usually each January (annual)" in rows["T03"]  # MIIT's year-end press conference
+    assert "usually each January" in rows["T03"]  # MIIT's year-end press conference
 
 
 def test_tracker_stale_count_is_a_variable(data):
@@ -236,3 +237,42 @@ def test_reprint_pinyin_glosses_are_left_out_of_quotes_and_said_so(data):
     assert "《指導意見》" in entries["T11"] and "(dǎo)" not in entries["T11"] and "(zhì)" not in entries["T11"]
     assert "Pinyin the reprint printed" in entries["T11"] and "Pinyin the reprint printed" not in entries["T09"]
     assert re.search(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", out) is None
+
+
+def test_a_zero_count_reads_as_words_in_both_editions():
+    """按最新官方数据，5项量化目标中，尚无一项进度达标…: never '0项进度达标' or '0 of the 5 … is on track'."""
+    import pandas as pd
+
+    from greenmfg.locale.i18n import using
+    from greenmfg.pages.targets import pace_summary
+
+    statuses = pd.Series(["needs faster progress"] + ["not enough data"] * 4)
+    assert pace_summary(statuses) == "none is on track, 1 needs faster progress, and for 4 the figures cannot tell yet"
+    with using("zh"):
+        assert pace_summary(statuses) == "尚无一项进度达标，1项需加快进度，另有4项现有数字还不足以判断"
+        assert pace_summary(pd.Series(["on track", "on track"])) == "2项进度达标，没有一项需要加快进度"
+
+
+def test_the_gap_is_worded_one_way_on_every_page():
+    """Home scoreboard, tracker and chapter all say a gap through greenmfg.data.targets.gap_text: 还差… / 至多还差…."""
+    import re
+
+    from greenmfg.data import targets as pace_math
+    from greenmfg.locale.i18n import using
+    from greenmfg.pages import targets, traditional
+    from greenmfg.pages.index import targets_vs_latest
+    from greenmfg.pages.targets import tracker
+
+    assert pace_math.gap_text(7, "%", True) == "at most 7 percentage points to go"
+    assert pace_math.gap_text(-1, "%") == "target reached"
+    with using("zh"):
+        assert pace_math.gap_text(7, "%", True) == "至多还差7个百分点"
+        assert pace_math.gap_text(1.1, "亿吨") == "还差1.1亿吨"
+        data = targets.load()
+        progress = data["progress"].set_index("target_id")
+        home = targets_vs_latest.gap_text(progress.loc["T03"])
+        table = tracker.tracker_html(data["policy_targets"], data["progress"], data["latest"])
+        chapter = traditional.variables()["traditional"]["T03"]["gap"]
+    assert home == chapter == "至多还差7个百分点"
+    assert home in table
+    assert not re.search(r"差距[≤至]", home + chapter + table)

@@ -96,10 +96,14 @@ def visible_text(html_text: str) -> str:
 UNIT_CODES_PAGE = "data.html"
 
 
+# The about page's citation follows GB/T 7714-2015, which writes its dates as 2026-12-07 (update and date cited).
+GB_T_7714 = re.compile(r'<p class="gm-citation">.*?</p>', re.S)
+
+
 def test_chinese_pages_and_csvs_use_desk_units_and_dates(site):
     problems = []
     for path in sorted((site / "zh").rglob("*.html")):
-        text = visible_text(path.read_text(encoding="utf-8"))
+        text = visible_text(GB_T_7714.sub("", path.read_text(encoding="utf-8")))
         for pattern in (ISO_DATE,) if path.name == UNIT_CODES_PAGE else (FOREIGN_UNITS, ISO_DATE):
             if found := sorted(set(pattern.findall(text))):
                 problems.append(f"{path.relative_to(site)}: {found}")
@@ -156,3 +160,33 @@ def test_the_month_checks_can_fail():
     assert ZH_MONTH_WORDS.findall("2018年十一月的月度占比；一至十月的数字") == ["2018年十一月", "一至十月"]
     assert not ZH_MONTH_WORDS.findall("“十四五”时期，每月份，2025年1—10月")
     assert EN_MONTH_YEAR.findall("for November 2018; January–October 2025") == ["November 2018", "January–October 2025"]
+
+
+def test_chinese_pages_write_units_and_year_spans_in_chinese():
+    """0.94千克/千瓦时 and 20兆瓦 (as the CCTV report writes 20兆瓦光伏发电项目), 2016—2025年; English keeps its own."""
+    from greenmfg.data.sources import short_source_line
+    from greenmfg.locale.formatting import fmt_value
+
+    rows = [{"publisher": "甲", "as_of": "2016"}, {"publisher": "乙", "as_of": "2025-03"}]
+    with using("zh"):
+        assert fmt_value(0.94, "kg/kWh", decimals=2) == "0.94千克/千瓦时" and fmt_value(20, "MW") == "20兆瓦"
+        assert short_source_line(rows) == "甲、乙（2016—2025年）"
+        assert digital.variables()["digital"]["case_factor_per_kwh"] == "0.94千克/千瓦时"
+    assert fmt_value(20, "MW", lang="en") == "20 MW" and short_source_line(rows, "en") == "甲, 乙 (2016–2025)"
+
+
+def test_chinese_catalogue_and_pages_use_no_latin_units_or_bound_jargon():
+    """No kg/kWh, MW or kWh in the Chinese words of the pages (headers of downloadable columns aside), and no 界值:
+    a desk says 下限/上限 or 不是确数."""
+    import yaml
+
+    from greenmfg.paths import REPO_ROOT
+
+    words = []
+    for path in (REPO_ROOT / "greenmfg/locale/zh").glob("*.yaml"):
+        words += [v for k, v in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()
+                  if not str(k).startswith("column.")]
+    for path in sorted((REPO_ROOT / "zh").rglob("*.ipynb")):
+        words += ["".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
+    text = "\n".join(map(str, words))
+    assert not re.search(r"kg/kWh|kg CO|\(MW\)|（MW）|\d MW\b|界值", text), re.search(r"kg/kWh|kg CO|\(MW\)|（MW）|\d MW\b|界值", text)

@@ -16,11 +16,10 @@ from greenmfg.data import loaders
 from greenmfg.data.data_tables import AS_OF_PATTERN
 from greenmfg.data.frames import PROVENANCE, PUBLISHED, is_missing, published_rows
 from greenmfg.data.sources import publisher_name
-from greenmfg.locale.formatting import reader_date
-from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.locale.formatting import month_span, reader_date
+from greenmfg.locale.i18n import pick, tr
 
 STALE_AFTER_MONTHS = 18
-MONTHS = tuple(calendar.month_name)[1:]
 CADENCE_WORDS = {"monthly": "every month", "quarterly": "every quarter", "irregular": "no fixed date"}
 
 
@@ -46,11 +45,6 @@ def is_stale(latest_as_of: Any, last_updated: Any) -> bool:
     return add_months(period_end(latest_as_of), STALE_AFTER_MONTHS) < period_end(last_updated)
 
 
-def _month(month: Any) -> str:
-    """A month's name in the page's language ('July', '7月')."""
-    return f"{int(month)}月" if language() == "zh" else MONTHS[int(month) - 1]
-
-
 def _schedule(schedule: pd.DataFrame | None) -> pd.DataFrame:
     """The release schedule indexed by series_id (loaded from the data when not given)."""
     frame = loaders.load_release_schedule() if schedule is None else schedule
@@ -58,14 +52,15 @@ def _schedule(schedule: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def _phrase(entry: pd.Series) -> str:
-    """'MIIT, usually each January–March (annual)': publisher, when, cadence."""
+    """'MIIT, usually each January–March' (Chinese: '工业和信息化部，通常在每年1—3月'): publisher and when, which says
+    the cadence ('every month', 'no fixed date')."""
     cadence, first, last = entry["cadence"], entry["release_month_first"], entry["release_month_last"]
     if cadence == "annual" and not is_missing(first):
-        months = _month(first) + ("" if int(first) == int(last) else f"–{_month(last)}")
-        when = tr("usually each {months}", months=months)
+        when = tr("usually each {months}", months=month_span(first, last))
     else:
         when = tr(CADENCE_WORDS.get(cadence, "once a year"))
-    return tr("{publisher}, {when} ({cadence})", publisher=release_source(entry), when=when, cadence=tr(cadence))
+    # 'usually each January', 'every month', 'no fixed date' say the cadence already: no '(annual)' after them
+    return tr("{publisher}, {when}", publisher=release_source(entry), when=when)
 
 
 def release_source(entry: pd.Series) -> str:
@@ -79,7 +74,7 @@ def release_source(entry: pd.Series) -> str:
 
 
 def schedule_text(series_id: str, schedule: pd.DataFrame | None = None) -> str:
-    """When the series' next official figure usually appears, e.g. 'Next: MIIT, usually each January–March (annual)'."""
+    """When the series' next official figure usually appears, e.g. 'Next: MIIT, usually each January–March'."""
     table = _schedule(schedule)
     if series_id not in table.index:
         raise KeyError(f"release_schedule has no series {series_id!r}")
@@ -117,7 +112,7 @@ def _baseline_observations(targets: pd.DataFrame) -> pd.DataFrame:
 
 def card_freshness(rows: list[dict] | pd.DataFrame, context: pd.DataFrame | None = None,
                    schedule: pd.DataFrame | None = None, targets: pd.DataFrame | None = None) -> str | None:
-    """'Latest data: 2025. Next: CAAM, usually each January (annual).' for a chart card's rows; None when no row is a
+    """'Latest data: 2025. Next: CAAM, usually each January.' for a chart card's rows; None when no row is a
     context_series figure or a target's baseline. Rows are matched by a series_id column, or else by provenance."""
     if isinstance(rows, pd.DataFrame):
         rows = rows.to_dict("records")
@@ -171,3 +166,28 @@ def data_last_updated(data_dir=None) -> str:
     return last_updated({"context_series": loaders.load_context_series(data_dir),
                          "policy_targets": loaders.load_policy_targets(data_dir), "claims": loaders.load_claims(data_dir),
                          "policy_document": loaders.load_policy_document(data_dir)})
+
+
+SOURCES_CHECKED = "greenmfg:sources_checked"
+
+
+def sources_checked_on(descriptor: dict) -> str:
+    """The day the sources were last searched ('2026-12-07'): the newest date the data package records for a search
+    of the sources (``greenmfg:sources_checked`` in data/package.yaml, each with its basis). A package that records
+    none is an error: the pages never guess it from the clock."""
+    dates = [str(entry["date"]) for entry in descriptor.get(SOURCES_CHECKED, []) if entry.get("date")]
+    if not dates:
+        raise ValueError(f"data/package.yaml records no {SOURCES_CHECKED}: when were the sources last searched?")
+    return max(dates, key=period_end)
+
+
+def sources_checked(descriptor: dict) -> str:
+    """The month the sources were last searched ('2026-12'), as pages state it."""
+    return sources_checked_on(descriptor)[:7]
+
+
+def freshness_statement(newest_source: str, checked: str) -> str:
+    """The one statement of the data's age on every page, in the page's language, each date labelled as what it is:
+    'Data as of 19 March 2026 (the newest source's release date); sources last checked December 2026'."""
+    return tr("Data as of {newest} (the newest source's release date); sources last checked {checked}",
+              newest=reader_date(newest_source), checked=reader_date(checked))

@@ -11,6 +11,7 @@ from functools import cache
 
 import pandas as pd
 
+from greenmfg.locale.formatting import year_span
 from greenmfg.locale.i18n import language, tr
 
 
@@ -60,7 +61,8 @@ def for_readers(frame: pd.DataFrame, groups: Iterable[dict]) -> pd.DataFrame:
 
 
 def short_source_line(rows: Iterable[dict], lang: str | None = None) -> str:
-    """Publishers in order of first appearance and the years the rows cover: 'CAAM, MIIT (2016–2025)'."""
+    """Publishers in order of first appearance and the years the rows cover: 'CAAM, MIIT (2016–2025)', on Chinese
+    pages '中国汽车工业协会、工业和信息化部（2016—2025年）'."""
     lang = lang or language()
     rows = list(rows)
     names = dict.fromkeys(str(row.get("publisher") or "") for row in rows)
@@ -68,6 +70,6 @@ def short_source_line(rows: Iterable[dict], lang: str | None = None) -> str:
     years = {year for row in rows if (year := str(row.get("as_of") or "")[:4]).isdigit()}
     line = ("、" if lang == "zh" else ", ").join(names)
     if years:
-        span = min(years) if len(years) == 1 else f"{min(years)}–{max(years)}"
+        span = year_span(min(years), max(years), lang)
         line += f"（{span}）" if lang == "zh" else f" ({span})"
     return line

@@ -16,7 +16,7 @@ import math
 import pandas as pd
 
 from greenmfg.data.frames import PROVENANCE, is_missing, published_rows
-from greenmfg.locale.formatting import fmt_number
+from greenmfg.locale.formatting import fmt_number, fmt_value
 from greenmfg.locale.i18n import tr
 
 ON_TRACK = "on track"
@@ -39,6 +39,23 @@ PROGRESS_COLUMNS = [
     "gap", "required_annual_change", "recent_annual_change", "recent_pace_kind", "recent_from_year", "status",
     *PROVENANCE,
 ]
+
+
+def gap_amount(gap: float, unit: str, decimals: int = 2) -> str:
+    """A distance to target in the target's unit: '7 percentage points' (7个百分点) for rates, '1.1亿吨' otherwise."""
+    if unit == "%":
+        return tr("{number} percentage points", number=fmt_number(gap, decimals))
+    return fmt_value(gap, unit, decimals=decimals)
+
+
+def gap_text(gap: float, unit: str, upper_bound: bool = False, amount: str | None = None) -> str:
+    """The one wording of a gap on every page (home scoreboard, tracker, chapters): '7 percentage points to go',
+    'at most 7 percentage points to go' when the latest value is a lower bound, 'target reached' (Chinese: 还差7个百分点,
+    至多还差7个百分点, 已达标). ``amount`` replaces the amount in words where a page adds to it (Mt beside 亿吨)."""
+    if gap <= 0:
+        return tr("target reached")
+    amount = amount or gap_amount(gap, unit)
+    return tr("at most {gap} to go" if upper_bound else "{gap} to go", gap=amount)
 
 
 def gap_to_target(latest: float, target: float) -> float:

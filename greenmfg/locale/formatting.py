@@ -15,6 +15,7 @@ CLDR data through Babel does what CLDR covers: Chinese dates (2026年3月19日, 
 """
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from datetime import date
@@ -30,8 +31,9 @@ _EN_QUALIFIER = {"=": "", ">": "more than ", "≥": "at least ", "<": "less than
 # Chinese for ≥ is the documents' own verb: every source coded ≥ here says 达到 (达到62%, 达到30%以上) or …以上, none 不低于.
 _ZH_QUALIFIER = {"=": "", ">": "超过", "≥": "达到", "<": "低于", "≤": "不超过", "≈": "约"}
 _NO_UNIT = {"", "count"}
-# Units Chinese text writes in words: a change of a percentage is so many 个百分点.
-_ZH_UNITS = {"pp": "个百分点"}
+# Units Chinese text writes in words: a change of a percentage is so many 个百分点; an emission factor is so many
+# 千克/千瓦时; a plant's capacity so many 兆瓦, as the CCTV report writes it (20兆瓦光伏发电项目).
+_ZH_UNITS = {"pp": "个百分点", "kg/kWh": "千克/千瓦时", "MW": "兆瓦"}
 # Quantities Chinese text states in 万/亿 of a base unit: the unit, its size in base units, the base unit's word.
 _ZH_SCALED = {"Mt": (1e6, "吨"), "万吨": (1e4, "吨"), "亿吨": (1e8, "吨"), "TWh": (1e9, "千瓦时"), "亿千瓦时": (1e8, "千瓦时"),
               "million kWh": (1e6, "千瓦时"), "万千瓦时": (1e4, "千瓦时"), "万辆": (1e4, "辆")}
@@ -103,6 +105,24 @@ def reader_date(value) -> str:
     parts = [int(p) for p in match.groups() if p]
     day = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     return format_skeleton(DATE_SKELETONS[len(parts)], day, locale=LOCALES[lang])
+
+
+def year_span(first, last, lang: str | None = None) -> str:
+    """Years from ``first`` to ``last`` as the edition writes a span: 2016–2025 (English), 2016—2025年 (Chinese, an
+    em dash and 年 once, as the statistical bureau writes 2025年1—10月); one year alone when they are equal."""
+    first, last = int(first), int(last)
+    if (lang or language()) == "zh":
+        return f"{first}年" if first == last else f"{first}—{last}年"
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def month_span(first: int, last: int, lang: str | None = None) -> str:
+    """Months of a year, without the year: January–March, or 1—3月 in Chinese (an em dash, 月 once)."""
+    first, last = int(first), int(last)
+    if (lang or language()) == "zh":
+        return f"{first}月" if first == last else f"{first}—{last}月"
+    names = [calendar.month_name[m] for m in (first, last)]
+    return names[0] if first == last else f"{names[0]}–{names[1]}"
 
 
 def chart_unit(unit: str, lang: str | None = None) -> tuple[float, str]:

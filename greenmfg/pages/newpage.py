@@ -46,8 +46,8 @@ def test_page_loads_and_names_its_variables():
 '''
 
 
-FIRST_PARAGRAPH = {"en": "[Data as of {{< var data.last_updated >}}]{.gm-as-of}\n\nThis page is being written.",
-                   "zh": "[数据截至{{< var data.last_updated >}}]{.gm-as-of}\n\n本页正在撰写。"}
+FIRST_PARAGRAPH = {"en": "[{{< var data.freshness >}}]{.gm-as-of}\n\nThis page is being written.",
+                   "zh": "[{{< var data.freshness >}}]{.gm-as-of}\n\n本页正在撰写。"}
 
 
 def page_notebook(source: str, title: str, description: str = "", lang: str = "en") -> nbformat.NotebookNode:

@@ -186,6 +186,21 @@ def site_url() -> str:
     return url.rstrip("/") + "/"
 
 
+def repository_url() -> str:
+    """The repository the site is built from: website.repo-url in _quarto.yml where set, else the GitHub repository
+    a GitHub Pages site-url names (https://OWNER.github.io/REPO/ -> https://github.com/OWNER/REPO). Readers are sent
+    there to see the code and data and to report an error (its issue tracker)."""
+    configured = quarto_config()["website"].get("repo-url", "")
+    if configured:
+        return configured.rstrip("/")
+    host, _, path = site_url().removeprefix("https://").partition("/")
+    owner, _, pages_domain = host.partition(".")
+    repo = path.strip("/").split("/")[0]
+    if pages_domain != "github.io" or not repo:
+        raise BuildError("_quarto.yml: set website.repo-url (the site-url is not a GitHub Pages project address)")
+    return f"https://github.com/{owner}/{repo}"
+
+
 def home(lang: str | None = None) -> Page:
     return pages(lang)[0]
 

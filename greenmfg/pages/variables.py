@@ -7,7 +7,8 @@ import pandas as pd
 
 from greenmfg.data import loaders
 from greenmfg.data.frames import is_derived
-from greenmfg.data.freshness import last_updated
+from greenmfg.data.freshness import freshness_statement, last_updated, sources_checked
+from greenmfg.data.validate import load_descriptor
 from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date
 from greenmfg.locale.i18n import pick, tr, using
 from greenmfg.pages.project import pages
@@ -160,6 +161,7 @@ def _build_variables(data_dir=None) -> dict:
               "claims": loaders.load_claims(data_dir), "policy_document": loaders.load_policy_document(data_dir),
               "glossary": loaders.load_glossary(data_dir)}
     series, targets, claims = tables["context_series"], tables["policy_targets"], tables["claims"]
+    checked = sources_checked(load_descriptor(data_dir))
     out = {
         "series": _series_vars(series),
         "target": _target_vars(targets),
@@ -167,7 +169,8 @@ def _build_variables(data_dir=None) -> dict:
         "doc": _doc_vars(tables["policy_document"]),
         "counts": {"claims": str(len(claims)), "targets": str(len(targets)), "series": str(series["series_id"].nunique()),
                    "glossary": str(len(tables["glossary"]))},
-        "data": {"last_updated": reader_date(last_updated(tables))},
+        "data": {"last_updated": reader_date(last_updated(tables)), "sources_checked": reader_date(checked),
+                 "freshness": freshness_statement(last_updated(tables), checked)},
     }
     modules = page_modules()
     for mod in modules:

@@ -1,4 +1,6 @@
-"""The seed article in Chinese, one section per heading with an English title and summary, claims marked and linked.
+"""The CCTV report's sentences that carry checked claims, one section per heading of the report with an English title
+and summary, each claim marked, linked to its ledger entry and followed by its verdict. The rest of the report is
+not reprinted: the page quotes what it checks.
 
 The English titles and summaries translate the article's own headings and sections (content, not page
 names); their keys are the section keys data.steps.cleaning gives the paragraphs, which for the three
@@ -10,7 +12,7 @@ import html
 
 import pandas as pd
 
-from greenmfg.charts.markup import slug
+from greenmfg.charts.markup import slug, source_html
 from greenmfg.locale.i18n import language, tr
 
 from .reading_order import claim_numbers, paragraph_number
@@ -40,7 +42,7 @@ SECTION_SUMMARIES_EN = {
                     "short-process steel and one-step syngas chemistry."),
     "emerging": ("Emerging industries are framed as the engine of high-quality growth. A computing centre in the "
                  "Beijing–Tianjin–Hebei region reports electricity savings; the policy's lines on greener data "
-                 "centres, low-power chips and remanufacturing technologies such as additive manufacturing follow."),
+                 "centres and low-power chips follow."),
     "digital": ("The policy calls for deep integration of digital and green, of green manufacturing and modern "
                 "services, and of green demand and supply. A rooftop solar project at Taishan Steel in Jinan is "
                 "the example; digital technology is cast as the enabler of resource efficiency."),
@@ -79,32 +81,82 @@ def marked_paragraph_html(text: str, claims: pd.DataFrame, numbers: dict[str, in
     return "".join(out)
 
 
+# Where a sentence ends in the article's Chinese: the page quotes whole sentences, never a claim cut out of one.
+SENTENCE_ENDS = "。！？；"
+
+
+def claim_sentences(text: str, claims: pd.DataFrame) -> list[tuple[int, int]]:
+    """(start, end) of each run of whole sentences of a paragraph that carries a claim, in order, touching runs
+    merged: the page quotes these and nothing else of the article."""
+    runs: list[list[int]] = []
+    for start, end, _ in claim_spans(text, claims):
+        left = max(text.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
+        ends = [found for mark in SENTENCE_ENDS if (found := text.find(mark, max(end - 1, start))) >= 0]
+        right = min(ends) + 1 if ends else len(text)
+        if runs and left <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], right)
+        else:
+            runs.append([left, right])
+    return [(left, right) for left, right in runs]
+
+
+def quoted_sentences_html(text: str, claims: pd.DataFrame, numbers: dict[str, int]) -> str:
+    """The sentences of a paragraph that carry claims, each claim marked and linked to its entry; sentences left out
+    between them show as ……."""
+    pieces = []
+    for left, right in claim_sentences(text, claims):
+        excerpt = text[left:right].strip(" \t\u3000")
+        inside = claims[[excerpt.find(claim_text) >= 0 for claim_text in claims["claim_text"]]]
+        pieces.append(marked_paragraph_html(excerpt, inside, numbers))
+    return "……".join(pieces)
+
+
+def _checks_html(claims: pd.DataFrame, numbers: dict[str, int]) -> str:
+    """The verdict of each claim quoted above, by its ledger number: '[20] not found; [21] not found'."""
+    verdicts = [tr("[{number}] {status}", number=numbers[claim["claim_id"]], status=tr(claim["status"]))
+                for _, claim in claims.iterrows()]
+    return (f'<p class="gm-front-small">{html.escape(tr("Check: {verdicts}", verdicts=tr("; ").join(verdicts)))}'
+            "</p>")
+
+
 def _section_html(section: str, paragraphs: pd.DataFrame, claims: pd.DataFrame, numbers: dict[str, int]) -> str:
-    """One article section: its title (and, on English pages, an English summary), then its headings and paragraphs
-    in Chinese, marked."""
+    """One article section: its title (and, on English pages, an English summary), then, for each paragraph with
+    claims, the sentences that carry them (in Chinese, marked) and the verdict of each."""
     parts = [f'<section class="gm-article-section" id="article-{html.escape(slug(section))}">',
              f'<h3>{html.escape(tr(SECTION_TITLES_EN.get(section, section)))}</h3>']
     if language() == "en":
         parts.append(f'<p class="gm-section-summary"><strong>In English:</strong> '
                      f'{html.escape(SECTION_SUMMARIES_EN.get(section, ""))}</p>')
     for _, paragraph in paragraphs.iterrows():
+        inside = claims[claims["paragraph_id"] == paragraph["paragraph_id"]]
+        if inside.empty:
+            continue
         paragraph_id = html.escape(paragraph["paragraph_id"])
-        body = marked_paragraph_html(paragraph["text_zh"], claims[claims["paragraph_id"] == paragraph["paragraph_id"]],
-                                     numbers)
-        if paragraph["kind"] == "heading":
-            parts.append(f'<h4 lang="zh-Hans" id="para-{paragraph_id}">{body}</h4>')
-        else:
-            label = html.escape(tr("¶{number}", number=paragraph_number(paragraph["paragraph_id"])))
-            english = ' lang="en"' if language() == "en" else ""
-            parts.append(f'<p lang="zh-Hans" id="para-{paragraph_id}"><span class="gm-front-small"{english}>{label}</span>'
-                         f" {body}</p>")
+        label = html.escape(tr("¶{number}", number=paragraph_number(paragraph["paragraph_id"])))
+        english = ' lang="en"' if language() == "en" else ""
+        parts.append(f'<blockquote lang="zh-Hans" id="para-{paragraph_id}"><p><span class="gm-front-small"{english}>'
+                     f'{label}</span> {quoted_sentences_html(paragraph["text_zh"], inside, numbers)}</p></blockquote>'
+                     + _checks_html(inside, numbers))
     parts.append("</section>")
     return "".join(parts)
 
 
-def article_html(paragraphs: pd.DataFrame, claims: pd.DataFrame) -> str:
-    """The cleaned article, section by section, each claim marked and numbered as in the ledger."""
+def source_note_html(seed: dict[str, str]) -> str:
+    """Where the quoted sentences come from: the report named as every source is named (publisher, reprint, date),
+    and that its own page was not found, so there is no address to link."""
+    source = source_html(seed["source_org"], seed["source_date"], seed["url"])
+    return ('<p class="gm-front-small">' + tr("Source: {source}. The report's own page was not found online, so it "
+                                              "cannot be linked; the sentences are quoted from a republished copy.",
+                                              source=source) + "</p>")
+
+
+def article_html(paragraphs: pd.DataFrame, claims: pd.DataFrame, seed: dict[str, str] | None = None) -> str:
+    """The sentences of the report that carry checked claims, section by section, each claim marked and numbered as
+    in the ledger with its verdict; the rest of the report is not reprinted. ``seed`` (the report as a source,
+    greenmfg.data.loaders.seed_article) adds where the sentences come from."""
     numbers = claim_numbers(claims)
+    with_claims = paragraphs[paragraphs["paragraph_id"].isin(set(claims["paragraph_id"]))]
     sections = [_section_html(section, group, claims, numbers)
-                for section, group in paragraphs.sort_values("order").groupby("section", sort=False)]
-    return f'<div class="gm-article">{"".join(sections)}</div>'
+                for section, group in with_claims.sort_values("order").groupby("section", sort=False)]
+    note = source_note_html(seed) if seed else ""
+    return f'<div class="gm-article">{note}{"".join(sections)}</div>'

@@ -34,6 +34,8 @@ def _case_values(case: dict[str, Any]) -> dict[str, str]:
         "case_mw": fmt_number(case["capacity_mw"]), "case_years": fmt_number(case["years"]),
         "case_kwh_yi": fmt_number(case["lifetime_kwh"] / 1e8, 1), "case_co2_wan_t": fmt_number(case["co2_tonnes"] / 1e4),
         "case_hours": fmt_number(case["full_load_hours"], 0), "case_factor": fmt_number(case["factor_kg_per_kwh"], 2),
+        # with its unit as the edition writes it: 0.94 kg/kWh, 0.94千克/千瓦时 (greenmfg.locale.formatting)
+        "case_factor_per_kwh": fmt_value(case["factor_kg_per_kwh"], "kg/kWh", decimals=2),
     }
 
 

@@ -12,7 +12,6 @@ status.
 from __future__ import annotations
 
 NAMES = {
-    "digi.as_of": "digital.as_of",
     # the Taishan Steel case
     "case.kwh": "digital.case_kwh_yi",
     "case.factor": "digital.case_factor",

@@ -15,7 +15,6 @@ from __future__ import annotations
 from greenmfg.pages.values import phrase
 
 NAMES = {
-    "em.as_of": "emerging.data_as_of",
     # new-energy vehicles
     "nev.year": "series.nev_sales.latest_year",
     "nev.sales": "emerging.nev_sales_last",

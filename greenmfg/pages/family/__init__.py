@@ -14,6 +14,7 @@ from greenmfg.data import loaders
 from greenmfg.data import milestones as verdict_rules
 from greenmfg.data.frames import latest_row
 from greenmfg.data.freshness import data_last_updated
+from greenmfg.locale.i18n import tr
 from greenmfg.pages.family.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.pages.variables
 from greenmfg.pages.values import key
 
@@ -32,6 +33,14 @@ def load(data_dir=None) -> dict:
             "last_updated": data_last_updated(data_dir)}
 
 
+def met_missed(met: int, missed: int) -> str:
+    """'3 were met and none was missed' (已实现3个，没有一个未能实现): a count of none in words, never '0 were missed'."""
+    met_words = tr("none was met") if met == 0 else tr("{count} was met" if met == 1 else "{count} were met", count=met)
+    missed_words = (tr("none was missed") if missed == 0
+                    else tr("{count} was missed" if missed == 1 else "{count} were missed", count=missed))
+    return tr("{met} and {missed}", met=met_words, missed=missed_words)
+
+
 def _counts(frame: pd.DataFrame, documents: pd.DataFrame) -> dict[str, str]:
     """How many documents, dated milestones, searches that found nothing, and milestones in each verdict."""
     counts = frame["verdict"].value_counts()
@@ -40,6 +49,7 @@ def _counts(frame: pd.DataFrame, documents: pd.DataFrame) -> dict[str, str]:
              verdict_rules.NOT_YET_DUE: "not_yet_due"}
     out = {name: str(int(counts.get(verdict, 0))) for verdict, name in named.items()}
     out["due"] = str(sum(int(out[k]) for k in ("met", "not_met", "cannot_tell")))
+    out["met_missed"] = met_missed(int(out["met"]), int(out["not_met"]))
     relations = documents["relation"].value_counts()
     out.update({"documents": str(len(documents)), "milestones": str(len(found)), "searched": str(len(frame) - len(found)),
                 "predecessors": str(int(relations.get("predecessor", 0))),

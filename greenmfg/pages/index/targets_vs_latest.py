@@ -17,7 +17,6 @@ from greenmfg.charts.markup import cell_text, value_text
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data import targets as pace_math
 from greenmfg.data.frames import PROVENANCE, with_provenance
-from greenmfg.locale.formatting import fmt_number
 from greenmfg.locale.i18n import pick, tr
 
 CHART_ID = chart_id_of(__name__)
@@ -42,12 +41,9 @@ def short_value(value, unit, qualifier) -> str:
 
 
 def gap_text(progress: pd.Series) -> str:
-    """The gap in the target's unit; from a 'more than' latest value it is only an upper bound ('≤')."""
-    if progress["gap"] <= 0:
-        return tr("target reached")
-    unit = cell_text(progress["unit"])
-    return tr("gap {bound}{gap}{unit}", bound="≤" if progress["latest_is_lower_bound"] else "",
-              gap=fmt_number(progress["gap"], 2), unit=tr(" points") if unit == "%" else unit)
+    """The gap as every page words it (greenmfg.data.targets.gap_text); from a 'more than' latest value it is only
+    an upper bound ('at most')."""
+    return pace_math.gap_text(progress["gap"], cell_text(progress["unit"]), bool(progress["latest_is_lower_bound"]))
 
 
 def _scores(progress: pd.Series) -> dict:

@@ -45,6 +45,34 @@ def needs_faster_phrase(count: int) -> str:
     return tr("{count} needs" if count == 1 else "{count} need", count=count)
 
 
+# How each pace count reads, by count: none, one, several (the Chinese twins say 尚无一项… for none, never "0项").
+PACE_COUNT_WORDS = {
+    pace_math.ON_TRACK: ("none is on track", "{count} is on track", "{count} are on track"),
+    pace_math.NEEDS_FASTER: ("none needs faster progress", "{count} needs faster progress",
+                             "{count} need faster progress"),
+    pace_math.NOT_ENOUGH_DATA: ("", "for {count} the figures cannot tell yet", "for {count} the figures cannot tell yet"),
+}
+REACHED_WORDS = ("none has been reached yet", "{count} has been reached", "{count} have been reached")
+
+
+def count_phrase(words: tuple[str, str, str], count: int) -> str:
+    """A count in words that read naturally at zero ('none is on track', 尚无一项进度达标); '' where the words for
+    none are empty (a clause that is left out rather than said with a zero)."""
+    message = words[0] if count == 0 else words[1] if count == 1 else words[2]
+    return tr(message, count=count) if message else ""
+
+
+def pace_summary(statuses: pd.Series) -> str:
+    """How many targets are in each pace status, as one clause built from the counts: 'none is on track, 1 needs
+    faster progress, and for 4 the figures cannot tell yet' (尚无一项进度达标，1项需加快进度，另有4项现有数字还不足以判断)."""
+    counts = statuses.value_counts()
+    parts = [phrase for status, words in PACE_COUNT_WORDS.items()
+             if (phrase := count_phrase(words, int(counts.get(status, 0))))]
+    if len(parts) == 3:
+        return tr("{first}, {second}, and {third}", first=parts[0], second=parts[1], third=parts[2])
+    return parts[0] if len(parts) == 1 else tr("{first} and {second}", first=parts[0], second=parts[1])
+
+
 def variables(data_dir=None) -> dict[str, dict[str, str]]:
     """Counts of targets (numeric, in words, tracked, reached) and of each pace status."""
     data = load(data_dir)
@@ -54,7 +82,9 @@ def variables(data_dir=None) -> dict[str, dict[str, str]]:
     out = {"numeric": str(int(numeric.sum())), "qualitative": str(int((~numeric).sum())),
            "tracked": str(len(progress)),
            "reached": str(int((progress["gap"] <= 0).sum())),
-           "pace_needs_faster_phrase": needs_faster_phrase(int(statuses.get(pace_math.NEEDS_FASTER, 0)))}
+           "pace_needs_faster_phrase": needs_faster_phrase(int(statuses.get(pace_math.NEEDS_FASTER, 0))),
+           "pace_summary": pace_summary(progress["status"]),
+           "reached_phrase": count_phrase(REACHED_WORDS, int((progress["gap"] <= 0).sum()))}
     for status in pace_math.STATUSES:
         out["pace_" + slug(status).replace("-", "_")] = str(int(statuses.get(status, 0)))
     out.update(pace_kind_counts(progress))

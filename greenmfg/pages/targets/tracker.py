@@ -18,8 +18,8 @@ from greenmfg.charts.markup import (
 )
 from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data.frames import is_missing
-from greenmfg.data.targets import pace_label
-from greenmfg.locale.formatting import fmt_number
+from greenmfg.data.targets import gap_text, pace_label
+from greenmfg.locale.formatting import year_span
 from greenmfg.locale.i18n import language, pick, tr
 
 from . import latest
@@ -34,7 +34,8 @@ def _recent_span(progress: pd.Series) -> str:
     if is_missing(progress["recent_from_year"]):
         return ""
     note = pace_kind_note(progress["recent_pace_kind"])
-    return (f"<br><span class='gm-front-small'>{escaped(progress['recent_from_year'])}–{escaped(progress['latest_year'])}"
+    span = year_span(progress["recent_from_year"], progress["latest_year"])  # 2020–2024, 2020—2024年
+    return (f"<br><span class='gm-front-small'>{html.escape(span)}"
             + (html.escape(tr("; ") + note) if note else "") + "</span>")
 
 
@@ -50,13 +51,12 @@ def _row(progress: pd.Series, target: pd.Series, freshness: str = "") -> str:
     """One table row, anchored as target-<id>, with data-sector and data-status for the filter; `freshness` is the
     latest period / next release small print (greenmfg.pages.targets.latest)."""
     unit = cell_text(progress["unit"])
-    gap_unit = tr("pts") if unit == "%" else unit
-    lower = tr(" (upper bound: the latest value is a lower bound)") if progress["latest_is_lower_bound"] else ""
+    lower = tr(" (the latest value is a lower bound)") if progress["latest_is_lower_bound"] else ""
     target_value = html.escape(value_text(progress["target_value"], unit, progress["target_qualifier"]))
     latest_value = html.escape(value_text(progress["latest_value"], unit, progress["latest_qualifier"]))
     target_source = source_html(target["source_org"], target["source_date"], target["url"])
     latest_source = source_html(progress["source_org"], progress["source_date"], progress["url"])
-    gap = tr("{gap} {unit}", gap=fmt_number(round(float(progress["gap"]), 2)), unit=gap_unit)
+    gap = gap_text(float(progress["gap"]), unit, bool(progress["latest_is_lower_bound"]))
     return (
         f'<tr id="target-{escaped(progress["target_id"])}" data-row data-sector="{html.escape(slug(target["sector"]))}" '
         f'data-status="{html.escape(slug(progress["status"]))}">'

@@ -10,7 +10,7 @@ import pandas as pd
 
 from greenmfg.data import loaders
 from greenmfg.data.frames import latest_row
-from greenmfg.data.targets import pace_label, target_progress
+from greenmfg.data.targets import gap_text, pace_label, target_progress
 from greenmfg.locale.formatting import fmt_number, fmt_value
 from greenmfg.locale.i18n import tr
 from greenmfg.pages.traditional import steel
@@ -51,7 +51,8 @@ def _target_variables(row: pd.Series) -> dict[str, str]:
     (otherwise the prose quotes the generic series.* / target.* values)."""
     required = pace_label(row["required_annual_change"], row["unit"])
     recent = pace_label(row["recent_annual_change"], row["unit"], pace_kind_of(row))
-    out = {"gap": gap_label(row["gap"], row["unit"]), "required": required, "recent": recent,
+    gap = gap_text(row["gap"], row["unit"], bool(row["latest_is_lower_bound"]), gap_label(row["gap"], row["unit"]))
+    out = {"gap": gap, "required": required, "recent": recent,
            "required_rise": required.removeprefix("+"), "recent_rise": recent.removeprefix("+"),
            "status": tr(row["status"]), "status_reason": status_reason_of(row)}
     if row["unit"] in MT_GLOSSED_UNITS:

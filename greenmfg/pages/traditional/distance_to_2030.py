@@ -9,7 +9,14 @@ from greenmfg.charts.card import chart_id_of
 from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, with_provenance
-from greenmfg.data.targets import PACE_LOWER_BOUND, PACE_UNDETERMINED, PACE_UPPER_BOUND, pace_label, target_progress
+from greenmfg.data.targets import (
+    PACE_LOWER_BOUND,
+    PACE_UNDETERMINED,
+    PACE_UPPER_BOUND,
+    gap_text,
+    pace_label,
+    target_progress,
+)
 from greenmfg.locale.i18n import pick, tr, tr_all
 from greenmfg.pages.traditional.progress import (
     SHORT_LABELS,
@@ -48,7 +55,7 @@ def _tooltip_labels(row: pd.Series) -> dict[str, str]:
     return {
         "latest_label": tr("{value} (lower bound)", value=latest) if bound else latest,
         "target_label": value_label(row["target_value"], row["unit"], row["target_qualifier"]),
-        "gap_label": tr("{gap} at most (latest is a lower bound)", gap=gap) if bound else gap,
+        "gap_label": gap_text(row["gap"], row["unit"], bound, gap),
         "required_label": pace_label(row["required_annual_change"], row["unit"]),
         "recent_label": tr("{pace} (since {year})", pace=recent, year=row["recent_from_year"])
         if pd.notna(row["recent_from_year"]) else recent,

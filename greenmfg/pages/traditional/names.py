@@ -13,7 +13,6 @@ count and its date, at = the date of the latest.
 from __future__ import annotations
 
 NAMES = {
-    "trad.as_of": "traditional.as_of",
     "trad.statuses": "traditional.status_sentence",
     # electric-arc-furnace (short-process) steel
     "eaf.share": "series.eaf_share_crude_steel.latest",
