@@ -56,7 +56,7 @@ def test_card_html_is_deterministic_and_complete():
     first = card.card_html(chart(), "t-nev", "Sales rose.", note="A note.", root="../")
     assert first == card.card_html(chart(), "t-nev", "Sales rose.", note="A note.", root="../")
     for needle in ('id="chart-t-nev"', 'href="../chart-data/t-nev.csv"', 'data-format="png"', 'data-format="svg"',
-                   'class="gm-static"><noscript><svg', 'class="gm-table"', 'src="../assets/gm-charts.mjs"', "Data as of 2024",
+                   'class="gm-static"><noscript><svg', 'class="gm-table"', 'src="../assets/gm-charts.mjs"', "Latest data: 2024",
                    "A note.", "Sales rose.", "10,000 vehicles", 'role="img" aria-label="New-energy vehicle sales'):
         assert needle in first, needle
 
@@ -147,7 +147,7 @@ def test_source_labels_name_publisher_and_outlet_from_the_publisher_table():
 
 def test_data_as_of_is_the_latest_period_end_not_the_longest_string():
     rows = ROWS.assign(as_of=["2024-06", "2025", "2025-01"])
-    assert "Data as of 2025." in card.card_html(chart(rows), "t-nev", "s", root="")
+    assert "Latest data: 2025." in card.card_html(chart(rows), "t-nev", "s", root="")
 
 
 def test_publishers_without_a_chinese_name_keep_their_latin_name():

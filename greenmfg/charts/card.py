@@ -152,7 +152,7 @@ def _source_html(chart_id: str, rows: list[dict[str, Any]]) -> str:
     """A one-line source a reader can scan, with every release one click away (the CSV has the same list)."""
     as_of = _as_of(rows)
     fresh = card_freshness(rows)  # latest period and the publisher's usual release month, for series figures
-    when = fresh or (tr("Data as of {as_of}.", as_of=reader_date(as_of)) if as_of else "")
+    when = fresh or (tr("Latest data: {period}.", period=reader_date(as_of)) if as_of else "")  # the words of card_freshness
     items = _release_items(rows)
     count = items.count("<li ")
     label = tr("All sources (1 release)") if count == 1 else tr("All sources ({count} releases)", count=count)
