@@ -88,4 +88,5 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
                                                                                  tooltip=_tooltip(TOOLTIP))
     ticks = base.transform_filter(alt.datum.kind == tr(MILESTONE)).mark_tick(
         thickness=3, color=theme.category_color(MILESTONE)).encode(tooltip=_tooltip(MILESTONE_TOOLTIP))
-    return alt.layer(bars, ticks).add_params(sector).properties(title=title, description=description)
+    return alt.layer(bars, ticks).add_params(sector).properties(title=title, description=description,
+                                                                height=theme.label_step(latest["label"], 18))
