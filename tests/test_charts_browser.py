@@ -111,29 +111,27 @@ def test_every_mark_shows_a_complete_tooltip_inside_the_viewport(open_page, path
     assert problems == [], f"{path} at {width}px:\n" + "\n".join(problems)
 
 
-# Per card: the drawn chart's width, the card's, and any text outside the card or under 11 px.
+# Per card: the drawn chart's width, the card's, and any text outside the card (text size: test_no_chart_text_...).
 CHART_FIT = """() => [...document.querySelectorAll('figure.gm-card')].map(card => {
   const box = card.querySelector('.gm-chart'), frame = box.getBoundingClientRect();
   const svg = card.querySelector('.gm-live svg');
   const outside = r => r.left < frame.left - 0.5 || r.right > frame.right + 0.5;
   const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => ({
-    text: t.textContent, rect: t.getBoundingClientRect(), size: parseFloat(getComputedStyle(t).fontSize)}));
+    text: t.textContent, rect: t.getBoundingClientRect()}));
   const controls = [...card.querySelectorAll('.vega-bindings')].filter(b => outside(b.getBoundingClientRect()));
   return {id: card.dataset.chartId, chart: svg.getBoundingClientRect().width, card: box.clientWidth,
           scrolls: box.scrollWidth > box.clientWidth + 0.5, controls: controls.length,
           cut: texts.filter(t => outside(t.rect)).map(t => t.text),
-          small: texts.filter(t => t.size < 11).map(t => t.text),
           truncated: texts.filter(t => t.text.endsWith('…')).map(t => t.text)};
 })"""
 
 
 def fit_problems(card: dict) -> list[str]:
-    """What keeps one drawn chart from fitting its card: width, sideways scrolling, cut or small text, controls."""
+    """What keeps one drawn chart from fitting its card: width, sideways scrolling, cut text, controls."""
     name = f"{card['id']} ({card['chart']:.0f} px in a {card['card']} px card)"
     problems = [f"{name}: wider than its card"] if card["chart"] > card["card"] + 0.5 else []
     problems += [f"{name}: scrolls sideways"] if card["scrolls"] else []
     problems += [f"{name}: text cut at the card's edge: {card['cut'][:4]}"] if card["cut"] else []
-    problems += [f"{name}: text under 11 px: {card['small'][:4]}"] if card["small"] else []
     problems += [f"{name}: labels cut short with …: {card['truncated'][:4]}"] if card["truncated"] else []
     return problems + ([f"{name}: controls outside the card"] if card["controls"] else [])
 
@@ -144,6 +142,38 @@ def test_every_chart_fits_its_card_on_a_phone(open_page, path):
     wait_for_charts(page)
     page.wait_for_timeout(200)
     problems = [problem for card in page.evaluate(CHART_FIT) for problem in fit_problems(card)]
+    assert problems == [], f"{path} at {PHONE}px:\n" + "\n".join(problems)
+
+
+# Every shown text of every chart the page shows now (the live chart, or a first-screen card's build-time one), at the
+# size it is drawn: its font size times the scale from the SVG to the screen (an SVG shrunk to fit its card, a
+# viewBox, a transform).
+SMALL_TEXT = """() => [...document.querySelectorAll('figure.gm-card')].flatMap(card =>
+  [...card.querySelectorAll('.gm-live svg, .gm-static svg')].filter(svg => svg.checkVisibility()).flatMap(svg =>
+    [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() && t.checkVisibility()).map(t => {
+      const m = t.getScreenCTM(), size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+      return {chart: card.dataset.chartId, drawn: svg.closest('.gm-live') ? 'live' : 'build-time',
+              text: t.textContent.trim().slice(0, 40), size};
+    }).filter(t => t.size < 11 - 0.05)))"""
+
+
+def small_texts(page) -> list[str]:
+    """Chart texts drawn under 11 px on the page as it is now, one line per chart and drawing."""
+    found: dict[str, list[str]] = {}
+    for text in page.evaluate(SMALL_TEXT):
+        found.setdefault(f"{text['chart']} ({text['drawn']})", []).append(f"{text['text']!r} {text['size']:.1f} px")
+    return [f"{chart}: {len(texts)} texts under 11 px, e.g. {texts[:3]}" for chart, texts in found.items()]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_chart_text_is_drawn_under_11px_on_a_phone(open_page, path):
+    """What a phone reader sees first (a first-screen card's build-time chart) and every chart once drawn live."""
+    page = open_page(path, width=PHONE, height=844).page
+    page.wait_for_timeout(200)
+    problems = small_texts(page)
+    wait_for_charts(page)
+    page.wait_for_timeout(200)
+    problems += small_texts(page)
     assert problems == [], f"{path} at {PHONE}px:\n" + "\n".join(problems)
 
 
@@ -178,3 +208,43 @@ def test_wide_tables_say_they_scroll_and_keep_their_first_column(open_page, path
     page.wait_for_timeout(200)
     problems = [problem for table in page.evaluate(TABLE_SCROLL) for problem in table_problems(table)]
     assert problems == [], f"{path} at {PHONE}px:\n" + "\n".join(problems)
+
+
+# Body rows of the page's tables with a blank stretch taller than BLANK_PX: no text shown (inside the box that clips the
+# row sideways) from the row's top or bottom, or between two texts; a row that shows no text at all is one blank stretch.
+BLANK_PX = 48
+BLANK_ROWS = """limit => [...document.querySelectorAll('main table tbody tr, #quarto-content table tbody tr')]
+  .filter(row => row.checkVisibility()).map(row => {
+    const box = row.getBoundingClientRect();
+    let left = 0, right = document.documentElement.clientWidth;
+    for (let n = row.parentElement; n && n !== document.body; n = n.parentElement) {
+      if (getComputedStyle(n).overflowX === 'visible') continue;
+      const r = n.getBoundingClientRect();
+      left = Math.max(left, r.left); right = Math.min(right, r.right);
+    }
+    const spans = [], walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim() || !node.parentElement.checkVisibility({opacityProperty: true, visibilityProperty: true}))
+        continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects())
+        if (r.width > 0 && r.height > 0 && r.right > left && r.left < right && r.bottom > box.top && r.top < box.bottom)
+          spans.push([Math.max(r.top, box.top), Math.min(r.bottom, box.bottom)]);
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    let reached = box.top, blank = 0;
+    for (const [top, bottom] of spans) { blank = Math.max(blank, top - reached); reached = Math.max(reached, bottom); }
+    blank = Math.max(blank, box.bottom - reached);
+    return blank > limit ? `${row.closest('table').id || row.closest('table').className}: row ${row.id || row.rowIndex}, ` +
+      `${blank.toFixed(0)} of ${box.height.toFixed(0)} px blank` : null;
+  }).filter(Boolean)"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_table_row_is_blank_on_a_phone(open_page, path):
+    """A row whose text sits in columns scrolled out of view (or in one narrow column beside it) reads as blank."""
+    page = open_page(path, width=PHONE, height=844).page
+    page.wait_for_timeout(200)
+    blank = page.evaluate(BLANK_ROWS, BLANK_PX)
+    assert blank == [], f"{path} at {PHONE}px: rows with a blank stretch over {BLANK_PX} px:\n" + "\n".join(blank[:12])

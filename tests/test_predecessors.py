@@ -27,9 +27,37 @@ def test_steps_are_before_the_target_year_in_its_unit(steps):
     assert len(t03) == 1 and ", " in t03.iloc[0]["documents"]
 
 
-def test_summary_names_each_step_and_its_verdict(steps):
-    assert predecessors.summary("T04", steps) == "at least 25 % by 2025: cannot tell"
+def test_summary_names_each_step_once_with_every_plan_that_set_it_and_its_verdict(steps):
+    """Two plans set T04's 25 % for 2025, two T03's 57 % for 2025 and two T02's 4.8亿吨 for 2025: one line each,
+    naming both plans."""
+    assert predecessors.summary("T04", steps) == ("at least 25 % by 2025 (Non-ferrous peak plan, Aluminium energy "
+                                                  "plan): cannot tell")
+    t03 = predecessors.summary("T03", steps).split("; ")
+    assert t03[0] == "at least 57 % by 2025 (Resources plan, Industrial green plan): cannot tell"
+    assert len(t03) == len(set(t03)) == len(steps[steps["target_id"] == "T03"])
+    # the same year, value and verdict worded two ways ("more than" in one plan, "at least" in the other): one line
+    assert predecessors.summary("T02", steps) == ("more than 4.8亿吨 or at least 4.8亿吨 by 2025 (Resources plan, "
+                                                  "Industrial green plan): cannot tell")
     assert predecessors.summary("T01", steps) == "no earlier milestone found"
+
+
+def test_plans_that_set_one_step_with_different_verdicts_are_two_steps():
+    """One line per distinct milestone (year, value, verdict): the same value judged on another basis is its own."""
+    family = predecessors.load()
+    rows = family["milestones"]
+    twin = rows[rows["milestone_id"] == "al_2025_aluminium_energy"].iloc[0]
+    # the second plan's 25 % for 2025, now judged (met) on a basis the data has a 2025 figure for
+    context = pd.DataFrame([{**family["context"].iloc[0].to_dict(), "series_id": "aluminium_test", "year": 2025,
+                             "value": 30.0, "qualifier": "=", "unit": "%", "basis": "test basis", "as_of": "2025",
+                             "measure_kind": "published", "derivation": None}])
+    family = {**family, "last_updated": "2026-06-30", "context": pd.concat([family["context"], context], ignore_index=True),
+              "milestones": pd.concat([rows[rows["milestone_id"] != twin["milestone_id"]], pd.DataFrame([{
+                  **twin.to_dict(), "outcome_series_id": "aluminium_test", "outcome_basis": "test basis"}])],
+                  ignore_index=True)}
+    t04 = predecessors.steps(loaders.load_policy_targets(), family)
+    t04 = t04[(t04["target_id"] == "T04") & (t04["year"] == 2025)]
+    assert sorted(t04["verdict"]) == ["cannot tell", "met"] and sorted(t04["documents"]) == [
+        "Aluminium energy plan", "Non-ferrous peak plan"]
 
 
 def _progress(latest_qualifier: str) -> pd.DataFrame:
@@ -41,7 +69,7 @@ def _progress(latest_qualifier: str) -> pd.DataFrame:
 
 
 STEP = pd.DataFrame([{"target_id": "T03", "year": 2025, "value": 57.0, "qualifier": "≥", "step_label": "≥ 57 % by 2025",
-                      "verdict": "met", "outcome_value": "57.5", "outcome_qualifier": "=", "outcome_basis": BASIS}])
+                      "documents": "Resources plan", "verdict": "met", "outcome_value": "57.5", "outcome_qualifier": "=", "outcome_basis": BASIS}])
 
 
 def test_pace_starts_from_the_latest_value_when_it_is_exact():

@@ -118,7 +118,8 @@ def test_distance_chart_has_a_tick_per_earlier_milestone(data):
     assert set(ticks["verdict"]) <= {"met", "not met", "cannot tell", "not yet due"}
     html = tracker.tracker_html(data["policy_targets"], data["progress"])
     rows = dict(re.findall(r'<tr id="target-([^"]+)"(.*?)</tr>', html, flags=re.S))
-    assert "Earlier milestones: at least 57 % by 2025: cannot tell" in rows["T03"]
+    assert ("Earlier milestones: at least 57 % by 2025 (Resources plan, Industrial green plan): cannot tell"
+            in rows["T03"])
     assert "from the latest official value (2024)" in rows["T03"]
 
 

@@ -174,6 +174,13 @@ def wrapped_labels(values: Any, width: int) -> str:
     return f"{json.dumps(table, ensure_ascii=False)}[datum.label] || datum.label"
 
 
+def label_step(values: Any, width: int, font_size: int = 12) -> alt.Step:
+    """The band per category that leaves the tallest of ``values``' wrapped labels (see wrapped_labels) room, with a
+    gap to the next: Vega draws a line of text ``font_size`` + 2 px high."""
+    most = max(len(lines(str(value), width)) for value in values)
+    return alt.Step(most * (font_size + 2) + 12)
+
+
 def light_config() -> dict[str, Any]:
     """Vega-Lite config of the light theme."""
     return _config(LIGHT)

@@ -2,7 +2,9 @@
 target's year (data/processed/policy_milestones.csv), each with its verdict (greenmfg.data.milestones), for the target
 tracker and the home scoreboard; and the figure the pace to 2030 is measured from.
 
-A step is one milestone year and value of a target; plans that set the same step are listed together. The pace needed
+A step is one milestone year, value and verdict of a target; plans that set the same step are listed together (with
+each wording of it: "more than" in one plan, "at least" in another), on one line of the target's summary and one tick
+of the tracker and home charts (both read ``steps``). The pace needed
 is measured from the latest official value, except where a step's verdict rests on an exact figure for the step's
 year on the latest value's basis while the latest value is only a bound: that observed figure (never the milestone
 itself) is the better-founded start, and the row says so in ``pace_from``.
@@ -40,9 +42,11 @@ def _judged(family: dict) -> pd.DataFrame:
 
 
 def _step(target: pd.Series, group: pd.DataFrame, documents: pd.DataFrame) -> dict:
-    """One step of a target: its value and year, the plans that set it, the first plan's verdict and source."""
+    """One step of a target: its value and year, the plans that set it (each way they word it), the first plan's
+    verdict and source."""
     first = group.iloc[0]
-    label = value_text(first["value"], first["unit"], first["qualifier"])
+    label = tr(" or ").join(value_text(first["value"], first["unit"], qualifier)
+                            for qualifier in dict.fromkeys(group["qualifier"]))
     names = [pick(documents.loc[doc], "short_en") for doc in dict.fromkeys(group["document_id"])]
     return {"target_id": target["target_id"], "year": int(first["year"]), "value": float(first["value"]),
             "qualifier": first["qualifier"], "unit": first["unit"],
@@ -61,18 +65,19 @@ def steps(targets: pd.DataFrame, family: dict) -> pd.DataFrame:
     for _, target in targets[targets["value"].notna()].iterrows():
         own = judged[(judged["related_target_id"] == target["target_id"]) & (judged["unit"] == target["unit"])
                      & (judged["year"] < int(target["horizon_year"]))].sort_values("year", kind="stable")
-        for _, group in own.groupby(["year", "value", "qualifier"], sort=False):
+        for _, group in own.groupby(["year", "value", "verdict"], sort=False):
             rows.append(_step(target, group, documents))
     return pd.DataFrame(rows, columns=STEP_COLUMNS)
 
 
 def summary(target_id: str, step_rows: pd.DataFrame) -> str:
-    """A target's steps and verdicts in one line ('≥ 57 % by 2025: cannot tell'), or that none was found."""
+    """A target's steps in one line, each once with the plans that set it and its verdict ('≥ 57 % by 2025 (Plan A,
+    Plan B): cannot tell'), or that none was found."""
     own = step_rows[step_rows["target_id"] == target_id]
     if own.empty:
         return tr("no earlier milestone found")
-    return tr("; ").join(tr("{milestone}: {verdict}", milestone=row["step_label"], verdict=row["verdict"])
-                         for _, row in own.iterrows())
+    return tr("; ").join(tr("{milestone} ({documents}): {verdict}", milestone=row["step_label"],
+                            documents=row["documents"], verdict=row["verdict"]) for _, row in own.iterrows())
 
 
 def _observed_start(progress: pd.Series, own: pd.DataFrame) -> pd.Series | None:

@@ -91,4 +91,4 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
         thickness=3, color=theme.category_color(MILESTONE)).encode(tooltip=_tooltip(MILESTONE_TOOLTIP))
     # the id-prefixed label is the axis's; the sector names the target for readers
     return drawing_only(alt.layer(bars, ticks), "target_id", "label").add_params(sector).properties(
-        title=title, description=description)
+        title=title, description=description, height=theme.label_step(latest["label"], 18))
