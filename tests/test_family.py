@@ -164,3 +164,16 @@ def test_milestone_counts_say_none_in_words():
     assert met_missed(3, 0) == "3 were met and none was missed" and met_missed(0, 1) == "none was met and 1 was missed"
     with using("zh"):
         assert met_missed(3, 0) == "已实现3个，没有一个未能实现"
+
+
+def test_milestone_quotes_leave_out_a_reprints_pinyin_glosses():
+    """A data-centre plan seen only in a traditional-character reprint prints pinyin after some characters (數(shù)據(jù)):
+    the family table shows the words without the glosses, and says so."""
+    import re
+
+    from greenmfg.pages import family
+    from greenmfg.pages.family import table
+
+    out = table.milestones_html(family.load())
+    assert "數據中心" in out and "(shù)" not in out and "Pinyin the reprint printed" in out
+    assert re.search(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", out) is None

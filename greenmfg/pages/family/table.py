@@ -6,7 +6,7 @@ import html
 
 import pandas as pd
 
-from greenmfg.charts.markup import escaped, filter_select, filtered_block, slug
+from greenmfg.charts.markup import escaped, filter_select, filtered_block, quote_html, slug
 from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data import milestones as verdict_rules
 from greenmfg.data.frames import is_missing
@@ -38,7 +38,7 @@ def _wording(m: pd.Series) -> str:
     if m["verification"] == "not found":
         return "–"
     quote = (f'<details><summary>{html.escape(tr("Exact wording"))}</summary>'
-             f'<blockquote lang="{QUOTE_LANG[m["wording_language"]]}">{escaped(m["quote"])}</blockquote></details>')
+             f'{quote_html(m["quote"], QUOTE_LANG[m["wording_language"]])}</details>')
     caveat = pick(m, "verification_note")
     return source_html(m) + quote + ("" if is_missing(caveat) else small(caveat))
 
