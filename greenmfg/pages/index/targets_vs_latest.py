@@ -24,7 +24,7 @@ MILESTONE = "earlier milestone"
 TOOLTIP = (("metric_en", "Target"), ("kind", "Row"), ("value_label", "Value"), ("year", "Year"), ("gap_label", "Gap"),
            ("pace_needed", "Pace needed"), ("pace_from", "Pace needed measured from"), ("pace_recent", "Recent pace"),
            ("status", "Status"), ("status_reason", "Why"), ("milestones", "Earlier milestones"),
-           ("next_release", "Next release"), ("basis", "Basis"), ("attribution", "Target in the document"))
+           ("next_release", "Release schedule"), ("basis", "Basis"), ("attribution", "Target in the document"))
 MILESTONE_TOOLTIP = (("label", "Target"), ("kind", "Row"), ("value_label", "Earlier milestone"), ("documents", "Set by"),
                      ("verdict", "Verdict"), ("reason", "Why"))
 # Qualifiers the scoreboard writes as symbols (short, to fit a phone); tooltips and the table use words.
