@@ -151,3 +151,27 @@ def test_prose_values_lists_the_pages_short_names_and_what_they_stand_for(monkey
     bundle = table._repr_mimebundle_()
     assert "<code>emerging.nev_sales_last</code>" in bundle["text/html"]
     assert f"nev.sales = {values['nev.sales']}  (emerging.nev_sales_last)" in bundle["text/plain"].splitlines()
+
+
+# Bold around a value that touches a Chinese character, as in 达到**{{< var x >}}**: CommonMark (JupyterLab's
+# markdown) lets ** open only when the next character is not punctuation or the one before is space or punctuation,
+# so there the editor sees the asterisks instead of bold. Pandoc is more lenient, which is why the site never showed it.
+STRANDED_BOLD = re.compile(r"[\u4e00-\u9fff]\*\*\{\{<|>\}\}\*\*[\u4e00-\u9fff]")
+
+
+def stranded_bold(markdown: str) -> list[str]:
+    return STRANDED_BOLD.findall(markdown)
+
+
+@pytest.mark.parametrize("source", NOTEBOOKS, ids=str)
+def test_bold_values_render_as_bold_in_jupyterlab(source):
+    nb = nbformat.read(REPO_ROOT / source, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            assert not stranded_bold(cell.source), f"{source}: cell {index}: ** beside a Chinese character and a value"
+
+
+def test_stranded_bold_rule_can_fail():
+    assert stranded_bold("销量达到**{{< var nev.sales >}}**，占") == ["到**{{<"]
+    assert stranded_bold("因此**{{< var s >}}**的判断") == ["此**{{<", ">}}**的"]
+    assert stranded_bold("销量**达到{{< var nev.sales >}}**，占") == []
