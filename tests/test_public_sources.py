@@ -13,7 +13,7 @@ from greenmfg.data import loaders
 from greenmfg.data.data_tables import load_descriptor
 from greenmfg.data.hosts import ADDRESS_IN_TEXT, HOST_IN_TEXT, host_of, is_ip_address, names_a_site, on_site
 from greenmfg.data.validate_sources import withheld_hosts
-from greenmfg.pages.project import site_url
+from greenmfg.pages.project import repository_url, site_url
 from greenmfg.paths import DEFAULT_DATA_DIR
 
 # Addresses that are no source: XML namespaces in SVG, the Vega(-Lite) schema ids in chart specs, the licence.
@@ -26,10 +26,10 @@ def publisher_sites() -> list[str]:
 
 
 def foreign_hosts(text: str, sites: list[str]) -> list[str]:
-    """Addresses and host names in text that are on no publisher's site (nor the site's own address)."""
-    own = host_of(site_url())
-    found = [url for url in ADDRESS_IN_TEXT.findall(text)
-             if not url.startswith(NOT_SOURCES) and host_of(url) != own and not on_site(url, sites)]
+    """Addresses and host names in text that are on no publisher's site (nor the site's own address or repository)."""
+    own, repository = host_of(site_url()), repository_url()
+    found = [url for url in ADDRESS_IN_TEXT.findall(text) if not url.startswith((*NOT_SOURCES, repository))
+             and host_of(url) != own and not on_site(url, sites)]
     bare = HOST_IN_TEXT.findall(ADDRESS_IN_TEXT.sub(" ", text))
     return found + [host for host in bare if not names_a_site(host, sites) and host.lower() != own]
 
