@@ -75,7 +75,7 @@ def test_scoreboard_has_a_latest_and_a_target_row_per_numeric_target(data, score
 
 def test_gap_from_a_more_than_figure_is_an_upper_bound():
     row = pd.Series({"gap": 7.0, "unit": "%", "latest_is_lower_bound": True})
-    assert targets_vs_latest.gap_text(row) == "at most 7 percentage points to go"
+    assert targets_vs_latest.gap_text(row) == "at most 7 points to go"
     assert targets_vs_latest.gap_text({**row, "latest_is_lower_bound": False, "unit": "亿吨", "gap": 1.1}) == "1.1亿吨 to go"
     assert targets_vs_latest.gap_text({**row, "gap": -0.5}) == "target reached"
 

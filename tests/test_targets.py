@@ -264,7 +264,7 @@ def test_the_gap_is_worded_one_way_on_every_page():
     from greenmfg.pages.index import targets_vs_latest
     from greenmfg.pages.targets import tracker
 
-    assert pace_math.gap_text(7, "%", True) == "at most 7 percentage points to go"
+    assert pace_math.gap_text(7, "%", True) == "at most 7 points to go"
     assert pace_math.gap_text(-1, "%") == "target reached"
     with using("zh"):
         assert pace_math.gap_text(7, "%", True) == "至多还差7个百分点"

@@ -42,15 +42,16 @@ PROGRESS_COLUMNS = [
 
 
 def gap_amount(gap: float, unit: str, decimals: int = 2) -> str:
-    """A distance to target in the target's unit: '7 percentage points' (7个百分点) for rates, '1.1亿吨' otherwise."""
+    """A distance to target in the target's unit: '7 points' (7个百分点: percentage points, short enough for a phone's
+    scoreboard line) for rates, '1.1亿吨' otherwise."""
     if unit == "%":
-        return tr("{number} percentage points", number=fmt_number(gap, decimals))
+        return tr("{number} points", number=fmt_number(gap, decimals))
     return fmt_value(gap, unit, decimals=decimals)
 
 
 def gap_text(gap: float, unit: str, upper_bound: bool = False, amount: str | None = None) -> str:
-    """The one wording of a gap on every page (home scoreboard, tracker, chapters): '7 percentage points to go',
-    'at most 7 percentage points to go' when the latest value is a lower bound, 'target reached' (Chinese: 还差7个百分点,
+    """The one wording of a gap on every page (home scoreboard, tracker, chapters): '7 points to go',
+    'at most 7 points to go' when the latest value is a lower bound, 'target reached' (Chinese: 还差7个百分点,
     至多还差7个百分点, 已达标). ``amount`` replaces the amount in words where a page adds to it (Mt beside 亿吨)."""
     if gap <= 0:
         return tr("target reached")

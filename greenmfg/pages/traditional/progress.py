@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from greenmfg.data.frames import is_missing, provenance_of, rescale
-from greenmfg.data.targets import PACE_EXACT, status_reason
+from greenmfg.data.targets import PACE_EXACT, gap_amount, status_reason
 from greenmfg.locale.formatting import fmt_number, fmt_value
 from greenmfg.locale.i18n import language, tr
 
@@ -46,9 +46,7 @@ def value_label(value: float, unit: str, qualifier: str = "=", decimals: int | N
 
 def gap_label(gap: float, unit: str) -> str:
     """A distance to target in words: percentage points for rates, the unit (and Mt) for tonnages."""
-    if unit == "%":
-        return tr("{number} percentage points", number=fmt_number(gap, 2))
-    return value_label(gap, unit)
+    return gap_amount(gap, unit) if unit == "%" else value_label(gap, unit)
 
 
 def pace_kind_of(row: pd.Series) -> str:
