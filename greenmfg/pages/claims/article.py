@@ -100,6 +100,17 @@ def claim_sentences(text: str, claims: pd.DataFrame) -> list[tuple[int, int]]:
     return [(left, right) for left, right in runs]
 
 
+def quoted_text(paragraphs: pd.DataFrame, claims: pd.DataFrame) -> dict[str, str]:
+    """What the ledger quotes of each paragraph (its sentences that carry claims), by paragraph id: all a link to a
+    paragraph of the article can point at."""
+    quoted = {}
+    for paragraph_id, text in zip(paragraphs["paragraph_id"], paragraphs["text_zh"]):
+        inside = claims[claims["paragraph_id"] == paragraph_id]
+        if not inside.empty:
+            quoted[paragraph_id] = "……".join(text[left:right] for left, right in claim_sentences(text, inside))
+    return quoted
+
+
 def quoted_sentences_html(text: str, claims: pd.DataFrame, numbers: dict[str, int]) -> str:
     """The sentences of a paragraph that carry claims, each claim marked and linked to its entry; sentences left out
     between them show as ……."""

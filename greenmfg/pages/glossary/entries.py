@@ -9,13 +9,15 @@ import pandas as pd
 from greenmfg.charts.card import CJK_RUN
 from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href, source_html
 from greenmfg.locale.i18n import DEFAULT, language, pick, tr
+from greenmfg.pages.claims.article import quoted_text
 from greenmfg.pages.claims.reading_order import claim_numbers, paragraph_number
 
 
 def term_usage(term_zh: str, paragraphs: pd.DataFrame, claims: pd.DataFrame, targets: pd.DataFrame) -> list[tuple[str, str]]:
-    """(href, label) of the places a Chinese term occurs: article paragraphs, ledger entries, targets."""
+    """(href, label) of the places a Chinese term occurs: article paragraphs (in the sentences the ledger quotes),
+    ledger entries, targets."""
     uses = [(page_href("claims", f"para-{para}"), tr("article paragraph {para}", para=paragraph_number(para)))
-            for para, text in zip(paragraphs["paragraph_id"], paragraphs["text_zh"]) if term_zh in text]
+            for para, text in quoted_text(paragraphs, claims).items() if term_zh in text]
     refs = claim_refs(claims)
     uses += [(page_href("claims", f"claim-{claim}"), tr("claim {ref}", ref=refs[claim]))
              for claim, text in zip(claims["claim_id"], claims["claim_text"]) if term_zh in text]
