@@ -96,6 +96,27 @@ def test_milestones_continue_a_target_or_a_series(milestones):
             assert row["outcome_basis"] == ""
 
 
+def test_milestones_leading_to_a_target_are_judged_on_its_latest_figure_s_series(milestones):
+    """A milestone that leads to a target is judged on the series the target's distance to 2030 is measured on: one
+    basis per chain, never one count for the milestones and another for the target."""
+    targets = loaders.load_policy_targets().set_index("target_id")
+    leading = milestones[(milestones["related_target_id"] != "") & (milestones["outcome_series_id"] != "")]
+    for _, row in leading.iterrows():
+        baseline = targets.loc[row["related_target_id"], "baseline_series_id"]
+        assert not baseline or row["outcome_series_id"] == baseline, (row["milestone_id"], baseline)
+
+
+def test_recycled_resources_chain_is_the_nine_category_count(milestones):
+    """The 2030 target's term (循环利用量) is the NDRC's nine-category one: its 2025 steps are the two 4.5亿吨
+    milestones and its latest figure is on that count; MIIT's ten-category milestones (4.8亿吨) do not lead to it."""
+    t02 = loaders.load_policy_targets().set_index("target_id").loc["T02"]
+    assert t02["baseline_series_id"] == "main_recycled_resources_volume_ndrc_9cat"
+    steps = milestones[(milestones["related_target_id"] == "T02") & milestones["value"].notna()]
+    assert sorted(steps["milestone_id"]) == ["recycled_2025_waste_materials", "recycled_2025_waste_system",
+                                             "recycled_2030_solid_waste"]
+    assert set(steps.loc[steps["year"] == 2025, "outcome_series_id"]) == {t02["baseline_series_id"]}
+
+
 def test_each_measure_ends_at_no_more_than_one_target(milestones):
     per_measure = milestones[milestones["related_target_id"] != ""].groupby("measure_id")["related_target_id"].nunique()
     assert (per_measure <= 1).all(), per_measure[per_measure > 1]

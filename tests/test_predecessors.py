@@ -28,16 +28,19 @@ def test_steps_are_before_the_target_year_in_its_unit(steps):
 
 
 def test_summary_names_each_step_once_with_every_plan_that_set_it_and_its_verdict(steps):
-    """Two plans set T04's 25 % for 2025, two T03's 57 % for 2025 and two T02's 4.8亿吨 for 2025: one line each,
-    naming both plans."""
+    """Two plans set T04's 25 % for 2025, two T03's 57 % for 2025 and two T02's 4.5亿吨 (nine categories) for 2025:
+    one line each, naming both plans."""
     assert predecessors.summary("T04", steps) == ("at least 25 % by 2025 (Non-ferrous peak plan, Aluminium energy "
                                                   "plan): cannot tell")
     t03 = predecessors.summary("T03", steps).split("; ")
     assert t03[0] == "at least 57 % by 2025 (Resources plan, Industrial green plan): cannot tell"
     assert len(t03) == len(set(t03)) == len(steps[steps["target_id"] == "T03"])
-    # the same year, value and verdict worded two ways ("more than" in one plan, "at least" in the other): one line
-    assert predecessors.summary("T02", steps) == ("more than 4.8亿吨 or at least 4.8亿吨 by 2025 (Resources plan, "
-                                                  "Industrial green plan): cannot tell")
+    # MIIT's ten-category 4.8亿吨 is another count than the target's: only the NDRC's nine-category step leads to it
+    assert predecessors.summary("T02", steps) == ("at least 4.5亿吨 by 2025 (Waste materials opinion, Waste recycling "
+                                                  "opinion): cannot tell")
+    # the same year, value and verdict worded two ways ("more than" in one plan, "at least" in others): one line
+    assert predecessors.summary("T05", steps) == ("more than 15 % or at least 15 % by 2025 (Industry peak plan, Air "
+                                                  "quality plan, Steel energy plan): cannot tell")
     assert predecessors.summary("T01", steps) == "no earlier milestone found"
 
 

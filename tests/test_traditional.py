@@ -131,11 +131,12 @@ def test_distance_frame_has_the_four_chapter_targets(frames):
 
 
 def test_distance_frame_follows_the_kind_of_each_pace(frames):
-    # Solid waste and recycling paces are floors below the need (no verdict); the EAF share's two exact points
-    # show it is too slow; aluminium has no same-basis pace.
+    # The solid-waste pace is a floor below the need (no verdict); recycling has one figure on the target's
+    # (nine-category) basis, so no pace; the EAF share's two exact points show it is too slow; aluminium has no
+    # same-basis pace.
     rows = frames["distance_to_2030"].set_index("target_id")
     assert rows.loc["T03", "recent_pace_kind"] == "lower bound" and rows.loc["T03", "status"] == "not enough data"
-    assert rows.loc["T02", "recent_pace_kind"] == "lower bound" and rows.loc["T02", "status"] == "not enough data"
+    assert rows.loc["T02", "recent_pace_kind"] == "" and rows.loc["T02", "status"] == "not enough data"
     assert rows.loc["T05", "recent_pace_kind"] == "exact" and rows.loc["T05", "status"] == "needs faster progress"
     assert rows.loc["T04", "recent_pace_kind"] == ""
 
@@ -202,7 +203,7 @@ def test_what_if_and_press_filter_frames(frames):
 def test_variables_give_display_strings():
     out = traditional.variables()["traditional"]
     assert out["press_filter"]["per_unit_fall"] == "70 %"
-    assert out["T02"]["latest"] == "more than 4亿吨 (400 Mt)"  # tonnages add Mt; plain values are generic keys
+    assert out["T02"]["latest"] == "3.85亿吨 (385 Mt)"  # tonnages add Mt; plain values are generic keys
     assert "latest" not in out["T03"] and "target" not in out["T05"]
     assert all(isinstance(v, str) for block in out.values() if isinstance(block, dict) for v in block.values())
     assert out["as_of"].isdigit()
@@ -236,7 +237,7 @@ def test_chart_ids_come_from_module_paths():
 def test_distance_chart_spec(frames):
     spec = _common_checks(distance_to_2030, frames)
     assert "Distance to 2030" in spec["title"]["text"] and "four" in spec["title"]["text"]
-    assert "(2022–2025)" in spec["description"]  # the years of the latest values, from the frame
+    assert "(2021–2025)" in spec["description"]  # the years of the latest values, from the frame
     above, below = spec["vconcat"]  # stacked, each view naming the targets: the chart fits a phone-wide card
     assert all(unit["encoding"]["y"].get("axis", {}).get("labels", True) for unit in unit_specs(spec)
                if unit["encoding"].get("y", {}).get("field") == "target")

@@ -48,7 +48,7 @@ NAMES = {
     "waste.verdict": "claim.bulk_solid_waste_2030.status",
     # recycled resources
     "recycle.latest": "traditional.T02.latest",
-    "recycle.year": "series.main_recycled_resources_volume.latest_year",
+    "recycle.year": "series.main_recycled_resources_volume_ndrc_9cat.latest_year",
     "recycle.target": "traditional.T02.target",
     "recycle.needed": "traditional.T02.required",
     "recycle.recent": "traditional.T02.recent",
