@@ -252,6 +252,10 @@ def test_target_progress_on_the_real_data():
     assert out.loc["T03", "recent_pace_kind"] == PACE_LOWER_BOUND and out.loc["T03", "status"] == NOT_ENOUGH_DATA
     # more than 17 % → more than 20 %: two floors, the pace between them is unknown.
     assert out.loc["T01", "recent_pace_kind"] == PACE_UNDETERMINED and out.loc["T01", "status"] == NOT_ENOUGH_DATA
+    # recycled resources: one figure on the target's nine-category basis (NDRC, 2021), so a distance but no pace;
+    # MIIT's ten-category figure for 2024 is another count and is not its latest value.
+    assert out.loc["T02", "latest_year"] == 2021 and out.loc["T02", "latest_value"] == 3.85
+    assert out.loc["T02", "recent_pace_kind"] == "" and out.loc["T02", "status"] == NOT_ENOUGH_DATA
 
 
 def test_pace_and_reason_words_in_chinese():
@@ -262,3 +266,17 @@ def test_pace_and_reason_words_in_chinese():
         assert pace_label(None, "%") == "无同口径序列"
         assert status_reason(1.0, 2.0, 5.0) == "近期年均进度不低于所需进度"
     assert pace_label(1.0, "%", PACE_LOWER_BOUND) == "at least +1 percentage point a year (from a lower bound)"
+
+
+def test_the_2030_goals_quote_the_simplified_copy_without_glosses():
+    """T11..T15 quote the simplified-character reprint of the 2030 goals sentence: no traditional characters and no
+    pinyin glosses (指導(dǎo)) in the data, every clause of the goals in it."""
+    import re
+
+    from greenmfg.data.loaders import load_policy_targets
+
+    goals = load_policy_targets().set_index("target_id").loc[["T11", "T12", "T13", "T14", "T15"]]
+    for target_id, row in goals.iterrows():
+        assert re.search(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", row["quote"]) is None, target_id
+        assert not set("國綠業轉產發顯") & set(row["quote"]), target_id
+        assert row["metric_zh"] in row["quote"], target_id
