@@ -117,6 +117,17 @@ def test_recycled_resources_chain_is_the_nine_category_count(milestones):
     assert set(steps.loc[steps["year"] == 2025, "outcome_series_id"]) == {t02["baseline_series_id"]}
 
 
+def test_aluminium_milestones_name_the_figure_the_target_is_measured_from(milestones):
+    """The 2025 aluminium milestones and the 2030 target use one figure: the family's reason names the ministry's
+    green-power ratio the tracker measures the distance from (its year), and says why it cannot settle the year."""
+    t04 = loaders.load_policy_targets().set_index("target_id").loc["T04"]
+    rows = milestones[milestones["milestone_id"].isin(["al_2025_nonferrous_peak", "al_2025_aluminium_energy"])]
+    assert len(rows) == 2
+    for _, row in rows.iterrows():
+        assert str(int(t04["baseline_year"])) in row["basis_note"] and "green power" in row["basis_note"]
+        assert "绿电" in row["basis_note_zh"] and "only figure" not in row["basis_note"]
+
+
 def test_each_measure_ends_at_no_more_than_one_target(milestones):
     per_measure = milestones[milestones["related_target_id"] != ""].groupby("measure_id")["related_target_id"].nunique()
     assert (per_measure <= 1).all(), per_measure[per_measure > 1]
