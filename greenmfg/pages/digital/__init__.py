@@ -11,11 +11,12 @@ from typing import Any
 import pandas as pd
 
 from greenmfg.data import loaders
+from greenmfg.data.frames import series_rows
 from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date
 from greenmfg.locale.i18n import tr
 from greenmfg.pages.digital import grid_factor, power_mix
 from greenmfg.pages.digital.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.pages.variables
-from greenmfg.pages.digital.taishan import taishan_case
+from greenmfg.pages.digital.taishan import co2_avoided_tonnes, taishan_case
 
 PAGE_KEY = __name__.rpartition(".")[2]
 
@@ -51,6 +52,25 @@ def _grid_values(grid: pd.DataFrame, case: dict[str, Any]) -> dict[str, str]:
     }
 
 
+# The official baselines the case is set against: MEE and NBS's national average factor (emissions of the average
+# kWh consumed) and the North China grid's operating-margin factor used for certified reductions (the plants a
+# project displaces at the margin). They answer different questions, so the page shows the case's tonnes at both.
+NATIONAL_FACTOR_SERIES = "grid_co2_factor_national_mee"
+OM_FACTOR_SERIES = "grid_om_factor_north_china"
+
+
+def _baseline_values(context: pd.DataFrame, case: dict[str, Any]) -> dict[str, str]:
+    """The case's lifetime tonnes (万 t) at the latest national average factor and at the latest and earliest North
+    China operating-margin factors (kg/kWh, as MEE and the baseline compilation give them), and the OM's first year."""
+    national, om = series_rows(context, NATIONAL_FACTOR_SERIES), series_rows(context, OM_FACTOR_SERIES)
+
+    def wan_t(rows: pd.DataFrame, at: int) -> str:
+        return fmt_number(co2_avoided_tonnes(case["lifetime_kwh"], float(rows["value"].iloc[at])) / 1e4, 0)
+
+    return {"case_co2_at_national_factor": wan_t(national, -1), "case_co2_at_om_latest": wan_t(om, -1),
+            "case_co2_at_om_first": wan_t(om, 0), "om_first_year": str(int(om["year"].iloc[0]))}
+
+
 def _english() -> dict[str, str]:
     """The mix's category names in the page's language -> the English ones the code reads."""
     return {tr(name): name for name in power_mix.MIX_SERIES.values()}
@@ -78,4 +98,5 @@ def variables(data_dir=None) -> dict[str, dict[str, str]]:
     data = load(data_dir)
     grid, mix = grid_factor.frame(data), power_mix.frame(data)
     return {PAGE_KEY: {**_case_values(data["case"]), **_grid_values(grid, data["case"]), **_mix_values(mix),
+                       **_baseline_values(data["context"], data["case"]),
                        "as_of": reader_date(max(grid["as_of"].max(), mix["as_of"].max()))}}

@@ -4,7 +4,8 @@ Each name stands for a value the build already computes: a generic key (series.*
 page's variables() (digital.*). greenmfg.pages.variables adds the names to both editions' values; a name means one value
 across the site. Groups: digi (the page as a whole), case (the Taishan Steel rooftop-PV case as the page computes it),
 claimed (the case's figures as the article gives them), grid (China's grid carbon intensity), mix / solar / wind /
-coal (the power mix), green (national green factories and the 2030 target), parks (green industrial parks), chains
+coal (the power mix), mee / om (the official baselines: MEE and NBS's average factors, the North China grid's
+operating-margin factor), green (national green factories and the 2030 target), parks (green industrial parks), chains
 (green supply-chain firms). Fields: year = the year of the group's latest figure; first / first_year = the earliest
 figure and its year (mix.first: the mix's first year); times = how many times as much; verdict = the claims ledger's
 status.
@@ -31,6 +32,18 @@ NAMES = {
     "grid.first_year": "digital.grid_first_year",
     "grid.co2_first": "digital.case_co2_at_first_grid",
     "grid.co2_latest": "digital.case_co2_at_latest_grid",
+    # the official baselines: MEE and NBS's national average factor, their North China average, and the North China
+    # grid's operating-margin (OM) factor for certified reductions; the case's tonnes at each
+    "mee.national": "series.grid_co2_factor_national_mee.latest",
+    "mee.year": "series.grid_co2_factor_national_mee.latest_year",
+    "mee.north": "series.grid_co2_factor_north_china_mee.latest",
+    "mee.co2": "digital.case_co2_at_national_factor",
+    "om.first": "series.grid_om_factor_north_china.y2012",
+    "om.first_year": "digital.om_first_year",
+    "om.latest": "series.grid_om_factor_north_china.latest",
+    "om.year": "series.grid_om_factor_north_china.latest_year",
+    "om.co2_first": "digital.case_co2_at_om_first",
+    "om.co2_latest": "digital.case_co2_at_om_latest",
     # the power mix
     "mix.first": "digital.mix_first_year",
     "solar.first": "digital.solar_first",
