@@ -240,3 +240,11 @@ def test_zh_home_notebook_mirrors_its_twin():
     strings = re.findall(r'"([^"]*)"', call[:call.index("}))")])
     for text in (s for s in strings if s not in {c.key for c in chapters()}):
         assert not re.findall(r"\S*\d\S*", prose_without_allowed_numbers(text)), text
+
+
+def test_stale_flags_count_from_the_last_check_of_the_sources(monkeypatch):
+    """The ⚠ marker counts a figure's age to the day the sources were last searched (data/package.yaml), not to the
+    newest source's date: with a search recorded far ahead, every tracked figure is stale."""
+    from greenmfg.data import freshness
+    monkeypatch.setattr(freshness, "sources_checked_on", lambda descriptor: "2035-01-01")
+    assert index.load()["freshness"]["stale"].all()
