@@ -30,6 +30,9 @@ from greenmfg.locale.i18n import language
 _EN_QUALIFIER = {"=": "", ">": "more than ", "≥": "at least ", "<": "less than ", "≤": "at most ", "≈": "≈ "}
 # Chinese for ≥ is the documents' own verb: every source coded ≥ here says 达到 (达到62%, 达到30%以上) or …以上, none 不低于.
 _ZH_QUALIFIER = {"=": "", ">": "超过", "≥": "达到", "<": "低于", "≤": "不超过", "≈": "约"}
+# A negative percentage is a change: Chinese says how far it fell (下降40%, 下降超过51%), never "-40%" or "低于-51%".
+# qualifier of the signed value -> how the fall is worded ({} is its size): < -51 % is a fall of more than 51 %.
+_ZH_FALL = {"=": "下降{}", "<": "下降超过{}", "≤": "至少下降{}", ">": "下降不到{}", "≥": "至多下降{}", "≈": "下降{}左右"}
 _NO_UNIT = {"", "count"}
 # Units Chinese text writes in words: a change of a percentage is so many 个百分点; an emission factor is so many
 # 千克/千瓦时; a plant's capacity so many 兆瓦, as the CCTV report writes it (20兆瓦光伏发电项目).
@@ -186,6 +189,8 @@ def fmt_value(value, unit: str = "", qualifier: str = "=", lang: str | None = No
         raise ValueError(f"unknown qualifier {qualifier!r}")
     if lang == "zh" and (quantity := zh_quantity(value, unit, decimals)) is not None:
         return f"{table[qualifier]}{quantity}"
+    if lang == "zh" and unit == "%" and float(value) < 0:
+        return _ZH_FALL[qualifier].format(f"{fmt_number(-float(value), decimals, lang)}%")
     number = fmt_number(value, decimals, lang)
     unit = "" if unit in _NO_UNIT else unit
     unit = _ZH_UNITS.get(unit, unit) if lang == "zh" else unit
