@@ -186,3 +186,17 @@ def test_verdict_counts_say_a_verdict_no_claim_has_as_none():
     with using("zh"):
         assert claims.verdict_summary(statuses) == "已证实7处，部分证实6处，未找到来源9处；没有一处见于其他文件或与官方数据不符"
         assert "0" not in claims.variables()["claims"]["summary"]
+
+
+def test_a_whole_year_figure_is_that_years_not_as_of_it():
+    """15.7% of 2023's value added reads （2023年）, not （截至2023年）, which says a running total; a dated stock keeps 截至."""
+    from greenmfg.locale.i18n import using
+    from greenmfg.pages.claims.ledger import _when
+
+    share = pd.Series({"as_of": "2023", "claim_type": "statistic"})
+    stock = pd.Series({"as_of": "2024-03", "claim_type": "statistic"})
+    target = pd.Series({"as_of": "2030", "claim_type": "target"})
+    with using("zh"):
+        assert (_when(share), _when(stock), _when(target)) == ("（2023年）", "（截至2024年3月）", "（到2030年）")
+    with using("en"):
+        assert _when(share) == " (2023)"
