@@ -213,3 +213,13 @@ def test_chinese_states_a_negative_percentage_as_a_fall():
     assert fmt_value(-51, "%", "<", lang="zh") == "下降超过51%"
     assert fmt_value(-40, "%", lang="zh") == "下降40%" and fmt_value(-13, "%", "≈", lang="zh") == "下降13%左右"
     assert fmt_value(40, "%", ">", lang="zh") == "超过40%" and fmt_value(-51, "%", "<", lang="en") == "less than -51 %"
+
+
+def test_chinese_tables_write_figures_as_the_prose_does():
+    """A card's table cell beside 1649万辆 reads 1649, not 1,649; English keeps 1,649."""
+    from greenmfg.charts.card import _fmt_cell
+
+    with using("zh"):
+        assert (_fmt_cell(1649.0), _fmt_cell(1288.8)) == ("1649", "1288.8")
+    with using("en"):
+        assert _fmt_cell(1649.0) == "1,649"

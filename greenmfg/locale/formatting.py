@@ -72,6 +72,12 @@ def fmt_number(value, decimals: int | None = None, lang: str | None = None) -> s
     return "0" if text in ("-0", "") else text
 
 
+def table_number(value: float, lang: str | None = None) -> str:
+    """A number in a card's table: up to ten significant digits, grouped as the edition writes figures (1,649 in
+    English, 1649 in Chinese, as the prose beside it writes 1649万辆)."""
+    return f"{value:{',' if (lang or language()) != 'zh' else ''}.10g}"
+
+
 def zh_quantity(value, unit: str, decimals: int | None = None) -> str | None:
     """A quantity in a unit Chinese readers count in 万/亿 (Mt → 10.53亿吨, TWh → 1.18万亿千瓦时, 万辆 → 1649万辆,
     亿千瓦时 → 8342亿千瓦时); None for other units."""
