@@ -146,6 +146,19 @@ def in_chart_unit(value, unit: str, lang: str | None = None) -> tuple[float | No
     return (None if _is_missing(value) else round(float(value) * factor, 6)), shown
 
 
+def chart_quantity(value, unit: str, qualifier: str = "=", decimals: int | None = None, lang: str | None = None) -> str:
+    """A quantity as this edition's charts state it, for prose and takeaways that name a figure a chart draws: in
+    Chinese 96 Mt is 0.96亿吨 beside a chart counting in 亿吨 (fmt_value would say 9600万吨, so one figure would read
+    two ways); English, and units the charts keep, read as fmt_value."""
+    lang = lang or language()
+    shown_value, shown_unit = in_chart_unit(value, unit, lang)
+    if shown_unit == unit or shown_value is None:
+        return fmt_value(value, unit, qualifier, lang, decimals)
+    places = None if decimals is None else chart_decimals(unit, decimals, lang)
+    prefix = (_ZH_QUALIFIER if lang == "zh" else _EN_QUALIFIER)[qualifier or "="]
+    return f"{prefix}{fmt_number(shown_value, places, lang)}{shown_unit}"
+
+
 def chart_decimals(unit: str, decimals: int, lang: str | None = None) -> int:
     """Decimals that keep a figure's precision in this edition's chart unit: whole Mt are 亿吨 to 2 decimals, tenths
     of a million kWh are whole 万千瓦时."""
