@@ -350,3 +350,14 @@ def test_eaf_tonnages_read_in_the_prose_as_the_what_if_chart_draws_them():
         steel_values = traditional.variables()["traditional"]["steel"]
     assert steel_values["eaf_latest_mt"].endswith("亿吨") and steel_values["eaf_needed_mt"].endswith("亿吨")
     assert "万吨" not in steel_values["eaf_latest_mt"]
+
+
+def test_chinese_press_filter_label_uses_full_width_brackets():
+    """0.30（−70%）on Chinese pages, not 0.30 (−70 %): full-width brackets, no space before %."""
+    import json
+
+    from greenmfg.locale.i18n import using
+
+    with using("zh"):
+        spec = json.dumps(press_filter.chart(press_filter.frame(traditional.load())).to_dict(), ensure_ascii=False)
+    assert "'（'" in spec and "'%）'" in spec and "' %)'" not in spec
