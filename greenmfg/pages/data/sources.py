@@ -50,8 +50,16 @@ def not_sourced_html(doc: pd.DataFrame, claims: pd.DataFrame) -> str:
 
 
 def licence_name(licence: dict[str, Any]) -> str:
-    """A licence's title in the page's language, else its identifier (CC-BY-4.0)."""
-    return (pick(licence, "title") if licence.get("title") else "") or licence["name"]
+    """A licence's title in the page's language, else its identifier as licences are written (CC-BY-4.0 -> CC BY
+    4.0, as the titles beside it write it)."""
+    name = licence["name"]
+    return (pick(licence, "title") if licence.get("title") else "") or (
+        name.replace("-", " ") if name.startswith("CC-") else name)
+
+
+# Our own working notes (research leads) are where a figure was found, not a source a reader can go to: every row
+# already names its publisher, so the licence table lists the sources themselves.
+OWN_NOTES = "raw/research"
 
 
 def source_licences_html(descriptor: dict[str, Any]) -> str:
@@ -60,7 +68,7 @@ def source_licences_html(descriptor: dict[str, Any]) -> str:
     rows = [(title, tr(", ").join(map(licence_name, descriptor.get("licenses", []))))]
     seen = set()
     for source in descriptor.get("sources", []) + [s for res in descriptor["resources"] for s in res.get("sources", [])]:
-        if source["title"] in seen:
+        if source["title"] in seen or str(source.get("path", "")).startswith(OWN_NOTES):
             continue
         seen.add(source["title"])
         licence = tr(", ").join(map(licence_name, source.get("licenses", [])))
