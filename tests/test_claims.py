@@ -200,3 +200,19 @@ def test_a_whole_year_figure_is_that_years_not_as_of_it():
         assert (_when(share), _when(stock), _when(target)) == ("（2023年）", "（截至2024年3月）", "（到2030年）")
     with using("en"):
         assert _when(share) == " (2023)"
+
+
+def test_value_wording_is_the_articles_own_words_and_the_chinese_ledger_shows_it():
+    """产能提升一倍 reads “提升一倍” in the value cell, not 100%; the words are the article's (part of claim_text)."""
+    from greenmfg.data import loaders
+    from greenmfg.locale.i18n import using
+    from greenmfg.pages.claims import ledger
+
+    claims = loaders.load_claims()
+    worded = claims[claims["value_wording"].fillna("") != ""]
+    assert len(worded) >= 3
+    assert all(w in text for w, text in zip(worded["value_wording"], worded["claim_text"]))
+    capacity = claims[claims["claim_id"] == "dezhou-filter-press-capacity"].iloc[0]
+    with using("zh"):
+        cell = ledger._details(capacity)
+    assert "“提升一倍”" in cell and "100%" not in cell.split("</dd>")[0]

@@ -79,6 +79,9 @@ def quote_html(claim: pd.Series) -> str:
 def _details(claim: pd.Series) -> str:
     """The <dd> pairs after status, type and theme that the claim has: value, evidence, quote, search, note, target."""
     value = value_text(claim["value"], claim["unit"], claim["qualifier"])
+    wording = claim.get("value_wording")
+    if language() == "zh" and not is_missing(wording):  # the article's own words where the number would reword them
+        value = f"“{wording}”"
     evidence = source_html(claim["evidence_org"], claim["evidence_date"], claim["evidence_url"])
     parts = [f"<dt>{tr('Value')}</dt><dd>{html.escape(value)}{_when(claim)}</dd>" if value else "",
              f"<dt>{tr('Evidence')}</dt><dd>{evidence}</dd>" if evidence else ""]
