@@ -216,3 +216,13 @@ def test_value_wording_is_the_articles_own_words_and_the_chinese_ledger_shows_it
     with using("zh"):
         cell = ledger._details(capacity)
     assert "“提升一倍”" in cell and "100%" not in cell.split("</dd>")[0]
+
+
+def test_claims_quoting_one_fenbie_clause_follow_the_order_of_their_figures():
+    """分别超过97%和95%: the steel claim (97%) comes before the petrochemical one (95%), though both quote the clause."""
+    from greenmfg.pages.claims.reading_order import ordered_claims
+
+    claims = pd.DataFrame({"claim_id": ["b-steel", "a-petro"], "paragraph_id": ["p01", "p01"],
+                           "claim_text": ["分别超过97%和95%"] * 2, "value": ["97", "95"]})
+    paragraphs = pd.DataFrame({"paragraph_id": ["p01"], "text_zh": ["钢铁、石化分别超过97%和95%。"]})
+    assert ordered_claims(claims, paragraphs)["claim_id"].tolist() == ["b-steel", "a-petro"]
