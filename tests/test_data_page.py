@@ -143,3 +143,12 @@ def test_licence_table_lists_sources_not_our_notes_and_writes_cc_by_one_way(data
         out = sources.source_licences_html(data["descriptor"])
     assert "CC-BY-4.0" not in out and "研究线索" not in out and "序列笔记" not in out
     assert "CC BY 4.0" in out
+
+
+def test_a_not_sourced_claim_sharing_its_clause_names_its_figure(data):
+    """钢铁、石化化工……分别超过97%和95%: the not-found petrochemical claim says it means the 95 % figure."""
+    from greenmfg.locale.i18n import using
+
+    with using("zh"):
+        out = sources.not_sourced_html(data["policy_document"], data["claims"])
+    assert "分别超过97%和95%（指其中的超过95%）" in out

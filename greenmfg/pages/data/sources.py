@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from greenmfg.charts.markup import escaped, page_href
+from greenmfg.charts.markup import escaped, page_href, value_text
 from greenmfg.data.frames import is_missing
 from greenmfg.locale.i18n import DEFAULT, language, pick, tr
 from greenmfg.pages.glossary.entries import claim_refs
@@ -42,7 +42,16 @@ def not_sourced_html(doc: pd.DataFrame, claims: pd.DataFrame) -> str:
     ledger entry (Chinese pages quote the article's own words)."""
     items = [_fact_item(fact) for _, fact in doc[doc["status"].isin(["not found", "unverified"])].iterrows()]
     refs, text = claim_refs(claims), "claim_text_en" if language() == DEFAULT else "claim_text"
-    items += ["<li>" + tr("Claim {link}: {text}", text=escaped(claim[text]),
+    shared = set(claims.loc[claims["claim_text"].duplicated(keep=False), "claim_id"])
+
+    def words(claim: pd.Series) -> str:
+        """The claim's words; where two claims quote one 分别 clause, the Chinese names which figure is meant."""
+        if text == "claim_text" and claim["claim_id"] in shared:
+            return claim[text] + tr(" (the figure {value})",
+                                    value=value_text(claim["value"], claim["unit"], claim["qualifier"]))
+        return claim[text]
+
+    items += ["<li>" + tr("Claim {link}: {text}", text=escaped(words(claim)),
                           link=f'<a href="{page_href("claims", "claim-" + escaped(claim["claim_id"]))}">'
                                f'{escaped(refs[claim["claim_id"]])}</a>') + "</li>"
               for _, claim in claims[claims["status"] == "not found"].iterrows()]
