@@ -248,3 +248,15 @@ def test_stale_flags_count_from_the_last_check_of_the_sources(monkeypatch):
     from greenmfg.data import freshness
     monkeypatch.setattr(freshness, "sources_checked_on", lambda descriptor: "2035-01-01")
     assert index.load()["freshness"]["stale"].all()
+
+
+def test_goals_not_confirmed_as_this_documents_say_so(data):
+    """The steel goal is partly confirmed in the ledger and tracker: the home page's goal list says so too."""
+    from greenmfg.locale.i18n import using
+
+    with using("zh"):
+        out = goals.goals_html(data["policy_targets"])
+    steel = next(item for item in out.split("<li>") if "target-T05" in item)
+    assert "（是否出自《指导意见》：部分证实）" in steel
+    confirmed = next(item for item in out.split("<li>") if "target-T03" in item)
+    assert "是否出自" not in confirmed
