@@ -79,7 +79,6 @@ NAMES = {
     "ule.claimed_firms": "claim.steel_ule_firms.value",
     "ule.claimed_cap": "claim.steel_ule_capacity.value",
     "ule.verdict": "claim.steel_ule_firms.status",
-    "ule.cap_verdict": "claim.steel_ule_capacity.status",
     # water reuse
     "water.steel_claimed": "claim.steel_water_reuse.value",
     "water.petro_claimed": "claim.petrochem_water_reuse.value",
