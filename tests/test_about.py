@@ -31,7 +31,7 @@ def test_citation_and_bibtex():
     assert f"title = {{{title}}}" in entry and f"author = {{{{{author}}}}}" in entry
     text = citation.citation_text("2025-10-31", "0.1.0", "2026-12-07")
     assert text.startswith(f"{author}. {title}. ")
-    assert "data as of 31 October 2025 (the newest source's release date), sources last checked December 2026" in text
+    assert "latest source published 31 October 2025, sources last checked December 2026" in text
     assert "last data update" not in text and text.endswith(site_url())
 
 
@@ -40,7 +40,7 @@ def test_zh_citation_is_gb_t_7714_for_an_online_resource():
     with using("zh"):
         title, author = citation.citation_meta()
         text = citation.citation_text("2025-10-31", "0.1.0", "2026-12-07")
-    assert text == f"{author}. {title}[EB/OL]. (2026-12-07)[引用日期]. {site_url()}zh/."
+    assert text == f"{author}. {title}[EB/OL]. (2026-12-07)[2026-12-07]. {site_url()}zh/."
 
 
 def test_contact_names_the_publisher_and_the_repository_issue_tracker_from_the_config():
@@ -95,4 +95,4 @@ def test_zh_citation_is_the_chinese_title_with_the_authors_chinese_name_and_the_
         text, entry = citation.citation_text("2025-10-31", "0.1.0", "2026-12-07"), citation.bibtex("2025-10-31", "0.1.0", "2026-12-07")
     assert title == zh["title"] and title.startswith(quarto_config("zh")["website"]["title"] + "：")
     assert text.startswith(f"{author}. {title}")
-    assert f"title = {{{title}}}" in entry and "note = {数据版本0.1.0；数据截至2025年10月31日；来源核查至2026年12月}" in entry
+    assert f"title = {{{title}}}" in entry and "note = {数据版本0.1.0；最新来源发布于2025年10月31日；来源核查至2026年12月}" in entry

@@ -186,3 +186,43 @@ def test_verdict_counts_say_a_verdict_no_claim_has_as_none():
     with using("zh"):
         assert claims.verdict_summary(statuses) == "已证实7处，部分证实6处，未找到来源9处；没有一处见于其他文件或与官方数据不符"
         assert "0" not in claims.variables()["claims"]["summary"]
+
+
+def test_a_whole_year_figure_is_that_years_not_as_of_it():
+    """15.7% of 2023's value added reads （2023年）, not （截至2023年）, which says a running total; a dated stock keeps 截至."""
+    from greenmfg.locale.i18n import using
+    from greenmfg.pages.claims.ledger import _when
+
+    share = pd.Series({"as_of": "2023", "claim_type": "statistic"})
+    stock = pd.Series({"as_of": "2024-03", "claim_type": "statistic"})
+    target = pd.Series({"as_of": "2030", "claim_type": "target"})
+    with using("zh"):
+        assert (_when(share), _when(stock), _when(target)) == ("（2023年）", "（截至2024年3月）", "（到2030年）")
+    with using("en"):
+        assert _when(share) == " (2023)"
+
+
+def test_value_wording_is_the_articles_own_words_and_the_chinese_ledger_shows_it():
+    """产能提升一倍 reads “提升一倍” in the value cell, not 100%; the words are the article's (part of claim_text)."""
+    from greenmfg.data import loaders
+    from greenmfg.locale.i18n import using
+    from greenmfg.pages.claims import ledger
+
+    claims = loaders.load_claims()
+    worded = claims[claims["value_wording"].fillna("") != ""]
+    assert len(worded) >= 3
+    assert all(w in text for w, text in zip(worded["value_wording"], worded["claim_text"]))
+    capacity = claims[claims["claim_id"] == "dezhou-filter-press-capacity"].iloc[0]
+    with using("zh"):
+        cell = ledger._details(capacity)
+    assert "“提升一倍”" in cell and "100%" not in cell.split("</dd>")[0]
+
+
+def test_claims_quoting_one_fenbie_clause_follow_the_order_of_their_figures():
+    """分别超过97%和95%: the steel claim (97%) comes before the petrochemical one (95%), though both quote the clause."""
+    from greenmfg.pages.claims.reading_order import ordered_claims
+
+    claims = pd.DataFrame({"claim_id": ["b-steel", "a-petro"], "paragraph_id": ["p01", "p01"],
+                           "claim_text": ["分别超过97%和95%"] * 2, "value": ["97", "95"]})
+    paragraphs = pd.DataFrame({"paragraph_id": ["p01"], "text_zh": ["钢铁、石化分别超过97%和95%。"]})
+    assert ordered_claims(claims, paragraphs)["claim_id"].tolist() == ["b-steel", "a-petro"]

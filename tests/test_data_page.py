@@ -49,8 +49,8 @@ def test_checks_and_not_sourced(data):
 
 def test_source_licences_name_each_source_once(data):
     out = sources.source_licences_html(data["descriptor"])
-    titles = {s["title"] for s in data["descriptor"].get("sources", [])}
-    titles |= {s["title"] for r in data["descriptor"]["resources"] for s in r.get("sources", [])}
+    named = data["descriptor"].get("sources", []) + [s for r in data["descriptor"]["resources"] for s in r.get("sources", [])]
+    titles = {s["title"] for s in named if not str(s.get("path", "")).startswith(sources.OWN_NOTES)}
     assert out.count("<tr><td>") == 1 + len(titles)
 
 
@@ -132,3 +132,23 @@ def test_data_page_speaks_of_the_report_not_of_the_build(data, lang):
     text = re.sub(r'href="[^"]*"|>[a-z_]+\.csv<', "", shown)
     assert not re.search(WORKING_NOTES, text), re.search(WORKING_NOTES, text)[0]
     assert ("央视网报道的文本" if lang == "zh" else "The text of the CCTV report") in text
+
+
+def test_licence_table_lists_sources_not_our_notes_and_writes_cc_by_one_way(data):
+    """Our research notes are not a source a reader can consult; CC BY 4.0 is written as in the titles, never
+    as the identifier CC-BY-4.0."""
+    from greenmfg.locale.i18n import using
+
+    with using("zh"):
+        out = sources.source_licences_html(data["descriptor"])
+    assert "CC-BY-4.0" not in out and "研究线索" not in out and "序列笔记" not in out
+    assert "CC BY 4.0" in out
+
+
+def test_a_not_sourced_claim_sharing_its_clause_names_its_figure(data):
+    """钢铁、石化化工……分别超过97%和95%: the not-found petrochemical claim says it means the 95 % figure."""
+    from greenmfg.locale.i18n import using
+
+    with using("zh"):
+        out = sources.not_sourced_html(data["policy_document"], data["claims"])
+    assert "分别超过97%和95%（指其中的超过95%）" in out

@@ -168,10 +168,10 @@ def test_one_freshness_statement_on_every_page_of_both_editions():
     from greenmfg.paths import REPO_ROOT
 
     assert freshness.freshness_statement("2026-03-19", "2026-12") == (
-        "Data as of 19 March 2026 (the newest source's release date); sources last checked December 2026")
+        "Latest source published 19 March 2026; sources last checked December 2026")
     with using("zh"):
         assert freshness.freshness_statement("2026-03-19", "2026-12") == (
-            "数据截至2026年3月19日（所用来源中最新的发布日期）；来源核查至2026年12月")
+            "最新来源发布于2026年3月19日；来源核查至2026年12月")
     assert build_variables(lang="zh")["data"]["sources_checked"] == "2026年12月"
     for lang in ("en", "zh"):
         for page in pages(lang):
@@ -180,3 +180,8 @@ def test_one_freshness_statement_on_every_page_of_both_editions():
             assert first.startswith("[{{< var data.freshness >}}]{.gm-as-of}"), page.source
             prose = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
             assert "最后更新" not in prose and "last data update" not in prose, page.source
+
+
+def test_stale_reference_is_the_last_recorded_search_of_the_sources():
+    from greenmfg.data.data_tables import load_descriptor
+    assert freshness.stale_reference() == freshness.sources_checked_on(load_descriptor())

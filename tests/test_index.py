@@ -240,3 +240,23 @@ def test_zh_home_notebook_mirrors_its_twin():
     strings = re.findall(r'"([^"]*)"', call[:call.index("}))")])
     for text in (s for s in strings if s not in {c.key for c in chapters()}):
         assert not re.findall(r"\S*\d\S*", prose_without_allowed_numbers(text)), text
+
+
+def test_stale_flags_count_from_the_last_check_of_the_sources(monkeypatch):
+    """The ⚠ marker counts a figure's age to the day the sources were last searched (data/package.yaml), not to the
+    newest source's date: with a search recorded far ahead, every tracked figure is stale."""
+    from greenmfg.data import freshness
+    monkeypatch.setattr(freshness, "sources_checked_on", lambda descriptor: "2035-01-01")
+    assert index.load()["freshness"]["stale"].all()
+
+
+def test_goals_not_confirmed_as_this_documents_say_so(data):
+    """The steel goal is partly confirmed in the ledger and tracker: the home page's goal list says so too."""
+    from greenmfg.locale.i18n import using
+
+    with using("zh"):
+        out = goals.goals_html(data["policy_targets"])
+    steel = next(item for item in out.split("<li>") if "target-T05" in item)
+    assert "（是否出自《指导意见》：部分证实）" in steel
+    confirmed = next(item for item in out.split("<li>") if "target-T03" in item)
+    assert "是否出自" not in confirmed

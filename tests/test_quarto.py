@@ -76,7 +76,7 @@ def test_quarto_pages_have_dates_values_and_charts(clone, two_builds):
         assert "Invalid Date" not in html, page.output
         assert "{{<" not in html and "?var:" not in html, f"{page.output}: an unexpanded shortcode"
         assert "iopub." not in html, f"{page.output}: the notebook's run timestamps are in the HTML"
-        assert re.search(r'class="gm-as-of"[^>]*>(Data as of |数据截至)(\d{1,2} [A-Z][a-z]+ )?([A-Z][a-z]+ )?\d{4}', html), f"{page.output}: no 'Data as of'"
+        assert re.search(r'class="gm-as-of"[^>]*>(Latest source published |最新来源发布于)(\d{1,2} [A-Z][a-z]+ )?([A-Z][a-z]+ )?\d{4}', html), f"{page.output}: no 'Latest source published'"
     chapter = parse((site / "chapters" / "digital.html").read_text(encoding="utf-8"))
     assert len(chapter.select("figure.gm-card")) >= 3
 

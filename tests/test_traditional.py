@@ -341,3 +341,24 @@ def test_notebook_uses_only_defined_variables():
     for key in keys:
         assert isinstance(lookup(variables, key), str), key
     assert not re.search(r"\bv\[|page_variables|chart_frames", text)
+
+
+def test_eaf_tonnages_read_in_the_prose_as_the_what_if_chart_draws_them():
+    """The chart's bars say 0.96亿吨 and 1.92亿吨; the takeaway beside them must not say 9600万吨 for the same bar."""
+    from greenmfg.locale.i18n import using
+
+    with using("zh"):
+        steel_values = traditional.variables()["traditional"]["steel"]
+    assert steel_values["eaf_latest_mt"].endswith("亿吨") and steel_values["eaf_needed_mt"].endswith("亿吨")
+    assert "万吨" not in steel_values["eaf_latest_mt"]
+
+
+def test_chinese_press_filter_label_uses_full_width_brackets():
+    """0.30（−70%）on Chinese pages, not 0.30 (−70 %): full-width brackets, no space before %."""
+    import json
+
+    from greenmfg.locale.i18n import using
+
+    with using("zh"):
+        spec = json.dumps(press_filter.chart(press_filter.frame(traditional.load())).to_dict(), ensure_ascii=False)
+    assert "'（'" in spec and "'%）'" in spec and "' %)'" not in spec

@@ -190,3 +190,36 @@ def test_chinese_catalogue_and_pages_use_no_latin_units_or_bound_jargon():
         words += ["".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
     text = "\n".join(map(str, words))
     assert not re.search(r"kg/kWh|kg CO|\(MW\)|（MW）|\d MW\b|界值", text), re.search(r"kg/kWh|kg CO|\(MW\)|（MW）|\d MW\b|界值", text)
+
+
+def test_chart_titles_write_year_spans_as_the_edition_does():
+    """Chart subtitles take their span from the one formatter: 2015—2025年 in Chinese (as the source lines write
+    it), never 2015–2025年; English keeps 2015–2025."""
+    import pandas as pd
+
+    from greenmfg.data.frames import year_span
+
+    frame = pd.DataFrame({"year": [2015, 2020, 2025]})
+    with using("zh"):
+        assert year_span(frame) == "2015—2025年"
+    with using("en"):
+        assert year_span(frame) == "2015–2025"
+
+
+def test_chinese_states_a_negative_percentage_as_a_fall():
+    """A change below −51 % is 下降超过51%, not 低于-51%; −40 % is 下降40%, −13 % about is 下降13%左右."""
+    from greenmfg.locale.formatting import fmt_value
+
+    assert fmt_value(-51, "%", "<", lang="zh") == "下降超过51%"
+    assert fmt_value(-40, "%", lang="zh") == "下降40%" and fmt_value(-13, "%", "≈", lang="zh") == "下降13%左右"
+    assert fmt_value(40, "%", ">", lang="zh") == "超过40%" and fmt_value(-51, "%", "<", lang="en") == "less than -51 %"
+
+
+def test_chinese_tables_write_figures_as_the_prose_does():
+    """A card's table cell beside 1649万辆 reads 1649, not 1,649; English keeps 1,649."""
+    from greenmfg.charts.card import _fmt_cell
+
+    with using("zh"):
+        assert (_fmt_cell(1649.0), _fmt_cell(1288.8)) == ("1649", "1288.8")
+    with using("en"):
+        assert _fmt_cell(1649.0) == "1,649"

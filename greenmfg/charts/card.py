@@ -24,7 +24,7 @@ from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data.frames import PROVENANCE
 from greenmfg.data.freshness import card_freshness
 from greenmfg.data.sources import short_source_line
-from greenmfg.locale.formatting import reader_date, reader_rows
+from greenmfg.locale.formatting import reader_date, reader_rows, table_number
 from greenmfg.locale.i18n import edition_prefix, header, language, tr
 from greenmfg.pages.var_tokens import load_variables, substitute
 from greenmfg.paths import REPO_ROOT
@@ -130,7 +130,7 @@ def _fmt_cell(value: Any) -> str:
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
     if isinstance(value, float):
-        return f"{value:,.10g}"
+        return table_number(value)
     return str(value)
 
 

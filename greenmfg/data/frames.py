@@ -106,5 +106,8 @@ def rescale(value: float, unit: str) -> tuple[float, str]:
 
 
 def year_span(frame: pd.DataFrame) -> str:
-    """First and last year of a frame as 'first–last', so chart titles follow the data."""
-    return f"{int(frame['year'].min())}–{int(frame['year'].max())}"
+    """First and last year of a frame as the edition writes a span (2015–2025, 2015—2025年: the one formatter's
+    year_span), so chart titles follow the data."""
+    from greenmfg.locale.formatting import year_span as span  # formatting imports this package: import on use
+
+    return span(frame["year"].min(), frame["year"].max())

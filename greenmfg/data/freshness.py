@@ -1,8 +1,9 @@
 """How fresh a figure is: the latest period of a series, when its next official figure usually appears (a schedule
 from data/processed/release_schedule.csv, never a dated forecast) and whether it is stale.
 
-Staleness is measured against the site's ``data.last_updated``, which comes from the data (``last_updated`` below),
-never from the clock, so two builds of the same data say the same thing.
+Staleness is measured against the day the sources were last checked (``greenmfg:sources_checked`` in
+data/package.yaml, ``stale_reference`` below): a figure is stale when it is old by the time we last looked for a newer
+one. That day comes from the data, never from the clock, so two builds of the same data say the same thing.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from greenmfg.data import loaders
-from greenmfg.data.data_tables import AS_OF_PATTERN
+from greenmfg.data.data_tables import AS_OF_PATTERN, load_descriptor
 from greenmfg.data.frames import PROVENANCE, PUBLISHED, is_missing, published_rows
 from greenmfg.data.sources import publisher_name
 from greenmfg.locale.formatting import month_span, reader_date
@@ -181,6 +182,12 @@ def sources_checked_on(descriptor: dict) -> str:
     return max(dates, key=period_end)
 
 
+def stale_reference(data_dir=None) -> str:
+    """The day staleness is counted to: the last recorded search of the sources, not the newest source's date (a
+    2022 figure is four years old when the sources were searched in December 2026, whatever the newest source)."""
+    return sources_checked_on(load_descriptor(data_dir))
+
+
 def sources_checked(descriptor: dict) -> str:
     """The month the sources were last searched ('2026-12'), as pages state it."""
     return sources_checked_on(descriptor)[:7]
@@ -188,6 +195,7 @@ def sources_checked(descriptor: dict) -> str:
 
 def freshness_statement(newest_source: str, checked: str) -> str:
     """The one statement of the data's age on every page, in the page's language, each date labelled as what it is:
-    'Data as of 19 March 2026 (the newest source's release date); sources last checked December 2026'."""
-    return tr("Data as of {newest} (the newest source's release date); sources last checked {checked}",
+    'Latest source published 19 March 2026; sources last checked December 2026'. The first date is when the newest
+    source came out, not the end of the period the figures cover, so it is not worded 'data as of' (数据截至)."""
+    return tr("Latest source published {newest}; sources last checked {checked}",
               newest=reader_date(newest_source), checked=reader_date(checked))

@@ -30,6 +30,9 @@ from greenmfg.locale.i18n import language
 _EN_QUALIFIER = {"=": "", ">": "more than ", "≥": "at least ", "<": "less than ", "≤": "at most ", "≈": "≈ "}
 # Chinese for ≥ is the documents' own verb: every source coded ≥ here says 达到 (达到62%, 达到30%以上) or …以上, none 不低于.
 _ZH_QUALIFIER = {"=": "", ">": "超过", "≥": "达到", "<": "低于", "≤": "不超过", "≈": "约"}
+# A negative percentage is a change: Chinese says how far it fell (下降40%, 下降超过51%), never "-40%" or "低于-51%".
+# qualifier of the signed value -> how the fall is worded ({} is its size): < -51 % is a fall of more than 51 %.
+_ZH_FALL = {"=": "下降{}", "<": "下降超过{}", "≤": "至少下降{}", ">": "下降不到{}", "≥": "至多下降{}", "≈": "下降{}左右"}
 _NO_UNIT = {"", "count"}
 # Units Chinese text writes in words: a change of a percentage is so many 个百分点; an emission factor is so many
 # 千克/千瓦时; a plant's capacity so many 兆瓦, as the CCTV report writes it (20兆瓦光伏发电项目).
@@ -67,6 +70,12 @@ def fmt_number(value, decimals: int | None = None, lang: str | None = None) -> s
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def table_number(value: float, lang: str | None = None) -> str:
+    """A number in a card's table: up to ten significant digits, grouped as the edition writes figures (1,649 in
+    English, 1649 in Chinese, as the prose beside it writes 1649万辆)."""
+    return f"{value:{',' if (lang or language()) != 'zh' else ''}.10g}"
 
 
 def zh_quantity(value, unit: str, decimals: int | None = None) -> str | None:
@@ -137,6 +146,19 @@ def in_chart_unit(value, unit: str, lang: str | None = None) -> tuple[float | No
     return (None if _is_missing(value) else round(float(value) * factor, 6)), shown
 
 
+def chart_quantity(value, unit: str, qualifier: str = "=", decimals: int | None = None, lang: str | None = None) -> str:
+    """A quantity as this edition's charts state it, for prose and takeaways that name a figure a chart draws: in
+    Chinese 96 Mt is 0.96亿吨 beside a chart counting in 亿吨 (fmt_value would say 9600万吨, so one figure would read
+    two ways); English, and units the charts keep, read as fmt_value."""
+    lang = lang or language()
+    shown_value, shown_unit = in_chart_unit(value, unit, lang)
+    if shown_unit == unit or shown_value is None:
+        return fmt_value(value, unit, qualifier, lang, decimals)
+    places = None if decimals is None else chart_decimals(unit, decimals, lang)
+    prefix = (_ZH_QUALIFIER if lang == "zh" else _EN_QUALIFIER)[qualifier or "="]
+    return f"{prefix}{fmt_number(shown_value, places, lang)}{shown_unit}"
+
+
 def chart_decimals(unit: str, decimals: int, lang: str | None = None) -> int:
     """Decimals that keep a figure's precision in this edition's chart unit: whole Mt are 亿吨 to 2 decimals, tenths
     of a million kWh are whole 万千瓦时."""
@@ -186,6 +208,8 @@ def fmt_value(value, unit: str = "", qualifier: str = "=", lang: str | None = No
         raise ValueError(f"unknown qualifier {qualifier!r}")
     if lang == "zh" and (quantity := zh_quantity(value, unit, decimals)) is not None:
         return f"{table[qualifier]}{quantity}"
+    if lang == "zh" and unit == "%" and float(value) < 0:
+        return _ZH_FALL[qualifier].format(f"{fmt_number(-float(value), decimals, lang)}%")
     number = fmt_number(value, decimals, lang)
     unit = "" if unit in _NO_UNIT else unit
     unit = _ZH_UNITS.get(unit, unit) if lang == "zh" else unit

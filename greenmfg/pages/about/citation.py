@@ -4,7 +4,8 @@ the about page's own citation metadata, the data and the site's address.
 Title and author are the about page's front matter `citation` (which Quarto also reads), so they are written once.
 The dates are the data's: the newest source's release date and the last recorded search of the sources
 (greenmfg.data.freshness), each labelled as what it is. The Chinese citation follows GB/T 7714-2015 for an online
-resource ([EB/OL], (update date)[date cited], address); the English keeps its own style.
+resource ([EB/OL], (update date)[date cited], address), both dates the last search of the sources (a reader who
+cites a later build cites its own dates); the English keeps its own style.
 """
 from __future__ import annotations
 
@@ -27,18 +28,18 @@ def edition_url() -> str:
 
 
 def citation_text(last_updated: str, version: str, checked: str) -> str:
-    """The plain-text citation of the site; on Chinese pages in GB/T 7714 form, its update date the last check of
-    the sources and its date cited left for the reader ([引用日期])."""
+    """The plain-text citation of the site; on Chinese pages in GB/T 7714 form, its update date and its date cited
+    both the last check of the sources (a filled date, never a placeholder a desk would have to replace)."""
     title, author = citation_meta()
     if language() == "zh":
-        return f"{author}. {title}[EB/OL]. ({checked})[引用日期]. {edition_url()}."
-    return (f"{author}. {title}. Data version {version}; data as of {reader_date(last_updated)} (the newest source's "
-            f"release date), sources last checked {reader_date(checked[:7])}. {edition_url()}")
+        return f"{author}. {title}[EB/OL]. ({checked})[{checked}]. {edition_url()}."
+    return (f"{author}. {title}. Data version {version}; latest source published {reader_date(last_updated)}, "
+            f"sources last checked {reader_date(checked[:7])}. {edition_url()}")
 
 
 def _note(version: str, last_updated: str, checked: str) -> str:
     """The data's version and dates, as the BibTeX note says them (as the page says them)."""
-    return tr("Data version {version}; data as of {newest}; sources last checked {checked}", version=version,
+    return tr("Data version {version}; latest source published {newest}; sources last checked {checked}", version=version,
               newest=reader_date(last_updated), checked=reader_date(checked[:7]))
 
 

@@ -40,10 +40,13 @@ def theme_labels() -> dict[str, str]:
 
 
 def _when(claim: pd.Series) -> str:
-    """A target is due "by" its year; a figure is "as of" its date (Chinese pages: 2024年3月); no date, no bracket."""
+    """A target is due "by" its year; a figure for a whole year is that year's (a share or an output: 2023, not "as
+    of 2023", which reads as a running total); a figure of a day or month is "as of" it (Chinese pages: 截至2024年3月);
+    no date, no bracket."""
     if is_missing(claim["as_of"]):
         return ""
-    template = " (by {date})" if claim["claim_type"] == "target" else " (as of {date})"
+    whole_year = len(cell_text(claim["as_of"]).strip()) == 4
+    template = " (by {date})" if claim["claim_type"] == "target" else " ({date})" if whole_year else " (as of {date})"
     date = reader_date(cell_text(claim["as_of"]))
     return html.escape(tr(template, date=date))
 
@@ -76,6 +79,9 @@ def quote_html(claim: pd.Series) -> str:
 def _details(claim: pd.Series) -> str:
     """The <dd> pairs after status, type and theme that the claim has: value, evidence, quote, search, note, target."""
     value = value_text(claim["value"], claim["unit"], claim["qualifier"])
+    wording = claim.get("value_wording")
+    if language() == "zh" and not is_missing(wording):  # the article's own words where the number would reword them
+        value = f"“{wording}”"
     evidence = source_html(claim["evidence_org"], claim["evidence_date"], claim["evidence_url"])
     parts = [f"<dt>{tr('Value')}</dt><dd>{html.escape(value)}{_when(claim)}</dd>" if value else "",
              f"<dt>{tr('Evidence')}</dt><dd>{evidence}</dd>" if evidence else ""]

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from greenmfg.charts.markup import escaped, page_href
+from greenmfg.charts.markup import escaped, page_href, value_text
 from greenmfg.data.frames import is_missing
 from greenmfg.locale.i18n import DEFAULT, language, pick, tr
 from greenmfg.pages.glossary.entries import claim_refs
@@ -42,7 +42,16 @@ def not_sourced_html(doc: pd.DataFrame, claims: pd.DataFrame) -> str:
     ledger entry (Chinese pages quote the article's own words)."""
     items = [_fact_item(fact) for _, fact in doc[doc["status"].isin(["not found", "unverified"])].iterrows()]
     refs, text = claim_refs(claims), "claim_text_en" if language() == DEFAULT else "claim_text"
-    items += ["<li>" + tr("Claim {link}: {text}", text=escaped(claim[text]),
+    shared = set(claims.loc[claims["claim_text"].duplicated(keep=False), "claim_id"])
+
+    def words(claim: pd.Series) -> str:
+        """The claim's words; where two claims quote one 分别 clause, the Chinese names which figure is meant."""
+        if text == "claim_text" and claim["claim_id"] in shared:
+            return claim[text] + tr(" (the figure {value})",
+                                    value=value_text(claim["value"], claim["unit"], claim["qualifier"]))
+        return claim[text]
+
+    items += ["<li>" + tr("Claim {link}: {text}", text=escaped(words(claim)),
                           link=f'<a href="{page_href("claims", "claim-" + escaped(claim["claim_id"]))}">'
                                f'{escaped(refs[claim["claim_id"]])}</a>') + "</li>"
               for _, claim in claims[claims["status"] == "not found"].iterrows()]
@@ -50,8 +59,16 @@ def not_sourced_html(doc: pd.DataFrame, claims: pd.DataFrame) -> str:
 
 
 def licence_name(licence: dict[str, Any]) -> str:
-    """A licence's title in the page's language, else its identifier (CC-BY-4.0)."""
-    return (pick(licence, "title") if licence.get("title") else "") or licence["name"]
+    """A licence's title in the page's language, else its identifier as licences are written (CC-BY-4.0 -> CC BY
+    4.0, as the titles beside it write it)."""
+    name = licence["name"]
+    return (pick(licence, "title") if licence.get("title") else "") or (
+        name.replace("-", " ") if name.startswith("CC-") else name)
+
+
+# Our own working notes (research leads) are where a figure was found, not a source a reader can go to: every row
+# already names its publisher, so the licence table lists the sources themselves.
+OWN_NOTES = "raw/research"
 
 
 def source_licences_html(descriptor: dict[str, Any]) -> str:
@@ -60,7 +77,7 @@ def source_licences_html(descriptor: dict[str, Any]) -> str:
     rows = [(title, tr(", ").join(map(licence_name, descriptor.get("licenses", []))))]
     seen = set()
     for source in descriptor.get("sources", []) + [s for res in descriptor["resources"] for s in res.get("sources", [])]:
-        if source["title"] in seen:
+        if source["title"] in seen or str(source.get("path", "")).startswith(OWN_NOTES):
             continue
         seen.add(source["title"])
         licence = tr(", ").join(map(licence_name, source.get("licenses", [])))

@@ -10,7 +10,7 @@ import pandas as pd
 
 from greenmfg.data import loaders
 from greenmfg.data.frames import latest_row, series_rows
-from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date
+from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date, year_span
 from greenmfg.locale.i18n import tr
 from greenmfg.pages.emerging import batteries, nev, pue, pv, structure
 from greenmfg.pages.emerging.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.pages.variables
@@ -52,16 +52,19 @@ def rescaled_label(row: pd.Series) -> str:
 
 
 def _nev_values(nev_frame: pd.DataFrame) -> dict:
-    """NEV sales first and last (million vehicles), and the claim year's figures against the article's claim."""
+    """NEV sales first and last (million vehicles), the years the chart draws a sourced share for, and the claim
+    year's figures against the article's claim."""
     claim = nev_frame.attrs["claim"]
     production = nev_frame[nev_frame["measure"] == "production"]
     sales = nev_frame[nev_frame["measure"] == "sales"]
+    share_years = nev_frame.loc[nev_frame["measure"] == "share", "year"]
     first_year = int(nev_frame["year"].min())
     sales_at_claim = sales[sales["year"] == claim["year"]].iloc[0]["value"]
     return {
         "nev_first_year": str(first_year),
         "nev_sales_first": label_in(sales, first_year),
         "nev_sales_last": label_in(sales, int(sales["year"].max())),
+        "nev_share_years": year_span(share_years.min(), share_years.max()),
         "nev_production_claim_year": label_in(production, claim["year"]),
         "nev_sales_claim_year": label_in(sales, claim["year"]),
         "nev_sales_shortfall": fmt_value(round(shortfall(claim["value"], sales_at_claim) * VEHICLES[claim["unit"]]),

@@ -19,6 +19,7 @@ NAMES = {
     "nev.year": "series.nev_sales.latest_year",
     "nev.sales": "emerging.nev_sales_last",
     "nev.share": "series.nev_share_of_new_vehicle_sales.latest",
+    "nev.share_years": "emerging.nev_share_years",
     "nev.from": phrase("{level} in {year}", level="emerging.nev_sales_first", year="emerging.nev_first_year"),
     "nev.to": phrase("{level} in {year}", level="emerging.nev_sales_last", year="series.nev_sales.latest_year"),
     "dom.year": "series.nev_share_of_domestic_new_vehicle_sales.latest_year",

@@ -9,7 +9,6 @@ import pandas as pd
 
 from greenmfg.data import freshness, loaders, predecessors
 from greenmfg.data import targets as pace_math
-from greenmfg.data.freshness import data_last_updated
 from greenmfg.locale.i18n import pick
 
 # (table, basis column) pairs whose text can be a target's latest basis: the series rows and the targets' baselines.
@@ -32,5 +31,5 @@ def load(data_dir=None) -> dict[str, pd.DataFrame]:
     return {"policy_document": loaders.load_policy_document(data_dir), "policy_targets": targets, "progress": progress,
             "steps": steps,
             "freshness": freshness.target_freshness(targets, progress, loaders.load_release_schedule(data_dir),
-                                                    data_last_updated(data_dir)),
+                                                    freshness.stale_reference(data_dir)),
             "bases": bases({"context_series": series, "policy_targets": targets})}

@@ -18,11 +18,21 @@ def _metric(row: pd.Series) -> str:
     return tr("{english} (no Chinese wording seen)", english=f'<span lang="en">{escaped(row["metric_en"])}</span>')
 
 
+def _attribution(row: pd.Series) -> str:
+    """For a goal not confirmed as this document's, the verdict on that, as the ledger and tracker give it: the
+    home page lists it beside confirmed goals, so it must not read as one of them."""
+    status = cell_text(row.get("attribution_status"))
+    if not status or status == "confirmed":
+        return ""
+    return " " + html.escape(tr("(attribution to this document: {status})", status=tr(status)))
+
+
 def _goal_item(row: pd.Series) -> str:
-    """One goal: sector linked to the tracker, then the value (numeric targets) and what is measured."""
+    """One goal: sector linked to the tracker, then the value (numeric targets) and what is measured, and whether it
+    is confirmed as this document's."""
     sector = html.escape(cell_text(pick(row, "sector")).capitalize())
     link = f'<a href="{page_href("targets", "target-" + escaped(row["target_id"]))}">{sector}</a>'
-    metric = _metric(row)
+    metric = _metric(row) + _attribution(row)
     if row["target_kind"] == "quantitative":
         value = html.escape(value_text(row["value"], row["unit"], row["qualifier"]))
         return f'<li>{tr("{sector}: {value} — {metric}", sector=link, value=f"<strong>{value}</strong>", metric=metric)}</li>'

@@ -29,7 +29,8 @@ def load(data_dir=None) -> dict:
     steps = predecessors.steps(targets, predecessors.load(data_dir))
     progress = predecessors.with_milestone_pace(pace_math.target_progress(targets, context), steps)
     return {"policy_targets": targets, "claims": claims, "progress": progress, "steps": steps, "last_updated": updated,
-            "latest": freshness.target_freshness(targets, progress, loaders.load_release_schedule(data_dir), updated)}
+            "latest": freshness.target_freshness(targets, progress, loaders.load_release_schedule(data_dir),
+                                                 freshness.stale_reference(data_dir))}
 
 
 def pace_kind_counts(progress: pd.DataFrame) -> dict[str, str]:

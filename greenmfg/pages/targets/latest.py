@@ -13,8 +13,8 @@ from greenmfg.locale.i18n import tr
 def stale_flag() -> str:
     """The stale marker: visible text, and a label that says what it means for screen readers."""
     months = freshness.STALE_AFTER_MONTHS
-    label = tr("Warning: the latest figure ends more than {months} months before this site's data date "
-               "(the newest source date in the data)", months=months)
+    label = tr("Warning: the latest figure ends more than {months} months before the sources were last checked",
+               months=months)
     return (f'<strong class="gm-stale" role="note" aria-label="{html.escape(label)}">'
             f'{html.escape(tr("⚠ older than {months} months", months=months))}</strong>')
 

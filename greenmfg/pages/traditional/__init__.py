@@ -11,7 +11,7 @@ import pandas as pd
 from greenmfg.data import loaders
 from greenmfg.data.frames import latest_row
 from greenmfg.data.targets import gap_text, pace_label, target_progress
-from greenmfg.locale.formatting import fmt_number, fmt_value
+from greenmfg.locale.formatting import chart_quantity, fmt_number, fmt_value
 from greenmfg.locale.i18n import tr
 from greenmfg.pages.traditional import steel
 from greenmfg.pages.traditional import ultra_low_emission as ule
@@ -68,8 +68,9 @@ def _steel_variables(data: dict[str, pd.DataFrame]) -> dict[str, str]:
     needed = eaf_tonnage_needed(float(crude["value"]), float(eaf_target(data["targets"])["value"]))
     eaf_mt = megatonnes(float(eaf["value"]), eaf["unit"])
     peak = steel.peak_row(data["series"])
-    return {"eaf_latest_mt": fmt_value(eaf_mt, "Mt", eaf["qualifier"], decimals=0),
-            "eaf_needed_mt": fmt_value(needed, "Mt", decimals=0), "eaf_needed_multiple": fmt_number(needed / eaf_mt, 1),
+    # the what-if chart draws both tonnages in its unit (亿吨 in Chinese): the prose names them as the chart does
+    return {"eaf_latest_mt": chart_quantity(eaf_mt, "Mt", eaf["qualifier"], decimals=0),
+            "eaf_needed_mt": chart_quantity(needed, "Mt", decimals=0), "eaf_needed_multiple": fmt_number(needed / eaf_mt, 1),
             "crude_peak": fmt_value(peak["value"], peak["unit"], peak["qualifier"]),
             "crude_peak_year": str(int(peak["year"]))}
 

@@ -17,6 +17,7 @@ from greenmfg.data.targets import (
     pace_label,
     target_progress,
 )
+from greenmfg.locale.formatting import year_span
 from greenmfg.locale.i18n import pick, tr, tr_all
 from greenmfg.pages.traditional.progress import (
     SHORT_LABELS,
@@ -124,7 +125,7 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
         x=alt.datum(100), color=alt.value(theme.category_color("target")))
     pace_bars, bound_marks = _paces(base, highlight)
     count = count_words(len(frame))
-    years = f"{frame['latest_year'].min()}–{frame['latest_year'].max()}"
+    years = year_span(frame["latest_year"].min(), frame["latest_year"].max())
     return with_source_dates(drawing_only(alt.vconcat(  # the id picks a target, the mark labels a bound's bar
         alt.layer(reached, goal).properties(width=300, height=150, title=tr("How far: latest value")),
         alt.layer(pace_bars, bound_marks).properties(width=300, height=200,

@@ -57,8 +57,8 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
                alt.Tooltip("method:N", title=tr("Method")), alt.Tooltip("claim_status:N", title=tr("Claim status"))]
     base = alt.Chart(frame).transform_calculate(
         per_unit=f"{before} ? 1 : (1 + energy_change_pct / 100) / capacity_multiplier",
-        label=(f"{before} ? '{tr('1.00 (index)')}' : format(datum.per_unit, '.2f') + ' (' + "
-               "(datum.per_unit >= 1 ? '+' : '−') + format(abs(datum.per_unit - 1) * 100, '.0f') + ' %)'"),
+        label=(f"{before} ? '{tr('1.00 (index)')}' : format(datum.per_unit, '.2f') + '{tr(' (')}' + "
+               f"(datum.per_unit >= 1 ? '+' : '−') + format(abs(datum.per_unit - 1) * 100, '.0f') + '{tr(' %)')}'"),
     ).encode(y=alt.Y("stage:N", title=None, sort=[tr(stage) for stage in STAGES]), tooltip=tooltip)
     bars = base.mark_bar().encode(
         x=alt.X("per_unit:Q", title=theme.lines(tr("Energy per unit of output (before = 1)"), 28),
