@@ -12,7 +12,7 @@ from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data import milestones as verdict_rules
 from greenmfg.data.frames import PROVENANCE, is_missing
-from greenmfg.locale.formatting import reader_date
+from greenmfg.locale.formatting import fmt_number, reader_date
 from greenmfg.locale.i18n import language, pick, tr
 
 from .chain import OPINIONS, documents_by_id, iso_date, verdict_frame
@@ -44,15 +44,17 @@ def _document_cells(document: pd.Series) -> dict:
 
 
 def short_label(row: pd.Series) -> str:
-    """The label drawn beside a point: the qualifier as a symbol ('≥ 57 %', '> 480 Mt'); a fall or a PUE ceiling in
-    its words (下降18%, PUE降到1.35以下: a minus sign is no way to say a fall); 'in words' for a goal without a value."""
+    """The label drawn beside a point, short enough for two points of one document a year or two apart: the qualifier
+    as a symbol ('≥ 57 %', '> 480 Mt', '< 1.35' for a PUE, which the measure names); a fall in its words (降18%,
+    '18 % lower': a minus sign is no way to say a fall); 'in words' for a goal without a value."""
     value, unit, qualifier = row["value"], row["unit"], row["qualifier"]
     if is_missing(value):
         return tr("in words")
-    if float(value) < 0 or unit == "PUE":
-        return goal_label(row)
+    if float(value) < 0:
+        return goal_label(row).replace("下降", "降")
     symbol = SYMBOLS.get(str(qualifier) or "=", "")
-    return (symbol.strip() if language() == "zh" else symbol) + verdict_rules.value_label(value, unit, "=")
+    number = fmt_number(value) if unit == "PUE" else verdict_rules.value_label(value, unit, "=")
+    return (symbol.strip() if language() == "zh" else symbol) + number
 
 
 def _due(year: int) -> str:
@@ -60,11 +62,12 @@ def _due(year: int) -> str:
     return f"{int(year)}-07-01"
 
 
-def _source(row: pd.Series, document: pd.Series, as_of: str) -> dict:
+def _source(row: pd.Series, document: pd.Series) -> dict:
     """A row's source, dated: a source the data gives no date takes its document's date (the date the reader would
-    look the document up by), so a tooltip says 'date not known' only where neither has one. ``as_of`` is the data's
-    last_updated, the date the verdicts hold on: the one date the card's 'Latest data' and the page's as-of line share."""
-    cells = provenance(row, as_of)
+    look the document up by), so a tooltip says 'date not known' only where neither has one. The row holds as of its
+    document's date, so the card's source line spans the documents' years and its 'Latest data' is the newest
+    document's date (the card's note says so, beside the page's as-of line, the newest source in all the data)."""
+    cells = provenance(row, str(document["date"]))
     if is_missing(cells.get("source_date")) and not is_missing(document["date"]):
         cells["source_date"] = str(document["date"])
     return cells
@@ -82,7 +85,7 @@ def _milestone_rows(data: dict) -> list[dict]:
                      "due_year": int(m["year"]), "due": _due(m["year"]), "value_label": milestone_words(m),
                      "short_label": short_label(m), "verdict": tr(m["verdict"]),
                      "reason": m["reason"], "basis": pick(m, "basis"),
-                     **_source(m, document, data["last_updated"])})
+                     **_source(m, document)})
     return rows
 
 
@@ -102,9 +105,9 @@ def target_name(target: pd.Series) -> str:
     return target["metric_zh"] if language() == "zh" and not is_missing(target["metric_zh"]) else target["metric_en"]
 
 
-def _target_source(target: pd.Series, opinions: pd.Series, as_of: str) -> dict:
+def _target_source(target: pd.Series, opinions: pd.Series) -> dict:
     """The target's own source where it is on an original page, else the Opinions' own report (dated as _source)."""
-    return _source(opinions if is_missing(target["url"]) else target, opinions, as_of)
+    return _source(opinions if is_missing(target["url"]) else target, opinions)
 
 
 def _target_rows(data: dict) -> list[dict]:
@@ -120,7 +123,7 @@ def _target_rows(data: dict) -> list[dict]:
                          "due": _due(target["horizon_year"]), "value_label": label, "verdict": tr(TARGET),
                          "short_label": short_label(target),
                          "reason": _target_reason(target, chain[chain["verification"] == "not found"]),
-                         "basis": target_name(target), **_target_source(target, opinions, data["last_updated"])})
+                         "basis": target_name(target), **_target_source(target, opinions)})
     return rows
 
 
