@@ -206,6 +206,11 @@ def test_chinese_goals_keep_anchors_and_say_why_there_is_no_chinese(data):
                                  .sort_values("horizon_year", kind="stable")["target_id"])
     assert "未见中文原文" not in entries["T11"] and 'lang="zh-Hans">资源综合利用水平稳步提升' in entries["T11"]
     assert 'lang="zh-Hans">合成气一步法' in entries["T06"] and "<p>Large-scale" not in entries["T06"]
+    # a German report's words are never the Chinese page's 出处原文: folded, under a Chinese label saying what they are
+    assert "外文报道原文（德文）" in entries["T06"] and "出处原文" not in entries["T06"]
+    assert "<details><summary>外文报道原文" in entries["T06"]
+    # readers know a goal by its horizon, sector and words, not by an id in its heading
+    assert not any(re.search(r"<h3>[^<]*\bT\d{2}\b", entry) for entry in entries.values())
 
 
 def test_distance_chart_in_chinese_keeps_rows_and_colours(data):
