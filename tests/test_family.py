@@ -150,7 +150,10 @@ def test_the_page_has_its_sections_and_says_where_six_transformations_come_from(
     nb = nbformat.read(REPO_ROOT / page("family", lang).source, as_version=4)
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert re.findall(r"\{#(sec-[\w-]+)", text) == NOTEBOOK_SECTIONS
-    assert "六大转型" in text and ("seen only in a reprint" in text or "转载网站上见到" in text)
+    assert "六大转型" in text and ("seen only in reprints" in text or "只见于转载" in text)
+    # reader wording, not notes on how the site works: no 'not linked here', no 'computed by a program'
+    for note in ("not linked here", "not written by hand", "这里不给链接", "程序根据数据算出", "并非人工填写"):
+        assert note not in text
     assert "sbdailynews" not in text  # a copy site: the research note keeps its address, no page links it
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "timeline.CHART_ID" in code and "milestones_html" in code and "task_areas_html" in code
@@ -177,3 +180,43 @@ def test_milestone_quotes_leave_out_a_reprints_pinyin_glosses():
     out = table.milestones_html(family.load())
     assert "數據中心" in out and "(shù)" not in out and "Pinyin the reprint printed" in out
     assert re.search(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", out) is None
+
+
+def test_milestones_keep_the_documents_qualifiers_and_say_a_fall_in_words(data):
+    """The review of 2026-12: 力争提升至15% was shown as 达到15%, 力争80%以上 as 达到80%, 1500万吨以上 as 达到1500万吨,
+    a fall as -18%, a PUE ceiling as 低于1.35 PUE. The value reads as the document words it, in both editions."""
+    expected = {"zh": {"eaf_2025_steel_energy": "力争达到15%", "ule_2025_steel_ule": "力争80%以上",
+                       "secal_2027_aluminium_quality": "1500万吨以上", "al_2030_nonferrous_peak": "力争30%以上",
+                       "co2_2025_green_14fyp": "下降18%", "water_2027_traditional": "下降13%左右",
+                       "pue_new_2021_datacentre_3yr": "PUE降到1.35以下", "waste_rate_2025_green_14fyp": "达到57%"},
+                "en": {"eaf_2025_steel_energy": "aim for 15 %", "ule_2025_steel_ule": "aim for at least 80 %",
+                       "secal_2027_aluminium_quality": "at least 15 Mt", "co2_2025_green_14fyp": "18 % lower",
+                       "water_2027_traditional": "about 13 % lower", "pue_new_2021_datacentre_3yr": "PUE below 1.35"}}
+    for lang, words in expected.items():
+        with using(lang):
+            html = milestone_table.milestones_html(data)
+            frame = timeline.frame(data)
+            values = family.variables()["family"]
+        rows = dict(re.findall(r'<tr id="milestone-([a-z0-9_]+)"(.*?)</tr>', html, flags=re.S))
+        for milestone_id, text in words.items():
+            assert f"<strong>{text}</strong>" in rows[milestone_id], (lang, milestone_id)
+            assert text in frame["value_label"].tolist()
+        assert not frame["value_label"].str.contains(r"^[-约≈]*-\d|低于\d", regex=True).any()
+        assert values["t"]["t04"] == ("30%以上" if lang == "zh" else "at least 30 %")
+
+
+def test_the_timeline_names_targets_and_dates_as_readers_read_them(data):
+    """No internal id (T07（文字表述）, 目标T05) in the chart's rows; a source without a date of its own takes its
+    document's; every row holds as of its document's date (the card's note says what that date is)."""
+    with using("zh"):
+        frame = timeline.frame(data)
+    for column in ("value_label", "short_label", "reason", "basis"):
+        assert not frame[column].str.contains(r"\bT\d{2}\b", regex=True).any(), column
+    assert "碳排放总量实现达峰" in frame["value_label"].tolist()
+    assert (frame["source_date"] != "").all() and (frame["as_of"] != "").all()
+    air = frame[frame["document_id"] == "air_quality_2023"]
+    assert air["source_date"].iloc[0] == "2023-11-30"
+    with using("zh"):
+        searched = milestone_table.not_found_html(data)
+        areas = task_areas.task_areas_html(data)
+    assert not re.search(r"\bT\d{2}\b", re.sub(r'(href|id)="[^"]*"', "", searched + areas))

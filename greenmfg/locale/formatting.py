@@ -220,3 +220,45 @@ def fmt_value(value, unit: str = "", qualifier: str = "=", lang: str | None = No
     else:
         body = f"{number} {unit}"
     return f"{table[qualifier]}{body}"
+
+
+# A goal's value as the documents word it (fmt_goal): the qualifier's words around the figure, per edition.
+_ZH_GOAL = {"=": "{body}", ">": "超过{body}", "≥": "达到{body}", "<": "低于{body}", "≤": "不超过{body}", "≈": "{body}左右"}
+_EN_GOAL = {"=": "{body}", ">": "more than {body}", "≥": "at least {body}", "<": "less than {body}",
+            "≤": "at most {body}", "≈": "about {body}"}
+# PUE is a ratio named before its figure: 'PUE降到1.35以下' (the plans' own words), 'PUE below 1.35'.
+_ZH_PUE = {"=": "PUE为{n}", ">": "PUE超过{n}", "≥": "PUE不低于{n}", "<": "PUE降到{n}以下", "≤": "PUE不超过{n}",
+           "≈": "PUE约为{n}"}
+_EN_PUE = {"=": "PUE of {n}", ">": "PUE above {n}", "≥": "PUE of at least {n}", "<": "PUE below {n}",
+           "≤": "PUE of at most {n}", "≈": "PUE of about {n}"}
+
+
+def fmt_goal(value, unit: str = "", qualifier: str = "=", lang: str | None = None, *, aim: bool = False,
+             or_more: bool = False) -> str:
+    """A goal's value worded as the documents word it, in both editions: a fall in words, never a minus sign
+    (下降18%, 下降13%左右; '18 % lower', 'about 13 % lower'), a PUE ceiling with the measure first (PUE降到1.35以下,
+    'PUE below 1.35'), '以上' where the document says it (30%以上, 'at least 30 %'; 达到57% where it says 达到) and
+    力争 where it sets the goal as an aim (力争80%以上, 'aim for at least 80 %'; 力争达到15%, 'aim for 15 %').
+    ``value`` and ``unit`` as the edition counts them (those of fmt_value)."""
+    lang = lang or language()
+    if _is_missing(value):
+        return ""
+    qualifier = qualifier if isinstance(qualifier, str) and qualifier else "="
+    zh, number = lang == "zh", float(value)
+    if unit == "PUE":
+        text = (_ZH_PUE if zh else _EN_PUE)[qualifier].format(n=fmt_number(number, lang=lang))
+    elif number < 0:  # a fall: its size after the verb, 'about'/'at least' as the document has it
+        body = fmt_value(-number, unit, "=", lang)
+        if zh:
+            text = "下降" + body + ("左右" if qualifier == "≈" else "以上" if or_more else "")
+        else:
+            text = ("about " if qualifier == "≈" else "at least " if or_more else "") + body + " lower"
+    else:
+        body = fmt_value(number, unit, "=", lang)
+        if or_more and qualifier in ("=", "≥"):
+            text = body + "以上" if zh else "at least " + body
+        elif aim and qualifier == "≥" and not zh:  # 力争达到15%: 'aim for 15 %', the aim being to reach it
+            text = body
+        else:
+            text = (_ZH_GOAL if zh else _EN_GOAL)[qualifier].format(body=body)
+    return ("力争" + text if zh else "aim for " + text) if aim else text

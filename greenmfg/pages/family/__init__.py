@@ -19,6 +19,7 @@ from greenmfg.pages.family.names import NAMES  # noqa: F401 - the prose's short 
 from greenmfg.pages.values import key
 
 from .chain import verdict_frame
+from .wording import goal_label, milestone_words
 
 PAGE_KEY = __name__.rpartition(".")[2]
 
@@ -59,13 +60,13 @@ def _counts(frame: pd.DataFrame, documents: pd.DataFrame) -> dict[str, str]:
 
 
 def variables(data_dir=None) -> dict[str, dict]:
-    """family.{counts}, family.m.<milestone> (each milestone as worded, with its qualifier) and family.o.<milestone>
-    (the figure a verdict rests on, with its period)."""
+    """family.{counts}, family.m.<milestone> (each milestone as its document words it: 力争80%以上, 下降18%) and
+    family.o.<milestone> (the figure a verdict rests on, with its period)."""
     data = load(data_dir)
     frame = verdict_frame(data)
     dated = frame[frame["verdict"] != verdict_rules.NOT_FOUND]
     out: dict = _counts(frame, data["documents"])
-    out["m"] = {key(row["milestone_id"]): verdict_rules.milestone_label(row) for _, row in dated.iterrows()}
+    out["m"] = {key(row["milestone_id"]): milestone_words(row) for _, row in dated.iterrows()}
     with_figure = dated[dated["outcome_label"] != ""]
     out["o"] = {key(row["milestone_id"]): row["outcome_label"] for _, row in with_figure.iterrows()}
     out["o_period"] = {key(row["milestone_id"]): row["outcome_period"] for _, row in with_figure.iterrows()}
@@ -89,8 +90,7 @@ def _latest_and_targets(data: dict) -> dict[str, dict[str, str]]:
     numeric = [t for t in dict.fromkeys(milestones["related_target_id"]) if t and not pd.isna(targets.loc[t, "value"])]
     return {"latest": {key(s): verdict_rules.value_label(r["value"], r["unit"], r["qualifier"]) for s, r in latest.items()},
             "latest_year": {key(s): str(int(r["year"])) for s, r in latest.items()},
-            "t": {key(t): verdict_rules.value_label(targets.loc[t, "value"], targets.loc[t, "unit"],
-                                                    targets.loc[t, "qualifier"]) for t in numeric}}
+            "t": {key(t): goal_label(targets.loc[t]) for t in numeric}}
 
 
 def fall_label(value, unit: str, qualifier: str) -> str:

@@ -11,13 +11,15 @@ from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data import milestones as verdict_rules
 from greenmfg.data.frames import is_missing
 from greenmfg.locale.formatting import reader_date
-from greenmfg.locale.i18n import pick, tr
+from greenmfg.locale.i18n import language, pick, tr
 
 from .chain import documents_by_id, verdict_frame
 from .sources import source_html
+from .wording import milestone_words
 
 COLUMNS = ("Milestone", "Document", "Verdict and reason", "Source and wording")
 QUOTE_LANG = {"zh": "zh", "en": "en"}
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
 def small(text: str) -> str:
@@ -37,7 +39,10 @@ def _wording(m: pd.Series) -> str:
     """The source, then the exact sentence folded, in its own language, and any caveat on it."""
     if m["verification"] == "not found":
         return "–"
-    quote = (f'<details><summary>{html.escape(tr("Exact wording"))}</summary>'
+    foreign = language() == "zh" and m["wording_language"] != "zh"  # a Chinese page labels a foreign report's words
+    summary = (tr("Wording of a foreign-language report ({language})", language=tr(LANGUAGE_NAMES[m["wording_language"]]))
+               if foreign else tr("Exact wording"))
+    quote = (f'<details><summary>{html.escape(summary)}</summary>'
              f'{quote_html(m["quote"], QUOTE_LANG[m["wording_language"]])}</details>')
     caveat = pick(m, "verification_note")
     return source_html(m) + quote + ("" if is_missing(caveat) else small(caveat))
@@ -46,7 +51,7 @@ def _wording(m: pd.Series) -> str:
 def _row(m: pd.Series, documents: pd.DataFrame) -> str:
     """One milestone: what it is (measure, value, year, basis), its document, verdict and reason, source and wording."""
     found = m["verdict"] != verdict_rules.NOT_FOUND
-    what = (f"<strong>{html.escape(verdict_rules.milestone_label(m))}</strong> "
+    what = (f"<strong>{html.escape(milestone_words(m))}</strong> "
             f"{html.escape(tr('by {year}', year=int(m['year'])))}{small(pick(m, 'basis'))}" if found
             else html.escape(tr("searched, not found")))
     return (f'<tr id="milestone-{escaped(m["milestone_id"])}" data-row data-measure="{escaped(m["measure_id"])}" '
@@ -71,9 +76,9 @@ def milestones_html(data: dict) -> str:
 
 
 def not_found_html(data: dict) -> str:
-    """What was searched and not found: each search as a list item, with its measure and the target it concerns."""
+    """What was searched and not found: each search as a list item, with its measure (readers know a target by
+    what it measures, which the measure names, never by its id)."""
     frame = data["milestones"][data["milestones"]["verification"] == "not found"]
     items = [f'<li><strong>{escaped(pick(m, "measure_en"))}</strong>'
-             + (f' ({escaped(m["related_target_id"])})' if m["related_target_id"] else "")
-             + f"{html.escape(tr(': '))}{escaped(pick(m, 'search_note'))}</li>" for _, m in frame.iterrows()]
+             f"{html.escape(tr(': '))}{escaped(pick(m, 'search_note'))}</li>" for _, m in frame.iterrows()]
     return f'<ul class="gm-family-searched">{"".join(items)}</ul>'

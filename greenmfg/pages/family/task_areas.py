@@ -13,7 +13,7 @@ from greenmfg.locale.i18n import language, pick, tr
 
 from .sources import source_html
 from .table import small
-from .timeline import CHART_ID
+from .timeline import CHART_ID, target_name
 
 COLUMNS = ("Section", "Heading and wording seen", "Page on this site", "Measures on this page", "Targets",
            "What the site has data for")
@@ -25,16 +25,16 @@ def measure_links(ids: str, names: dict[str, str]) -> str:
                          for m in ids.split()) or html.escape(tr("no measure on this page"))
 
 
-def _row(area: pd.Series, names: dict[str, str]) -> str:
+def _row(area: pd.Series, names: dict[str, str], targets: pd.DataFrame) -> str:
     english = f'<br><span lang="en">{escaped(area["heading_en"])}</span>' if language() == "en" else ""
     wording = (f'<details><summary>{html.escape(tr("Wording seen"))}</summary>{chinese(area["wording_zh"], "blockquote")}'
                f"{source_html(area)}</details>") if not is_missing(area["wording_zh"]) else ""
     page = html.escape(tr("no page of its own")) if area["chapter"] == "none" else chapter_link(area["chapter"])
-    targets = tr(", ").join(f'<a href="{page_href("targets", "target-" + t)}">{escaped(t)}</a>'
-                            for t in area["target_ids"].split())
+    links = tr("; ").join(f'<a href="{page_href("targets", "target-" + t)}">{escaped(target_name(targets.loc[t]))}</a>'
+                          for t in area["target_ids"].split())  # readers know a target by what it measures
     return (f'<tr id="task-area-{int(area["area"])}"><th scope="row">{chinese(area["section_zh"])}'
             f'{small(tr(area["heading_status"]))}</th><td>{chinese(area["heading_zh"])}{english}{wording}</td>'
-            f"<td>{page}</td><td>{measure_links(area['measure_ids'], names)}</td><td>{targets}</td>"
+            f"<td>{page}</td><td>{measure_links(area['measure_ids'], names)}</td><td>{links}</td>"
             f'<td>{escaped(pick(area, "site_data_en"))}</td></tr>')
 
 
@@ -42,6 +42,7 @@ def task_areas_html(data: dict) -> str:
     """General requirements first, then the four task areas."""
     names = {row["measure_id"]: pick(row, "measure_en") for _, row in data["milestones"].iterrows()}
     head = "".join(f'<th scope="col">{html.escape(tr(name))}</th>' for name in COLUMNS)
-    rows = "".join(_row(area, names) for _, area in data["task_areas"].iterrows())
+    targets = data["targets"].set_index("target_id", drop=False)
+    rows = "".join(_row(area, names, targets) for _, area in data["task_areas"].iterrows())
     return scroll_box(f'<table class="gm-front-table gm-family-areas"><thead><tr>{head}</tr>'
                       f"</thead><tbody>{rows}</tbody></table>")

@@ -12,11 +12,12 @@ from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data import milestones as verdict_rules
 from greenmfg.data.frames import PROVENANCE, is_missing
-from greenmfg.locale.formatting import reader_date
+from greenmfg.locale.formatting import fmt_number, reader_date
 from greenmfg.locale.i18n import language, pick, tr
 
 from .chain import OPINIONS, documents_by_id, iso_date, verdict_frame
 from .sources import provenance
+from .wording import goal_label, milestone_words
 
 CHART_ID = chart_id_of(__name__)
 DEFAULT_MEASURE = "eaf_share"  # the chain from the 2022 plans to the 2030 target, with three 2025 milestones
@@ -42,17 +43,34 @@ def _document_cells(document: pd.Series) -> dict:
             "issued": iso_date(document["date"]), "issued_label": reader_date(document["date"])}
 
 
-def short_label(value, unit, qualifier) -> str:
-    """The label drawn beside a point: the qualifier as a symbol ('≥ 57 %', '> 480 Mt'), or 'in words'."""
+def short_label(row: pd.Series) -> str:
+    """The label drawn beside a point, short enough for two points of one document a year or two apart: the qualifier
+    as a symbol ('≥ 57 %', '> 480 Mt', '< 1.35' for a PUE, which the measure names); a fall in its words (降18%,
+    '18 % lower': a minus sign is no way to say a fall); 'in words' for a goal without a value."""
+    value, unit, qualifier = row["value"], row["unit"], row["qualifier"]
     if is_missing(value):
         return tr("in words")
+    if float(value) < 0:
+        return goal_label(row).replace("下降", "降")
     symbol = SYMBOLS.get(str(qualifier) or "=", "")
-    return (symbol.strip() if language() == "zh" else symbol) + verdict_rules.value_label(value, unit, "=")
+    number = fmt_number(value) if unit == "PUE" else verdict_rules.value_label(value, unit, "=")
+    return (symbol.strip() if language() == "zh" else symbol) + number
 
 
 def _due(year: int) -> str:
     """A milestone's point on the time axis: the middle of its year, so it sits within the year it is due."""
     return f"{int(year)}-07-01"
+
+
+def _source(row: pd.Series, document: pd.Series) -> dict:
+    """A row's source, dated: a source the data gives no date takes its document's date (the date the reader would
+    look the document up by), so a tooltip says 'date not known' only where neither has one. The row holds as of its
+    document's date, so the card's source line spans the documents' years and its 'Latest data' is the newest
+    document's date (the card's note says so, beside the page's as-of line, the newest source in all the data)."""
+    cells = provenance(row, str(document["date"]))
+    if is_missing(cells.get("source_date")) and not is_missing(document["date"]):
+        cells["source_date"] = str(document["date"])
+    return cells
 
 
 def _milestone_rows(data: dict) -> list[dict]:
@@ -61,31 +79,35 @@ def _milestone_rows(data: dict) -> list[dict]:
     for _, m in verdict_frame(data).iterrows():
         if m["verdict"] == verdict_rules.NOT_FOUND:
             continue
+        document = documents.loc[m["document_id"]]
         rows.append({"measure_id": m["measure_id"], "measure": pick(m, "measure_en"), "role": "milestone",
-                     "target_id": m["related_target_id"], **_document_cells(documents.loc[m["document_id"]]),
-                     "due_year": int(m["year"]), "due": _due(m["year"]), "value_label": verdict_rules.milestone_label(m),
-                     "short_label": short_label(m["value"], m["unit"], m["qualifier"]), "verdict": tr(m["verdict"]),
+                     "target_id": m["related_target_id"], **_document_cells(document),
+                     "due_year": int(m["year"]), "due": _due(m["year"]), "value_label": milestone_words(m),
+                     "short_label": short_label(m), "verdict": tr(m["verdict"]),
                      "reason": m["reason"], "basis": pick(m, "basis"),
-                     **provenance(m, str(documents.loc[m["document_id"], "date"]))})
+                     **_source(m, document)})
     return rows
 
 
 def _target_reason(target: pd.Series, searched: pd.DataFrame) -> str:
-    """The target's id and attribution; and what was searched, where no earlier milestone was found."""
-    text = tr("Target {target} of the Opinions; attribution: {status}.", target=target["target_id"],
-              status=tr(target["attribution_status"]))
-    notes = [pick(row, "search_note") for _, row in searched.iterrows()]
-    return " ".join([text, *notes])
+    """The target's attribution and, where a search found no earlier milestone, what was looked for and not found
+    (readers know the target by its measure and document, never by its id)."""
+    text = tr("A 2030 target of the Opinions; attribution: {status}.", status=tr(target["attribution_status"]))
+    for _, row in searched.iterrows():
+        text = tr("{reason} {note}", reason=text, note=tr("Searched for and not found: {note}",
+                                                           note=pick(row, "search_note")))
+    return text
 
 
-def _metric(target: pd.Series) -> str:
-    """What the target measures: its Chinese wording on Chinese pages where the data has one, else the English."""
+def target_name(target: pd.Series) -> str:
+    """What the target measures: its Chinese wording on Chinese pages where the data has one, else the English (how
+    readers know a target: never by its id)."""
     return target["metric_zh"] if language() == "zh" and not is_missing(target["metric_zh"]) else target["metric_en"]
 
 
 def _target_source(target: pd.Series, opinions: pd.Series) -> dict:
-    """The target's own source where it is on an original page, else the Opinions' own report."""
-    return provenance(opinions if is_missing(target["url"]) else target, str(opinions["date"]))
+    """The target's own source where it is on an original page, else the Opinions' own report (dated as _source)."""
+    return _source(opinions if is_missing(target["url"]) else target, opinions)
 
 
 def _target_rows(data: dict) -> list[dict]:
@@ -94,16 +116,14 @@ def _target_rows(data: dict) -> list[dict]:
     rows = []
     for measure_id, chain in data["milestones"].groupby("measure_id", sort=False):
         for target_id in [i for i in dict.fromkeys(chain["related_target_id"]) if i]:
-            target = targets.loc[target_id]
-            label = (tr("{target}, in words", target=target_id) if is_missing(target["value"])
-                     else verdict_rules.value_label(target["value"], target["unit"], target["qualifier"]))
+            target = targets.loc[target_id]  # a goal in words is shown by its words (碳排放总量实现达峰)
+            label = target_name(target) if is_missing(target["value"]) else goal_label(target)
             rows.append({"measure_id": measure_id, "measure": pick(chain.iloc[0], "measure_en"), "role": "target",
                          "target_id": target_id, **_document_cells(opinions), "due_year": int(target["horizon_year"]),
                          "due": _due(target["horizon_year"]), "value_label": label, "verdict": tr(TARGET),
-                         "short_label": target_id if is_missing(target["value"]) else short_label(
-                             target["value"], target["unit"], target["qualifier"]),
+                         "short_label": short_label(target),
                          "reason": _target_reason(target, chain[chain["verification"] == "not found"]),
-                         "basis": _metric(target), **_target_source(target, opinions)})
+                         "basis": target_name(target), **_target_source(target, opinions)})
     return rows
 
 

@@ -9,9 +9,11 @@ import pandas as pd
 from greenmfg.charts.markup import slug
 from greenmfg.data import freshness, loaders, predecessors
 from greenmfg.data import targets as pace_math
+from greenmfg.data.frames import is_missing
 from greenmfg.data.freshness import data_last_updated
 from greenmfg.locale.i18n import tr
 from greenmfg.pages.claims.reading_order import ordered_claims
+from greenmfg.pages.family.wording import goal_label
 
 # Recent paces that are only bounds, or unknown: the figures may leave a target without a verdict.
 BOUND_KINDS = (pace_math.PACE_LOWER_BOUND, pace_math.PACE_UPPER_BOUND, pace_math.PACE_UNDETERMINED)
@@ -26,11 +28,27 @@ def load(data_dir=None) -> dict:
     raw_claims = loaders.load_claims(data_dir)
     claims = ordered_claims(raw_claims, loaders.load_article_paragraphs(data_dir))
     updated = data_last_updated(data_dir)
-    steps = predecessors.steps(targets, predecessors.load(data_dir))
+    family = predecessors.load(data_dir)
+    steps = worded_steps(predecessors.steps(targets, family), family["milestones"])
     progress = predecessors.with_milestone_pace(pace_math.target_progress(targets, context), steps)
     return {"policy_targets": targets, "claims": claims, "progress": progress, "steps": steps, "last_updated": updated,
             "latest": freshness.target_freshness(targets, progress, loaders.load_release_schedule(data_dir),
                                                  freshness.stale_reference(data_dir))}
+
+
+def worded_steps(steps: pd.DataFrame, milestones: pd.DataFrame) -> pd.DataFrame:
+    """The steps with each value as the plans that set it word it (力争80%以上, 'aim for at least 80 %'; the wordings
+    of several plans joined by 'or'), and dated by their document where their source gives no date."""
+    steps = steps.copy()
+    for index, step in steps.iterrows():
+        same = milestones[(milestones["related_target_id"] == step["target_id"]) & (milestones["year"] == step["year"])
+                          & (milestones["value"] == step["value"]) & (milestones["unit"] == step["unit"])]
+        label = tr(" or ").join(dict.fromkeys(goal_label(m) for _, m in same.iterrows()))
+        steps.loc[index, ["value_label", "step_label"]] = [label, tr("{value} by {year}", value=label,
+                                                                      year=int(step["year"]))]
+    undated = steps["source_date"].map(is_missing)
+    steps.loc[undated, "source_date"] = steps.loc[undated, "as_of"]
+    return steps
 
 
 def pace_kind_counts(progress: pd.DataFrame) -> dict[str, str]:

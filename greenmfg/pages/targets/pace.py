@@ -35,3 +35,19 @@ def progress_reason(progress: pd.Series) -> str:
     recent = None if is_missing(progress["recent_annual_change"]) else float(progress["recent_annual_change"])
     kind = cell_text(progress.get("recent_pace_kind")) or pace_math.PACE_EXACT
     return pace_math.status_reason(float(progress["required_annual_change"]), recent, float(progress["gap"]), kind)
+
+
+# Reasons the method section explains once (#sec-method): elsewhere on the tracker page a row names the case and
+# points there, instead of repeating the sentence in every row, tooltip and CSV line.
+EXPLAINED_ONCE = {
+    "the recent pace is only a lower bound and it is below the pace needed, so the true pace may or may not be enough":
+        "lower bound below the pace needed (see How we judge the pace)",
+    "the recent pace is only an upper bound and it reaches the pace needed, so the true pace may or may not be enough":
+        "upper bound above the pace needed (see How we judge the pace)",
+}
+
+
+def reason_on_page(progress: pd.Series) -> str:
+    """progress_reason as the tracker page gives it: a case its method section explains is named and referred to."""
+    reason = progress_reason(progress)
+    return next((tr(short) for long, short in EXPLAINED_ONCE.items() if reason == tr(long)), reason)

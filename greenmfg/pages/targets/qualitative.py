@@ -12,25 +12,31 @@ from greenmfg.locale.i18n import language, pick, tr
 from greenmfg.pages.claims.reading_order import claim_numbers
 
 # wording_language codes of policy_targets: (name for readers, HTML lang attribute)
+ONLY_FOREIGN = "Known only from a foreign-language report; no Chinese wording was found."
 LANGUAGES = {"zh": ("Chinese", "zh-Hans"), "en": ("English", "en"), "ja": ("Japanese", "ja"), "de": ("German", "de"),
              "it": ("Italian", "it")}
 
 
 def wording_html(target: pd.Series) -> str:
-    """The Chinese wording, or the note saying why there is none; then the source's own wording, folded, in its
-    language."""
+    """The Chinese wording, or the note saying why there is none (on a Chinese page, that the goal is known only from
+    a foreign-language report); then the source's own wording, folded, in its language, labelled on a Chinese page
+    as a foreign report's words."""
     zh = f"<p>{chinese(target['metric_zh'])}</p>" if not is_missing(target["metric_zh"]) else ""
     note_text = pick(target, "metric_zh_note")
     note = "" if is_missing(note_text) else f'<p class="gm-front-small">{escaped(note_text)}</p>'
     name, lang = LANGUAGES[target["wording_language"]]
-    summary = html.escape(tr("Source wording ({language})", language=tr(name)))
+    foreign = language() == "zh" and target["wording_language"] != "zh"  # a Chinese page names a foreign report
+    summary = html.escape(tr("Wording of a foreign-language report ({language})" if foreign
+                             else "Source wording ({language})", language=tr(name)))
+    if foreign and not zh and is_missing(note_text):
+        note = f'<p class="gm-front-small">{html.escape(tr(ONLY_FOREIGN))}</p>'
     quote = (f'<details><summary>{summary}</summary>{quote_html(target["quote"], lang)}</details>'
              if not is_missing(target["quote"]) else "")
     return zh + note + quote
 
 
 def _entry(target: pd.Series, claims: pd.DataFrame) -> str:
-    """One goal: id, horizon, sector, what it says, source, chapter, ledger links. Chinese pages give the English
+    """One goal (anchored by its id, headed by its horizon and sector): what it says, source, chapter, ledger links. Chinese pages give the English
     description only where there is no Chinese wording (a translation back would not be the document's words)."""
     related = claims[claims["related_target_id"] == target["target_id"]]["claim_id"]
     numbers = claim_numbers(claims)  # readers know a claim by its number in the ledger, never by its id
@@ -38,8 +44,7 @@ def _entry(target: pd.Series, claims: pd.DataFrame) -> str:
                           f'{html.escape(tr("claim {claim}", claim=numbers[claim_id]))}</a>' for claim_id in related)
     source = source_html(target["source_org"], target["source_date"], target["url"])
     language_name = tr(LANGUAGES[target["wording_language"]][0])
-    heading = tr("{target} · by {year} · {sector}", target=escaped(target["target_id"]),
-                 year=escaped(target["horizon_year"]), sector=escaped(pick(target, "sector")))
+    heading = tr("By {year} · {sector}", year=escaped(target["horizon_year"]), sector=escaped(pick(target, "sector")))
     description = ""
     if language() == "en" or is_missing(target["metric_zh"]):
         lang = "" if language() == "en" else ' lang="en"'

@@ -14,16 +14,17 @@ from greenmfg.charts.markup import (
     filtered_block,
     slug,
     source_html,
-    value_text,
 )
 from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data.frames import is_missing
+from greenmfg.data.milestones import value_label
 from greenmfg.data.targets import gap_text, pace_label
 from greenmfg.locale.formatting import year_span
 from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.pages.family.wording import goal_label
 
 from . import latest
-from .pace import pace_kind_note, progress_reason
+from .pace import pace_kind_note, reason_on_page
 
 COLUMNS = ("Target", "What is measured", "Target value", "Latest official value", "Gap", "Pace needed", "Recent pace",
            "Status")
@@ -52,16 +53,16 @@ def _row(progress: pd.Series, target: pd.Series, freshness: str = "") -> str:
     latest period / next release small print (greenmfg.pages.targets.latest)."""
     unit = cell_text(progress["unit"])
     lower = tr(" (the latest value is a lower bound)") if progress["latest_is_lower_bound"] else ""
-    target_value = html.escape(value_text(progress["target_value"], unit, progress["target_qualifier"]))
-    latest_value = html.escape(value_text(progress["latest_value"], unit, progress["latest_qualifier"]))
+    target_value = html.escape(goal_label(target))  # as the document words it: 30%以上
+    latest_value = html.escape(value_label(progress["latest_value"], unit, progress["latest_qualifier"]))
     target_source = source_html(target["source_org"], target["source_date"], target["url"])
     latest_source = source_html(progress["source_org"], progress["source_date"], progress["url"])
     gap = gap_text(float(progress["gap"]), unit, bool(progress["latest_is_lower_bound"]))
     return (
         f'<tr id="target-{escaped(progress["target_id"])}" data-row data-sector="{html.escape(slug(target["sector"]))}" '
         f'data-status="{html.escape(slug(progress["status"]))}">'
-        f'<th scope="row">{escaped(progress["target_id"])}<br><span class="gm-front-small">{escaped(pick(target, "sector"))}'
-        f'</span></th><td>{_metric_html(target)}<br><span class="gm-front-small">'
+        f'<th scope="row">{escaped(pick(target, "sector"))}'  # readers know a target by its sector and measure
+        f'</th><td>{_metric_html(target)}<br><span class="gm-front-small">'
         + tr("Target source: {source}. Discussed in {chapter}.", source=target_source,
              chapter=chapter_link(target["chapter"])) + '</span></td>'
         f'<td>{tr("<strong>{value}</strong> by {year}", value=target_value, year=escaped(progress["target_year"]))}'
@@ -77,7 +78,12 @@ def _row(progress: pd.Series, target: pd.Series, freshness: str = "") -> str:
         f'<td>{html.escape(pace_label(progress["recent_annual_change"], unit, progress["recent_pace_kind"]))}'
         f'{_recent_span(progress)}</td>'
         f'<td><span class="gm-status">{escaped(tr(progress["status"]))}</span><br><span class="gm-front-small">'
-        f'{html.escape(progress_reason(progress).capitalize() + tr("."))}</span></td></tr>')
+        f'{html.escape(_capitalised(reason_on_page(progress)) + tr("."))}</span></td></tr>')
+
+
+def _capitalised(text: str) -> str:
+    """The reason as a sentence: its first letter capitalised, the rest as written (PUE, How progress is judged)."""
+    return text[:1].upper() + text[1:]
 
 
 def tracker_html(targets: pd.DataFrame, progress: pd.DataFrame, latest_frame: pd.DataFrame | None = None) -> str:
