@@ -7,11 +7,16 @@ milestone as its plan words it: measure, the year's last two digits, the plan).
 from __future__ import annotations
 
 NAMES = {
+    # the figure the aluminium target's distance is measured from (as on the traditional chapter)
+    "alu.base": "target.t04.baseline",
+    "alu.base_year": "target.t04.baseline_year",
     # the latest published figure of each series a chain belongs with (family.latest.*, family.latest_year.*)
     "fam.eaf": "family.latest.eaf_share_crude_steel",
     "fam.eaf_year": "family.latest_year.eaf_share_crude_steel",
     "fam.recycled": "family.latest.main_recycled_resources_volume",
     "fam.recycled_year": "family.latest_year.main_recycled_resources_volume",
+    "fam.recycled9": "family.latest.main_recycled_resources_volume_ndrc_9cat",
+    "fam.recycled9_year": "family.latest_year.main_recycled_resources_volume_ndrc_9cat",
     "fam.secal": "family.latest.secondary_aluminium_output",
     "fam.secnf": "family.latest.secondary_nonferrous_output",
     "fam.secnf_year": "family.latest_year.secondary_nonferrous_output",
