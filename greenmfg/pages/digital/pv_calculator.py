@@ -105,4 +105,5 @@ def chart(rows: pd.DataFrame) -> alt.LayerChart:
                        "degradation and emission factor; seed article of {date} as reference.",
                        unit=chart_unit(GENERATION)[1], years=years, date=reader_date(rows["source_date"].iloc[0])),
         height=260,
+        padding={"left": 10, "top": 5, "right": 5, "bottom": 5},  # the upright y title clear of the card's edge
     )
