@@ -67,6 +67,10 @@ def frame(data: dict[str, Any]) -> pd.DataFrame:
     is_share = rows["category"] == tr("share")
     rows["label_below"] = is_share & (rows["year"] == rows.loc[is_share, "year"].min())
     rows = with_provenance(rows.assign(year=rows["year"].astype(int), value=rows["value"].astype(float)))
+    # The period a row's figure belongs to, one way for every row: a count or share its list year (the count after
+    # the 2022 list was stated in May 2023; that date is the source's), the target the year it was set.
+    is_target = rows["category"] == tr("target")
+    rows["as_of"] = rows["year"].astype(str).where(~is_target, rows["as_of"].str[:4])
     return rows[COLUMNS + list(PROVENANCE)]
 
 
