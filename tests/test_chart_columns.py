@@ -143,3 +143,25 @@ def test_built_csvs_and_embed_tables_carry_no_drawing_plumbing(site):
     assert len(tables) == 4 * len(CHARTS)
     problems = {name: found for name, (head, rows, zh) in tables.items() if (found := plumbing(head, rows, zh))}
     assert problems == {}
+
+
+def test_chart_csvs_say_what_a_reader_can_use():
+    """The editor's CSV findings: the PV calculator repeated the 25-year totals on every year's row, the EAF what-if
+    left the 2030 bar's tonnage empty, distance-to-2030 printed 88.70967741935483, green-system mixed periods."""
+    from greenmfg.pages import digital, traditional
+    from greenmfg.pages.digital import green_system, pv_calculator
+    from greenmfg.pages.traditional import distance_to_2030, eaf_what_if
+
+    pv = pv_calculator.frame(digital.load())
+    years, lifetime = pv[pv["project_year"].notna()], pv[pv["project_year"].isna()]
+    assert len(lifetime) == 1 and "as reported" in lifetime.iloc[0]["project_period"]
+    assert sum(years["generation_kwh"]) == lifetime.iloc[0]["generation_kwh"]  # 25 × 20,400,000 kWh
+    assert years["generation_kwh"].max() < lifetime.iloc[0]["generation_kwh"] / 10
+    assert years[["capacity_mw", "full_load_hours", "degradation_pct", "factor_kg_per_kwh"]].notna().all().all()
+    data = traditional.load()
+    eaf = eaf_what_if.frame(data)
+    assert eaf["tonnes_mt"].notna().all() and eaf["method"].str.len().min() > 10
+    distance = distance_to_2030.frame(data)
+    for column in ("reached_pct", "required_pct_a_year", "recent_pct_a_year"):
+        assert all(value == round(value, 1) for value in distance[column].dropna())
+    assert green_system.frame(digital.load())["as_of"].str.fullmatch(r"\d{4}").all()

@@ -72,3 +72,20 @@ def test_the_schema_check_can_fail():
 def test_tooltip_detection(spec_has_tooltip):
     spec = {"encoding": {"tooltip": [{"field": "x"}]}} if spec_has_tooltip else {"encoding": {"x": {"field": "x"}}}
     assert any("tooltip" in n for n in _walk(spec)) is spec_has_tooltip
+
+
+def test_an_opening_bracket_never_ends_a_wrapped_line():
+    """A legend entry read '已完成并公示（' / '中国钢铁工业协会；生态环境部）': the bracket goes with what it opens."""
+    from greenmfg.charts import theme
+
+    assert theme.lines("已完成并公示（中国钢铁工业协会；生态环境部）", 30) == ["已完成并公示", "（中国钢铁工业协会；生态环境部）"]
+    for text in ("甲乙丙丁戊己（庚辛壬癸子丑寅卯辰巳午未申酉戌亥）", "报道称“超过九百五十万辆新能源汽车”"):
+        assert not any(line.endswith(tuple(theme.OPENING)) for line in theme.lines(text, 12))
+
+
+def test_phone_views_thin_labels_by_the_drawn_width():
+    """Value labels and angled years follow Vega's own `width` signal, so they change as the card does."""
+    from greenmfg.charts import theme
+
+    assert theme.by_width(-45, 0).to_dict() == {"expr": f"width < {theme.NARROW_VIEW} ? -45 : 0"}
+    assert theme.light_config()["axisQuantitative"]["labelSeparation"] > 0

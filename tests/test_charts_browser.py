@@ -177,6 +177,62 @@ def test_no_chart_text_is_drawn_under_11px_on_a_phone(open_page, path):
     assert problems == [], f"{path} at {PHONE}px:\n" + "\n".join(problems)
 
 
+# Chart texts that crowd each other at the size a phone shows them: neighbouring labels of one axis closer than 4 px
+# ("2014201520162017…"), value labels over each other or over an axis label ("33.6%34.6%"), and value labels drawn
+# across a line of the chart. Boxes are the texts' own, turned and scaled as drawn (angled year labels may interleave).
+CROWDED_TEXT = """card => {
+  const svg = card.querySelector('.gm-live svg');
+  const shown = el => el.checkVisibility({opacityProperty: true, visibilityProperty: true}) &&
+    parseFloat(getComputedStyle(el).fillOpacity || 1) * parseFloat(getComputedStyle(el).opacity || 1) > 0.5;
+  const kind = t => t.closest('.role-axis-label') ? 'axis label' : t.closest('.role-axis-title') ? 'axis title'
+    : t.closest('.role-legend') ? 'legend' : t.closest('.role-mark') ? 'label' : 'title';
+  const corners = (t, d = 0) => {  // the text's box grown sideways by d, on screen (through rotation and scale)
+    const b = t.getBBox(), m = t.getScreenCTM();
+    return [[b.x - d, b.y], [b.x + b.width + d, b.y], [b.x + b.width + d, b.y + b.height], [b.x - d, b.y + b.height]]
+      .map(([x, y]) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f]);
+  };
+  const overlap = (p, q, pad) => [p, q].every(poly => poly.every((a, i) => {  // no edge normal separates the boxes
+    const b = poly[(i + 1) % 4], n = [a[1] - b[1], b[0] - a[0]], len = Math.hypot(...n) || 1;
+    const [pp, qq] = [p, q].map(pts => pts.map(([x, y]) => (x * n[0] + y * n[1]) / len));
+    return Math.min(Math.max(...pp), Math.max(...qq)) - Math.max(Math.min(...pp), Math.min(...qq)) > pad;
+  }));
+  const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() && shown(t)).map(t => ({
+    t, text: t.textContent.trim().slice(0, 30), kind: kind(t), axis: t.closest('.role-axis')}));
+  const problems = [];
+  for (const [i, a] of texts.entries()) for (const b of texts.slice(i + 1)) {
+    if (![a.kind, b.kind].every(k => k === 'axis label' || k === 'label')) continue;
+    const sameAxis = a.axis && a.axis === b.axis;
+    if (overlap(corners(a.t, sameAxis ? 2 : 0), corners(b.t, sameAxis ? 2 : 0), sameAxis ? 0 : 1))
+      problems.push(`${a.kind} ${JSON.stringify(a.text)} ${sameAxis ? 'crowds' : 'overlaps'} ${b.kind} ${JSON.stringify(b.text)}`);
+  }
+  const lines = [...svg.querySelectorAll('.mark-line.role-mark path')].filter(shown);
+  for (const a of texts.filter(t => t.kind === 'label')) {
+    const b = a.t.getBBox(), inv = a.t.getScreenCTM().inverse();
+    const across = lines.some(path => {
+      const m = path.getScreenCTM(), length = path.getTotalLength();
+      for (let s = 0; s <= length; s += 2) {
+        const p = path.getPointAtLength(s), x = m.a * p.x + m.c * p.y + m.e, y = m.b * p.x + m.d * p.y + m.f;
+        const lx = inv.a * x + inv.c * y + inv.e, ly = inv.b * x + inv.d * y + inv.f;
+        if (lx > b.x + 1 && lx < b.x + b.width - 1 && ly > b.y + 2 && ly < b.y + b.height - 2) return true;
+      }
+      return false;
+    });
+    if (across) problems.push(`label ${JSON.stringify(a.text)} is drawn across a line`);
+  }
+  return [...new Set(problems)].map(problem => `${card.dataset.chartId}: ${problem}`);
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_chart_labels_crowd_each_other_on_a_phone(open_page, path):
+    page = open_page(path, width=PHONE, height=844).page
+    cards = page.locator("figure.gm-card")
+    wait_for_charts(page)
+    page.wait_for_timeout(200)
+    problems = [p for index in range(cards.count()) for p in page.evaluate(CROWDED_TEXT, cards.nth(index).element_handle())]
+    assert problems == [], f"{path} at {PHONE}px:\n" + "\n".join(problems)
+
+
 # Every table whose box scrolls sideways: is that box ours (saying so), is the line shown, and after scrolling to
 # the end, is the first column still at the box's left edge?
 TABLE_SCROLL = """() => {

@@ -231,7 +231,8 @@ def test_structure_chart_spec(frames):
     units = unit_specs(spec)
     assert [mark_type(u) for u in units] == ["point", "line", "text"]
     x = units[0]["encoding"]["x"]
-    assert x["type"] == "ordinal" and x["scale"]["domain"] == list(range(2014, 2026))  # empty years keep a slot
+    # a time axis: empty years keep their stretch, and Vega thins the year labels to the card's width
+    assert x["type"] == "quantitative" and x["scale"]["domain"] == [2014, 2025] and x["axis"]["format"] == "d"
     pick = [p for p in spec.get("params", []) + units[0].get("params", []) if p["name"] == "structure_industry"][0]
     assert pick["bind"] == "legend" and pick["select"]["fields"] == ["industry"]
     assert units[1]["encoding"]["detail"]["field"] == "segment"

@@ -104,6 +104,9 @@ def _config(colors: dict[str, str]) -> dict[str, Any]:
         "font": FONT,
         "view": {"stroke": None, "continuousWidth": 560, "continuousHeight": 300},
         "axis": axis,
+        # Numbers and dates on a continuous axis: Vega drops every other label until neighbours are 6 px apart.
+        "axisQuantitative": {"labelOverlap": True, "labelSeparation": 6},
+        "axisTemporal": {"labelOverlap": True, "labelSeparation": 6},
         # Legends list one entry a row under the chart: a row of entries would be wider than a phone-wide card.
         "legend": {"labelColor": colors["text"], "titleColor": colors["text"], "labelFont": FONT, "titleFont": FONT,
                    "labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "vertical"},
@@ -126,9 +129,10 @@ WIDE = re.compile(f"[{HAN}{PUNCT}]")
 # Where a line may break: around a short Chinese bracket, a number with its Chinese unit (2030年), a run of Chinese
 # letters (split only when longer than a line), a full-width punctuation mark, spaces, or any other run (a word).
 UNIT = "年月日号万亿个"
-TOKEN = re.compile(f"（[^（）]{{1,12}}）|[^\\s{HAN}{PUNCT}]*\\d[{UNIT}]|[{HAN}]+|[{PUNCT}]|\\s+"
+TOKEN = re.compile(f"（[^（）]{{1,16}}）|[^\\s{HAN}{PUNCT}]*\\d[{UNIT}]|[{HAN}]+|[{PUNCT}]|\\s+"
                    f"|[^\\s{HAN}{PUNCT}]+")
 CLOSING = "，。、；：）》”"
+OPENING = "（《“"
 
 
 def _width(text: str) -> int:
@@ -142,7 +146,10 @@ def _tokens(text: str, width: int) -> list[str]:
     for token in TOKEN.findall(text):
         long_run = WIDE.match(token) and _width(token) > width and not token.startswith("（")
         pieces += list(token) if long_run else [token]
-    return pieces
+    glued: list[str] = []  # an opening bracket or quote goes with what follows it, never at the end of a line
+    for piece in pieces:
+        glued[-1:] = [glued[-1] + piece] if glued and glued[-1] in OPENING else [*glued[-1:], piece]
+    return glued
 
 
 def _greedy(tokens: list[str], width: int) -> list[str]:
@@ -179,6 +186,17 @@ def label_step(values: Any, width: int, font_size: int = 12) -> alt.Step:
     gap to the next: Vega draws a line of text ``font_size`` + 2 px high."""
     most = max(len(lines(str(value), width)) for value in values)
     return alt.Step(most * (font_size + 2) + 12)
+
+
+# A view (the plot, without axes) narrower than this many px is a phone's: charts thin their value labels there and
+# angle crowded year labels. Vega's built-in `width` signal is the view's width as drawn, so it follows the card.
+NARROW_VIEW = 400
+WIDE_VIEW = f"width >= {NARROW_VIEW}"  # an expression: true in a view wide enough for every label
+
+
+def by_width(narrow: Any, wide: Any) -> alt.ExprRef:
+    """A mark or axis property that takes ``narrow`` in a phone-wide view and ``wide`` otherwise."""
+    return alt.ExprRef(f"width < {NARROW_VIEW} ? {json.dumps(narrow)} : {json.dumps(wide)}")
 
 
 def light_config() -> dict[str, Any]:

@@ -4,6 +4,7 @@ Counts are drawn as lines only across three or more consecutive list years, so g
 """
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import altair as alt
@@ -25,8 +26,10 @@ SYSTEM_SERIES = {
 }
 SHARE_SERIES = "green_factories_output_share_of_manufacturing"
 SHARE_TARGET = "T01"
-COLUMNS = ["year", "value", "value_label", "category", "panel", "segment", "in_line", "label_below", "scope"]
-DRAWING_ONLY = ("panel", "segment", "in_line", "label_below")  # which view, line runs, label placement
+COLUMNS = ["year", "value", "value_label", "category", "panel", "segment", "in_line", "run_end", "label_below",
+           "scope"]
+LEGEND_WIDTH = 30  # narrow characters a legend line may take in a phone-wide card
+DRAWING_ONLY = ("panel", "segment", "in_line", "run_end", "label_below")  # which view, line runs, label placement
 
 
 def _count_rows(context: pd.DataFrame) -> pd.DataFrame:
@@ -34,9 +37,11 @@ def _count_rows(context: pd.DataFrame) -> pd.DataFrame:
     counts = context[context["series_id"].isin(SYSTEM_SERIES)].sort_values(["series_id", "year"]).copy()
     counts["category"] = counts["series_id"].map(SYSTEM_SERIES).map(tr)
     counts["run"] = counts.groupby("category")["year"].transform(lambda years: [run + 1 for run in year_runs(years)])
-    run_length = counts.groupby(["category", "run"])["year"].transform("size")
+    run = counts.groupby(["category", "run"])["year"]
+    run_end = (counts["year"] == run.transform("min")) | (counts["year"] == run.transform("max"))
     return counts.assign(panel=tr("count"), segment=counts["category"] + "-" + counts["run"].astype(str),
-                         in_line=run_length >= 3, scope=tr("national level, cumulative after that year's list"))
+                         in_line=run.transform("size") >= 3, run_end=run_end,
+                         scope=tr("national level, cumulative after that year's list"))
 
 
 def _target_row(targets: pd.DataFrame) -> pd.DataFrame:
@@ -45,6 +50,7 @@ def _target_row(targets: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame([{
         "year": int(target["horizon_year"]), "value": float(target["value"]), "qualifier": target["qualifier"],
         "unit": target["unit"], "panel": tr("share"), "category": tr("target"), "segment": tr("target"), "in_line": False,
+        "run_end": True,
         "scope": tr("green factories at all levels (target)"), **provenance_of(target), "as_of": target["source_date"]}])
 
 
@@ -53,7 +59,7 @@ def frame(data: dict[str, Any]) -> pd.DataFrame:
     (words in the page's language: panel and category values are compared in translation, as the chart does)."""
     context = data["context"]
     share = context[context["series_id"] == SHARE_SERIES].assign(
-        panel=tr("share"), category=tr("share"), segment=tr("share"), in_line=False,
+        panel=tr("share"), category=tr("share"), segment=tr("share"), in_line=False, run_end=True,
         scope=tr("national-level green factories"))
     rows = pd.concat([_count_rows(context), share, _target_row(data["targets"])], ignore_index=True)
     rows["value_label"] = [fmt_value(value, unit, qualifier)
@@ -61,6 +67,10 @@ def frame(data: dict[str, Any]) -> pd.DataFrame:
     is_share = rows["category"] == tr("share")
     rows["label_below"] = is_share & (rows["year"] == rows.loc[is_share, "year"].min())
     rows = with_provenance(rows.assign(year=rows["year"].astype(int), value=rows["value"].astype(float)))
+    # The period a row's figure belongs to, one way for every row: a count or share its list year (the count after
+    # the 2022 list was stated in May 2023; that date is the source's), the target the year it was set.
+    is_target = rows["category"] == tr("target")
+    rows["as_of"] = rows["year"].astype(str).where(~is_target, rows["as_of"].str[:4])
     return rows[COLUMNS + list(PROVENANCE)]
 
 
@@ -71,21 +81,37 @@ def _tooltip() -> list[alt.Tooltip]:
             *source_lines()]
 
 
-def _counts_panel(base: alt.Chart, years: pd.Series) -> alt.LayerChart:
-    """Cumulative counts by list year; clicking a legend entry highlights one kind of unit."""
+def latest_counts(rows: pd.DataFrame) -> dict[str, str]:
+    """Each kind of unit's legend entry with its latest count and list year (parks and supply-chain firms sit too
+    close to the axis, and to each other, for labels inside the chart)."""
+    counts = rows[rows["panel"] == tr("count")].sort_values("year")
+    return {kind: theme.lines(tr("{kind}: {value} ({year})", kind=kind, value=last["value_label"], year=int(last["year"])),
+                              LEGEND_WIDTH) for kind, last in counts.groupby("category").tail(1).set_index("category").iterrows()}
+
+
+def _counts_panel(base: alt.Chart, rows: pd.DataFrame) -> alt.LayerChart:
+    """Cumulative counts by list year; clicking a legend entry highlights one kind of unit. Green factories are
+    labelled in the chart (each run's ends on a phone), the others in the legend with their latest count."""
+    years = rows.loc[rows["panel"] == tr("count"), "year"]
     legend = alt.selection_point(name="kind", fields=["category"], bind="legend", on="click")
     x = alt.X("year:Q", title=tr("List year"), scale=alt.Scale(domain=[int(years.min()) - 1, int(years.max()) + 1]),
               axis=alt.Axis(format="d", tickMinStep=1))
-    colour = alt.Color("category:N", title=tr("National level"), scale=theme.color_scale(list(SYSTEM_SERIES.values())))
+    entries = latest_counts(rows)
+    colour = alt.Color("category:N", title=tr("National level"), scale=theme.color_scale(list(SYSTEM_SERIES.values())),
+                       legend=alt.Legend(labelExpr=f"{json.dumps(entries, ensure_ascii=False)}[datum.label] || datum.label",
+                                         labelLimit=LEGEND_WIDTH * 7))
     fade = alt.condition(legend, alt.value(1), alt.value(0.15))
     counts, tip = base.transform_filter(alt.datum.panel == tr("count")), _tooltip()
     lines = counts.transform_filter(alt.datum.in_line).mark_line().encode(
         x=x, y="value:Q", color=colour, detail="segment:N", opacity=fade, tooltip=tip)
     points = counts.mark_point(filled=True, size=70).encode(
         x=x, y=alt.Y("value:Q", title=tr("Cumulative count")), color=colour, opacity=fade, tooltip=tip).add_params(legend)
-    last = f"datum.year == {int(years.max())}"  # the last label ends above its point, inside a phone-wide view
-    labels = counts.mark_text(align=alt.expr(f"{last} ? 'right' : 'left'"), dx=alt.expr(f"{last} ? 4 : 6"),
-                              dy=alt.expr(f"{last} ? -12 : -6"), fontSize=11).encode(
+    # A rising line leaves room below-right of a point and above-left of the last one (which ends inside the view).
+    last, alone = f"datum.year == {int(years.max())}", "!datum.in_line"
+    place = {"align": f"{last} ? 'right' : 'left'", "baseline": f"{last} || {alone} ? 'bottom' : 'top'",
+             "dx": f"{last} ? -6 : 6", "dy": f"{last} || {alone} ? -6 : 6"}
+    labels = counts.transform_filter(alt.datum.category == tr("green factories")).transform_filter(
+        f"datum.run_end || {theme.WIDE_VIEW}").mark_text(fontSize=11, **{k: alt.expr(v) for k, v in place.items()}).encode(
         x=x, y="value:Q", text="value_label:N", color=colour, opacity=fade, tooltip=tip)
     return alt.layer(lines, points, labels).properties(name="digital_sys_counts", width=300, height=220,
                                                        title=tr("Designated units, cumulative"))
@@ -96,7 +122,9 @@ def _share_panel(base: alt.Chart, years: pd.Series) -> alt.LayerChart:
     share, tip = base.transform_filter(alt.datum.panel == tr("share")), _tooltip()
     colour = alt.Color("category:N", title=tr("Output share"), scale=theme.color_scale(["share", "target"]))
     x = alt.X("year:Q", title=tr("Year"), scale=alt.Scale(domain=[int(years.min()) - 1, int(years.max()) + 1]),
-              axis=alt.Axis(format="d", values=sorted(int(year) for year in years)))
+              axis=alt.Axis(format="d", values=sorted(int(year) for year in years), labelOverlap=False,
+                            labelAngle=theme.by_width(-45, 0), labelAlign=theme.by_width("right", "center"),
+                            labelBaseline=theme.by_width("middle", "top")))  # neighbouring years angled on a phone
     points = share.mark_point(filled=True, size=90).encode(
         x=x, y=alt.Y("value:Q", title=tr("Share of manufacturing output (%)"), scale=alt.Scale(domain=[0, 50])),
         color=colour, shape=alt.Shape("category:N", legend=None), tooltip=tip)
@@ -116,7 +144,7 @@ def chart(rows: pd.DataFrame) -> alt.VConcatChart:
     share_years = rows.loc[rows["category"] == tr("share"), "year"]
     target_year = int(rows.loc[rows["category"] == tr("target"), "year"].iloc[0])
     base = with_source_dates(alt.Chart(rows))
-    panels = [_counts_panel(base, count_years), _share_panel(base, rows.loc[rows["panel"] == tr("share"), "year"])]
+    panels = [_counts_panel(base, rows), _share_panel(base, rows.loc[rows["panel"] == tr("share"), "year"])]
     return drawing_only(alt.vconcat(*panels), *DRAWING_ONLY).resolve_scale(color="independent").properties(
         title=alt.Title(tr("The benchmark system the policy builds on"),
                         subtitle=tr("National-level green factories, parks and supply-chain firms (count, cumulative by list "

@@ -11,6 +11,7 @@ import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
+from greenmfg.charts.columns import drawing_only
 from greenmfg.locale.formatting import chart_decimals, chart_unit, fmt_number, reader_date
 from greenmfg.locale.i18n import tr
 from greenmfg.pages.digital.taishan import case_provenance
@@ -21,17 +22,41 @@ METHOD = "annual kWh = MW × 1000 × full-load hours × (1 − degradation)^(yea
 # so every setting fits and the readout above the bars stays clear.
 CALCULATOR_HEADROOM = 1.5
 TEXT_STYLE = {"align": "left", "baseline": "top", "fontSize": 14, "fontWeight": "bold", "x": 8}
+LIFETIME_ROW = "!isValid(datum.project_year)"  # the article's lifetime totals: the one row without a project year
 GENERATION = "million kWh"  # the bars' unit; charts show it in the edition's (greenmfg.locale.formatting.chart_unit: 万千瓦时)
 
 
+def defaults(case: dict[str, Any]) -> dict[str, float]:
+    """The settings the calculator starts at: the case's capacity and the hours and factor its figures imply (as
+    the sliders show them), no degradation."""
+    return {"mw": case["capacity_mw"], "hours": round(case["full_load_hours"]), "degr": 0.0,
+            "factor": round(case["factor_kg_per_kwh"], 2)}
+
+
 def frame(data: dict[str, Any]) -> pd.DataFrame:
-    """One row per project year with the article's figures and their provenance; the case rides in attrs["case"]."""
-    case = data["case"]
-    rows = pd.DataFrame([{
-        "project_year": year, "reported_kwh": case["lifetime_kwh"], "reported_t": case["co2_tonnes"],
-        "method": tr(METHOD), **case_provenance(case)} for year in range(1, int(case["years"]) + 1)])
-    rows.attrs["case"] = case  # slider defaults and title; not rows, so not published
-    return rows
+    """One row per project year as the calculator first draws it (generation and CO2 avoided that year, from the
+    settings in its columns), then the article's own lifetime totals, labelled as such; the case rides in
+    attrs["case"]."""
+    case, start = data["case"], defaults(data["case"])
+    years = int(case["years"])
+    rows = []
+    for year in range(1, years + 1):
+        kwh = start["mw"] * 1000 * start["hours"] * (1 - start["degr"] / 100) ** (year - 1)
+        rows.append({"project_year": year, "project_period": tr("year {year}", year=year), "generation_kwh": round(kwh),
+                     "co2_t": round(kwh * start["factor"] / 1000, 1), "capacity_mw": start["mw"],
+                     "full_load_hours": start["hours"], "degradation_pct": start["degr"],
+                     "factor_kg_per_kwh": start["factor"], "method": tr(METHOD), **case_provenance(case)})
+    rows.append({"project_year": None, "project_period": tr("whole project life ({years} years), as reported", years=years),
+                 "generation_kwh": case["lifetime_kwh"], "co2_t": case["co2_tonnes"],
+                 "method": tr("the article's own lifetime totals"), **case_provenance(case)})
+    whole = lambda v: "" if v is None else int(v) if isinstance(v, float) and v.is_integer() else v  # noqa: E731
+    # whole numbers stay whole in the table and CSV (20400000, not 20400000.0); the lifetime row's settings are
+    # blank cells, its project year missing (the chart draws only rows with one)
+    frame = pd.DataFrame({column: pd.Series([whole(row.get(column)) for row in rows], dtype=object)
+                          for column in dict.fromkeys(key for row in rows for key in row)})
+    frame["project_year"] = pd.to_numeric(frame["project_year"].replace("", None))  # float: the gap is null in JSON
+    frame.attrs["case"] = case  # slider defaults and title; not rows, so not published
+    return frame
 
 
 def _slider(name: str, value: float, low: float, high: float, step: float, label: str) -> alt.Parameter:
@@ -41,11 +66,12 @@ def _slider(name: str, value: float, low: float, high: float, step: float, label
 
 def _sliders(case: dict[str, Any]) -> list[alt.Parameter]:
     """Capacity, hours, degradation and emission factor, each starting at the case's (implied) value."""
+    start = defaults(case)
     return [
-        _slider("mw", case["capacity_mw"], 1, 100, 1, "Capacity (MW) "),
-        _slider("hours", round(case["full_load_hours"]), 600, 1800, 10, "Full-load hours a year "),
-        _slider("degr", 0, 0, 1.5, 0.1, "Annual degradation (%) "),
-        _slider("factor", round(case["factor_kg_per_kwh"], 2), 0.3, 1.1, 0.01, "Emission factor (kg CO2/kWh) "),
+        _slider("mw", start["mw"], 1, 100, 1, "Capacity (MW) "),
+        _slider("hours", start["hours"], 600, 1800, 10, "Full-load hours a year "),
+        _slider("degr", start["degr"], 0, 1.5, 0.1, "Annual degradation (%) "),
+        _slider("factor", start["factor"], 0.3, 1.1, 0.01, "Emission factor (kg CO2/kWh) "),
     ]
 
 
@@ -77,7 +103,8 @@ def _totals(base: alt.Chart) -> list[alt.Chart]:
 
 def _article_figures(base: alt.Chart, status: str) -> alt.Chart:
     """The article's own totals, and their claim status on a line below (a phone-wide card has no room for one)."""
-    return base.transform_aggregate(reported_kwh="max(reported_kwh)", reported_t="max(reported_t)").transform_calculate(
+    return base.transform_filter(LIFETIME_ROW).transform_aggregate(
+        reported_kwh="max(generation_kwh)", reported_t="max(co2_t)").transform_calculate(
         note="'" + tr("Article: {kwh}亿 kWh, {tonnes}万 t\\n({status})", status=status,
                       kwh="' + format(datum.reported_kwh / 1e8, '.1f') + '",
                       tonnes="' + format(datum.reported_t / 1e4, '.0f') + '") + "'",
@@ -88,13 +115,15 @@ def _article_figures(base: alt.Chart, status: str) -> alt.Chart:
 
 def chart(rows: pd.DataFrame) -> alt.LayerChart:
     """Bars of annual generation under the sliders, with the lifetime totals and the article's figures as text."""
-    case, years = rows.attrs["case"], len(rows)
+    case, years = rows.attrs["case"], int(rows["project_year"].notna().sum())
     status = tr(", ").join(tr(word) for word in dict.fromkeys([case["status"]["output"], case["status"]["co2"]]))
-    base = alt.Chart(rows).transform_calculate(
+    article = _article_figures(alt.Chart(rows), status)
+    base = alt.Chart(rows).transform_filter(f"!({LIFETIME_ROW})").transform_calculate(
         annual_kwh="mw * 1000 * hours * pow(1 - degr / 100, datum.project_year - 1)",
         annual_shown=f"datum.annual_kwh / 1e6 * {chart_unit(GENERATION)[0]}",  # million kWh; 万千瓦时 in Chinese
     )
-    return alt.layer(_bars(base, years), *_totals(base), _article_figures(base, status)).add_params(
+    layers = drawing_only(alt.layer(_bars(base, years), *_totals(base), article), "project_year")  # project_period names it
+    return layers.add_params(
         *_sliders(case)).properties(
         title=alt.Title(tr("A {mw} MW rooftop: how many kWh, how much CO2?", mw=fmt_number(case["capacity_mw"])),
                         subtitle=tr("Annual generation ({unit}) over the project life; move the sliders to test the "
@@ -105,4 +134,5 @@ def chart(rows: pd.DataFrame) -> alt.LayerChart:
                        "degradation and emission factor; seed article of {date} as reference.",
                        unit=chart_unit(GENERATION)[1], years=years, date=reader_date(rows["source_date"].iloc[0])),
         height=260,
+        padding={"left": 10, "top": 5, "right": 5, "bottom": 5},  # the upright y title clear of the card's edge
     )

@@ -107,7 +107,7 @@ def chart(frame: pd.DataFrame) -> alt.Chart:
     ).transform_filter("isValid(datum.shown)").mark_bar().encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("battery_type:N", sort=tr_all(types), scale=alt.Scale(domain=tr_all(types))),
-        y=alt.Y("shown:Q", title=tr("GWh, or % of total output (see control)")),
+        y=alt.Y("shown:Q", title=tr("GWh, or % of total output (see control below)")),
         color=alt.Color("battery_type:N", scale=theme.color_scale(types), sort=tr_all(types), title=None),
         tooltip=tooltip,
     ).properties(

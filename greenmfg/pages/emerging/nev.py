@@ -112,14 +112,20 @@ def _year_hover(base: alt.Chart) -> tuple[alt.Chart, alt.Chart]:
     return catcher, rule
 
 
-def _share(base: alt.Chart) -> alt.LayerChart:
+def _share(base: alt.Chart, latest_year: int) -> alt.LayerChart:
     """Share of new-vehicle sales on the right axis: a dashed line with its labels."""
     share = base.transform_filter(f"datum.measure == '{tr('share')}'")
     y = alt.Y("value:Q", title=tr("Share of new-vehicle sales (%)"), scale=alt.Scale(domain=[0, 100]),
               axis=alt.Axis(orient="right"))
     line = share.mark_line(strokeDash=[6, 3], point=True).encode(
         x=X, y=y, color=alt.Color("measure:N", scale=theme.color_scale(list(SERIES))), tooltip=point_tooltip())
-    labels = share.mark_text(dy=-10, fontSize=11).encode(x=X, y=y, text="value_label:N", tooltip=point_tooltip())
+    # The rising share line leaves room below-right of each point (the volume lines run above it) and above-left of
+    # the latest, which the right axis borders; a phone-wide view labels the latest only.
+    latest = f"datum.year == {latest_year}"
+    labels = share.transform_filter(f"{latest} || {theme.WIDE_VIEW}").mark_text(
+        fontSize=11, align=alt.expr(f"{latest} ? 'right' : 'left'"), baseline=alt.expr(f"{latest} ? 'bottom' : 'top'"),
+        dx=alt.expr(f"{latest} ? -6 : 6"), dy=alt.expr(f"{latest} ? -6 : 4")).encode(
+        x=X, y=y, text="value_label:N", tooltip=point_tooltip())
     return alt.layer(line, labels)
 
 
@@ -134,7 +140,8 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     span = year_span(frame)
     # segments break lines at gaps; each year's three labels serve the year hover (each row has its own value)
     hover_only = ("segment", *(f"{measure}_label" for measure in SERIES))
-    return drawing_only(alt.layer(left, _share(base)), *hover_only).resolve_scale(y="independent").properties(
+    share = _share(base, int(frame.loc[frame["measure"] == "share", "year"].max()))
+    return drawing_only(alt.layer(left, share), *hover_only).resolve_scale(y="independent").properties(
         height=320,
         title=alt.Title(tr("New-energy vehicle sales: {first:.1f} million in {first_year}, {last:.1f} million in "
                            "{last_year}", first=first["value"], first_year=first["year"], last=last["value"],

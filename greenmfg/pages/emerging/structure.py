@@ -22,19 +22,22 @@ def frame(data: dict) -> pd.DataFrame:
     records = []
     for industry, series_id in SERIES.items():
         rows = series_rows(data["context"], series_id)
+        ends = {int(rows["year"].min()), int(rows["year"].max())}
         for segment, (_, row) in zip(year_runs(rows["year"]), rows.iterrows()):
             records.append({"year": int(row["year"]), "industry": industry, "value": row["value"],
                             "value_label": fmt_value(row["value"], "%", row["qualifier"]), "segment": segment,
-                            **{c: row[c] for c in PROVENANCE}})
+                            "end": int(row["year"]) in ends, **{c: row[c] for c in PROVENANCE}})
     return with_provenance(pd.DataFrame.from_records(records))
 
 
 def chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """Both shares as labelled lines; missing years keep an empty slot; the legend highlights an industry."""
+    """Both shares as lines; missing years keep an empty stretch; the legend highlights an industry. Every point is
+    labelled where the view is wide, only each industry's first and latest on a phone (the tooltip has the rest)."""
     industries = list(SERIES)
-    years = list(range(int(frame["year"].min()), int(frame["year"].max()) + 1))
     industry_pick = alt.selection_point(name="structure_industry", fields=["industry"], bind="legend")
-    x = alt.X("year:O", title=None, scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0))
+    x = alt.X("year:Q", title=None, scale=alt.Scale(domain=[int(frame["year"].min()), int(frame["year"].max())],
+                                                      nice=False, zero=False, padding=14),
+              axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0))
     y = alt.Y("value:Q", title=tr("Share of industrial value added (%)"), scale=alt.Scale(domain=[0, 40]))
     color = alt.Color("industry:N", scale=theme.color_scale(industries), sort=tr_all(industries),
                       title=tr("Industry (click to highlight)"))
@@ -45,10 +48,11 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     lines = base.mark_line().encode(x=x, y=y, color=color, detail="segment:N", opacity=opacity, tooltip=tooltip)
     points = base.mark_point(filled=True).encode(x=x, y=y, color=color, opacity=opacity, tooltip=tooltip).add_params(
         industry_pick)
-    labels = base.mark_text(dy=-12, fontSize=11).encode(x=x, y=y, text="value_label:N", opacity=opacity, tooltip=tooltip)
+    labels = base.transform_filter(f"datum.end || {theme.WIDE_VIEW}").mark_text(dy=-12, fontSize=11).encode(
+        x=x, y=y, text="value_label:N", opacity=opacity, tooltip=tooltip)
     span = year_span(frame)
     layers = alt.layer(points, lines, labels)  # the param's layer first, or Vega-Lite drops the legend binding
-    return drawing_only(layers, "segment").properties(  # segments break the lines at empty years
+    return drawing_only(layers, "segment", "end").properties(  # segments break the lines at empty years
         height=300,
         title=alt.Title(tr("Industry structure: high-tech and equipment manufacturing shares"),
                         subtitle=tr("% of value added of industry above designated size, {span}; empty years have no "

@@ -31,6 +31,7 @@ from greenmfg.pages.traditional.progress import (
 
 CHART_ID = chart_id_of(__name__)
 PACES = ["required pace", "recent pace"]
+PCT_DECIMALS = 1  # the published percentages of the target (table, CSV, chart)
 TOOLTIP = [("target", "Target"), ("latest_label", "Latest value"), ("latest_year:O", "Latest year"),
            ("target_label", "2030 target"), ("gap_label", "Gap"), ("required_label", "Pace needed"),
            ("recent_label", "Recent pace"), ("status", "Status"), ("status_reason", "Why")]
@@ -79,9 +80,10 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     shares = pd.DataFrame({
         "target_id": rows["target_id"],
         "target": rows["target_id"].map(SHORT_LABELS).map(tr),
-        "reached_pct": share_of_target_reached(rows["latest_value"], rows["target_value"]),
-        "required_pct_a_year": 100.0 * rows["required_annual_change"] / rows["target_value"],
-        "recent_pct_a_year": 100.0 * recent / rows["target_value"],
+        # one decimal of a per cent: what the bars can show and readers can quote (not 88.70967741935483)
+        "reached_pct": share_of_target_reached(rows["latest_value"], rows["target_value"]).round(PCT_DECIMALS),
+        "required_pct_a_year": (100.0 * rows["required_annual_change"] / rows["target_value"]).round(PCT_DECIMALS),
+        "recent_pct_a_year": (100.0 * recent / rows["target_value"]).round(PCT_DECIMALS),
         "recent_pace_kind": kinds.map(lambda kind: tr(kind) if kind else ""),
         "recent_bound_mark": kinds.map({PACE_LOWER_BOUND: tr("at least"), PACE_UPPER_BOUND: tr("at most")}).fillna(""),
         "latest_year": rows["latest_year"].astype(int),

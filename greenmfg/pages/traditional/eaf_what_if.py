@@ -15,6 +15,9 @@ from greenmfg.pages.traditional.progress import eaf_target, megatonnes, target_p
 
 CHART_ID = chart_id_of(__name__)
 TONNES = "Mt"  # the frame's tonnages; the sliders and bars count in the edition's unit (formatting.chart_unit: 亿吨)
+REPORTED = "the figure as reported, not computed"  # the reported bar's method, and how the chart tells the bars apart
+NEEDED = ("{year} crude steel output ({output}) × the target EAF share ({target}); the sliders change either, "
+          "and the bar follows")
 OUTPUT_RANGE, BAR_DOMAIN = (700, 1100, 10), (0, 450)  # slider min, max, step and the bars' axis, in Mt
 
 
@@ -31,15 +34,16 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     target = eaf_target(data["targets"])
     reported = {"bar": tr("Made in {year} (reported)", year=int(eaf["year"])), "kind": tr("latest"),
                 "tonnes_mt": in_chart_unit(megatonnes(float(eaf["value"]), eaf["unit"]), TONNES)[0],
-                "year": int(eaf["year"]), "method": tr("reported"), **provenance_of(eaf)}
+                "year": int(eaf["year"]), "method": tr(REPORTED), **provenance_of(eaf)}
     horizon = int(target["horizon_year"])
     output = megatonnes(float(crude["value"]), crude["unit"])
-    needed = {"bar": tr("Needed in {year}", year=horizon), "kind": tr("required pace"), "tonnes_mt": None, "year": horizon,
-              "method": tr("slider output × slider share; default output = {year} crude steel ({output}), "
-                           "default share = the target, {target}", year=int(crude["year"]),
-                           output=fmt_value(output, TONNES),
+    default_output = round(in_chart_unit(output, TONNES)[0], 2)  # as the slider starts (9.61亿吨, 961 Mt)
+    needed = {"bar": tr("Needed in {year}", year=horizon), "kind": tr("required pace"), "year": horizon,
+              # the bar as first drawn: the sliders' defaults, the latest crude output times the target share
+              "tonnes_mt": round(eaf_tonnage_needed(default_output, float(target["value"])), chart_decimals(TONNES, 0)),
+              "method": tr(NEEDED, year=int(crude["year"]), output=fmt_value(output, TONNES),
                            target=value_label(target["value"], target["unit"], target["qualifier"])),
-              "default_output_mt": in_chart_unit(output, TONNES)[0], "default_share": float(target["value"]),
+              "default_output_mt": default_output, "default_share": float(target["value"]),
               **target_provenance(target)}
     frame = pd.DataFrame([reported, needed])
     frame[["default_output_mt", "default_share"]] = frame[["default_output_mt", "default_share"]].ffill().bfill()
@@ -58,7 +62,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     factor, unit = chart_unit(TONNES)
     low, high, step = (round(mt * factor, 6) for mt in OUTPUT_RANGE)
     # The slider prints its value as given: two decimals, as the prose writes it (9.61亿吨, not 9.6081).
-    output = alt.param(name="output_2030", value=round(float(frame["default_output_mt"].iloc[0]), 2), bind=alt.binding_range(
+    output = alt.param(name="output_2030", value=float(frame["default_output_mt"].iloc[0]), bind=alt.binding_range(
         min=low, max=high, step=step, name=tr("Crude steel output in 2030, {unit} ", unit=unit)))
     share = alt.param(name="eaf_share_2030", value=float(frame["default_share"].iloc[0]),
                       bind=alt.binding_range(min=10, max=40, step=1, name=tr("EAF share in 2030, % ")))
@@ -67,18 +71,18 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
              output=f"' + {tonnes_expr('output_2030')} + '")
     tooltip = [alt.Tooltip("bar:N", title=tr("Bar")), alt.Tooltip("label:N", title=tr("EAF steel")),
                alt.Tooltip("detail:N", title=tr("How")), *source_lines()]
-    is_reported = f"datum.method == '{tr('reported')}'"
+    is_reported = f"datum.method == '{tr(REPORTED)}'"
     base = with_source_dates(alt.Chart(frame)).transform_calculate(
         tonnes=f"{is_reported} ? datum.tonnes_mt : output_2030 * eaf_share_2030 / 100",
         label=tonnes_expr("datum.tonnes"),
-        detail=f"{is_reported} ? '{tr('reported')}' : " + f"'{how}'".removeprefix("'' + "),
+        detail=f"{is_reported} ? '{tr(REPORTED)}' : " + f"'{how}'".removeprefix("'' + "),  # the tooltip's 'How'
     ).encode(y=alt.Y("bar:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)), tooltip=tooltip)
     bars = base.mark_bar().encode(
         x=alt.X("tonnes:Q", title=tr("EAF steel, {unit}", unit=unit), scale=alt.Scale(domain=[d * factor for d in BAR_DOMAIN])),
         color=alt.Color("kind:N", scale=theme.color_scale(["latest", "required pace"]), legend=None),
     )
     labels = base.mark_text(align="left", dx=4).encode(x="tonnes:Q", text="label:N")
-    reported_year = int(frame.loc[frame["method"] == tr("reported"), "year"].iloc[0])
+    reported_year = int(frame.loc[frame["method"] == tr(REPORTED), "year"].iloc[0])
     # kind colours the bars (each bar names itself); the sliders' defaults are in the method's words
     layers = drawing_only(alt.layer(bars, labels), "kind", "default_output_mt", "default_share")
     return layers.add_params(output, share).properties(

@@ -134,8 +134,10 @@ def months_between(start: str, end: str) -> int:
     return (y1 - y0) * 12 + (m1 - m0) - (1 if d1 < d0 else 0)
 
 
-def _panel(base: alt.Chart, measure: str, x: alt.X, color: alt.Color, shape: alt.Shape) -> alt.LayerChart:
-    """One measure: the published series as a line, every figure as a point, the claim as a labelled diamond."""
+def _panel(base: alt.Chart, measure: str, x: alt.X, color: alt.Color, shape: alt.Shape, first: str) -> alt.LayerChart:
+    """One measure: the published series as a line, every figure as a point, the claim as a labelled diamond. A
+    figure's label sits above-left of its point, clear of the rising line (the one at the axis's start, ``first``,
+    above it)."""
     rows = base.transform_filter(f"datum.measure == '{tr(measure)}'")
     y = alt.Y("value:Q", title=tr(Y_TITLES[measure], unit=chart_unit(TONNES)[1]), scale=alt.Scale(zero=True))
     published, claim = tr("published"), tr("claim")
@@ -143,7 +145,10 @@ def _panel(base: alt.Chart, measure: str, x: alt.X, color: alt.Color, shape: alt
                                                                                          tooltip=tooltip(LINE_TOOLTIP))
     points = rows.mark_point(filled=True, size=90, opacity=1).encode(x=x, y=y, color=color, shape=shape,
                                                                      tooltip=tooltip(TOOLTIP) + source_lines())
-    series_text = rows.transform_filter(f"datum.style != '{claim}'").mark_text(dy=-12, fontSize=11).encode(
+    at_start = f"datum.date == '{first}'"
+    series_text = rows.transform_filter(f"datum.style != '{claim}'").mark_text(
+        fontSize=11, baseline="bottom", align=alt.expr(f"{at_start} ? 'center' : 'right'"), dx=alt.expr(
+            f"{at_start} ? 0 : -4"), dy=alt.expr(f"{at_start} ? -8 : -5")).encode(
         x=x, y=y, text="short_label:N", tooltip=tooltip(TOOLTIP) + source_lines())
     claim_text = rows.transform_filter(f"datum.style == '{claim}'").mark_text(align="left", dx=7, dy=12, fontSize=11).encode(
         x=x, y=y, text="short_label:N", color=color, tooltip=tooltip(TOOLTIP) + source_lines())
@@ -167,7 +172,8 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     first = frame[frame["style"] == "published"].sort_values("date").iloc[0]
     claim = frame[frame["style"] == "claim"].set_index("measure")
     shown = frame.assign(measure=frame["measure"].map(tr), style=frame["style"].map(tr))  # in the page's language
-    panels = alt.vconcat(_panel(base, CAPACITY, x, color, shape), _panel(base, FIRMS, x, color, shape), data=shown)
+    start = str(frame["date"].min())
+    panels = alt.vconcat(*(_panel(base, measure, x, color, shape, start) for measure in (CAPACITY, FIRMS)), data=shown)
     panels = drawing_only(panels, "style", "date", "short_label")  # marks, placement on the axis, point labels
     return with_source_dates(panels).resolve_scale(x="shared", color="shared", shape="shared").properties(
         title=alt.Title(tr("Ultra-low-emission steel: {capacity} of capacity and {firms} firms by {when}",
