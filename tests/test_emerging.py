@@ -172,7 +172,7 @@ def test_nev_chart_spec(frames):
     spec = chart.to_dict()
     assert spec["title"]["text"] and "million vehicles" in spec["title"]["subtitle"]
     assert len(spec["description"]) >= 40
-    assert f"article's {frames['nev'].attrs['claim']['year']} figure" in spec["description"]
+    assert f"report's {frames['nev'].attrs['claim']['year']} figure" in spec["description"]
     assert spec["resolve"]["scale"]["y"] == "independent"
     units = unit_specs(spec)
     assert {"line", "point", "rule", "text"} <= {mark_type(u) for u in units}

@@ -18,7 +18,7 @@ from greenmfg.pages.digital.taishan import co2_avoided_tonnes
 
 CHART_ID = chart_id_of(__name__)
 GRID_SERIES = "owid_carbon_intensity_elec"
-METHOD = "case lifetime kWh (seed article) × this year's grid average (OWID/Ember) ÷ 1000"
+METHOD = "case lifetime kWh (CCTV report) × this year's grid average (OWID/Ember) ÷ 1000"
 CASE_FACTOR = "mean(case_factor_kg_per_kwh):Q"
 
 
@@ -78,11 +78,11 @@ def chart(rows: pd.DataFrame) -> alt.LayerChart:
         tooltip=_tooltip(),
     ).add_params(pick)
     return alt.layer(bars, *_case_factor(base), _readout(base, pick)).properties(
-        title=alt.Title(tr("The article's factor is above every year's grid average"),
+        title=alt.Title(tr("The case's factor against the national grid average"),
                         subtitle=tr("China's average grid carbon intensity (kg CO2e per kWh, OWID/Ember) and the "
                                     "factor implied by the Taishan case; click a year.")),
         description=tr("China's average carbon intensity of electricity in kilograms CO2e per kilowatt-hour by year, "
                        "{first} onwards (OWID from Ember), against the emission factor implied by the "
-                       "seed article's rooftop-PV case (dashed line).", first=int(rows["year"].min())),
+                       "CCTV report's rooftop-PV case (dashed line).", first=int(rows["year"].min())),
         height=260,
     )

@@ -131,7 +131,7 @@ def chart(rows: pd.DataFrame) -> alt.LayerChart:
                                     unit=chart_unit(GENERATION)[1])),
         description=tr("Rooftop-PV calculator: annual generation in {unit} for each year of a {years}-year project, "
                        "with lifetime generation (亿 kWh) and CO2 avoided (万 t) computed from capacity, full-load hours, "
-                       "degradation and emission factor; seed article of {date} as reference.",
+                       "degradation and emission factor; the CCTV report of {date} as reference.",
                        unit=chart_unit(GENERATION)[1], years=years, date=reader_date(rows["source_date"].iloc[0])),
         height=260,
         padding={"left": 10, "top": 5, "right": 5, "bottom": 5},  # the upright y title clear of the card's edge

@@ -1,4 +1,4 @@
-"""NEV production and sales (million vehicles) and share of new-vehicle sales, with the seed article's claim."""
+"""NEV production and sales (million vehicles) and share of new-vehicle sales, with the CCTV report's claim."""
 from __future__ import annotations
 
 import altair as alt
@@ -27,7 +27,7 @@ def labels_by_year(frame: pd.DataFrame, measure: str, years: list[int]) -> dict[
 
 
 def claim_of(claims: pd.DataFrame) -> dict:
-    """The seed article's NEV claim: value in million vehicles, year, qualifier, status and texts."""
+    """The CCTV report's NEV claim: value in million vehicles, year, qualifier, status and texts."""
     row = claims.set_index("claim_id").loc[CLAIM_ID]
     value, unit = shown(row["value"], row["unit"])
     return {"value": value, "unit": unit, "year": int(row["as_of"]), "qualifier": row["qualifier"],
@@ -90,7 +90,7 @@ def _volume(base: alt.Chart, unit: str) -> list[alt.Chart]:
 
 def _claim(base: alt.Chart, claim: dict) -> list[alt.Chart]:
     """The article's figure as a dashed rule with a label, at its year."""
-    text = tr("Seed article: {text} ('{label}', {year}); claim status: {status}", text=claim["text_zh"],
+    text = tr("CCTV report: {text} ('{label}', {year}); claim status: {status}", text=claim["text_zh"],
               label=claim["label"], year=claim["year"], status=tr(claim["status"]))
     at_claim = base.transform_filter(f"datum.year == {claim['year']} && datum.measure == '{tr('sales')}'")
     color = theme.category_color("article")
@@ -149,5 +149,5 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
                         subtitle=tr("Production and sales ({unit}, left) and share of new-vehicle sales (%, right), "
                                     "{span}; hover a year", unit=unit, span=span)),
         description=tr("New-energy vehicle production and sales in China in {unit}, {span} (CAAM/MIIT), with the NEV "
-                       "share of all new-vehicle sales in percent for the years sourced, and the seed article's {year} "
+                       "share of all new-vehicle sales in percent for the years sourced, and the CCTV report's {year} "
                        "figure as a dashed line.", unit=unit, span=span, year=claim["year"]))

@@ -74,7 +74,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
         height=110,
         title=alt.Title(tr("A reported case: output ×{multiplier}, {energy} % {change} energy", **numbers),
                         subtitle=tr("Energy per unit of output, index (before = 1); move the sliders to test other cases")),
-        description=tr("Explorable arithmetic of a company case reported in the seed article ({year}): energy use per "
+        description=tr("Explorable arithmetic of a company case reported by CCTV ({year}): energy use per "
                        "unit of output as an index, before = 1, after = (1 + change in total energy) / capacity "
                        "multiplier; defaults are the reported {multiplied} of capacity and {energy} per cent {change} "
                        "energy.", year=frame["source_date"].iloc[0][:4], multiplied=multiplied, **numbers),

@@ -1,5 +1,5 @@
 """Ultra-low-emission steel: firms and crude-steel capacity with full-process retrofits, cumulative, by date, with
-the seed article's undated claim as a separate, labelled marker (never a point of the series)."""
+the CCTV report's undated claim as a separate, labelled marker (never a point of the series)."""
 from __future__ import annotations
 
 import calendar
@@ -18,7 +18,7 @@ from greenmfg.locale.i18n import tr
 from greenmfg.pages.traditional.progress import value_label
 
 CHART_ID = chart_id_of(__name__)
-# Measure (as tooltips name it) -> its series and the seed article's claim about it.
+# Measure (as tooltips name it) -> its series and the CCTV report's claim about it.
 CAPACITY, FIRMS = "crude-steel capacity covered", "steel firms"
 SERIES = {CAPACITY: "steel_ule_capacity", FIRMS: "steel_ule_firms"}
 CLAIMS = {CAPACITY: "steel-ule-capacity", FIRMS: "steel-ule-firms"}
@@ -183,7 +183,7 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
         description=tr("Cumulative crude-steel capacity (million tonnes) and number of Chinese steel firms whose "
                        "full-process ultra-low-emission retrofit was completed and publicly notified, {first} to "
                        "{last} (CISA counts; the environment ministry's count for capacity at the end of 2022). The "
-                       "seed article's figures, {firms} and {capacity}, are drawn as diamonds at the article's date: "
+                       "CCTV report's figures, {firms} and {capacity}, are drawn as diamonds at the article's date: "
                        "{verdict}.", first=first["when"], last=capacity["when"], firms=claim.loc[FIRMS, "value_label"],
                        capacity=claim.loc[CAPACITY, "value_label"], verdict=claim.loc[FIRMS, "kind"].lower()),
     )
