@@ -96,9 +96,12 @@ def _claim(base: alt.Chart, claim: dict) -> list[alt.Chart]:
     color = theme.category_color("article")
     rule = at_claim.mark_rule(strokeDash=[4, 3], color=color).encode(y=alt.datum(claim["value"]),
                                                                       tooltip=alt.value(text))
-    label = at_claim.mark_text(align="right", dx=-8, dy=-8, fontSize=11, color=color).encode(
-        x=alt.datum(claim["year"]), y=alt.datum(claim["value"]), text=alt.value(tr("article: {label}", label=claim["label"])),
-        tooltip=alt.value(text))
+    words = tr("article: {label}", label=claim["label"])
+    # On a phone the one-line label reaches back over the y-axis labels: there it takes two lines, figure last.
+    two_lines = [words[:len(words) - len(claim["label"])].strip(), claim["label"]]
+    label = at_claim.mark_text(align="right", baseline="bottom", dx=-8, dy=-4, fontSize=11, color=color,
+                               text=theme.by_width(two_lines, words)).encode(
+        x=alt.datum(claim["year"]), y=alt.datum(claim["value"]), tooltip=alt.value(text))
     return [rule, label]
 
 
