@@ -117,27 +117,88 @@ class PageRecord:
     foreign_requests: list[str] = field(default_factory=list)
 
 
+def _new_page(browser, server: str, path: str, width: int = 1280, height: int = 900, dark: bool = False,
+              js: bool = True):
+    """A fresh browser context with the page loaded, and the page's record of console errors and foreign requests."""
+    context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=js,
+                                  color_scheme="dark" if dark else "light", accept_downloads=True)
+    page = context.new_page()
+    record = PageRecord(page)
+    page.on("console", lambda msg: record.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: record.console_errors.append(str(exc)))
+    page.on("request", lambda req: record.foreign_requests.append(req.url)
+            if not req.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    page.goto(server + path, wait_until="load")
+    return context, record
+
+
 @pytest.fixture
 def open_page(browser, server):
     """Factory: open_page('chapters/digital.html', width=1280, dark=False, js=True) -> PageRecord."""
     contexts = []
 
     def _open(path: str, width: int = 1280, height: int = 900, dark: bool = False, js: bool = True) -> PageRecord:
-        context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=js,
-                                      color_scheme="dark" if dark else "light", accept_downloads=True)
+        context, record = _new_page(browser, server, path, width, height, dark, js)
         contexts.append(context)
-        page = context.new_page()
-        record = PageRecord(page)
-        page.on("console", lambda msg: record.console_errors.append(msg.text) if msg.type == "error" else None)
-        page.on("pageerror", lambda exc: record.console_errors.append(str(exc)))
-        page.on("request", lambda req: record.foreign_requests.append(req.url)
-                if not req.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
-        page.goto(server + path, wait_until="load")
         return record
 
     yield _open
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def _drawn_pages(browser):
+    """The one page drawn_page keeps open: {(server, path, width, height): (context, record)}."""
+    kept: dict = {}
+    yield kept
+    for context, _ in kept.values():
+        context.close()
+
+
+@pytest.fixture
+def drawn_page(browser, server, _drawn_pages):
+    """Factory: drawn_page(path, width) -> PageRecord of the page with every chart drawn, loaded once and shared by
+    the tests that only look at it (measure, read, run axe). They run page by page (pytest_collection_modifyitems),
+    so each page loads once per module and width instead of once per test; a test that hovers, clicks, scrolls a
+    table or changes the theme opens its own page (open_page)."""
+    def _get(path: str, width: int = 1280, height: int = 900) -> PageRecord:
+        key = (server, path, width, height)
+        if key not in _drawn_pages:
+            for old in list(_drawn_pages):
+                _drawn_pages.pop(old)[0].close()
+            context, record = _new_page(browser, server, path, width, height)
+            wait_for_charts(record.page)
+            record.page.wait_for_timeout(200)
+            _drawn_pages[key] = (context, record)
+        return _drawn_pages[key][1]
+
+    return _get
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests on a shared drawn page run page by page: within a module and a renderer's site, they move to where the
+    first of them stood, ordered by page (stable otherwise), so drawn_page loads each page once."""
+    def group(item):
+        params = getattr(item, "callspec", None)
+        if "drawn_page" not in item.fixturenames or params is None or "path" not in params.params:
+            return None
+        return item.module.__name__, params.params.get("site")
+
+    groups: dict = {}
+    for item in items:
+        if (key := group(item)) is not None:
+            groups.setdefault(key, []).append(item)
+    placed, ordered = set(), []
+    for item in items:
+        key = group(item)
+        if key is None:
+            ordered.append(item)
+        elif key not in placed:
+            placed.add(key)
+            ordered += sorted(groups[key], key=lambda shared: shared.callspec.params["path"])
+    items[:] = ordered
 
 
 def wait_for_charts(page, timeout_ms: int = 5000) -> int:

@@ -137,10 +137,8 @@ def fit_problems(card: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_chart_fits_its_card_on_a_phone(open_page, path):
-    page = open_page(path, width=PHONE, height=844).page
-    wait_for_charts(page)
-    page.wait_for_timeout(200)
+def test_every_chart_fits_its_card_on_a_phone(drawn_page, path):
+    page = drawn_page(path, width=PHONE, height=844).page
     problems = [problem for card in page.evaluate(CHART_FIT) for problem in fit_problems(card)]
     assert problems == [], f"{path} at {PHONE}px:\n" + "\n".join(problems)
 
@@ -224,11 +222,9 @@ CROWDED_TEXT = """card => {
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_chart_labels_crowd_each_other_on_a_phone(open_page, path):
-    page = open_page(path, width=PHONE, height=844).page
+def test_no_chart_labels_crowd_each_other_on_a_phone(drawn_page, path):
+    page = drawn_page(path, width=PHONE, height=844).page
     cards = page.locator("figure.gm-card")
-    wait_for_charts(page)
-    page.wait_for_timeout(200)
     problems = [p for index in range(cards.count()) for p in page.evaluate(CROWDED_TEXT, cards.nth(index).element_handle())]
     assert problems == [], f"{path} at {PHONE}px:\n" + "\n".join(problems)
 
@@ -298,9 +294,8 @@ BLANK_ROWS = """limit => [...document.querySelectorAll('main table tbody tr, #qu
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_table_row_is_blank_on_a_phone(open_page, path):
+def test_no_table_row_is_blank_on_a_phone(drawn_page, path):
     """A row whose text sits in columns scrolled out of view (or in one narrow column beside it) reads as blank."""
-    page = open_page(path, width=PHONE, height=844).page
-    page.wait_for_timeout(200)
+    page = drawn_page(path, width=PHONE, height=844).page
     blank = page.evaluate(BLANK_ROWS, BLANK_PX)
     assert blank == [], f"{path} at {PHONE}px: rows with a blank stretch over {BLANK_PX} px:\n" + "\n".join(blank[:12])

@@ -42,10 +42,8 @@ def _rgb(css: str) -> tuple[float, float, float]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_draws_its_charts_without_errors_or_foreign_requests(open_page, path):
-    record = open_page(path)
-    wait_for_charts(record.page)
-    record.page.wait_for_timeout(200)
+def test_page_draws_its_charts_without_errors_or_foreign_requests(drawn_page, path):
+    record = drawn_page(path)
     assert record.console_errors == [], f"{path}: console errors {record.console_errors}"
     assert record.foreign_requests == [], f"{path}: requests left 127.0.0.1: {record.foreign_requests}"
 
@@ -75,20 +73,10 @@ def test_every_chart_shows_a_tooltip_on_hover(open_page, path):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_horizontal_overflow_on_a_phone(open_page, path):
-    page = open_page(path, width=390, height=844).page
-    wait_for_charts(page)
-    page.wait_for_timeout(200)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 391, f"{path}: page is {width}px wide at 390px"
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_serious_or_critical_violations(open_page, path):
+def test_axe_finds_no_serious_or_critical_violations(drawn_page, path):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = open_page(path).page
-    wait_for_charts(page)
+    page = drawn_page(path).page
     results = Axe().run(page)
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:4]) for v in results.response["violations"]
            if v["impact"] in ("serious", "critical")]
@@ -96,17 +84,16 @@ def test_axe_finds_no_serious_or_critical_violations(open_page, path):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_charts_have_descriptive_accessible_names(open_page, path):
-    page = open_page(path).page
-    wait_for_charts(page)
+def test_charts_have_descriptive_accessible_names(drawn_page, path):
+    page = drawn_page(path).page
     for name in page.eval_on_selector_all(".gm-live svg.marks", "els => els.map(e => e.getAttribute('aria-label'))"):
         assert name and len(name) >= 40 and name.lower() not in ("chart", "vega visualization"), name
         assert re.search(r"\d{4}", name), f"description should name the period: {name!r}"
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_csv_links_resolve_and_match_the_chart_rows(open_page, server, path):
-    page = open_page(path).page
+def test_csv_links_resolve_and_match_the_chart_rows(drawn_page, server, path):
+    page = drawn_page(path).page
     for card in page.locator("figure.gm-card").all():
         payload = json.loads(card.locator("script.gm-payload").text_content())
         href = card.locator("a.gm-csv").get_attribute("href")
@@ -114,6 +101,13 @@ def test_csv_links_resolve_and_match_the_chart_rows(open_page, server, path):
         with urllib.request.urlopen(url) as response:
             lines = response.read().decode("utf-8").strip().splitlines()
         assert len(lines) - 1 == len(payload["rows"]), f"{href}: CSV rows differ from the chart's data"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_horizontal_overflow_on_a_phone(drawn_page, path):
+    page = drawn_page(path, width=390, height=844).page
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 391, f"{path}: page is {width}px wide at 390px"
 
 
 @pytest.mark.parametrize("path", PAGES)
