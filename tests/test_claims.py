@@ -226,3 +226,16 @@ def test_claims_quoting_one_fenbie_clause_follow_the_order_of_their_figures():
                            "claim_text": ["分别超过97%和95%"] * 2, "value": ["97", "95"]})
     paragraphs = pd.DataFrame({"paragraph_id": ["p01"], "text_zh": ["钢铁、石化分别超过97%和95%。"]})
     assert ordered_claims(claims, paragraphs)["claim_id"].tolist() == ["b-steel", "a-petro"]
+
+
+def test_evidence_quotes_carry_no_quotation_marks_of_their_own(data):
+    """Pages put the quotation marks around a quote; one copied with its own opening mark shows doubled (“““Today…)."""
+    quotes = data["claims"]["evidence_quote"].fillna("")
+    marks = tuple("“”\"「」‘’")
+    assert [q[:30] for q in quotes if q.startswith(marks) or (q.endswith(marks) and q.count(q[-1]) % 2)] == []
+
+
+def test_pv_claim_cites_the_iea_report_itself(data):
+    claim = data["claims"].set_index("claim_id").loc["pv-output-world-first"]
+    assert claim["evidence_publisher_id"] == "iea" and claim["evidence_outlet_id"] == "iea"
+    assert "capacity" in claim["note"] and "产能" in claim["note_zh"]

@@ -362,3 +362,21 @@ def test_chinese_press_filter_label_uses_full_width_brackets():
     with using("zh"):
         spec = json.dumps(press_filter.chart(press_filter.frame(traditional.load())).to_dict(), ensure_ascii=False)
     assert "'（'" in spec and "'%）'" in spec and "' %)'" not in spec
+
+
+# NBS's full-year change for each year, as quoted in that year's crude-steel row (the number must appear in the quote).
+NBS_STEEL_CHANGES = {2021: ("3.0 percent", -3.0), 2022: ("2.1 percent", -2.1), 2024: ("1,7%", -1.7),
+                     2025: ("4.4 percent", -4.4)}
+
+
+@pytest.mark.parametrize("year", sorted(NBS_STEEL_CHANGES))
+def test_crude_steel_year_on_year_change_matches_nbs(year):
+    """The change NBS states for a year agrees with the series' previous year to within half a point: NBS revises the
+    previous year's total a little, but a wider gap means the two years come from different releases (as 2020's
+    preliminary 1053 Mt did against NBS's 2021 'down 3.0 percent', which is measured on the revised 1065 Mt)."""
+    rows = pd.read_csv(REPO_ROOT / "data" / "processed" / "context_series.csv", dtype={"year": int})
+    crude = rows[rows["series_id"] == "crude_steel_output"].set_index("year")
+    quoted, stated = NBS_STEEL_CHANGES[year]
+    assert quoted in crude.loc[year, "quote"]
+    change = (crude.loc[year, "value"] / crude.loc[year - 1, "value"] - 1) * 100
+    assert change == pytest.approx(stated, abs=0.5)
