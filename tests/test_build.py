@@ -11,6 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from greenmfg.data import csvfiles
 from greenmfg.pages.project import BuildError, Page
 from greenmfg.paths import BUILD_DIR, REPO_ROOT
 from greenmfg.site.build import build_site
@@ -97,8 +98,8 @@ def test_build_stops_on_invalid_data(tmp_repo_copy):
     from greenmfg.site.build import validate_data
 
     claims = tmp_repo_copy / "processed" / "claims.csv"
-    lines = claims.read_text(encoding="utf-8").splitlines(keepends=True)
-    claims.write_text(lines[0], encoding="utf-8")  # header only: every claim silently gone
+    lines = csvfiles.read_text(claims).splitlines(keepends=True)
+    csvfiles.write(claims, lines[0])  # header only: every claim silently gone
     with pytest.raises(BuildError, match="claims.csv"):
         validate_data(tmp_repo_copy)
 

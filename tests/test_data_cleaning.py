@@ -1,10 +1,10 @@
 """Cleaning of the seed article: spam and boilerplate gone, every genuine paragraph kept intact and in order."""
 from __future__ import annotations
 
-import csv
 import subprocess
 
 from data.steps import cleaning
+from greenmfg.data import csvfiles
 from greenmfg.data.loaders import load_article_paragraphs
 from greenmfg.paths import DEFAULT_DATA_DIR, REPO_ROOT
 
@@ -67,8 +67,7 @@ def test_sections_follow_headings():
 
 
 def test_processed_file_is_up_to_date():
-    with (DEFAULT_DATA_DIR / "processed" / "article_paragraphs.csv").open(encoding="utf-8", newline="") as f:
-        on_disk = list(csv.DictReader(f))
+    on_disk = csvfiles.read_dicts(DEFAULT_DATA_DIR / "processed" / "article_paragraphs.csv")[1]
     assert on_disk == [{k: str(v) for k, v in rec.items()} for rec in cleaning.clean_article(raw_text())]
 
 

@@ -6,7 +6,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from greenmfg.data import loaders
+from greenmfg.data import csvfiles, loaders
 from greenmfg.data.data_tables import DataValidationError
 from greenmfg.paths import DEFAULT_DATA_DIR
 
@@ -37,9 +37,9 @@ def test_env_var_selects_data_dir(tmp_path, monkeypatch):
     dst = tmp_path / "d"
     shutil.copytree(DEFAULT_DATA_DIR, dst)
     p = dst / "processed" / "glossary.csv"
-    lines = p.read_text(encoding="utf-8").split("\n")
+    lines = csvfiles.read_text(p).split("\n")
     lines[2] = lines[2].replace(",overview", ",somewhere", 1) if ",overview" in lines[2] else lines[2] + "x"
-    p.write_text("\n".join(lines), encoding="utf-8")
+    csvfiles.write(p, "\n".join(lines))
     monkeypatch.setenv("GREENMFG_DATA", str(dst))
     with pytest.raises(DataValidationError) as e:
         loaders.load_glossary()

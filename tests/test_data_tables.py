@@ -1,14 +1,17 @@
 """Content rules for the processed tables: sourcing, mirrors, claims, targets, document identity, descriptor."""
 from __future__ import annotations
 
+import codecs
+import csv
 import importlib
+import io
 import re
 from urllib.parse import urlparse
 
 import pandas as pd
 import pytest
 
-from greenmfg.data import loaders
+from greenmfg.data import csvfiles, loaders
 from greenmfg.data.data_tables import load_descriptor
 from greenmfg.data.datapackage import readme_is_current, stale_files
 from greenmfg.data.validate_rules import RULES
@@ -130,7 +133,41 @@ def test_glossary_has_required_terms():
 def test_csvs_are_diffable():
     for p in (DEFAULT_DATA_DIR / "processed").glob("*.csv"):
         b = p.read_bytes()
-        assert b"\r" not in b and not b.startswith(b"\xef\xbb\xbf") and b.endswith(b"\n"), p.name
+        assert b"\r" not in b and b.endswith(b"\n"), p.name
+
+
+def _package_csvs_open_as_utf8(folder) -> list[str]:
+    """Problems of the package's CSVs in folder (the repository's data/ or a site's): each must start with the UTF-8
+    byte-order mark, so Excel (Chinese Windows included) reads it as UTF-8, and its header, read as UTF-8 with
+    the mark, must be the table's columns with no '\\ufeff' glued to the first."""
+    problems = []
+    for res in load_descriptor()["resources"]:
+        path = folder / res["path"]
+        raw = path.read_bytes() if path.is_file() else b""
+        header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))), [])
+        if not raw.startswith(codecs.BOM_UTF8):
+            problems.append(f"{res['path']}: no byte-order mark")
+        if header != [f["name"] for f in res["schema"]["fields"]]:
+            problems.append(f"{res['path']}: header {header[:2]}...")
+    return problems
+
+
+def test_package_csvs_carry_the_byte_order_mark():
+    assert len(list((DEFAULT_DATA_DIR / "processed").glob("*.csv"))) == len(load_descriptor()["resources"])
+    assert _package_csvs_open_as_utf8(DEFAULT_DATA_DIR) == []
+
+
+def test_published_package_csvs_carry_the_byte_order_mark(site):
+    assert _package_csvs_open_as_utf8(site / "data") == []
+
+
+def test_frictionless_reads_the_headers_without_the_mark():
+    frictionless = pytest.importorskip("frictionless")
+    package = frictionless.Package(str(DEFAULT_DATA_DIR / "datapackage.json"))
+    for resource in package.resources:
+        assert resource.encoding == "utf-8"  # as declared: UTF-8, the mark being UTF-8's own signature
+        with resource:
+            assert resource.header == resource.schema.field_names, resource.name
 
 
 def test_series_loader_errors_on_unknown_series():
@@ -162,7 +199,7 @@ def test_processed_tables_match_their_build_steps():
     for table in STEPS:
         step = importlib.import_module(f"data.steps.{table}")
         expected = table_text(table, step.rows())
-        assert (DEFAULT_DATA_DIR / "processed" / f"{table}.csv").read_text(encoding="utf-8") == expected, \
+        assert csvfiles.is_written(DEFAULT_DATA_DIR / "processed" / f"{table}.csv", expected), \
             f"{table}.csv is stale: run python -m data.steps"
 
 

@@ -1,7 +1,6 @@
 """The validator rejects corrupted copies of data/ (one defect each), naming file, column and row."""
 from __future__ import annotations
 
-import csv
 import os
 import subprocess
 import sys
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from greenmfg.data import csvfiles
 from greenmfg.data import validate as validate_module
 from greenmfg.data.validate import validate
 from greenmfg.paths import DEFAULT_DATA_DIR, REPO_ROOT
@@ -18,18 +18,13 @@ PROC = "processed"
 
 
 def read(d: Path, name: str) -> tuple[list[str], list[dict]]:
-    """Header and rows of a processed table."""
-    with (d / PROC / name).open(encoding="utf-8", newline="") as f:
-        r = csv.DictReader(f)
-        return list(r.fieldnames), list(r)
+    """Header and rows of a processed table, read as the package's CSVs are."""
+    return csvfiles.read_dicts(d / PROC / name)
 
 
 def write(d: Path, name: str, header: list[str], rows: list[dict]) -> None:
-    """Write a processed table back (\\n line endings)."""
-    with (d / PROC / name).open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=header, lineterminator="\n", extrasaction="ignore")
-        w.writeheader()
-        w.writerows(rows)
+    """Write a processed table back as the package's CSVs are written (cells of columns not in header left out)."""
+    csvfiles.write_dicts(d / PROC / name, header, [{c: r.get(c, "") for c in header} for r in rows])
 
 
 def matches(where) -> Callable[[dict], bool]:
@@ -234,6 +229,15 @@ def test_a_corrupted_file_is_rejected(data_copy, file, corrupt, column, contains
     assert_rejected(data_copy, file, column, row, contains)
 
 
+def test_a_table_without_the_byte_order_mark_reads_the_same(data_copy):
+    path = data_copy / PROC / "glossary.csv"
+    assert path.read_bytes().startswith(csvfiles.BOM)
+    header = read(data_copy, "glossary.csv")[0]
+    path.write_bytes(path.read_bytes().removeprefix(csvfiles.BOM))
+    assert read(data_copy, "glossary.csv")[0] == header and not header[0].startswith("\ufeff")
+    assert [m for m in validate(data_copy) if m.startswith(f"{PROC}/glossary.csv")] == []
+
+
 def test_changes_may_be_negative_or_exceed_100(data_copy):
     edit(data_copy, CS, lambda r: r["measure_kind"] == "change", value="-150")
     edit(data_copy, CS, {"series_id": "industry_water_intensity_change"}, value="250")
@@ -293,12 +297,9 @@ def cell(file: str, where, **changes):
 def snapshot_without(column: str):
     """A corruption: the newest context_series snapshot loses one column (no row to name)."""
     def corrupt(d: Path) -> None:
-        p = d / SNAPSHOT
-        with p.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.reader(f))
-        i = rows[0].index(column)
-        with p.open("w", encoding="utf-8", newline="") as f:
-            csv.writer(f, lineterminator="\n").writerows([r[:i] + r[i + 1:] for r in rows])
+        header, rows = csvfiles.read_dicts(d / SNAPSHOT)
+        kept = [c for c in header if c != column]
+        csvfiles.write_dicts(d / SNAPSHOT, kept, [{c: r[c] for c in kept} for r in rows])
     return corrupt
 
 
@@ -346,6 +347,8 @@ MALFORMED = [
               "processed/article_paragraphs.csv: file is empty", "empty-file-other-tables-refer-to"),
     malformed(bytes_of("processed/glossary.csv", lambda b: b"\xef\xbb\xbf"),
               "processed/glossary.csv: file is empty", "file-with-only-a-byte-order-mark"),
+    malformed(bytes_of("processed/glossary.csv", lambda b: b[:13] + b"\xff" + b[13:]),
+              "processed/glossary.csv: not valid UTF-8 (byte 13); save it as UTF-8", "bad-byte-counted-with-the-mark"),
     malformed(cell(CS, {}, value="about 950"),
               "processed/context_series.csv: row {at}: column 'value': 'about 950' is not a number (expected digits "
               "such as 949.5, without words or units)", "text-where-a-number-is-expected"),

@@ -5,13 +5,11 @@ page variables on the newest published row; the validator refuses a derived mark
 """
 from __future__ import annotations
 
-import csv
-
 import pandas as pd
 import pytest
 
 from data.steps import context_series as step
-from greenmfg.data import frames, loaders
+from greenmfg.data import csvfiles, frames, loaders
 from greenmfg.data.targets import target_progress
 from greenmfg.data.validate import validate
 from greenmfg.pages.variables import _series_vars
@@ -88,15 +86,10 @@ def test_the_step_refuses_a_derived_row_without_its_method():
 def _set_derivation(d, text: str) -> int:
     """Give the first context_series row a derivation; return its CSV line number."""
     path = d / "processed" / "context_series.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        header, rows = list(reader.fieldnames), list(reader)
+    header, rows = csvfiles.read_dicts(path)
     rows[0]["derivation"] = text
     rows[0]["derivation_zh"] = "推算：" + text.removeprefix("Derived: ") if text else ""
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    csvfiles.write_dicts(path, header, rows)
     return 2
 
 

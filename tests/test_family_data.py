@@ -11,7 +11,7 @@ import re
 import pytest
 import yaml
 
-from greenmfg.data import loaders
+from greenmfg.data import csvfiles, loaders
 from greenmfg.data.hosts import host_of, is_ip_address, on_site
 from greenmfg.data.validate import check_resource
 from greenmfg.data.validate_sources import withheld_hosts
@@ -171,7 +171,7 @@ def test_withheld_hosts_never_reach_the_processed_tables():
     addresses = [e["address"] for key in ("documents", "milestones", "task_areas") for e in family[key] if e.get("address")]
     withheld = {host_of(a) for a in addresses if is_ip_address(host_of(a)) or host_of(a) in withheld_hosts(DEFAULT_DATA_DIR)}
     assert {"hardyporn.com", "119.23.250.19"} <= withheld  # an adult site and a bare IP address
-    text = "".join((DEFAULT_DATA_DIR / "processed" / f"{table}.csv").read_text(encoding="utf-8") for table in TABLES)
+    text = "".join(csvfiles.read_text(DEFAULT_DATA_DIR / "processed" / f"{table}.csv") for table in TABLES)
     for host in withheld:
         assert host not in text, host
 

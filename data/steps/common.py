@@ -1,13 +1,13 @@
-"""What every build step shares: the data directory, curated YAML, column order and the one CSV writer."""
+"""What every build step shares: the data directory, curated YAML, column order and the CSV text of a table
+(written, as every package CSV, by greenmfg.data.csvfiles)."""
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from greenmfg.data import csvfiles
 from greenmfg.data import curated as curated_yaml
 from greenmfg.data.data_tables import DataValidationError, resource
 from greenmfg.data.datapackage import build_descriptor
@@ -38,17 +38,13 @@ def source_groups(table: str) -> list[dict]:
 
 
 def to_csv(table: str, rows: list[dict]) -> str:
-    """Rows as UTF-8 CSV text with the table's column order and \\n line endings; unknown keys are an error."""
+    """Rows as CSV text with the table's column order and \\n line endings; unknown keys are an error."""
     cols = columns(table)
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
-    writer.writeheader()
     for row in rows:
         unknown = set(row) - set(cols)
         if unknown:
             raise ValueError(f"{table}: keys {sorted(unknown)} are not columns of the table (row {row.get(cols[0])!r})")
-        writer.writerow({c: row.get(c, "") for c in cols})
-    return buf.getvalue()
+    return csvfiles.to_text(cols, [{c: row.get(c, "") for c in cols} for row in rows])
 
 
 def table_text(table: str, rows: list[dict]) -> str:
@@ -96,9 +92,9 @@ def run(table: str, rows: Callable[[], list[dict]], argv: list[str] | None = Non
         _report(e.messages)
         return 1
     if "--check" in argv:
-        current = path.is_file() and path.read_text(encoding="utf-8") == text
+        current = csvfiles.is_written(path, text)
         print(f"{path.relative_to(DATA_DIR)} is {'up to date' if current else 'STALE: run python -m data.steps'}")
         return 0 if current else 1
-    path.write_text(text, encoding="utf-8", newline="")
+    csvfiles.write(path, text)
     print(f"wrote {path.relative_to(DATA_DIR)}")
     return 0

@@ -11,13 +11,13 @@ Chinese twins: `derivation_zh` ('推算：<method>') beside each derivation, and
 """
 from __future__ import annotations
 
-import csv
 import re
 import sys
 from urllib.parse import urlparse
 
 from data.steps.common import DATA_DIR, curated, run
 from data.steps.sources import site_owner
+from greenmfg.data import csvfiles
 from greenmfg.data.data_tables import DataValidationError
 
 TABLE = "context_series"
@@ -152,8 +152,7 @@ def rows() -> list[dict]:
     corrections = curated("series_corrections")
     series = corrections["series"]
     fixes = {(c["series_id"], str(c["year"])): c for c in corrections["row_corrections"]}  # year: 2024 or '2024'
-    with LEAD.open(encoding="utf-8", newline="") as f:
-        main, alts = split_alternatives(list(csv.DictReader(f)))
+    main, alts = split_alternatives(csvfiles.read_dicts(LEAD)[1])
     out = []
     for r in main:
         key = (r["series_id"], r["year"])

@@ -6,10 +6,10 @@ against both tables and asks for an entry for every value that changed.
 """
 from __future__ import annotations
 
-import csv
 import sys
 
 from data.steps.common import PROCESSED, curated, run
+from greenmfg.data import csvfiles
 from greenmfg.data.data_tables import latest_snapshot
 
 TABLE = "series_changes"
@@ -18,8 +18,7 @@ SOURCE_COLUMNS = ("source_org", "source_date", "url", "mirror_url")
 
 def _current() -> dict[tuple[str, str], dict]:
     """context_series rows by (series_id, year)."""
-    with (PROCESSED / "context_series.csv").open(encoding="utf-8", newline="") as f:
-        return {(r["series_id"], r["year"]): r for r in csv.DictReader(f)}
+    return {(r["series_id"], r["year"]): r for r in csvfiles.read_dicts(PROCESSED / "context_series.csv")[1]}
 
 
 def _row(entry: dict, was: dict, now: dict) -> dict:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from greenmfg.data import csvfiles
 from greenmfg.paths import DEFAULT_DATA_DIR
 from greenmfg.paths import data_dir as _data_dir
 
@@ -88,26 +89,21 @@ def read_yaml(path: Path, file: str) -> tuple[object, yaml.Node]:
 def read_rows(data_dir, res: dict) -> tuple[list[str] | None, list[tuple[int, dict]], list[str]]:
     """A resource's CSV as strings: (header, [(line, row)], file-level messages); header None if unreadable.
 
-    Checks what Frictionless does not: a byte-order mark, \\r line endings, a header without data rows.
+    Read as every package CSV is (greenmfg.data.csvfiles: UTF-8, the byte-order mark dropped, so the header never
+    starts with '\\ufeff'). Checks what Frictionless does not: \\r line endings, a header without data rows.
     Blank lines are skipped here (Frictionless reports them).
     """
     file = res["path"]
     path = Path(_data_dir(data_dir)) / file
     if not path.is_file():
         return None, [], [msg(file, "file is missing")]
-    raw = path.read_bytes()
-    if not raw.strip():
-        return None, [], [msg(file, "file is empty")]
     try:
-        text = raw.decode("utf-8")
+        text = csvfiles.read_text(path)
     except UnicodeDecodeError as e:
         return None, [], [msg(file, f"not valid UTF-8 (byte {e.start}); save it as UTF-8")]
+    if not text.strip():
+        return None, [], [msg(file, "file is empty")]
     msgs = []
-    if text.startswith("\ufeff"):
-        text = text[1:]
-        if not text.strip():
-            return None, [], [msg(file, "file is empty")]
-        msgs.append(msg(file, "starts with a byte-order mark; save as UTF-8 without BOM"))
     if "\r" in text:
         msgs.append(msg(file, "uses \\r line endings; use \\n"))
     reader = csv.reader(io.StringIO(text, newline=""))

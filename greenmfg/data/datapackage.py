@@ -74,7 +74,8 @@ def render_readme(descriptor: dict) -> str:
         "## Sources", "",
     ]
     out += [f"- {s['title']}" + (f" (`{s['path']}`)" if s.get("path") else "") for s in descriptor.get("sources", [])]
-    out += ["", "## Tables", ""]
+    out += ["", "## Tables", "", "Each table is a CSV file in UTF-8 with a byte-order mark, so that Excel opens it as "
+            "UTF-8 (in Python, read it with encoding `utf-8-sig`, which drops the mark).", ""]
     out += [f"- [`{r['path']}`](#{r['name'].replace('_', '-')}): {r['title']}" for r in descriptor["resources"]]
     # Checks are numbered in words for readers; the validator's function names stay in the descriptor.
     checks = descriptor.get("greenmfg:check_descriptions", {})

@@ -10,6 +10,7 @@ import json
 
 import pandas as pd
 
+from greenmfg.data import csvfiles
 from greenmfg.data.data_tables import DataValidationError, load_descriptor, resource
 from greenmfg.data.sources import for_readers, publisher_name, source_label
 from greenmfg.data.validate import check_resource
@@ -25,7 +26,7 @@ def load_table(name: str, data_dir=None, raw: bool = False) -> pd.DataFrame:
     if msgs:
         raise DataValidationError(msgs)
     res = resource(descriptor, name)
-    df = pd.read_csv(d / res["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+    df = csvfiles.read_frame(d / res["path"])
     for f in res["schema"]["fields"]:
         col, ftype = f["name"], f.get("type", "string")
         if ftype == "number":

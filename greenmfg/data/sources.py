@@ -11,6 +11,7 @@ from functools import cache
 
 import pandas as pd
 
+from greenmfg.data import csvfiles
 from greenmfg.locale.formatting import year_span
 from greenmfg.locale.i18n import language, tr
 
@@ -21,7 +22,7 @@ def _publishers(data_dir=None) -> dict[str, dict]:
     read here directly because the loaders name sources through this module)."""
     from greenmfg.paths import data_dir as resolve
 
-    table = pd.read_csv(resolve(data_dir) / "processed" / "publishers.csv", dtype=str, keep_default_na=False)
+    table = csvfiles.read_frame(resolve(data_dir) / "processed" / "publishers.csv")
     return {row["id"]: row for row in table.to_dict("records")}
 
 

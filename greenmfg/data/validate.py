@@ -46,7 +46,7 @@ from greenmfg.paths import data_dir as _data_dir
 CACHE_DIR = BUILD_DIR / "validation"
 CACHE_KEEP = 64
 RULE_MODULES = ("validate.py", "validate_rules.py", "validate_schema.py", "validate_sources.py", "hosts.py",
-                "data_tables.py", "curated.py")
+                "data_tables.py", "curated.py", "csvfiles.py")
 _memo: dict[str, list[str]] = {}
 TWIN_OF = "greenmfg:twin_of"
 # ---------------------------------------------------------------- the whole package, cached on its digest
