@@ -145,7 +145,7 @@ function showReadouts(container, view, spec) {
   const bound = (spec.signals || []).filter((signal) => signal.bind).map((signal) => signal.name);
   const names = new Set((spec.signals || []).map((signal) => signal.name));
   container.querySelectorAll(".vega-bind").forEach((bind, index) => {
-    const readout = `${bound[index]}_readout`, span = bind.querySelector(".vega-bind-value");
+    const readout = `${bound[index]}_readout`, span = bind.querySelector("input[type=range] + span");  // Vega's bare number
     if (!span || !names.has(readout)) return;
     const show = () => {
       span.textContent = view.signal(readout);
