@@ -138,6 +138,25 @@ function trackState(card, view, spec, state) {
   }
 }
 
+// A slider whose chart defines a signal <slider>_readout shows that signal's text beside it (下降40%, "40 % lower")
+// in place of Vega's bare number (-40); the words are written at build time (greenmfg/locale/formatting.py).
+// Vega adds one .vega-bind per bound signal, in the order the spec lists them.
+function showReadouts(container, view, spec) {
+  const bound = (spec.signals || []).filter((signal) => signal.bind).map((signal) => signal.name);
+  const names = new Set((spec.signals || []).map((signal) => signal.name));
+  container.querySelectorAll(".vega-bind").forEach((bind, index) => {
+    const readout = `${bound[index]}_readout`, span = bind.querySelector("input[type=range] + span");  // Vega's bare number
+    if (!span || !names.has(readout)) return;
+    const show = () => {
+      span.textContent = view.signal(readout);
+      bind.querySelector("input")?.setAttribute("aria-valuetext", span.textContent);
+    };
+    view.addSignalListener(readout, show);
+    bind.querySelector("input")?.addEventListener("input", () => view.runAsync().then(show));
+    show();
+  });
+}
+
 async function draw(card) {
   const payload = JSON.parse(card.querySelector("script.gm-payload").textContent);
   const container = card.querySelector(".gm-live");
@@ -178,6 +197,7 @@ async function draw(card) {
     const label = input.closest(".vega-bind")?.querySelector(".vega-bind-name")?.textContent;
     if (label && !input.getAttribute("aria-label")) input.setAttribute("aria-label", label.trim());
   }
+  showReadouts(container, view, spec);
   card.classList.add("gm-drawn");
   card.dataset.theme = isDark() ? "dark" : "light";
   // A chart wider than its card scrolls sideways; keyboard users must be able to focus it to scroll.

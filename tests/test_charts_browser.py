@@ -176,8 +176,9 @@ def test_no_chart_text_is_drawn_under_11px_on_a_phone(open_page, path):
 
 
 # Chart texts that crowd each other at the size a phone shows them: neighbouring labels of one axis closer than 4 px
-# ("2014201520162017…"), value labels over each other or over an axis label ("33.6%34.6%"), and value labels drawn
-# across a line of the chart. Boxes are the texts' own, turned and scaled as drawn (angled year labels may interleave).
+# ("2014201520162017…"), value labels over each other or over an axis label ("33.6%34.6%"), labels of two different
+# marks side by side on one line less than two characters apart (they read as one: "超过950万辆 47.9%"), and value
+# labels drawn across a line of the chart. Boxes are the texts' own, turned and scaled as drawn (angled year labels may interleave).
 CROWDED_TEXT = """card => {
   const svg = card.querySelector('.gm-live svg');
   const shown = el => el.checkVisibility({opacityProperty: true, visibilityProperty: true}) &&
@@ -202,6 +203,16 @@ CROWDED_TEXT = """card => {
     const sameAxis = a.axis && a.axis === b.axis;
     if (overlap(corners(a.t, sameAxis ? 2 : 0), corners(b.t, sameAxis ? 2 : 0), sameAxis ? 0 : 1))
       problems.push(`${a.kind} ${JSON.stringify(a.text)} ${sameAxis ? 'crowds' : 'overlaps'} ${b.kind} ${JSON.stringify(b.text)}`);
+  }
+  const labels = texts.filter(t => t.kind === 'label');
+  for (const [i, a] of labels.entries()) for (const b of labels.slice(i + 1)) {
+    if (a.t.closest('.role-mark') === b.t.closest('.role-mark')) continue;  // one mark's lines (a readout) may stack
+    const [p, q] = [a.t, b.t].map(t => t.getBoundingClientRect());
+    const em = Math.max(...[a.t, b.t].map(t => parseFloat(getComputedStyle(t).fontSize) * Math.hypot(t.getScreenCTM().a, t.getScreenCTM().b)));
+    const sameLine = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 2;
+    const gap = Math.max(p.left, q.left) - Math.min(p.right, q.right);
+    if (sameLine && gap >= 0 && gap < 2 * em)
+      problems.push(`label ${JSON.stringify(a.text)} sits ${Math.round(gap)} px beside label ${JSON.stringify(b.text)}`);
   }
   const lines = [...svg.querySelectorAll('.mark-line.role-mark path')].filter(shown);
   for (const a of texts.filter(t => t.kind === 'label')) {

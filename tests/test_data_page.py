@@ -152,3 +152,23 @@ def test_a_not_sourced_claim_sharing_its_clause_names_its_figure(data):
     with using("zh"):
         out = sources.not_sourced_html(data["policy_document"], data["claims"])
     assert "分别超过97%和95%（指其中的超过95%）" in out
+
+
+def test_chinese_data_dictionary_gives_each_allowed_value_its_chinese(data):
+    """A CSV cell holds the code (confirmed); a Chinese reader is told what it means (confirmed（已证实）), symbols
+    stay as they are; the English page lists the codes alone."""
+    with using("zh"):
+        zh = datasets.datasets_html(data["descriptor"], data)
+    with using("en"):
+        en = datasets.datasets_html(data["descriptor"], data)
+    assert "confirmed（已证实）、reported（有报道）" in zh and "confirmed, reported" not in zh
+    assert "=、&gt;、≥" in zh and "One of: confirmed, reported" in en
+
+
+def test_chinese_data_page_words_its_edits_for_readers(data):
+    """The cleaned report's description and the change log speak of the sources, not of our searches or in a
+    desk's slang: 删去了转载网页插入的广告文字, not 垃圾广告词; a page 已无法访问, not 现已查不到."""
+    with using("zh"):
+        shown = datasets.datasets_html(data["descriptor"], data) + changes.changes_html(data["series_changes"])
+    assert "删去了转载网页插入的广告文字" in shown
+    assert not any(word in shown for word in ("垃圾广告", "垃圾短语", "查不到"))

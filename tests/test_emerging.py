@@ -252,3 +252,23 @@ def test_pue_chart_spec(frames):
     assert all(f"({period})" in figure for figure, period in zip(frames["pue"]["measure"], frames["pue"]["period"]))
     assert all(str(year) in spec["description"] for year in frames["pue"]["year"])  # years come from the data
     show(chart, chart_id=pue.CHART_ID, summary="s")
+
+
+def test_pv_subtitle_spans_every_year_the_chart_draws(frames):
+    """The subtitle's years are the data's: the share panel's points start before the output lines (2010, 2012),
+    and a subtitle giving only the output's span said the chart began later than it does."""
+    spec = pv.chart(frames["pv"]).to_dict()
+    drawn = frames["pv"][frames["pv"]["measure"].isin(["output", "share of world"])]["year"]
+    assert str(drawn.min()) in spec["title"]["subtitle"] and str(drawn.max()) in spec["title"]["subtitle"]
+
+
+def test_jjj_savings_keep_the_reports_or_more():
+    """The report says 节电量在400万度以上: the value reads 400万千瓦时以上 ('at least'), not 达到400万千瓦时."""
+    from greenmfg.locale.i18n import using
+    from greenmfg.pages import emerging
+
+    with using("zh"):
+        zh = emerging.variables()["emerging"]["jjj_savings"]
+    with using("en"):
+        en = emerging.variables()["emerging"]["jjj_savings"]
+    assert zh.endswith("以上") and not zh.startswith("达到") and en.startswith("at least")

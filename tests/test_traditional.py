@@ -380,3 +380,26 @@ def test_crude_steel_year_on_year_change_matches_nbs(year):
     assert quoted in crude.loc[year, "quote"]
     change = (crude.loc[year, "value"] / crude.loc[year - 1, "value"] - 1) * 100
     assert change == pytest.approx(stated, abs=0.5)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "the sliders"), ("zh", "滑块")])
+def test_eaf_what_if_method_is_a_formula_not_an_instruction(lang, words):
+    """The needed bar's method (a column of the card's table and CSV) states the arithmetic only: how to work the
+    chart's sliders is the subtitle's business, and makes no sense in a downloaded file."""
+    from greenmfg.locale.i18n import using
+
+    with using(lang):
+        method = eaf_what_if.frame(traditional.load())["method"].iloc[1]
+    assert "×" in method and words not in method
+
+
+@pytest.mark.parametrize("lang, fall, rise", [("en", "40 % lower", "+10 %"), ("zh", "下降40%", "+10%")])
+def test_press_filter_energy_slider_words(lang, fall, rise):
+    """The energy slider's readout words come from the one formatter: a fall in words, never '-40'."""
+    from greenmfg.locale.i18n import using
+
+    with using(lang):
+        assert (press_filter.change_words(-40), press_filter.change_words(10)) == (fall, rise)
+        spec = press_filter.chart(press_filter.frame(traditional.load())).to_dict()
+    readout = next(p for p in spec["params"] if p["name"] == "energy_change_pct" + press_filter.READOUT)
+    assert f'"{fall}"' in readout["expr"] and "-40" not in readout["expr"]

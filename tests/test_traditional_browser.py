@@ -82,6 +82,21 @@ def test_press_filter_sliders_change_energy_per_unit(open_page):
         timeout=5000)
 
 
+@pytest.mark.parametrize("path, default, moved", [(PAGE, "40 % lower", "+10 %"), ("zh/" + PAGE, "下降40%", "+10%")])
+def test_press_filter_energy_slider_reads_as_a_change_in_words(open_page, path, default, moved):
+    """Beside the energy slider a reader sees the change as the edition writes it, not Vega's bare '-40'."""
+    record = open_page(path)
+    wait_for_charts(record.page, timeout_ms=15000)
+    bind = record.page.locator(f"#chart-{press_filter.CHART_ID} .vega-bind").nth(1)
+    assert bind.locator("input[type=range] + span").inner_text() == default
+    slider = bind.locator("input[type=range]")
+    slider.fill("10")
+    slider.dispatch_event("input")
+    record.page.wait_for_function("([el, text]) => el.textContent === text",
+                                  arg=[bind.locator("input[type=range] + span").element_handle(), moved], timeout=5000)
+    assert slider.get_attribute("aria-valuetext") == moved
+
+
 def test_clicking_a_target_highlights_it_in_both_views(open_page):
     record = open_page(PAGE)
     wait_for_charts(record.page, timeout_ms=15000)

@@ -10,7 +10,7 @@ import pandas as pd
 from greenmfg.charts.card import site_root_prefix
 from greenmfg.charts.markup import slug, with_code
 from greenmfg.charts.scrollbox import scroll_box
-from greenmfg.locale.i18n import pick, tr
+from greenmfg.locale.i18n import language, pick, tr
 
 from .sources import licence_name
 
@@ -32,10 +32,19 @@ def coverage_text(name: str, frame: pd.DataFrame) -> str:
     return tr("; ").join(parts)
 
 
+def allowed_value(code: Any) -> str:
+    """An allowed value as the dictionary lists it: the code a cell holds, and on Chinese pages its Chinese beside
+    it (confirmed（已证实）); a symbol (≥, ≈) stands for itself."""
+    code = str(code)
+    if language() != "zh" or not any(ch.isalpha() for ch in code):
+        return code
+    return f"{code}（{tr('enum.' + code)}）"
+
+
 def _field_row(field: dict[str, Any]) -> str:
     """A field's name, type and meaning, with its allowed values when it has an enum."""
     allowed = field.get("constraints", {}).get("enum")
-    values = ", ".join(map(str, allowed or []))
+    values = tr(", ").join(map(allowed_value, allowed or []))
     one_of = (f' <span class="gm-front-small">{html.escape(tr("One of: {values}", values=values))}</span>'
               if allowed else "")
     kind = tr(field["type"]) if field.get("type") else ""

@@ -10,7 +10,7 @@ import pandas as pd
 
 from greenmfg.data import loaders
 from greenmfg.data.frames import latest_row, series_rows
-from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date, year_span
+from greenmfg.locale.formatting import fmt_goal, fmt_number, fmt_value, reader_date, year_span
 from greenmfg.locale.i18n import tr
 from greenmfg.pages.emerging import batteries, nev, pue, pv, structure
 from greenmfg.pages.emerging.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.pages.variables
@@ -135,6 +135,8 @@ def variables(data_dir=None) -> dict:
         "dc_racks_first": rescaled_label(racks_first),
         "dc_racks_first_period": pue.period_label(racks_first["as_of"], racks_first["measure_kind"]),
         "dc_racks_period": pue.period_label(racks["as_of"], racks["measure_kind"]),
-        "jjj_savings": rescaled_label(jjj),
+        # as the report words it: 节电量在400万度以上 -> 400万千瓦时以上 ('at least …'), not 达到
+        "jjj_savings": fmt_goal(*shown(jjj["value"], jjj["unit"]), jjj["qualifier"],
+                                or_more="以上" in str(jjj.get("value_wording") or "")),
     }
     return {"emerging": values}

@@ -97,12 +97,17 @@ def _claim(base: alt.Chart, claim: dict) -> list[alt.Chart]:
     rule = at_claim.mark_rule(strokeDash=[4, 3], color=color).encode(y=alt.datum(claim["value"]),
                                                                       tooltip=alt.value(text))
     words = tr("article: {label}", label=claim["label"])
-    # On a phone the one-line label reaches back over the y-axis labels: there it takes two lines, figure last.
+    # Wide, the label ends just left of the claim's year. On a phone that put it beside the share line's latest
+    # label, reading as one ("超过950万辆 47.9%"): there it starts at the plot's left edge, above the rule, where the
+    # early years' volumes lie far below, in two lines (figure last) so it stays clear of the rising lines.
     two_lines = [words[:len(words) - len(claim["label"])].strip(), claim["label"]]
-    label = at_claim.mark_text(align="right", baseline="bottom", dx=-8, dy=-4, fontSize=11, color=color,
-                               text=theme.by_width(two_lines, words)).encode(
+    wide = at_claim.transform_filter(theme.WIDE_VIEW).mark_text(
+        align="right", baseline="bottom", dx=-8, dy=-4, fontSize=11, color=color, text=words).encode(
         x=alt.datum(claim["year"]), y=alt.datum(claim["value"]), tooltip=alt.value(text))
-    return [rule, label]
+    narrow = at_claim.transform_filter(f"!({theme.WIDE_VIEW})").mark_text(
+        align="left", baseline="bottom", x=4, dy=-4, fontSize=11, color=color, text=two_lines).encode(
+        y=alt.datum(claim["value"]), tooltip=alt.value(text))
+    return [rule, wide, narrow]
 
 
 def _year_hover(base: alt.Chart) -> tuple[alt.Chart, alt.Chart]:

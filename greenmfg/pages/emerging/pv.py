@@ -123,14 +123,15 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
         theme.lines(tr("China's share of world output, where sourced"), 40), fontSize=12, anchor="start"),
     ).add_params(stage_pick)
     span, part_year = year_span(outputs), int(frame.loc[frame["measure"] == PART_YEAR_MEASURE, "year"].max())
+    share_span = year_span(frame[frame["measure"] == "share of world"])  # its points start before the output lines
     views = (share, _output_view(x, color, opacity, tooltip, units), _change_view(frame, color, opacity, tooltip))
     shown_frame = frame.assign(stage=frame["stage"].map(tr), measure=frame["measure"].map(tr))  # page's language
     # the param's view first, or no legend binding
     return drawing_only(with_source_dates(alt.vconcat(*views, data=shown_frame)), "segment").properties(
         title=alt.Title(tr("Photovoltaics: years of growth, then upstream output fell in {year}", year=part_year),
-                        subtitle=tr("China's output by stage, {span} (full years), share of world output (%), and "
-                                    "the {period} change; click a stage in the legend", span=span,
-                                    period=part_year_period(part_year))),
+                        subtitle=tr("China's share of world output (%, {share_span}, where sourced), output by "
+                                    "stage ({span}, full years) and the {period} change; click a stage in the legend",
+                                    share_span=share_span, span=span, period=part_year_period(part_year))),
         description=tr("China's output of polysilicon ({unit}), wafers, cells and modules (GW), {span}, from MIIT, "
                        "CPIA and CCID releases, with China's share of world output by stage in percent for the few "
                        "years sourced; missing years are left as gaps. A last view shows CPIA's part-year "

@@ -16,8 +16,7 @@ from greenmfg.pages.traditional.progress import eaf_target, megatonnes, target_p
 CHART_ID = chart_id_of(__name__)
 TONNES = "Mt"  # the frame's tonnages; the sliders and bars count in the edition's unit (formatting.chart_unit: 亿吨)
 REPORTED = "the figure as reported, not computed"  # the reported bar's method, and how the chart tells the bars apart
-NEEDED = ("{year} crude steel output ({output}) × the target EAF share ({target}); the sliders change either, "
-          "and the bar follows")
+NEEDED = "{year} crude steel output ({output}) × the target EAF share ({target})"  # a formula: the CSV carries it
 OUTPUT_RANGE, BAR_DOMAIN = (700, 1100, 10), (0, 450)  # slider min, max, step and the bars' axis, in Mt
 
 

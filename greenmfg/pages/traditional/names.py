@@ -79,6 +79,8 @@ NAMES = {
     "ule.claimed_firms": "claim.steel_ule_firms.value",
     "ule.claimed_cap": "claim.steel_ule_capacity.value",
     "ule.verdict": "claim.steel_ule_firms.status",
+    # the 2019 ultra-low-emission opinion's 2025 milestone as it words it (as on the policy-family page)
+    "ms.ule25_steel_ule": "family.m.ule_2025_steel_ule",
     # water reuse
     "water.steel_claimed": "claim.steel_water_reuse.value",
     "water.petro_claimed": "claim.petrochem_water_reuse.value",

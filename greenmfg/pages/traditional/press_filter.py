@@ -1,12 +1,14 @@
 """A reported case: a press-filter line that doubled capacity with 40 % less energy, as explorable arithmetic."""
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
 from greenmfg.charts import theme
 from greenmfg.charts.card import chart_id_of
-from greenmfg.locale.formatting import fmt_number
+from greenmfg.locale.formatting import fmt_goal, fmt_number, fmt_value
 from greenmfg.locale.i18n import tr
 
 CHART_ID = chart_id_of(__name__)
@@ -14,6 +16,8 @@ CHART_ID = chart_id_of(__name__)
 PER_UNIT_FORMULA = "(1 + change in energy use) ÷ capacity multiplier"  # in the card's note, through a var token
 MULTIPLIER_WORDS = {2: "doubling", 3: "tripling"}
 STAGES = ["before the upgrade", "after the upgrade"]
+ENERGY_RANGE = (-80, 50, 5)  # the energy slider's min, max and step, in percent
+READOUT = "_readout"  # a bound slider's value as readers write it: the signal <slider> + READOUT (gm-charts.mjs)
 
 
 def energy_per_unit_change(capacity_multiplier: float, energy_change: float) -> float:
@@ -24,6 +28,21 @@ def energy_per_unit_change(capacity_multiplier: float, energy_change: float) -> 
     if capacity_multiplier <= 0:
         raise ValueError("capacity multiplier must be positive")
     return (1.0 + energy_change) / capacity_multiplier - 1.0
+
+
+def change_words(percent: float) -> str:
+    """A change in total energy as the edition writes it: a fall in words (下降40%, '40 % lower'), a rise signed."""
+    if percent < 0:
+        return fmt_goal(percent, "%")
+    return ("+" if percent > 0 else "") + fmt_value(percent, "%")
+
+
+def readout(slider: alt.Parameter, values: range, words) -> alt.Parameter:
+    """A signal the chart runtime shows beside ``slider`` in place of its bare number (-40): each step's words,
+    picked by the slider's value (the nearest step for a value set from a shared link)."""
+    steps = [words(value) for value in values]
+    index = f"clamp(round(({slider.name} - {values.start}) / {values.step}), 0, {len(steps) - 1})"
+    return alt.param(name=slider.name + READOUT, expr=f"{json.dumps(steps, ensure_ascii=False)}[{index}]")
 
 
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -50,8 +69,9 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
                                                                     "default_energy_change_pct"))
     capacity = alt.param(name="capacity_multiplier", value=multiplier,
                          bind=alt.binding_range(min=1, max=3, step=0.1, name=tr("Capacity multiplier (×) ")))
+    low, high, step = ENERGY_RANGE
     energy = alt.param(name="energy_change_pct", value=energy_change,
-                       bind=alt.binding_range(min=-80, max=50, step=5, name=tr("Change in total energy use, % ")))
+                       bind=alt.binding_range(min=low, max=high, step=step, name=tr("Change in total energy use ")))
     before = f"datum.stage == '{tr(STAGES[0])}'"
     tooltip = [alt.Tooltip("stage:N", title=tr("Stage")), alt.Tooltip("label:N", title=tr("Energy per unit of output")),
                alt.Tooltip("method:N", title=tr("Method")), alt.Tooltip("claim_status:N", title=tr("Claim status"))]
@@ -70,7 +90,8 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     change = tr("less") if energy_change < 0 else tr("more")
     multiplied = tr(MULTIPLIER_WORDS[multiplier]) if multiplier in MULTIPLIER_WORDS else f"×{fmt_number(multiplier)}"
     numbers = {"multiplier": fmt_number(multiplier), "energy": fmt_number(abs(energy_change)), "change": change}
-    return alt.layer(bars, labels).add_params(capacity, energy).properties(
+    energy_words = readout(energy, range(low, high + step, step), change_words)
+    return alt.layer(bars, labels).add_params(capacity, energy, energy_words).properties(
         height=110,
         title=alt.Title(tr("A reported case: output ×{multiplier}, {energy} % {change} energy", **numbers),
                         subtitle=tr("Energy per unit of output, index (before = 1); move the sliders to test other cases")),
