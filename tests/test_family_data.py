@@ -215,3 +215,35 @@ def test_task_area_measures_are_measures_of_the_page(areas, milestones):
     measures = set(milestones["measure_id"])
     named = {m for ids in areas["measure_ids"] for m in ids.split()}
     assert named <= measures and measures <= named, (named ^ measures)
+
+
+READER_FIELDS = ("relation_note", "relation_note_zh", "note", "note_zh", "basis", "basis_zh", "basis_note",
+                 "basis_note_zh", "search_note", "search_note_zh", "verification_note", "verification_note_zh",
+                 "site_data_en", "site_data_zh")
+
+
+def test_reader_text_names_measures_not_target_ids(documents, milestones, areas):
+    """Readers know a target by what it measures (T05, 'T06 and T11' mean nothing to them), and a document number
+    is either seen in a source or not given (never 'circulates but not seen in any source')."""
+    for frame in (documents, milestones, areas):
+        for field in READER_FIELDS:
+            if field not in frame:
+                continue
+            for text in frame[field]:
+                assert not re.search(r"\bT\d\d\b", str(text)), text
+                assert "虽有流传" not in str(text) and "circulates" not in str(text), text
+
+
+def test_task_areas_print_only_section_numbers_seen(areas):
+    """A section number appears only where a copy of the text shows it as a numbered heading, never inferred."""
+    seen = areas["heading_status"] == "seen as a numbered heading"
+    assert (areas.loc[~seen, "section_zh"] == "").all()
+    assert (areas.loc[seen, "section_zh"] != "").all() and seen.sum() >= 2
+
+
+def test_document_short_names_are_proper_titles(documents):
+    """The chart's row names are the documents' own titles or their standard short forms, one place in the data."""
+    made_up = {"绿色化指导意见", "空气质量改善计划", "钢铁节能降碳计划", "碳达峰行动方案", "数据中心三年计划"}
+    assert not made_up & set(documents["short_zh"])
+    for _, doc in documents.iterrows():
+        assert "-" not in doc["title_zh"] and "-" not in doc["short_zh"], doc["title_zh"]  # 2021—2023年, not 2021-2023年

@@ -32,7 +32,8 @@ def _row(area: pd.Series, names: dict[str, str], targets: pd.DataFrame) -> str:
     page = html.escape(tr("no page of its own")) if area["chapter"] == "none" else chapter_link(area["chapter"])
     links = tr("; ").join(f'<a href="{page_href("targets", "target-" + t)}">{escaped(target_name(targets.loc[t]))}</a>'
                           for t in area["target_ids"].split())  # readers know a target by what it measures
-    return (f'<tr id="task-area-{int(area["area"])}"><th scope="row">{chinese(area["section_zh"])}'
+    number = "" if is_missing(area["section_zh"]) else chinese(area["section_zh"])  # only a number seen in the text
+    return (f'<tr id="task-area-{int(area["area"])}"><th scope="row">{number}'
             f'{small(tr(area["heading_status"]))}</th><td>{chinese(area["heading_zh"])}{english}{wording}</td>'
             f"<td>{page}</td><td>{measure_links(area['measure_ids'], names)}</td><td>{links}</td>"
             f'<td>{escaped(pick(area, "site_data_en"))}</td></tr>')

@@ -144,7 +144,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     first, last = int(frame["issued"].str[:4].min()), int(frame["due_year"].max())
     x_scale = alt.Scale(domain=[f"{first}-01-01", f"{last + 1}-06-30"])
     axis = alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2}, labelFlush=False)
-    y = alt.Y("document:N", title=None, sort=alt.EncodingSortField("row_order", op="min"), axis=alt.Axis(labelLimit=120))
+    y = alt.Y("document:N", title=None, sort=alt.EncodingSortField("row_order", op="min"), axis=alt.Axis(labelLimit=180))  # documents by their proper short titles
     tooltip = [alt.Tooltip(f"{field}:N", title=tr(title)) for field, title in TOOLTIP] + source_lines()
     start, due = alt.X("issued:T", title=None, scale=x_scale, axis=axis), alt.X("due:T", title=None, scale=x_scale)
     colour = alt.Color("verdict:N", scale=theme.color_scale(list(CATEGORIES)), title=tr("Verdict"),
