@@ -73,10 +73,9 @@ def test_pue_period_label():
     assert pue.period_label("2025-12", "target") == "end-2025"
 
 
-def test_shortfall_and_implied_level():
+def test_shortfall():
     assert emerging.shortfall(9.5, 9.495) == pytest.approx(0.005)
     assert emerging.shortfall(9.5, 9.587) == 0
-    assert emerging.implied_level(15.7, 0.6) == pytest.approx(16.3)
 
 
 def test_label_in_refuses_a_missing_year():

@@ -16,7 +16,6 @@ from greenmfg.pages.emerging import batteries, nev, pue, pv, structure
 from greenmfg.pages.emerging.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.pages.variables
 from greenmfg.pages.emerging.units import shown
 
-HIGHTECH_CHANGE_SERIES = "hightech_mfg_share_change_pp"
 HIGHTECH_MONTHLY_SERIES = "hightech_industry_share_monthly_Nov"
 RACKS_SERIES = "computing_centre_racks_in_use"
 JJJ_CLAIM_ID = "jjj-computing-centre-savings"
@@ -31,11 +30,6 @@ def load(data_dir=None) -> dict:
 def shortfall(threshold: float, value: float) -> float:
     """How far ``value`` falls below ``threshold`` (0 when it reaches it)."""
     return round(max(threshold - value, 0.0), 6)
-
-
-def implied_level(previous_level: float, change_pp: float) -> float:
-    """A share implied by last year's level plus a stated percentage-point change."""
-    return round(previous_level + change_pp, 6)
 
 
 def label_in(rows: pd.DataFrame, year: int, field: str = "value_label") -> str:
@@ -73,14 +67,9 @@ def _nev_values(nev_frame: pd.DataFrame) -> dict:
 
 
 def _hightech_values(context: pd.DataFrame) -> dict:
-    """MIIT's stated change of the high-tech share and the level it implies (not an official level), and the month
-    of the monthly share the chart leaves out (November 2018, 2018年11月)."""
-    levels = series_rows(context, structure.SERIES["high-tech manufacturing"]).set_index("year")
-    change = latest_row(context, HIGHTECH_CHANGE_SERIES)
-    implied = implied_level(levels.loc[int(change["year"]) - 1, "value"], change["value"])
+    """The month of the monthly high-tech share the chart leaves out (November 2018, 2018年11月)."""
     monthly = latest_row(context, HIGHTECH_MONTHLY_SERIES)  # a single month's share, never drawn with the years
-    return {"hightech_change_pp": fmt_value(change["value"], tr("percentage points"), change["qualifier"]),
-            "hightech_implied": fmt_value(implied, "%", "≈"), "hightech_monthly_period": reader_date(monthly["as_of"])}
+    return {"hightech_monthly_period": reader_date(monthly["as_of"])}
 
 
 def directed_change(value: float, direction: str) -> str:
