@@ -215,6 +215,21 @@ def test_chinese_states_a_negative_percentage_as_a_fall():
     assert fmt_value(40, "%", ">", lang="zh") == "超过40%" and fmt_value(-51, "%", "<", lang="en") == "less than -51 %"
 
 
+def test_a_goal_words_a_fall_as_a_measured_value_does():
+    """fmt_goal words a fall by the one fall table fmt_value uses: a goal of a fall of more than 51 % reads as
+    fmt_value writes it (下降超过51%, never a bare 下降51% that drops the 'more than'), in both editions; and a goal
+    is fmt_value's wording elsewhere, but for 'about' (20%左右 as the documents write it, not 约20%)."""
+    from greenmfg.locale.formatting import fmt_goal, fmt_value
+
+    assert fmt_goal(-51, "%", "<", lang="zh") == fmt_value(-51, "%", "<", lang="zh") == "下降超过51%"
+    assert fmt_goal(-51, "%", "<", lang="en") == "more than 51 % lower"
+    assert fmt_goal(-18, "%", "=", lang="zh", or_more=True) == "下降18%以上"
+    for qualifier in ("=", ">", "≥", "<", "≤"):
+        assert fmt_goal(5.1, "亿吨", qualifier, lang="zh") == fmt_value(5.1, "亿吨", qualifier, lang="zh")
+        assert fmt_goal(40, "%", qualifier, lang="en") == fmt_value(40, "%", qualifier, lang="en")
+    assert fmt_goal(20, "%", "≈", lang="zh") == "20%左右" and fmt_goal(20, "%", "≈", lang="en") == "about 20 %"
+
+
 def test_chinese_tables_write_figures_as_the_prose_does():
     """A card's table cell beside 1649万辆 reads 1649, not 1,649; English keeps 1,649."""
     from greenmfg.charts.card import _fmt_cell

@@ -32,7 +32,11 @@ _EN_QUALIFIER = {"=": "", ">": "more than ", "≥": "at least ", "<": "less than
 _ZH_QUALIFIER = {"=": "", ">": "超过", "≥": "达到", "<": "低于", "≤": "不超过", "≈": "约"}
 # A negative percentage is a change: Chinese says how far it fell (下降40%, 下降超过51%), never "-40%" or "低于-51%".
 # qualifier of the signed value -> how the fall is worded ({} is its size): < -51 % is a fall of more than 51 %.
-_ZH_FALL = {"=": "下降{}", "<": "下降超过{}", "≤": "至少下降{}", ">": "下降不到{}", "≥": "至多下降{}", "≈": "下降{}左右"}
+# The same table words a goal's fall in both editions (fmt_goal); 'or_more' is a fall the document words with 以上.
+_ZH_FALL = {"=": "下降{}", "<": "下降超过{}", "≤": "至少下降{}", ">": "下降不到{}", "≥": "至多下降{}", "≈": "下降{}左右",
+            "or_more": "下降{}以上"}
+_EN_FALL = {"=": "{} lower", "<": "more than {} lower", "≤": "at least {} lower", ">": "less than {} lower",
+            "≥": "at most {} lower", "≈": "about {} lower", "or_more": "at least {} lower"}
 _NO_UNIT = {"", "count"}
 # Units Chinese text writes in words: a change of a percentage is so many 个百分点; an emission factor is so many
 # 千克/千瓦时; a plant's capacity so many 兆瓦, as the CCTV report writes it (20兆瓦光伏发电项目).
@@ -222,10 +226,10 @@ def fmt_value(value, unit: str = "", qualifier: str = "=", lang: str | None = No
     return f"{table[qualifier]}{body}"
 
 
-# A goal's value as the documents word it (fmt_goal): the qualifier's words around the figure, per edition.
-_ZH_GOAL = {"=": "{body}", ">": "超过{body}", "≥": "达到{body}", "<": "低于{body}", "≤": "不超过{body}", "≈": "{body}左右"}
-_EN_GOAL = {"=": "{body}", ">": "more than {body}", "≥": "at least {body}", "<": "less than {body}",
-            "≤": "at most {body}", "≈": "about {body}"}
+# A goal's value as the documents word it (fmt_goal) is fmt_value's wording, but for two things: an approximate goal
+# reads as the documents write it, the figure then 左右 ('about' in English), not fmt_value's 约/≈ of a measured value;
+# and a fall is worded by the fall table above.
+_GOAL_ABOUT = {"zh": "{}左右", "en": "about {}"}
 # PUE is a ratio named before its figure: 'PUE降到1.35以下' (the plans' own words), 'PUE below 1.35'.
 _ZH_PUE = {"=": "PUE为{n}", ">": "PUE超过{n}", "≥": "PUE不低于{n}", "<": "PUE降到{n}以下", "≤": "PUE不超过{n}",
            "≈": "PUE约为{n}"}
@@ -248,17 +252,14 @@ def fmt_goal(value, unit: str = "", qualifier: str = "=", lang: str | None = Non
     if unit == "PUE":
         text = (_ZH_PUE if zh else _EN_PUE)[qualifier].format(n=fmt_number(number, lang=lang))
     elif number < 0:  # a fall: its size after the verb, 'about'/'at least' as the document has it
-        body = fmt_value(-number, unit, "=", lang)
-        if zh:
-            text = "下降" + body + ("左右" if qualifier == "≈" else "以上" if or_more else "")
-        else:
-            text = ("about " if qualifier == "≈" else "at least " if or_more else "") + body + " lower"
+        wording = "or_more" if or_more and qualifier in ("=", "≥", "≤") else qualifier
+        text = (_ZH_FALL if zh else _EN_FALL)[wording].format(fmt_value(-number, unit, "=", lang))
+    elif qualifier == "≈":
+        text = _GOAL_ABOUT[lang].format(fmt_value(number, unit, "=", lang))
+    elif or_more and qualifier in ("=", "≥"):  # 30%以上: 'at least 30 %'
+        text = fmt_value(number, unit, "=", lang) + "以上" if zh else fmt_value(number, unit, "≥", lang)
+    elif aim and qualifier == "≥" and not zh:  # 力争达到15%: 'aim for 15 %', the aim being to reach it
+        text = fmt_value(number, unit, "=", lang)
     else:
-        body = fmt_value(number, unit, "=", lang)
-        if or_more and qualifier in ("=", "≥"):
-            text = body + "以上" if zh else "at least " + body
-        elif aim and qualifier == "≥" and not zh:  # 力争达到15%: 'aim for 15 %', the aim being to reach it
-            text = body
-        else:
-            text = (_ZH_GOAL if zh else _EN_GOAL)[qualifier].format(body=body)
+        text = fmt_value(number, unit, qualifier, lang)
     return ("力争" + text if zh else "aim for " + text) if aim else text
