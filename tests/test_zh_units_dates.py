@@ -238,3 +238,25 @@ def test_chinese_tables_write_figures_as_the_prose_does():
         assert (_fmt_cell(1649.0), _fmt_cell(1288.8)) == ("1649", "1288.8")
     with using("en"):
         assert _fmt_cell(1649.0) == "1,649"
+
+
+def test_chinese_shown_to_readers_is_punctuated_full_width_and_never_quoted_twice():
+    """Review 1207b 二.7: reprints' ASCII marks (优化,绿色…;绿色发展) reach headline goals and evidence quotes; quotes
+    opened “““. Chinese is punctuated full-width at display (the data keeps the quote as printed); Latin stays."""
+    from greenmfg.data import loaders
+    from greenmfg.locale.formatting import quoted_excerpt, zh_clauses, zh_punctuation
+    from greenmfg.pages.glossary import entries
+    from greenmfg.pages.index import goals
+
+    assert zh_punctuation("明显优化,显著提高;绿色发展:效率(PUE)降至1.5以下") == "明显优化，显著提高；绿色发展：效率（PUE）降至1.5以下"
+    assert zh_punctuation("1,000 t at 10:30, PUE, CUE") == "1,000 t at 10:30, PUE, CUE"
+    assert zh_clauses("碳排放达峰后稳中有降,碳中和能力稳步提升") == ["碳排放达峰后稳中有降", "碳中和能力稳步提升"]
+    assert quoted_excerpt("“Today, China’s share exceeds 80 per cent.") == "Today, China’s share exceeds 80 per cent."
+    assert quoted_excerpt("“规模以上工业企业”,是指") == "‘规模以上工业企业’，是指"
+    with using("zh"):
+        boxes = goals.goals_html(loaders.load_policy_targets())
+        glossary = entries.glossary_html(loaders.load_glossary(), loaders.load_article_paragraphs(),
+                                         loaders.load_claims(), loaders.load_policy_targets())
+    text = re.sub(r"<[^>]+>", "", boxes + glossary)
+    assert not re.search(r"[\u4e00-\u9fff][,;]|[,;][\u4e00-\u9fff]", text)
+    assert "<li>产业结构和布局明显优化</li>" in boxes and "““" not in glossary
