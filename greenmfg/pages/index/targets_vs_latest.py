@@ -24,7 +24,7 @@ MILESTONE = "earlier milestone"
 TOOLTIP = (("metric_en", "Target"), ("kind", "Row"), ("value_label", "Value"), ("year", "Year"), ("gap_label", "Gap"),
            ("pace_needed", "Pace needed"), ("pace_from", "Pace needed measured from"), ("pace_recent", "Recent pace"),
            ("status", "Status"), ("status_reason", "Why"), ("milestones", "Earlier milestones"),
-           ("next_release", "Release schedule"), ("basis", "Basis"), ("attribution", "Target in the document"))
+           ("next_release", "Next release"), ("basis", "Basis"), ("attribution", "Target in the document"))
 MILESTONE_TOOLTIP = (("label", "Target"), ("kind", "Row"), ("value_label", "Earlier milestone"), ("documents", "Set by"),
                      ("verdict", "Verdict"), ("reason", "Why"))
 # Qualifiers the scoreboard writes as symbols (short, to fit a phone); tooltips and the table use words.
@@ -46,6 +46,12 @@ def gap_text(progress: pd.Series) -> str:
     return pace_math.gap_text(progress["gap"], cell_text(progress["unit"]), bool(progress["latest_is_lower_bound"]))
 
 
+def next_release(text: str) -> str:
+    """The next release without the freshness line's own 'Next: ' (下次发布：), which the tooltip's title says."""
+    prefix = tr("Next: {phrase}", phrase="")
+    return text[len(prefix):] if isinstance(text, str) and text.startswith(prefix) else text
+
+
 def _scores(progress: pd.Series) -> dict:
     """What a scoreboard row says about one target besides its two values (same on both of its rows)."""
     kind = cell_text(progress["recent_pace_kind"]) or pace_math.PACE_EXACT
@@ -56,7 +62,7 @@ def _scores(progress: pd.Series) -> dict:
             "pace_needed": pace_math.pace_label(progress["required_annual_change"], cell_text(progress["unit"])),
             "pace_recent": pace_math.pace_label(recent, cell_text(progress["unit"]), kind),
             "pace_from": progress["pace_from"], "milestones": progress["milestones"],
-            "next_release": progress["next_release"]}
+            "next_release": next_release(progress["next_release"])}
 
 
 def _point(progress: pd.Series, label: str, kind: str, source: dict) -> dict:
