@@ -84,5 +84,5 @@ def test_tooltips_name_an_unknown_source_date_in_words():
     spec = chart.to_dict()
     calculate = next(t for t in spec["transform"] if t.get("as") == SOURCE_DATE_LABEL)
     assert calculate["calculate"].startswith('{"2024-01-02": "published 2 January 2024"}[datum.source_date] || ')
-    assert calculate["calculate"].endswith('|| "date not known"')
+    assert calculate["calculate"].endswith('|| "no publication date seen"')
     assert [t["field"] for t in spec["encoding"]["tooltip"]] == ["source_org", SOURCE_DATE_LABEL]

@@ -58,7 +58,7 @@ def test_chinese_chart_rows_and_tooltips_date_in_words(zh_chart):
     cells = reader_words(json.dumps(rows, ensure_ascii=False))
     assert not ISO_DATE.findall(cells), f"{name}: CSV cells {sorted(set(ISO_DATE.findall(cells)))}"
     labels = [node["calculate"] for node in _walk(spec) if node.get("as") == SOURCE_DATE_LABEL]
-    for label in labels:  # {"2025-01-17": "2025年1月17日发布", …}[datum.source_date] || {…}[datum.as_of] || "日期不详"
+    for label in labels:  # {"2025-01-17": "2025年1月17日发布", …}[datum.source_date] || {…}[datum.as_of] || "未见发布日期"
         table = json.loads(label.split("[datum.source_date]")[0])
         with using("zh"):
             assert all(words == reader_date(iso) + "发布" for iso, words in table.items()), name

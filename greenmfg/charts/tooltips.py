@@ -3,7 +3,7 @@
 The line is titled 'Date' and says which date it is: the source's publication date where the data has one
 ('published 21 January 2025', 2025年1月21日发布), else the period its figures are for ('figures for 2024',
 数据所属期为2024年) where the data leaves ``source_date`` empty, so a reader is never told a date is unknown while the
-row holds one. Only a row with neither says so in words; chart CSVs keep the data's cells. Dates are shown as the
+row holds one. Only a row with neither says that no publication date was seen; chart CSVs keep the data's cells. Dates are shown as the
 edition writes them (greenmfg.locale.formatting.reader_date), never as the data's ISO date.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from greenmfg.locale.formatting import reader_date
 from greenmfg.locale.i18n import tr
 
 SOURCE_DATE_LABEL = "source_date_label"
-DATE_UNKNOWN = "date not known"
+DATE_UNKNOWN = "no publication date seen"
 PUBLISHED_ON, FIGURES_FOR = "published {date}", "figures for {period}"
 
 

@@ -105,6 +105,10 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
                                 for value, gap in zip(out.loc[~latest, "short_label"], out.loc[~latest, "gap_label"])]
     out = pd.concat([out, pd.DataFrame(steps)], ignore_index=True)
     out["latest_year"] = out["latest_year"].map(lambda year: "" if pd.isna(year) else int(year)).astype(object)
+    # what a screen reader says of each mark: the sector, the row and its value (Vega would read out every encoded
+    # field, the row key among them)
+    out["aria"] = [tr("{sector}: {kind}, {value}", sector=label, kind=kind, value=value)
+                   for label, kind, value in zip(out["label"], out["kind"], out["value_label"])]
     return with_provenance(out.fillna(""))
 
 
@@ -139,7 +143,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     base = with_source_dates(alt.Chart(frame)).encode(
         y=alt.Y("target_id:N", sort=list(dict.fromkeys(frame["target_id"])), axis=None, title=None),
         x=alt.X("percent_of_target:Q", scale=alt.Scale(domain=[0, x_end], nice=False), axis=None, title=None),
-        tooltip=_tooltip(TOOLTIP))
+        tooltip=_tooltip(TOOLTIP), description="aria:N")
     track = base.transform_filter(alt.datum.kind == tr("target")).mark_bar(size=10, color=theme.LIGHT["grid"])
     fill = base.transform_filter(alt.datum.kind == tr("latest")).mark_bar(size=10).encode(color=status)
     tick = base.transform_filter(alt.datum.kind == tr("target")).mark_tick(thickness=3, size=20,
@@ -161,5 +165,6 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
                      "own unit ({units}), whether the recent pace is enough, and a tick for each of {steps} milestones "
                      "earlier plans set on the way.", count=frame["target_id"].nunique(), first=min(years),
                      last=max(years), units=units, steps=int((frame["kind"] == tr(MILESTONE)).sum()))
-    drawn = drawing_only(alt.layer(track, fill, tick, step, *lines), "target_id", "short_label", "line")  # rows, text
+    drawn = drawing_only(alt.layer(track, fill, tick, step, *lines), "target_id", "short_label", "line",
+                         "aria")  # rows, text, what a screen reader says
     return drawn.properties(height=alt.Step(ROW_STEP), title=title, description=description)
