@@ -18,7 +18,7 @@ from greenmfg.charts.markup import (
 )
 from greenmfg.data import loaders
 from greenmfg.data.frames import is_missing
-from greenmfg.locale.formatting import quoted_excerpt, reader_date
+from greenmfg.locale.formatting import quoted_excerpt, reader_date, zh_punctuation
 from greenmfg.locale.i18n import language, pick, tr
 from greenmfg.pages.family.wording import target_title
 from greenmfg.pages.project import themes
@@ -92,7 +92,7 @@ def _details(claim: pd.Series, targets: pd.DataFrame | None = None) -> str:
         parts.append(f'<dt>{tr("Evidence quote")}</dt><dd>{quote_html(claim)}</dd>')
     for field, label in (("search_note", "What was searched"), ("note", "Note")):
         if not is_missing(claim[field]):
-            parts.append(f"<dt>{tr(label)}</dt><dd>{escaped(pick(claim, field))}</dd>")
+            parts.append(f"<dt>{tr(label)}</dt><dd>{escaped(zh_punctuation(pick(claim, field)))}</dd>")
     if not is_missing(claim["related_target_id"]):
         targets = loaders.load_policy_targets().set_index("target_id", drop=False) if targets is None else targets
         href = page_href("targets", "target-" + escaped(claim["related_target_id"]))
