@@ -27,6 +27,13 @@ def test_claim_marks_split_overlaps_and_link_every_claim():
     assert re.sub(r"<[^>]+>|\[\d\]", "", out) == text
 
 
+def test_claims_ending_together_link_in_ascending_order():
+    """Review 1207b 三: '……15.7%和33.6% [4][3]'; two claims ending at one place link as [3][4]."""
+    frame = pd.DataFrame({"claim_id": ["a", "b"], "paragraph_id": ["p01", "p01"], "claim_text": ["甲乙丙", "乙丙"]})
+    out = article.marked_paragraph_html("甲乙丙丁", frame, {"a": 4, "b": 3})
+    assert re.findall(r"\[(\d)\]", out) == ["3", "4"]
+
+
 def test_claim_text_missing_from_paragraph_is_an_error():
     frame = pd.DataFrame({"claim_id": ["a"], "paragraph_id": ["p01"], "claim_text": ["不在"]})
     with pytest.raises(ValueError):

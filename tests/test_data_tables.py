@@ -228,6 +228,9 @@ PROCESS_PATTERNS = (re.compile(r"(?<![\w/.-])[\w-]+\.(?:md|txt|py|ipynb|ya?ml)\b
 # In what pages and table cells show (the descriptor documents id columns, so it may name their form, p01 …).
 READER_ID_PATTERNS = (re.compile(r"(?<![A-Za-z0-9_#/.-])p\d{2}(?![\w-])"),
                       re.compile(r"(?<![\w./:-])`?data/(?![\w-])(?!\.\w)`?"))
+# A target's id (T01 … T15: 目标T01统计的是…, 'same basis as target T03', T06和T11) in what a built page or chart CSV
+# shows; not an anchor (#target-T03) nor a chart's key value ("target_id": "T03") in its data.
+TARGET_ID = re.compile(r'(?<![A-Za-z0-9_"#/.-])T\d{2}(?![A-Za-z0-9_"-])')
 # Columns whose values are ids by design (the data's keys and references): the id patterns do not apply to them.
 ID_COLUMN = re.compile(r"(?:^|_)(?:id|ids|key)$")
 # English words a Chinese page must not carry around its quotes and sources (a reprint's site is named in Chinese).
@@ -307,13 +310,13 @@ def _visible_text(path) -> str:
 
 def test_public_pages_speak_to_readers(site):
     """Built pages of both editions (their text and chart data), chart CSVs and embed pages speak to readers: no
-    file, rule, paragraph or series ids, and on Chinese pages no English words around quotes and sources."""
+    file, rule, paragraph, series or target ids, and on Chinese pages no English words around quotes and sources."""
     offenders, series_ids = {}, _series_ids()
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
         if path.suffix in (".html", ".csv") and not relative.startswith(("data/", "assets/")):
             text = _visible_text(path)
-            found = _internal_ids(text, series_ids)
+            found = _internal_ids(text, series_ids) + TARGET_ID.findall(text)
             if relative.startswith("zh/"):
                 found += [phrase for phrase in ENGLISH_ON_CHINESE_PAGES if phrase in text]
             if found:
@@ -350,3 +353,12 @@ def test_process_patterns_are_found():
 ])
 def test_internal_ids_are_found(text, found):
     assert _internal_ids(text, _series_ids()) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("仅限国家级绿色工厂；目标T01统计的是各级绿色工厂", ["T01"]), ("与目标T03口径相同", ["T03"]),
+    ("T06和T11没有数字", ["T06", "T11"]), ("same basis as target T03", ["T03"]),
+    ('<a href="targets.html#target-T03">', []), ('{"target_id": "T03", "label": "钢铁"}', []),
+])
+def test_target_ids_are_found(text, found):
+    assert TARGET_ID.findall(text) == found

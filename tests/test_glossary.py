@@ -54,7 +54,8 @@ def test_chinese_glossary_has_no_english_labels(data):
         uses = entries.term_usage("绿色工厂", data["article_paragraphs"], data["claims"], data["policy_targets"])
     assert "<dt>依据原文</dt>" in out and "<dt>见于</dt>" in out
     assert (page_href("claims", "para-p01"), "原文第1段") in uses
-    assert all(re.fullmatch(r"(原文第\d+段|核查条目\d+|目标T\d+)", label) for _, label in uses)
+    assert all(re.fullmatch(r"(原文第\d+段|核查条目\d+|目标：\w+)", label) for _, label in uses)
+    assert ("targets.html#target-T01", "目标：各级绿色工厂产值占制造业总产值比重") in uses  # named, never 目标T01
     visible = re.sub(r'<span class="gm-front-small" lang="en">[^<]*</span>|<[^>]+>', " ", out)
     for word in ("Source text", "Used in", "article paragraph", "claim "):
         assert word not in visible

@@ -64,12 +64,25 @@ def test_tooltips_date_sources_as_readers_write_dates():
     with using("zh"):
         spec = with_source_dates(alt.Chart(ROWS).mark_point().encode(tooltip=source_lines())).to_dict()
     calculate = next(t for t in spec["transform"] if t.get("as") == SOURCE_DATE_LABEL)["calculate"]
-    assert calculate == '{"2024-01-02": "2024年1月2日"}[datum.source_date] || "日期不详"'
+    assert calculate.startswith('{"2024-01-02": "2024年1月2日发布"}[datum.source_date] || ')
+
+
+def test_a_tooltip_without_a_source_date_gives_the_period_of_its_figures():
+    """Review 1207b 一.1: '发布日期：日期不详' where the row holds the period of its figures; the line says which date
+    it gives (2024年1月2日发布, 数据所属期为2024年), and 'not known' only where the row has neither."""
+    rows = pd.DataFrame({"year": [2024, 2025], "value": [1, 2], "source_org": ["A", "B"],
+                         "source_date": ["2024-01-02", ""], "as_of": ["2023", "2024"]})
+    with using("zh"):
+        spec = with_source_dates(alt.Chart(rows).mark_point().encode(tooltip=source_lines())).to_dict()
+    calculate = next(t for t in spec["transform"] if t.get("as") == SOURCE_DATE_LABEL)["calculate"]
+    assert '{"2023": "数据所属期为2023年", "2024": "数据所属期为2024年"}[datum.as_of]' in calculate
+    assert [t["title"] for t in spec["encoding"]["tooltip"]] == ["来源", "日期"]
 
 
 def test_tooltips_name_an_unknown_source_date_in_words():
     chart = with_source_dates(alt.Chart(ROWS).mark_point().encode(tooltip=source_lines()))
     spec = chart.to_dict()
     calculate = next(t for t in spec["transform"] if t.get("as") == SOURCE_DATE_LABEL)
-    assert calculate["calculate"] == '{"2024-01-02": "2 January 2024"}[datum.source_date] || "date not known"'
+    assert calculate["calculate"].startswith('{"2024-01-02": "published 2 January 2024"}[datum.source_date] || ')
+    assert calculate["calculate"].endswith('|| "no publication date seen"')
     assert [t["field"] for t in spec["encoding"]["tooltip"]] == ["source_org", SOURCE_DATE_LABEL]

@@ -135,9 +135,27 @@ def test_distance_chart_has_a_tick_per_earlier_milestone(data):
     assert set(ticks["verdict"]) <= {"met", "not met", "cannot tell", "not yet due"}
     html = tracker.tracker_html(data["policy_targets"], data["progress"])
     rows = dict(re.findall(r'<tr id="target-([^"]+)"(.*?)</tr>', html, flags=re.S))
-    assert ("Earlier milestones: aim for 57 % or at least 57 % by 2025 (Resources plan, Industrial green plan): "
+    assert ("Earlier milestones: by 2025: 57 % (Implementation Plan on Accelerating the Comprehensive Utilisation of "
+            "Industrial Resources: aim for 57 %; 14th Five-Year Plan for Industrial Green Development: at least 57 %): "
             "cannot tell" in rows["T03"])
     assert "from the latest official value (2024)" in rows["T03"]
+
+
+def test_a_milestone_several_plans_word_differently_reads_as_one_figure_then_each_plans_words():
+    """Review 1207b 二.6: '超过15%或达到15%或力争达到15%' strung the plans' wordings with 或; the figure comes once,
+    then each plan's own wording by its title; a step every plan words alike is worded once."""
+    from greenmfg.locale.i18n import using
+
+    with using("zh"):
+        data = targets.load()
+    lines = " ".join(data["progress"]["milestones"]) + " ".join(data["steps"]["value_label"])
+    assert "或" not in lines
+    assert ("到2025年15%（《工业领域碳达峰实施方案》为超过15%；《空气质量持续改善行动计划》为达到15%；"
+            "《钢铁行业节能降碳专项行动计划》为力争达到15%）：无法判断") in lines
+    assert "到2025年达到4.5亿吨（" in lines  # alike in both plans: once, the plans after it
+    with using("en"):
+        data = targets.load()
+    assert not any(" or " in line for line in data["steps"]["value_label"])
 
 
 def test_tracker_rows_show_latest_period_next_release_and_a_stale_flag(data):

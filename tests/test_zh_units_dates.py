@@ -58,10 +58,10 @@ def test_chinese_chart_rows_and_tooltips_date_in_words(zh_chart):
     cells = reader_words(json.dumps(rows, ensure_ascii=False))
     assert not ISO_DATE.findall(cells), f"{name}: CSV cells {sorted(set(ISO_DATE.findall(cells)))}"
     labels = [node["calculate"] for node in _walk(spec) if node.get("as") == SOURCE_DATE_LABEL]
-    for label in labels:  # {"2025-01-17": "2025年1月17日", …}[datum.source_date] || "日期不详"
+    for label in labels:  # {"2025-01-17": "2025年1月17日发布", …}[datum.source_date] || {…}[datum.as_of] || "未见发布日期"
         table = json.loads(label.split("[datum.source_date]")[0])
         with using("zh"):
-            assert all(words == reader_date(iso) for iso, words in table.items()), name
+            assert all(words == reader_date(iso) + "发布" for iso, words in table.items()), name
         assert not ISO_DATE.findall(" ".join(table.values())), name
 
 
@@ -215,6 +215,21 @@ def test_chinese_states_a_negative_percentage_as_a_fall():
     assert fmt_value(40, "%", ">", lang="zh") == "超过40%" and fmt_value(-51, "%", "<", lang="en") == "less than -51 %"
 
 
+def test_a_goal_words_a_fall_as_a_measured_value_does():
+    """fmt_goal words a fall by the one fall table fmt_value uses: a goal of a fall of more than 51 % reads as
+    fmt_value writes it (下降超过51%, never a bare 下降51% that drops the 'more than'), in both editions; and a goal
+    is fmt_value's wording elsewhere, but for 'about' (20%左右 as the documents write it, not 约20%)."""
+    from greenmfg.locale.formatting import fmt_goal, fmt_value
+
+    assert fmt_goal(-51, "%", "<", lang="zh") == fmt_value(-51, "%", "<", lang="zh") == "下降超过51%"
+    assert fmt_goal(-51, "%", "<", lang="en") == "more than 51 % lower"
+    assert fmt_goal(-18, "%", "=", lang="zh", or_more=True) == "下降18%以上"
+    for qualifier in ("=", ">", "≥", "<", "≤"):
+        assert fmt_goal(5.1, "亿吨", qualifier, lang="zh") == fmt_value(5.1, "亿吨", qualifier, lang="zh")
+        assert fmt_goal(40, "%", qualifier, lang="en") == fmt_value(40, "%", qualifier, lang="en")
+    assert fmt_goal(20, "%", "≈", lang="zh") == "20%左右" and fmt_goal(20, "%", "≈", lang="en") == "about 20 %"
+
+
 def test_chinese_tables_write_figures_as_the_prose_does():
     """A card's table cell beside 1649万辆 reads 1649, not 1,649; English keeps 1,649."""
     from greenmfg.charts.card import _fmt_cell
@@ -223,3 +238,25 @@ def test_chinese_tables_write_figures_as_the_prose_does():
         assert (_fmt_cell(1649.0), _fmt_cell(1288.8)) == ("1649", "1288.8")
     with using("en"):
         assert _fmt_cell(1649.0) == "1,649"
+
+
+def test_chinese_shown_to_readers_is_punctuated_full_width_and_never_quoted_twice():
+    """Review 1207b 二.7: reprints' ASCII marks (优化,绿色…;绿色发展) reach headline goals and evidence quotes; quotes
+    opened “““. Chinese is punctuated full-width at display (the data keeps the quote as printed); Latin stays."""
+    from greenmfg.data import loaders
+    from greenmfg.locale.formatting import quoted_excerpt, zh_clauses, zh_punctuation
+    from greenmfg.pages.glossary import entries
+    from greenmfg.pages.index import goals
+
+    assert zh_punctuation("明显优化,显著提高;绿色发展:效率(PUE)降至1.5以下") == "明显优化，显著提高；绿色发展：效率（PUE）降至1.5以下"
+    assert zh_punctuation("1,000 t at 10:30, PUE, CUE") == "1,000 t at 10:30, PUE, CUE"
+    assert zh_clauses("碳排放达峰后稳中有降,碳中和能力稳步提升") == ["碳排放达峰后稳中有降", "碳中和能力稳步提升"]
+    assert quoted_excerpt("“Today, China’s share exceeds 80 per cent.") == "Today, China’s share exceeds 80 per cent."
+    assert quoted_excerpt("“规模以上工业企业”,是指") == "‘规模以上工业企业’，是指"
+    with using("zh"):
+        boxes = goals.goals_html(loaders.load_policy_targets())
+        glossary = entries.glossary_html(loaders.load_glossary(), loaders.load_article_paragraphs(),
+                                         loaders.load_claims(), loaders.load_policy_targets())
+    text = re.sub(r"<[^>]+>", "", boxes + glossary)
+    assert not re.search(r"[\u4e00-\u9fff][,;]|[,;][\u4e00-\u9fff]", text)
+    assert "<li>产业结构和布局明显优化</li>" in boxes and "““" not in glossary

@@ -72,12 +72,13 @@ def steps(targets: pd.DataFrame, family: dict) -> pd.DataFrame:
 
 def summary(target_id: str, step_rows: pd.DataFrame) -> str:
     """A target's steps in one line, each once with the plans that set it and its verdict ('≥ 57 % by 2025 (Plan A,
-    Plan B): cannot tell'), or that none was found."""
+    Plan B): cannot tell'; a step's own ``line`` where the pages word it), or that none was found."""
     own = step_rows[step_rows["target_id"] == target_id]
     if own.empty:
         return tr("no earlier milestone found")
-    return tr("; ").join(tr("{milestone} ({documents}): {verdict}", milestone=row["step_label"],
-                            documents=row["documents"], verdict=row["verdict"]) for _, row in own.iterrows())
+    return tr("; ").join(tr("{milestone}: {verdict}", verdict=row["verdict"], milestone=row["line"] if "line" in row
+                            else tr("{milestone} ({documents})", milestone=row["step_label"], documents=row["documents"]))
+                         for _, row in own.iterrows())
 
 
 def _observed_start(progress: pd.Series, own: pd.DataFrame) -> pd.Series | None:

@@ -32,7 +32,11 @@ _EN_QUALIFIER = {"=": "", ">": "more than ", "≥": "at least ", "<": "less than
 _ZH_QUALIFIER = {"=": "", ">": "超过", "≥": "达到", "<": "低于", "≤": "不超过", "≈": "约"}
 # A negative percentage is a change: Chinese says how far it fell (下降40%, 下降超过51%), never "-40%" or "低于-51%".
 # qualifier of the signed value -> how the fall is worded ({} is its size): < -51 % is a fall of more than 51 %.
-_ZH_FALL = {"=": "下降{}", "<": "下降超过{}", "≤": "至少下降{}", ">": "下降不到{}", "≥": "至多下降{}", "≈": "下降{}左右"}
+# The same table words a goal's fall in both editions (fmt_goal); 'or_more' is a fall the document words with 以上.
+_ZH_FALL = {"=": "下降{}", "<": "下降超过{}", "≤": "至少下降{}", ">": "下降不到{}", "≥": "至多下降{}", "≈": "下降{}左右",
+            "or_more": "下降{}以上"}
+_EN_FALL = {"=": "{} lower", "<": "more than {} lower", "≤": "at least {} lower", ">": "less than {} lower",
+            "≥": "at most {} lower", "≈": "about {} lower", "or_more": "at least {} lower"}
 _NO_UNIT = {"", "count"}
 # Units Chinese text writes in words: a change of a percentage is so many 个百分点; an emission factor is so many
 # 千克/千瓦时; a plant's capacity so many 兆瓦, as the CCTV report writes it (20兆瓦光伏发电项目).
@@ -222,10 +226,10 @@ def fmt_value(value, unit: str = "", qualifier: str = "=", lang: str | None = No
     return f"{table[qualifier]}{body}"
 
 
-# A goal's value as the documents word it (fmt_goal): the qualifier's words around the figure, per edition.
-_ZH_GOAL = {"=": "{body}", ">": "超过{body}", "≥": "达到{body}", "<": "低于{body}", "≤": "不超过{body}", "≈": "{body}左右"}
-_EN_GOAL = {"=": "{body}", ">": "more than {body}", "≥": "at least {body}", "<": "less than {body}",
-            "≤": "at most {body}", "≈": "about {body}"}
+# A goal's value as the documents word it (fmt_goal) is fmt_value's wording, but for two things: an approximate goal
+# reads as the documents write it, the figure then 左右 ('about' in English), not fmt_value's 约/≈ of a measured value;
+# and a fall is worded by the fall table above.
+_GOAL_ABOUT = {"zh": "{}左右", "en": "about {}"}
 # PUE is a ratio named before its figure: 'PUE降到1.35以下' (the plans' own words), 'PUE below 1.35'.
 _ZH_PUE = {"=": "PUE为{n}", ">": "PUE超过{n}", "≥": "PUE不低于{n}", "<": "PUE降到{n}以下", "≤": "PUE不超过{n}",
            "≈": "PUE约为{n}"}
@@ -248,17 +252,64 @@ def fmt_goal(value, unit: str = "", qualifier: str = "=", lang: str | None = Non
     if unit == "PUE":
         text = (_ZH_PUE if zh else _EN_PUE)[qualifier].format(n=fmt_number(number, lang=lang))
     elif number < 0:  # a fall: its size after the verb, 'about'/'at least' as the document has it
-        body = fmt_value(-number, unit, "=", lang)
-        if zh:
-            text = "下降" + body + ("左右" if qualifier == "≈" else "以上" if or_more else "")
-        else:
-            text = ("about " if qualifier == "≈" else "at least " if or_more else "") + body + " lower"
+        wording = "or_more" if or_more and qualifier in ("=", "≥", "≤") else qualifier
+        text = (_ZH_FALL if zh else _EN_FALL)[wording].format(fmt_value(-number, unit, "=", lang))
+    elif qualifier == "≈":
+        text = _GOAL_ABOUT[lang].format(fmt_value(number, unit, "=", lang))
+    elif or_more and qualifier in ("=", "≥"):  # 30%以上: 'at least 30 %'
+        text = fmt_value(number, unit, "=", lang) + "以上" if zh else fmt_value(number, unit, "≥", lang)
+    elif aim and qualifier == "≥" and not zh:  # 力争达到15%: 'aim for 15 %', the aim being to reach it
+        text = fmt_value(number, unit, "=", lang)
     else:
-        body = fmt_value(number, unit, "=", lang)
-        if or_more and qualifier in ("=", "≥"):
-            text = body + "以上" if zh else "at least " + body
-        elif aim and qualifier == "≥" and not zh:  # 力争达到15%: 'aim for 15 %', the aim being to reach it
-            text = body
-        else:
-            text = (_ZH_GOAL if zh else _EN_GOAL)[qualifier].format(body=body)
+        text = fmt_value(number, unit, qualifier, lang)
     return ("力争" + text if zh else "aim for " + text) if aim else text
+
+
+# Chinese text shown to readers is punctuated full-width (，；：（）？！), as Chinese is printed; many reprints we quote
+# from type the ASCII marks. The data keeps each quote as the reprint printed it; pages punctuate at display
+# (zh_punctuation). A mark between two Latin letters or digits stays as it is (a thousands comma in 1,000, a time
+# 10:30, 'PUE, CUE'), and text without Chinese characters is left alone.
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_PINYIN = re.compile(r"(\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\))")
+# Clause marks a goal's wording is split at into separate goals (zh_clauses): the data joins clauses of a reprint
+# with them, so each clause is one goal, as the document lists it.
+_CLAUSE_MARKS = re.compile(r"\s*[,;，；]\s*")
+
+
+def zh_punctuation(text) -> str:
+    """``text`` with the ASCII marks of Chinese prose as full-width ones: '优化,绿色低碳;绿色发展' -> '优化，绿色低碳；绿色
+    发展', '效率(PUE)降至' -> '效率（PUE）降至'; '1,000', '10:30' and text without Chinese characters unchanged."""
+    text = "" if _is_missing(text) else str(text)
+    if not any(_is_cjk(ch) for ch in text):
+        return text
+    glosses = _PINYIN.split(text)  # a reprint's pinyin (dǎo) keeps its brackets, for the page that leaves it out
+    if len(glosses) > 1:
+        return "".join(part if _PINYIN.fullmatch(part) else zh_punctuation(part) for part in glosses)
+    out = []
+    for i, ch in enumerate(text):
+        before, after = text[i - 1: i], text[i + 1: i + 2]
+        latin = bool(_ASCII_WORD.match(before)) and bool(_ASCII_WORD.match(after))
+        out.append(ch if ch not in _FULL_WIDTH or latin else _FULL_WIDTH[ch])
+    return re.sub(r"(?<=[，；：（）？！])\s+|\s+(?=[，；：（）？！])", "", "".join(out))
+
+
+def zh_clauses(text) -> list[str]:
+    """A goal's Chinese wording as the clauses it joins, each full-width punctuated: '产业结构和布局明显优化,绿色低碳能源
+    利用比例显著提高;绿色发展…' -> ['产业结构和布局明显优化', '绿色低碳能源利用比例显著提高', '绿色发展…']."""
+    return [zh_punctuation(part) for part in _CLAUSE_MARKS.split("" if _is_missing(text) else str(text)) if part]
+
+
+# Quotation marks an excerpt shown in quotation marks (<q>, or “…” in Chinese) may carry of its own.
+_OPENING, _CLOSING = "“\"「『", "”\"」』"
+
+
+def quoted_excerpt(text) -> str:
+    """A source's words as they go inside our own quotation marks: the Chinese punctuated full-width (zh_punctuation);
+    an opening mark the excerpt never closes (the source's own quotation running on past the excerpt) left out, since
+    our marks open it; and the excerpt's own double marks as single ones (‘规模以上工业企业’), as quotes within a quote
+    are printed, so a reader never sees two opening marks in a row (““规模以上…)."""
+    text = zh_punctuation(text).strip()
+    if text[:1] in _OPENING and not any(mark in text[1:] for mark in _CLOSING):
+        text = text[1:]
+    return text.replace("“", "‘").replace("”", "’")

@@ -61,7 +61,8 @@ def claim_spans(text: str, claims: pd.DataFrame) -> list[tuple[int, int, str]]:
 
 
 def marked_paragraph_html(text: str, claims: pd.DataFrame, numbers: dict[str, int]) -> str:
-    """The paragraph with each claim highlighted (overlaps split into segments) and a link to its ledger entry."""
+    """The paragraph with each claim highlighted (overlaps split into segments) and a link to its ledger entry; claims
+    ending at one place link in ascending order of their ledger numbers."""
     spans = claim_spans(text, claims)
     cuts = sorted({0, len(text), *[start for start, _, _ in spans], *[end for _, end, _ in spans]})
     out = []
@@ -72,7 +73,7 @@ def marked_paragraph_html(text: str, claims: pd.DataFrame, numbers: dict[str, in
             out.append(f'<mark class="gm-claim-mark" data-claims="{html.escape(" ".join(covering))}">{piece}</mark>')
         else:
             out.append(piece)
-        for _start, end, claim_id in spans:
+        for _start, end, claim_id in sorted(spans, key=lambda span: numbers[span[2]]):  # [3][4], never [4][3]
             if end == right:
                 out.append(f'<a class="gm-claim-ref" id="mark-{html.escape(claim_id)}" '
                            f'href="#claim-{html.escape(claim_id)}" '

@@ -16,9 +16,11 @@ from greenmfg.charts.markup import (
     source_html,
     value_text,
 )
+from greenmfg.data import loaders
 from greenmfg.data.frames import is_missing
-from greenmfg.locale.formatting import reader_date
+from greenmfg.locale.formatting import quoted_excerpt, reader_date, zh_punctuation
 from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.pages.family.wording import target_title
 from greenmfg.pages.project import themes
 
 from .reading_order import claim_numbers, paragraph_number
@@ -60,10 +62,11 @@ def quote_html(claim: pd.Series) -> str:
     """The evidence as seen, marked with its language. A quote in another language is labelled as the original in
     that language and followed by its gist in the page's language (Chinese pages: always; English pages: for a
     German quote), labelled as a rendering; a quote in traditional characters says that it is printed as the
-    reprint printed it."""
+    reprint printed it. The quote is punctuated and quoted within our marks as
+    greenmfg.locale.formatting.quoted_excerpt says (full-width Chinese marks, never two opening marks in a row)."""
     code = "" if is_missing(claim.get("evidence_language")) else str(claim["evidence_language"])
     name, lang = QUOTE_LANGUAGES[code]
-    quote = f'<q lang="{lang}">{escaped(claim["evidence_quote"])}</q>'
+    quote = f'<q lang="{lang}">{escaped(quoted_excerpt(claim["evidence_quote"]))}</q>'
     if code == "zh-Hant":
         note = tr("(in traditional characters, as the reprint printed it)")
         return f'{quote} <span class="gm-front-small">{html.escape(note)}</span>'
@@ -76,12 +79,12 @@ def quote_html(claim: pd.Series) -> str:
     return f'<span class="gm-front-small">{label}</span> {quote}{rendering}'
 
 
-def _details(claim: pd.Series) -> str:
+def _details(claim: pd.Series, targets: pd.DataFrame | None = None) -> str:
     """The <dd> pairs after status, type and theme that the claim has: value, evidence, quote, search, note, target."""
     value = value_text(claim["value"], claim["unit"], claim["qualifier"])
     wording = claim.get("value_wording")
     if language() == "zh" and not is_missing(wording):  # the article's own words where the number would reword them
-        value = f"“{wording}”"
+        value = f"“{quoted_excerpt(wording)}”"
     evidence = source_html(claim["evidence_org"], claim["evidence_date"], claim["evidence_url"])
     parts = [f"<dt>{tr('Value')}</dt><dd>{html.escape(value)}{_when(claim)}</dd>" if value else "",
              f"<dt>{tr('Evidence')}</dt><dd>{evidence}</dd>" if evidence else ""]
@@ -89,15 +92,16 @@ def _details(claim: pd.Series) -> str:
         parts.append(f'<dt>{tr("Evidence quote")}</dt><dd>{quote_html(claim)}</dd>')
     for field, label in (("search_note", "What was searched"), ("note", "Note")):
         if not is_missing(claim[field]):
-            parts.append(f"<dt>{tr(label)}</dt><dd>{escaped(pick(claim, field))}</dd>")
+            parts.append(f"<dt>{tr(label)}</dt><dd>{escaped(zh_punctuation(pick(claim, field)))}</dd>")
     if not is_missing(claim["related_target_id"]):
+        targets = loaders.load_policy_targets().set_index("target_id", drop=False) if targets is None else targets
         href = page_href("targets", "target-" + escaped(claim["related_target_id"]))
-        link = html.escape(tr("{target} in the tracker", target=cell_text(claim["related_target_id"])))
+        link = html.escape(tr("{target} in the tracker", target=target_title(targets.loc[claim["related_target_id"]])))
         parts.append(f'<dt>{tr("Target")}</dt><dd><a href="{href}">{link}</a></dd>')
     return "".join(parts)
 
 
-def _entry(claim: pd.Series, number: int, labels: dict[str, str]) -> str:
+def _entry(claim: pd.Series, number: int, labels: dict[str, str], targets: pd.DataFrame) -> str:
     """One ledger entry, anchored as claim-<id>, with data-status and data-theme for the filters; the English
     rendering of the claim on English pages only (the Chinese text leads on both)."""
     claim_id = escaped(claim["claim_id"])
@@ -110,16 +114,18 @@ def _entry(claim: pd.Series, number: int, labels: dict[str, str]) -> str:
             f'<dt>{tr("Status")}</dt><dd><span class="gm-status">{escaped(tr(claim["status"]))}</span></dd>'
             f'<dt>{tr("Type")}</dt><dd>{escaped(tr(claim["claim_type"]))}</dd>'
             f'<dt>{tr("Theme")}</dt><dd>{html.escape(labels.get(theme, theme))}</dd>'
-            f'{_details(claim)}'
+            f'{_details(claim, targets)}'
             f'<dt>{tr("In the article")}</dt><dd><a href="#mark-{claim_id}">{paragraph}</a></dd>'
             "</dl></li>")
 
 
-def ledger_html(claims: pd.DataFrame) -> str:
-    """Every claim as an anchored entry, numbered in the order given, with status and theme filters."""
+def ledger_html(claims: pd.DataFrame, targets: pd.DataFrame | None = None) -> str:
+    """Every claim as an anchored entry, numbered in the order given, with status and theme filters; a claim's target
+    named by what it measures (``targets``: the policy targets, the data's by default)."""
+    targets = (loaders.load_policy_targets() if targets is None else targets).set_index("target_id", drop=False)
     numbers = claim_numbers(claims)
     labels = theme_labels()
-    entries = [_entry(claim, numbers[claim["claim_id"]], labels) for _, claim in claims.iterrows()]
+    entries = [_entry(claim, numbers[claim["claim_id"]], labels, targets) for _, claim in claims.iterrows()]
     status_options = [(slug(s), tr(s)) for s in CLAIM_STATUSES if s in set(claims["status"])]
     theme_options = [(slug(key), label) for key, label in labels.items() if key in set(claims["theme"])]
     selects = (filter_select("claims-ledger-status", tr("Status"), "status", status_options)

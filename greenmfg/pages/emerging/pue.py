@@ -56,7 +56,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
               axis=alt.Axis(labelExpr=theme.wrapped_labels(frame["measure"], 20), labelLimit=200))
     x_title = theme.lines(tr("Power usage effectiveness (PUE; 1.0 = all power reaches IT equipment)"), 24)
     x = alt.X("pue:Q", title=x_title, scale=alt.Scale(domain=[1.0, 1.7]))
-    tooltip = [alt.Tooltip("measure:N", title=tr("Figure")), alt.Tooltip("value_label:N", title="PUE"),
+    tooltip = [alt.Tooltip("measure:N", title=tr("Measure")), alt.Tooltip("value_label:N", title="PUE"),
                alt.Tooltip("basis:N", title=tr("Covers")), *source_lines()]
     # colour categories in the page's language; the series id picks rows for the page's values but is no word for
     # readers, so the chart's data (its CSV, table and tooltips) leaves it out

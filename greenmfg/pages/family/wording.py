@@ -16,7 +16,7 @@ import pandas as pd
 
 from greenmfg.data import milestones as verdict_rules
 from greenmfg.data.frames import is_missing, rescale
-from greenmfg.locale.formatting import fmt_goal, fmt_number
+from greenmfg.locale.formatting import fmt_goal, fmt_number, zh_clauses, zh_punctuation
 from greenmfg.locale.i18n import language
 
 AIM_WORDS = ("力争", "力爭")
@@ -71,3 +71,30 @@ def milestone_words(row: pd.Series) -> str:
     """A milestone as its document words it, or its words when it has no value (verdict_rules.milestone_label's
     counterpart with the document's qualifiers)."""
     return verdict_rules.milestone_label(row) if is_missing(row.get("value")) else goal_label(row)
+
+
+def target_title(target: pd.Series | dict, term: str = "") -> str:
+    """How a link or a note names a target to readers: by what it measures, never by its id. A goal in words that
+    joins several clauses is named on a Chinese page by its clause that holds ``term`` (else its first)."""
+    if language() != "zh" or is_missing(target.get("metric_zh")):
+        return str(target["metric_en"])
+    clauses = zh_clauses(target["metric_zh"])
+    if target.get("target_kind") == "quantitative" or len(clauses) < 2:
+        return zh_punctuation(target["metric_zh"])
+    return next((clause for clause in clauses if term and term in clause), clauses[0])
+
+
+TARGET_ID_IN_TEXT = re.compile(r"(?:(?<![A-Za-z])[Tt]arget |目标)(T\d{2})(?!\d)")
+
+
+def named_targets(text, targets: pd.DataFrame) -> str:
+    """``text`` with each target the data names by its id ('same basis as target T03', 与目标T03口径相同) named by
+    what it measures instead (与“大宗工业固废综合利用率”目标口径相同): readers never see our ids."""
+    by_id = targets.set_index("target_id", drop=False)
+    if is_missing(text):
+        return ""
+
+    def name(match: re.Match) -> str:
+        title = target_title(by_id.loc[match[1]])
+        return f"“{title}”目标" if language() == "zh" else f"the target “{title}”"
+    return TARGET_ID_IN_TEXT.sub(name, str(text))

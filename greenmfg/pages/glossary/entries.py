@@ -8,9 +8,11 @@ import pandas as pd
 
 from greenmfg.charts.card import CJK_RUN
 from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href, source_html
+from greenmfg.locale.formatting import quoted_excerpt
 from greenmfg.locale.i18n import DEFAULT, language, pick, tr
 from greenmfg.pages.claims.article import quoted_text
 from greenmfg.pages.claims.reading_order import claim_numbers, paragraph_number
+from greenmfg.pages.family.wording import target_title
 
 
 def term_usage(term_zh: str, paragraphs: pd.DataFrame, claims: pd.DataFrame, targets: pd.DataFrame) -> list[tuple[str, str]]:
@@ -21,9 +23,9 @@ def term_usage(term_zh: str, paragraphs: pd.DataFrame, claims: pd.DataFrame, tar
     refs = claim_refs(claims)
     uses += [(page_href("claims", f"claim-{claim}"), tr("claim {ref}", ref=refs[claim]))
              for claim, text in zip(claims["claim_id"], claims["claim_text"]) if term_zh in text]
-    uses += [(page_href("targets", f"target-{target}"), tr("target {target}", target=target))
-             for target, metric in zip(targets["target_id"], targets["metric_zh"])
-             if isinstance(metric, str) and term_zh in metric]
+    uses += [(page_href("targets", f"target-{target['target_id']}"),
+              tr("target: {target}", target=target_title(target, term_zh)))
+             for _, target in targets.iterrows() if isinstance(target["metric_zh"], str) and term_zh in target["metric_zh"]]
     return uses
 
 
@@ -58,13 +60,14 @@ def _heading(term: pd.Series) -> str:
 
 
 def _quote_html(quote: str, translation: str = "") -> str:
-    """The source sentence in quotation marks, in its own language (a few sources are English reports); on Chinese
-    pages a non-Chinese quote comes after this site's Chinese translation of it."""
-    original = f'<q lang="{"zh-Hans" if CJK_RUN.search(quote) else "en"}">{escaped(quote)}</q>'
+    """The source sentence in quotation marks, in its own language (a few sources are English reports), punctuated and
+    quoted within our marks as greenmfg.locale.formatting.quoted_excerpt says; on Chinese pages a non-Chinese quote
+    comes after this site's Chinese translation of it."""
+    original = f'<q lang="{"zh-Hans" if CJK_RUN.search(quote) else "en"}">{escaped(quoted_excerpt(quote))}</q>'
     if language() != "zh" or not translation:
         return original
     return tr("{translation} (this site's translation; original: {original})",
-              translation=f'<q lang="zh-Hans">{escaped(translation)}</q>', original=original)
+              translation=f'<q lang="zh-Hans">{escaped(quoted_excerpt(translation))}</q>', original=original)
 
 
 def glossary_html(glossary: pd.DataFrame, paragraphs: pd.DataFrame, claims: pd.DataFrame,

@@ -5,16 +5,22 @@ import html
 
 import pandas as pd
 
-from greenmfg.charts.markup import cell_text, escaped, page_href, value_text
-from greenmfg.locale.i18n import pick, tr
+from greenmfg.charts.markup import cell_text, escaped, page_href
+from greenmfg.locale.formatting import zh_clauses, zh_punctuation
+from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.pages.family.wording import goal_label
 
 
 def _metric(row: pd.Series) -> str:
     """What the goal measures, in the page's language; a goal known only from an English source keeps its English
-    wording, marked as such, on the Chinese page (no Chinese wording of it has been seen)."""
+    wording, marked as such, on the Chinese page (no Chinese wording of it has been seen). Chinese is punctuated
+    full-width (greenmfg.locale.formatting.zh_punctuation); a goal in words that joins several clauses lists them."""
     text = cell_text(pick(row, "metric_en"))
+    if text and language() == "zh" and row["target_kind"] != "quantitative" and len(zh_clauses(text)) > 1:
+        # a goal the data gives as several clauses of the text: each its own item, as the document lists them
+        return "<ul>" + "".join(f"<li>{html.escape(clause)}</li>" for clause in zh_clauses(text)) + "</ul>"
     if text:
-        return html.escape(text)
+        return html.escape(zh_punctuation(text))
     return tr("{english} (no Chinese wording seen)", english=f'<span lang="en">{escaped(row["metric_en"])}</span>')
 
 
@@ -34,7 +40,7 @@ def _goal_item(row: pd.Series) -> str:
     link = f'<a href="{page_href("targets", "target-" + escaped(row["target_id"]))}">{sector}</a>'
     metric = _metric(row) + _attribution(row)
     if row["target_kind"] == "quantitative":
-        value = html.escape(value_text(row["value"], row["unit"], row["qualifier"]))
+        value = html.escape(goal_label(row))  # as the document words it: 30%以上, not 达到30%
         return f'<li>{tr("{sector}: {value} — {metric}", sector=link, value=f"<strong>{value}</strong>", metric=metric)}</li>'
     return f'<li>{tr("{sector}: {metric}", sector=link, metric=metric)}</li>'
 

@@ -24,7 +24,7 @@ MILESTONE = "earlier milestone"
 TOOLTIP = (("metric_en", "Target"), ("kind", "Row"), ("value_label", "Value"), ("year", "Year"), ("gap_label", "Gap"),
            ("pace_needed", "Pace needed"), ("pace_from", "Pace needed measured from"), ("pace_recent", "Recent pace"),
            ("status", "Status"), ("status_reason", "Why"), ("milestones", "Earlier milestones"),
-           ("next_release", "Release schedule"), ("basis", "Basis"), ("attribution", "Target in the document"))
+           ("next_release", "Next release"), ("basis", "Basis"), ("attribution", "Target in the document"))
 MILESTONE_TOOLTIP = (("label", "Target"), ("kind", "Row"), ("value_label", "Earlier milestone"), ("documents", "Set by"),
                      ("verdict", "Verdict"), ("reason", "Why"))
 # Qualifiers the scoreboard writes as symbols (short, to fit a phone); tooltips and the table use words.
@@ -46,6 +46,12 @@ def gap_text(progress: pd.Series) -> str:
     return pace_math.gap_text(progress["gap"], cell_text(progress["unit"]), bool(progress["latest_is_lower_bound"]))
 
 
+def next_release(text: str) -> str:
+    """The next release without the freshness line's own 'Next: ' (下次发布：), which the tooltip's title says."""
+    prefix = tr("Next: {phrase}", phrase="")
+    return text[len(prefix):] if isinstance(text, str) and text.startswith(prefix) else text
+
+
 def _scores(progress: pd.Series) -> dict:
     """What a scoreboard row says about one target besides its two values (same on both of its rows)."""
     kind = cell_text(progress["recent_pace_kind"]) or pace_math.PACE_EXACT
@@ -56,7 +62,7 @@ def _scores(progress: pd.Series) -> dict:
             "pace_needed": pace_math.pace_label(progress["required_annual_change"], cell_text(progress["unit"])),
             "pace_recent": pace_math.pace_label(recent, cell_text(progress["unit"]), kind),
             "pace_from": progress["pace_from"], "milestones": progress["milestones"],
-            "next_release": progress["next_release"]}
+            "next_release": next_release(progress["next_release"])}
 
 
 def _point(progress: pd.Series, label: str, kind: str, source: dict) -> dict:
@@ -99,6 +105,10 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
                                 for value, gap in zip(out.loc[~latest, "short_label"], out.loc[~latest, "gap_label"])]
     out = pd.concat([out, pd.DataFrame(steps)], ignore_index=True)
     out["latest_year"] = out["latest_year"].map(lambda year: "" if pd.isna(year) else int(year)).astype(object)
+    # what a screen reader says of each mark: the sector, the row and its value (Vega would read out every encoded
+    # field, the row key among them)
+    out["aria"] = [tr("{sector}: {kind}, {value}", sector=label, kind=kind, value=value)
+                   for label, kind, value in zip(out["label"], out["kind"], out["value_label"])]
     return with_provenance(out.fillna(""))
 
 
@@ -133,7 +143,7 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     base = with_source_dates(alt.Chart(frame)).encode(
         y=alt.Y("target_id:N", sort=list(dict.fromkeys(frame["target_id"])), axis=None, title=None),
         x=alt.X("percent_of_target:Q", scale=alt.Scale(domain=[0, x_end], nice=False), axis=None, title=None),
-        tooltip=_tooltip(TOOLTIP))
+        tooltip=_tooltip(TOOLTIP), description="aria:N")
     track = base.transform_filter(alt.datum.kind == tr("target")).mark_bar(size=10, color=theme.LIGHT["grid"])
     fill = base.transform_filter(alt.datum.kind == tr("latest")).mark_bar(size=10).encode(color=status)
     tick = base.transform_filter(alt.datum.kind == tr("target")).mark_tick(thickness=3, size=20,
@@ -155,5 +165,6 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
                      "own unit ({units}), whether the recent pace is enough, and a tick for each of {steps} milestones "
                      "earlier plans set on the way.", count=frame["target_id"].nunique(), first=min(years),
                      last=max(years), units=units, steps=int((frame["kind"] == tr(MILESTONE)).sum()))
-    drawn = drawing_only(alt.layer(track, fill, tick, step, *lines), "target_id", "short_label", "line")  # rows, text
+    drawn = drawing_only(alt.layer(track, fill, tick, step, *lines), "target_id", "short_label", "line",
+                         "aria")  # rows, text, what a screen reader says
     return drawn.properties(height=alt.Step(ROW_STEP), title=title, description=description)

@@ -11,7 +11,7 @@ from greenmfg.data import freshness, loaders, predecessors
 from greenmfg.data import targets as pace_math
 from greenmfg.data.frames import is_missing
 from greenmfg.data.freshness import data_last_updated
-from greenmfg.locale.i18n import tr
+from greenmfg.locale.i18n import pick, tr
 from greenmfg.pages.claims.reading_order import ordered_claims
 from greenmfg.pages.family.wording import goal_label
 
@@ -29,23 +29,36 @@ def load(data_dir=None) -> dict:
     claims = ordered_claims(raw_claims, loaders.load_article_paragraphs(data_dir))
     updated = data_last_updated(data_dir)
     family = predecessors.load(data_dir)
-    steps = worded_steps(predecessors.steps(targets, family), family["milestones"])
+    steps = worded_steps(predecessors.steps(targets, family), family["milestones"], family["documents"])
     progress = predecessors.with_milestone_pace(pace_math.target_progress(targets, context), steps)
     return {"policy_targets": targets, "claims": claims, "progress": progress, "steps": steps, "last_updated": updated,
             "latest": freshness.target_freshness(targets, progress, loaders.load_release_schedule(data_dir),
                                                  freshness.stale_reference(data_dir))}
 
 
-def worded_steps(steps: pd.DataFrame, milestones: pd.DataFrame) -> pd.DataFrame:
-    """The steps with each value as the plans that set it word it (力争80%以上, 'aim for at least 80 %'; the wordings
-    of several plans joined by 'or'), and dated by their document where their source gives no date."""
-    steps = steps.copy()
+def worded_steps(steps: pd.DataFrame, milestones: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The steps with each value as the plans that set it word it (力争80%以上, 'aim for at least 80 %'), and dated by
+    their document where their source gives no date. Where the plans word one figure differently, the figure is
+    given once and each plan's wording after it, by the plan's title ('15%（《工业领域碳达峰实施方案》为超过15%；
+    《空气质量持续改善行动计划》为达到15%）'), never the wordings strung together with 'or'. ``line`` is the step as the
+    target's one-line summary lists it: the wordings already name the plans, so only a step worded alike adds them."""
+    steps, titles = steps.copy(), documents.set_index("document_id")
     for index, step in steps.iterrows():
         same = milestones[(milestones["related_target_id"] == step["target_id"]) & (milestones["year"] == step["year"])
                           & (milestones["value"] == step["value"]) & (milestones["unit"] == step["unit"])]
-        label = tr(" or ").join(dict.fromkeys(goal_label(m) for _, m in same.iterrows()))
-        steps.loc[index, ["value_label", "step_label"]] = [label, tr("{value} by {year}", value=label,
-                                                                      year=int(step["year"]))]
+        wordings = {pick(titles.loc[m["document_id"]], "title_en"): goal_label(m) for _, m in same.iterrows()}
+        if len(set(wordings.values())) > 1:
+            figure = goal_label({**same.iloc[0].to_dict(), "qualifier": "=", "aim": "no", "or_more": "no"})
+            label = tr("{value} ({wordings})", value=figure, wordings=tr("; ").join(
+                tr("{document}: {wording}", document=title, wording=wording) for title, wording in wordings.items()))
+        else:
+            label = next(iter(wordings.values()), step["value_label"])
+        if len(set(wordings.values())) > 1:  # 'by 2025: 15 % (…)', the year first, before the plans' wordings
+            step_label = line = tr("by {year}: {value}", value=label, year=int(step["year"]))
+        else:
+            step_label = tr("{value} by {year}", value=label, year=int(step["year"]))
+            line = tr("{milestone} ({documents})", milestone=step_label, documents=step["documents"])
+        steps.loc[index, ["value_label", "step_label", "line"]] = [label, step_label, line]
     undated = steps["source_date"].map(is_missing)
     steps.loc[undated, "source_date"] = steps.loc[undated, "as_of"]
     return steps

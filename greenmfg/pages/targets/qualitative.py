@@ -8,6 +8,7 @@ import pandas as pd
 
 from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href, quote_html, source_html
 from greenmfg.data.frames import is_missing
+from greenmfg.locale.formatting import zh_clauses, zh_punctuation
 from greenmfg.locale.i18n import language, pick, tr
 from greenmfg.pages.claims.reading_order import claim_numbers
 
@@ -20,8 +21,10 @@ LANGUAGES = {"zh": ("Chinese", "zh-Hans"), "en": ("English", "en"), "ja": ("Japa
 def wording_html(target: pd.Series) -> str:
     """The Chinese wording, or the note saying why there is none (on a Chinese page, that the goal is known only from
     a foreign-language report); then the source's own wording, folded, in its language, labelled on a Chinese page
-    as a foreign report's words."""
-    zh = f"<p>{chinese(target['metric_zh'])}</p>" if not is_missing(target["metric_zh"]) else ""
+    as a foreign report's words. Chinese is punctuated full-width (greenmfg.locale.formatting.zh_punctuation), and
+    a wording that joins several clauses of the text shows each clause as a paragraph of its own."""
+    clauses = zh_clauses(target["metric_zh"])
+    zh = "".join(f"<p>{chinese(clause)}</p>" for clause in clauses)
     note_text = pick(target, "metric_zh_note")
     note = "" if is_missing(note_text) else f'<p class="gm-front-small">{escaped(note_text)}</p>'
     name, lang = LANGUAGES[target["wording_language"]]
@@ -30,7 +33,7 @@ def wording_html(target: pd.Series) -> str:
                              else "Source wording ({language})", language=tr(name)))
     if foreign and not zh and is_missing(note_text):
         note = f'<p class="gm-front-small">{html.escape(tr(ONLY_FOREIGN))}</p>'
-    quote = (f'<details><summary>{summary}</summary>{quote_html(target["quote"], lang)}</details>'
+    quote = (f'<details><summary>{summary}</summary>{quote_html(zh_punctuation(target["quote"]), lang)}</details>'
              if not is_missing(target["quote"]) else "")
     return zh + note + quote
 
