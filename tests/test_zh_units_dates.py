@@ -244,7 +244,7 @@ def test_chinese_shown_to_readers_is_punctuated_full_width_and_never_quoted_twic
     """Review 1207b 二.7: reprints' ASCII marks (优化,绿色…;绿色发展) reach headline goals and evidence quotes; quotes
     opened “““. Chinese is punctuated full-width at display (the data keeps the quote as printed); Latin stays."""
     from greenmfg.data import loaders
-    from greenmfg.locale.formatting import quoted_excerpt, zh_clauses, zh_punctuation
+    from greenmfg.locale.punctuation import quoted_excerpt, zh_clauses, zh_punctuation
     from greenmfg.pages.glossary import entries
     from greenmfg.pages.index import goals
 

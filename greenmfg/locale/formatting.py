@@ -1,7 +1,7 @@
 """Numbers, quantities and dates as each edition's readers write them: the one place for both conventions.
 
 CLDR data through Babel does what CLDR covers: Chinese dates (2026年3月19日, 2025年11月), English dates
-(19 March 2026, November 2025), each edition's decimal sign and Chinese large numbers in 万 and 亿 (10.53亿吨,
+(19 March 2026, November 2025), each edition's decimal sign and Chinese large numbers in 万 and 亿 (10.65亿吨,
 1.18万亿千瓦时). Rules of our own, for what CLDR does not cover:
 
 - Chinese figures carry no thousands separator (1649万辆, as NBS and CAAM print them); English ones do (1,649). The
@@ -83,7 +83,7 @@ def table_number(value: float, lang: str | None = None) -> str:
 
 
 def zh_quantity(value, unit: str, decimals: int | None = None) -> str | None:
-    """A quantity in a unit Chinese readers count in 万/亿 (Mt → 10.53亿吨, TWh → 1.18万亿千瓦时, 万辆 → 1649万辆,
+    """A quantity in a unit Chinese readers count in 万/亿 (Mt → 10.65亿吨, TWh → 1.18万亿千瓦时, 万辆 → 1649万辆,
     亿千瓦时 → 8342亿千瓦时); None for other units."""
     if unit not in _ZH_SCALED:
         return None
@@ -195,7 +195,7 @@ def reader_rows(rows: list[dict]) -> list[dict]:
     return [{column: reader_period(value) for column, value in row.items()} for row in rows]
 
 
-def _is_cjk(ch: str) -> bool:
+def is_cjk(ch: str) -> bool:
     """True if the character is a CJK ideograph (units like 万辆, 亿吨 attach without a space)."""
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -219,7 +219,7 @@ def fmt_value(value, unit: str = "", qualifier: str = "=", lang: str | None = No
     unit = _ZH_UNITS.get(unit, unit) if lang == "zh" else unit
     if not unit:
         body = number
-    elif _is_cjk(unit[0]) or (lang == "zh" and unit == "%"):
+    elif is_cjk(unit[0]) or (lang == "zh" and unit == "%"):
         body = f"{number}{unit}"
     else:
         body = f"{number} {unit}"
@@ -263,53 +263,3 @@ def fmt_goal(value, unit: str = "", qualifier: str = "=", lang: str | None = Non
     else:
         text = fmt_value(number, unit, qualifier, lang)
     return ("力争" + text if zh else "aim for " + text) if aim else text
-
-
-# Chinese text shown to readers is punctuated full-width (，；：（）？！), as Chinese is printed; many reprints we quote
-# from type the ASCII marks. The data keeps each quote as the reprint printed it; pages punctuate at display
-# (zh_punctuation). A mark between two Latin letters or digits stays as it is (a thousands comma in 1,000, a time
-# 10:30, 'PUE, CUE'), and text without Chinese characters is left alone.
-_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-_PINYIN = re.compile(r"(\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\))")
-# Clause marks a goal's wording is split at into separate goals (zh_clauses): the data joins clauses of a reprint
-# with them, so each clause is one goal, as the document lists it.
-_CLAUSE_MARKS = re.compile(r"\s*[,;，；]\s*")
-
-
-def zh_punctuation(text) -> str:
-    """``text`` with the ASCII marks of Chinese prose as full-width ones: '优化,绿色低碳;绿色发展' -> '优化，绿色低碳；绿色
-    发展', '效率(PUE)降至' -> '效率（PUE）降至'; '1,000', '10:30' and text without Chinese characters unchanged."""
-    text = "" if _is_missing(text) else str(text)
-    if not any(_is_cjk(ch) for ch in text):
-        return text
-    glosses = _PINYIN.split(text)  # a reprint's pinyin (dǎo) keeps its brackets, for the page that leaves it out
-    if len(glosses) > 1:
-        return "".join(part if _PINYIN.fullmatch(part) else zh_punctuation(part) for part in glosses)
-    out = []
-    for i, ch in enumerate(text):
-        before, after = text[i - 1: i], text[i + 1: i + 2]
-        latin = bool(_ASCII_WORD.match(before)) and bool(_ASCII_WORD.match(after))
-        out.append(ch if ch not in _FULL_WIDTH or latin else _FULL_WIDTH[ch])
-    return re.sub(r"(?<=[，；：（）？！])\s+|\s+(?=[，；：（）？！])", "", "".join(out))
-
-
-def zh_clauses(text) -> list[str]:
-    """A goal's Chinese wording as the clauses it joins, each full-width punctuated: '产业结构和布局明显优化,绿色低碳能源
-    利用比例显著提高;绿色发展…' -> ['产业结构和布局明显优化', '绿色低碳能源利用比例显著提高', '绿色发展…']."""
-    return [zh_punctuation(part) for part in _CLAUSE_MARKS.split("" if _is_missing(text) else str(text)) if part]
-
-
-# Quotation marks an excerpt shown in quotation marks (<q>, or “…” in Chinese) may carry of its own.
-_OPENING, _CLOSING = "“\"「『", "”\"」』"
-
-
-def quoted_excerpt(text) -> str:
-    """A source's words as they go inside our own quotation marks: the Chinese punctuated full-width (zh_punctuation);
-    an opening mark the excerpt never closes (the source's own quotation running on past the excerpt) left out, since
-    our marks open it; and the excerpt's own double marks as single ones (‘规模以上工业企业’), as quotes within a quote
-    are printed, so a reader never sees two opening marks in a row (““规模以上…)."""
-    text = zh_punctuation(text).strip()
-    if text[:1] in _OPENING and not any(mark in text[1:] for mark in _CLOSING):
-        text = text[1:]
-    return text.replace("“", "‘").replace("”", "’")

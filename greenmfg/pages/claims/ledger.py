@@ -18,8 +18,9 @@ from greenmfg.charts.markup import (
 )
 from greenmfg.data import loaders
 from greenmfg.data.frames import is_missing
-from greenmfg.locale.formatting import quoted_excerpt, reader_date, zh_punctuation
+from greenmfg.locale.formatting import reader_date
 from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.locale.punctuation import quoted_excerpt, zh_punctuation
 from greenmfg.pages.family.wording import target_title
 from greenmfg.pages.project import themes
 
@@ -63,7 +64,7 @@ def quote_html(claim: pd.Series) -> str:
     that language and followed by its gist in the page's language (Chinese pages: always; English pages: for a
     German quote), labelled as a rendering; a quote in traditional characters says that it is printed as the
     reprint printed it. The quote is punctuated and quoted within our marks as
-    greenmfg.locale.formatting.quoted_excerpt says (full-width Chinese marks, never two opening marks in a row)."""
+    greenmfg.locale.punctuation.quoted_excerpt says (full-width Chinese marks, never two opening marks in a row)."""
     code = "" if is_missing(claim.get("evidence_language")) else str(claim["evidence_language"])
     name, lang = QUOTE_LANGUAGES[code]
     quote = f'<q lang="{lang}">{escaped(quoted_excerpt(claim["evidence_quote"]))}</q>'

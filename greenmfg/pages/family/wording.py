@@ -16,8 +16,9 @@ import pandas as pd
 
 from greenmfg.data import milestones as verdict_rules
 from greenmfg.data.frames import is_missing, rescale
-from greenmfg.locale.formatting import fmt_goal, fmt_number, zh_clauses, zh_punctuation
+from greenmfg.locale.formatting import fmt_goal, fmt_number
 from greenmfg.locale.i18n import language
+from greenmfg.locale.punctuation import zh_clauses, zh_punctuation
 
 AIM_WORDS = ("力争", "力爭")
 CLAUSE_END = re.compile(r"[，,；;。:：]")
@@ -82,19 +83,3 @@ def target_title(target: pd.Series | dict, term: str = "") -> str:
     if target.get("target_kind") == "quantitative" or len(clauses) < 2:
         return zh_punctuation(target["metric_zh"])
     return next((clause for clause in clauses if term and term in clause), clauses[0])
-
-
-TARGET_ID_IN_TEXT = re.compile(r"(?:(?<![A-Za-z])[Tt]arget |目标)(T\d{2})(?!\d)")
-
-
-def named_targets(text, targets: pd.DataFrame) -> str:
-    """``text`` with each target the data names by its id ('same basis as target T03', 与目标T03口径相同) named by
-    what it measures instead (与“大宗工业固废综合利用率”目标口径相同): readers never see our ids."""
-    by_id = targets.set_index("target_id", drop=False)
-    if is_missing(text):
-        return ""
-
-    def name(match: re.Match) -> str:
-        title = target_title(by_id.loc[match[1]])
-        return f"“{title}”目标" if language() == "zh" else f"the target “{title}”"
-    return TARGET_ID_IN_TEXT.sub(name, str(text))

@@ -8,8 +8,8 @@ import pandas as pd
 
 from greenmfg.charts.card import CJK_RUN
 from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href, source_html
-from greenmfg.locale.formatting import quoted_excerpt
 from greenmfg.locale.i18n import DEFAULT, language, pick, tr
+from greenmfg.locale.punctuation import quoted_excerpt
 from greenmfg.pages.claims.article import quoted_text
 from greenmfg.pages.claims.reading_order import claim_numbers, paragraph_number
 from greenmfg.pages.family.wording import target_title
@@ -61,7 +61,7 @@ def _heading(term: pd.Series) -> str:
 
 def _quote_html(quote: str, translation: str = "") -> str:
     """The source sentence in quotation marks, in its own language (a few sources are English reports), punctuated and
-    quoted within our marks as greenmfg.locale.formatting.quoted_excerpt says; on Chinese pages a non-Chinese quote
+    quoted within our marks as greenmfg.locale.punctuation.quoted_excerpt says; on Chinese pages a non-Chinese quote
     comes after this site's Chinese translation of it."""
     original = f'<q lang="{"zh-Hans" if CJK_RUN.search(quote) else "en"}">{escaped(quoted_excerpt(quote))}</q>'
     if language() != "zh" or not translation:

@@ -10,7 +10,6 @@ import pandas as pd
 from greenmfg.data import freshness, loaders, predecessors
 from greenmfg.data import targets as pace_math
 from greenmfg.locale.i18n import pick
-from greenmfg.pages.family.wording import named_targets
 from greenmfg.pages.targets import worded_steps
 
 # (table, basis column) pairs whose text can be a target's latest basis: the series rows and the targets' baselines.
@@ -18,9 +17,8 @@ BASIS_COLUMNS = (("context_series", "basis"), ("policy_targets", "baseline_basis
 
 
 def bases(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
-    """Each basis text the data holds -> the same basis in the page's language (its ``_zh`` twin on Chinese pages),
-    a target it names by id named by what it measures."""
-    return {row[column]: named_targets(pick(row, column), tables["policy_targets"]) for name, column in BASIS_COLUMNS
+    """Each basis text the data holds -> the same basis in the page's language (its ``_zh`` twin on Chinese pages)."""
+    return {row[column]: pick(row, column) for name, column in BASIS_COLUMNS
             for _, row in tables[name].iterrows() if isinstance(row[column], str)}
 
 

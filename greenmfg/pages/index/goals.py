@@ -6,15 +6,15 @@ import html
 import pandas as pd
 
 from greenmfg.charts.markup import cell_text, escaped, page_href
-from greenmfg.locale.formatting import zh_clauses, zh_punctuation
 from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.locale.punctuation import zh_clauses, zh_punctuation
 from greenmfg.pages.family.wording import goal_label
 
 
 def _metric(row: pd.Series) -> str:
     """What the goal measures, in the page's language; a goal known only from an English source keeps its English
     wording, marked as such, on the Chinese page (no Chinese wording of it has been seen). Chinese is punctuated
-    full-width (greenmfg.locale.formatting.zh_punctuation); a goal in words that joins several clauses lists them."""
+    full-width (greenmfg.locale.punctuation.zh_punctuation); a goal in words that joins several clauses lists them."""
     text = cell_text(pick(row, "metric_en"))
     if text and language() == "zh" and row["target_kind"] != "quantitative" and len(zh_clauses(text)) > 1:
         # a goal the data gives as several clauses of the text: each its own item, as the document lists them

@@ -8,8 +8,8 @@ import pandas as pd
 
 from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href, quote_html, source_html
 from greenmfg.data.frames import is_missing
-from greenmfg.locale.formatting import zh_clauses, zh_punctuation
 from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.locale.punctuation import zh_clauses, zh_punctuation
 from greenmfg.pages.claims.reading_order import claim_numbers
 
 # wording_language codes of policy_targets: (name for readers, HTML lang attribute)
@@ -21,7 +21,7 @@ LANGUAGES = {"zh": ("Chinese", "zh-Hans"), "en": ("English", "en"), "ja": ("Japa
 def wording_html(target: pd.Series) -> str:
     """The Chinese wording, or the note saying why there is none (on a Chinese page, that the goal is known only from
     a foreign-language report); then the source's own wording, folded, in its language, labelled on a Chinese page
-    as a foreign report's words. Chinese is punctuated full-width (greenmfg.locale.formatting.zh_punctuation), and
+    as a foreign report's words. Chinese is punctuated full-width (greenmfg.locale.punctuation.zh_punctuation), and
     a wording that joins several clauses of the text shows each clause as a paragraph of its own."""
     clauses = zh_clauses(target["metric_zh"])
     zh = "".join(f"<p>{chinese(clause)}</p>" for clause in clauses)

@@ -21,7 +21,7 @@ from greenmfg.data.milestones import value_label
 from greenmfg.data.targets import gap_text, pace_label
 from greenmfg.locale.formatting import year_span
 from greenmfg.locale.i18n import language, pick, tr
-from greenmfg.pages.family.wording import goal_label, named_targets
+from greenmfg.pages.family.wording import goal_label
 
 from . import latest
 from .pace import pace_kind_note, reason_on_page
@@ -48,7 +48,7 @@ def _metric_html(target: pd.Series) -> str:
     return chinese(target["metric_zh"])
 
 
-def _row(progress: pd.Series, target: pd.Series, freshness: str = "", targets: pd.DataFrame | None = None) -> str:
+def _row(progress: pd.Series, target: pd.Series, freshness: str = "") -> str:
     """One table row, anchored as target-<id>, with data-sector and data-status for the filter; `freshness` is the
     latest period / next release small print (greenmfg.pages.targets.latest)."""
     unit = cell_text(progress["unit"])
@@ -70,8 +70,7 @@ def _row(progress: pd.Series, target: pd.Series, freshness: str = "", targets: p
         '</span></td>'
         f'<td>{tr("<strong>{value}</strong> ({year})", value=latest_value, year=escaped(progress["latest_year"]))}'
         f'<br><span class="gm-front-small">'
-        + tr("Basis: {basis}. Source: {source}", basis=escaped(named_targets(pick(progress, "latest_basis"),
-                                                            target.to_frame().T if targets is None else targets)), source=latest_source)
+        + tr("Basis: {basis}. Source: {source}", basis=escaped(pick(progress, "latest_basis")), source=latest_source)
         + f'</span>{freshness}</td>'
         f'<td>{html.escape(gap)}<span class="gm-front-small">{html.escape(lower)}</span></td>'
         f'<td>{html.escape(pace_label(progress["required_annual_change"], unit))}<br><span class="gm-front-small">'
@@ -96,8 +95,7 @@ def tracker_html(targets: pd.DataFrame, progress: pd.DataFrame, latest_frame: pd
                                  for target_id in progress["target_id"]))
     small_print = {} if latest_frame is None else {row["target_id"]: latest.cell_html(row)
                                                    for _, row in latest_frame.iterrows()}
-    rows = [_row(row, meta.loc[row["target_id"]], small_print.get(row["target_id"], ""), targets)
-            for _, row in progress.iterrows()]
+    rows = [_row(row, meta.loc[row["target_id"]], small_print.get(row["target_id"], "")) for _, row in progress.iterrows()]
     head = "".join(f'<th scope="col">{tr(name)}</th>' for name in COLUMNS)
     select = filter_select("targets-tracker-sector", tr("Sector"), "sector", [(slug(s), label) for s, label in sectors])
     table = scroll_box(f'<table class="gm-front-table gm-tracker-table"><thead><tr>{head}</tr></thead>'
