@@ -97,20 +97,6 @@ def tooltip_problems(page, card, chart_id: str) -> tuple[list[str], int]:
     return sorted(set(problems)), shown
 
 
-@pytest.mark.parametrize("width", [DESKTOP, PHONE])
-@pytest.mark.parametrize("path", PAGES)
-def test_every_mark_shows_a_complete_tooltip_inside_the_viewport(open_page, path, width):
-    page = open_page(path, width=width, height=844).page
-    problems = []
-    for index in range(wait_for_charts(page)):
-        card = page.locator("figure.gm-card").nth(index)
-        chart_id = card.get_attribute("data-chart-id")
-        found, shown = tooltip_problems(page, card, chart_id)
-        problems += found + ([] if shown else [f"{chart_id}: no mark showed a tooltip"])
-        page.mouse.move(0, 0)
-    assert problems == [], f"{path} at {width}px:\n" + "\n".join(problems)
-
-
 # Per card: the drawn chart's width, the card's, and any text outside the card (text size: test_no_chart_text_...).
 CHART_FIT = """() => [...document.querySelectorAll('figure.gm-card')].map(card => {
   const box = card.querySelector('.gm-chart'), frame = box.getBoundingClientRect();
@@ -310,3 +296,18 @@ def test_no_table_row_is_blank_on_a_phone(drawn_page, path):
     page = drawn_page(path, width=PHONE, height=844).page
     blank = page.evaluate(BLANK_ROWS, BLANK_PX)
     assert blank == [], f"{path} at {PHONE}px: rows with a blank stretch over {BLANK_PX} px:\n" + "\n".join(blank[:12])
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_mark_shows_a_complete_tooltip_inside_the_viewport(drawn_page, path, width):
+    """Last of this module's tests on each page: the hovering leaves tooltips and scroll positions behind."""
+    page = drawn_page(path, width=width, height=844).page
+    problems = []
+    for index in range(wait_for_charts(page)):
+        card = page.locator("figure.gm-card").nth(index)
+        chart_id = card.get_attribute("data-chart-id")
+        found, shown = tooltip_problems(page, card, chart_id)
+        problems += found + ([] if shown else [f"{chart_id}: no mark showed a tooltip"])
+        page.mouse.move(0, 0)
+    assert problems == [], f"{path} at {width}px:\n" + "\n".join(problems)
