@@ -13,7 +13,8 @@ from greenmfg.locale.i18n import language, pick, tr
 
 from .sources import source_html
 from .table import small
-from .timeline import CHART_ID, target_name
+from .timeline import CHART_ID
+from .wording import target_name
 
 COLUMNS = ("Section", "Heading and wording seen", "Page on this site", "Measures on this page", "Targets",
            "What the site has data for")

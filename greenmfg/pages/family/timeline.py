@@ -17,7 +17,7 @@ from greenmfg.locale.i18n import language, pick, tr
 
 from .chain import OPINIONS, documents_by_id, iso_date, verdict_frame
 from .sources import provenance
-from .wording import goal_label, milestone_words
+from .wording import goal_label, milestone_words, target_name
 
 CHART_ID = chart_id_of(__name__)
 DEFAULT_MEASURE = "eaf_share"  # the chain from the 2022 plans to the 2030 target, with three 2025 milestones
@@ -97,12 +97,6 @@ def _target_reason(target: pd.Series, searched: pd.DataFrame) -> str:
         text = tr("{reason} {note}", reason=text, note=tr("Searched for and not found: {note}",
                                                            note=pick(row, "search_note")))
     return text
-
-
-def target_name(target: pd.Series) -> str:
-    """What the target measures: its Chinese wording on Chinese pages where the data has one, else the English (how
-    readers know a target: never by its id)."""
-    return target["metric_zh"] if language() == "zh" and not is_missing(target["metric_zh"]) else target["metric_en"]
 
 
 def _target_source(target: pd.Series, opinions: pd.Series) -> dict:

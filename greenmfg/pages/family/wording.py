@@ -74,12 +74,18 @@ def milestone_words(row: pd.Series) -> str:
     return verdict_rules.milestone_label(row) if is_missing(row.get("value")) else goal_label(row)
 
 
+def target_name(target: pd.Series | dict) -> str:
+    """What the target measures, whole: its Chinese wording on Chinese pages where the data has one (punctuated
+    full-width), else the English. Readers know a target by this, never by its id."""
+    if language() == "zh" and not is_missing(target.get("metric_zh")):
+        return zh_punctuation(target["metric_zh"])
+    return str(target["metric_en"])
+
+
 def target_title(target: pd.Series | dict, term: str = "") -> str:
     """How a link or a note names a target to readers: by what it measures, never by its id. A goal in words that
     joins several clauses is named on a Chinese page by its clause that holds ``term`` (else its first)."""
-    if language() != "zh" or is_missing(target.get("metric_zh")):
-        return str(target["metric_en"])
-    clauses = zh_clauses(target["metric_zh"])
+    clauses = zh_clauses(target["metric_zh"]) if language() == "zh" and not is_missing(target.get("metric_zh")) else []
     if target.get("target_kind") == "quantitative" or len(clauses) < 2:
-        return zh_punctuation(target["metric_zh"])
+        return target_name(target)
     return next((clause for clause in clauses if term and term in clause), clauses[0])

@@ -15,8 +15,7 @@ from greenmfg.data.frames import PROVENANCE, with_provenance
 from greenmfg.data.milestones import value_label
 from greenmfg.data.targets import pace_label
 from greenmfg.locale.i18n import pick, tr
-from greenmfg.pages.family.timeline import target_name
-from greenmfg.pages.family.wording import goal_label
+from greenmfg.pages.family.wording import goal_label, target_name
 
 from .pace import reason_on_page
 
