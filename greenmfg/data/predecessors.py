@@ -47,7 +47,7 @@ def _step(target: pd.Series, group: pd.DataFrame, documents: pd.DataFrame) -> di
     first = group.iloc[0]
     label = tr(" or ").join(value_text(first["value"], first["unit"], qualifier)
                             for qualifier in dict.fromkeys(group["qualifier"]))
-    names = [pick(documents.loc[doc], "short_en") for doc in dict.fromkeys(group["document_id"])]
+    names = [tr("{document}", document=pick(documents.loc[doc], "short_en")) for doc in dict.fromkeys(group["document_id"])]
     return {"target_id": target["target_id"], "year": int(first["year"]), "value": float(first["value"]),
             "qualifier": first["qualifier"], "unit": first["unit"],
             "percent_of_target": round(float(first["value"]) / float(target["value"]) * 100, 1),
