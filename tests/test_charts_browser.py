@@ -226,39 +226,6 @@ def test_no_chart_labels_crowd_each_other_on_a_phone(drawn_page, path):
     assert problems == [], f"{path} at {PHONE}px:\n" + "\n".join(problems)
 
 
-# Every table whose box scrolls sideways: is that box ours (saying so), is the line shown, and after scrolling to
-# the end, is the first column still at the box's left edge?
-TABLE_SCROLL = """() => {
-  document.querySelectorAll('details').forEach(d => { d.open = true; d.dispatchEvent(new Event('toggle')); });
-  const scroller = el => { for (let n = el.parentElement; n && n !== document.body; n = n.parentElement)
-    if (n.scrollWidth > n.clientWidth + 1 && getComputedStyle(n).overflowX !== 'visible') return n; return null; };
-  return [...document.querySelectorAll('main table, #quarto-content table')].map(table => {
-    const box = scroller(table);
-    if (!box) return null;
-    const hint = box.parentElement.querySelector(':scope > .gm-scroll-hint');
-    box.scrollLeft = box.scrollWidth;
-    const first = table.rows[0].cells[0].getBoundingClientRect(), edge = box.getBoundingClientRect().left;
-    return {table: table.id || table.className || 'table', hint: !!hint && hint.checkVisibility(),
-            focusable: box.tabIndex >= 0, first_visible: Math.abs(first.left - edge) <= 1};
-  }).filter(Boolean);
-}"""
-
-
-def table_problems(table: dict) -> list[str]:
-    """What a table that scrolls sideways lacks: the line saying so, a box keys can scroll, a first column in view."""
-    checks = (("no line saying it scrolls", table["hint"]), ("cannot be scrolled by keys", table["focusable"]),
-              ("its first column scrolls out of view", table["first_visible"]))
-    return [f"{table['table']}: {what}" for what, ok in checks if not ok]
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_wide_tables_say_they_scroll_and_keep_their_first_column(open_page, path):
-    page = open_page(path, width=PHONE, height=844).page
-    page.wait_for_timeout(200)
-    problems = [problem for table in page.evaluate(TABLE_SCROLL) for problem in table_problems(table)]
-    assert problems == [], f"{path} at {PHONE}px:\n" + "\n".join(problems)
-
-
 # Body rows of the page's tables with a blank stretch taller than BLANK_PX: no text shown (inside the box that clips the
 # row sideways) from the row's top or bottom, or between two texts; a row that shows no text at all is one blank stretch.
 BLANK_PX = 48
@@ -296,6 +263,39 @@ def test_no_table_row_is_blank_on_a_phone(drawn_page, path):
     page = drawn_page(path, width=PHONE, height=844).page
     blank = page.evaluate(BLANK_ROWS, BLANK_PX)
     assert blank == [], f"{path} at {PHONE}px: rows with a blank stretch over {BLANK_PX} px:\n" + "\n".join(blank[:12])
+
+
+# Every table whose box scrolls sideways: is that box ours (saying so), is the line shown, and after scrolling to
+# the end, is the first column still at the box's left edge?
+TABLE_SCROLL = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; d.dispatchEvent(new Event('toggle')); });
+  const scroller = el => { for (let n = el.parentElement; n && n !== document.body; n = n.parentElement)
+    if (n.scrollWidth > n.clientWidth + 1 && getComputedStyle(n).overflowX !== 'visible') return n; return null; };
+  return [...document.querySelectorAll('main table, #quarto-content table')].map(table => {
+    const box = scroller(table);
+    if (!box) return null;
+    const hint = box.parentElement.querySelector(':scope > .gm-scroll-hint');
+    box.scrollLeft = box.scrollWidth;
+    const first = table.rows[0].cells[0].getBoundingClientRect(), edge = box.getBoundingClientRect().left;
+    return {table: table.id || table.className || 'table', hint: !!hint && hint.checkVisibility(),
+            focusable: box.tabIndex >= 0, first_visible: Math.abs(first.left - edge) <= 1};
+  }).filter(Boolean);
+}"""
+
+
+def table_problems(table: dict) -> list[str]:
+    """What a table that scrolls sideways lacks: the line saying so, a box keys can scroll, a first column in view."""
+    checks = (("no line saying it scrolls", table["hint"]), ("cannot be scrolled by keys", table["focusable"]),
+              ("its first column scrolls out of view", table["first_visible"]))
+    return [f"{table['table']}: {what}" for what, ok in checks if not ok]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_wide_tables_say_they_scroll_and_keep_their_first_column(drawn_page, path):
+    """After the blank-row check on each shared page: this one scrolls the tables to their end."""
+    page = drawn_page(path, width=PHONE, height=844).page
+    problems = [problem for table in page.evaluate(TABLE_SCROLL) for problem in table_problems(table)]
+    assert problems == [], f"{path} at {PHONE}px:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])

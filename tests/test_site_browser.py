@@ -106,6 +106,28 @@ def test_axis_labels_contrast_with_the_chart_background(drawn_page, path):
 
 
 @pytest.mark.parametrize("path", PAGES)
+def test_every_control_is_reachable_with_tab(drawn_page, path):
+    """Last of the desktop checks on each shared page: tabbing moves focus and scrolls."""
+    page = drawn_page(path).page
+    # A radio group is one Tab stop (arrow keys move inside it), so its radios share one probe. What a closed
+    # <details> holds is reached through its summary, which is probed itself.
+    wanted = page.eval_on_selector_all(
+        "figure.gm-card :is(input, select, button:not([hidden]), summary, a[href])",
+        """els => [...new Set(els.filter((e) => e.tagName === 'SUMMARY' || !e.closest('details:not([open])')).map((e, i) => {
+            const probe = e.type === 'radio' ? 'radio:' + e.name : String(i);
+            e.dataset.tabProbe = probe; return probe; }))]""")
+    reached: set[str] = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        probe = page.evaluate("document.activeElement && document.activeElement.dataset.tabProbe")
+        if probe is not None:
+            reached.add(probe)
+        if len(reached) == len(wanted):
+            break
+    assert len(reached) == len(wanted), f"{path}: {len(wanted) - len(reached)} chart controls not reachable by Tab"
+
+
+@pytest.mark.parametrize("path", PAGES)
 def test_no_horizontal_overflow_on_a_phone(drawn_page, path):
     page = drawn_page(path, width=390, height=844).page
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -147,28 +169,6 @@ def test_charts_follow_the_theme_toggle_without_reload(open_page, renderer):
     page.wait_for_function("() => document.querySelector('figure.gm-card').dataset.theme === 'dark'")
     after = page.locator(".gm-live svg").first.inner_html()
     assert before != after, "the chart did not re-render in dark mode"
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_every_control_is_reachable_with_tab(open_page, path):
-    page = open_page(path).page
-    wait_for_charts(page)
-    # A radio group is one Tab stop (arrow keys move inside it), so its radios share one probe. What a closed
-    # <details> holds is reached through its summary, which is probed itself.
-    wanted = page.eval_on_selector_all(
-        "figure.gm-card :is(input, select, button:not([hidden]), summary, a[href])",
-        """els => [...new Set(els.filter((e) => e.tagName === 'SUMMARY' || !e.closest('details:not([open])')).map((e, i) => {
-            const probe = e.type === 'radio' ? 'radio:' + e.name : String(i);
-            e.dataset.tabProbe = probe; return probe; }))]""")
-    reached: set[str] = set()
-    for _ in range(400):
-        page.keyboard.press("Tab")
-        probe = page.evaluate("document.activeElement && document.activeElement.dataset.tabProbe")
-        if probe is not None:
-            reached.add(probe)
-        if len(reached) == len(wanted):
-            break
-    assert len(reached) == len(wanted), f"{path}: {len(wanted) - len(reached)} chart controls not reachable by Tab"
 
 
 def test_no_internal_link_is_broken(site):
