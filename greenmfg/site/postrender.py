@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from greenmfg.charts.cards import edition_cards
+from greenmfg.data import csvfiles
 from greenmfg.pages.project import BuildError, editions, pages, site_url
 from greenmfg.paths import ASSETS_DIR, SITE_DIR
 from greenmfg.site.editions import (
@@ -47,7 +48,7 @@ def write_chart_csvs(site: Path, lang: str) -> int:
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(card["headers"])
         writer.writerows(["" if v is None else v for v in row] for row in card["rows"])
-        (out_dir / f"{card['id']}.csv").write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+        csvfiles.write(out_dir / f"{card['id']}.csv", buffer.getvalue())  # with the mark, as the data package
     return len(cards)
 
 
