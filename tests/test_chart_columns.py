@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from greenmfg import pages
 from greenmfg.charts import card, columns
 from greenmfg.charts.card_payload import payloads_in
-from greenmfg.locale.i18n import using
+from greenmfg.locale.i18n import catalogue, header, tr, using
 
 # Columns that only draw: line segments, views, label positions, marks, sort keys, placement dates, point labels.
 DRAWING_NAMES = {"segment", "panel", "in_line", "label_below", "style", "row_order", "due", "issued", "short_label",
@@ -84,7 +84,9 @@ def test_chart_csvs_and_tables_carry_no_drawing_plumbing(cards):
     problems = {}
     for chart_id, fragment, record in built:
         headers, cells = table_of(fragment)
-        assert headers == record["headers"], f"{chart_id}: the table and the CSV have different columns"
+        with using(lang):  # the table has the CSV's columns but the period's text twin
+            assert headers == [h for h in record["headers"] if h != header(columns.PERIOD_TEXT)], \
+                f"{chart_id}: the table and the CSV have different columns"
         found = plumbing(record["headers"], record["rows"], lang == "zh") + plumbing(headers, cells, lang == "zh")
         if found:
             problems[chart_id] = sorted(set(found))
@@ -103,8 +105,8 @@ def _chart(*hidden: str) -> alt.Chart:
 
 def test_drawing_only_columns_leave_the_table_and_csv_but_not_the_chart():
     html, record = card.card_parts(_chart("segment"), "t-columns", "Summary.", root="")
-    assert record["headers"] == ["year", "value", "publisher", "source_org", "source_date", "url", "as_of"]
-    assert table_of(html)[0] == record["headers"]
+    assert record["headers"] == ["year", "value", "publisher", "source_org", "source_date", "url", "as_of", "as_of_text"]
+    assert table_of(html)[0] == record["headers"][:-1]
     assert "segment" in payloads_in(html)[0]["columns"]
 
 
@@ -143,6 +145,9 @@ def test_built_csvs_and_embed_tables_carry_no_drawing_plumbing(site):
     assert len(tables) == 4 * len(CHARTS)
     problems = {name: found for name, (head, rows, zh) in tables.items() if (found := plumbing(head, rows, zh))}
     assert problems == {}
+    csvs = {name: found for name, (head, rows, zh) in tables.items()
+            if name.endswith(".csv") and (found := spreadsheet_problems("zh" if zh else "en", head, rows))}
+    assert csvs == {}, "chart CSVs a spreadsheet cannot sort, or bounds written as exact figures"
 
 
 def test_chart_csvs_say_what_a_reader_can_use():
@@ -165,3 +170,73 @@ def test_chart_csvs_say_what_a_reader_can_use():
     for column in ("reached_pct", "required_pct_a_year", "recent_pct_a_year"):
         assert all(value == round(value, 1) for value in distance[column].dropna())
     assert green_system.frame(digital.load())["as_of"].str.fullmatch(r"\d{4}").all()
+
+
+ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}-\d{2}(?:-\d{2})?)?$")
+# How a label words a figure that is not exact: the one formatter's qualifier words, both editions.
+BOUND_WORDS = re.compile(r"more than |less than |at least |at most |≈ |超过|低于|达到|不超过|约")
+
+
+def spreadsheet_problems(lang: str, headers: list[str], rows: list[list]) -> list[str]:
+    """What keeps a desk from using a chart CSV in a spreadsheet: a period column that is not ISO (2025, 2025-06,
+    2025-06-30; empty where the source gives no date) or lacks its text twin beside it; a whole number written 409.0; a figure whose label says it is a
+    bound or approximate (超过20%, less than 71.8 %) with no value-type column saying so."""
+    with using(lang):
+        fields = [column_names(lang).get(h, h) for h in headers]
+        inexact = {tr(w) for w in ("lower bound", "upper bound", "approximate figure")}
+    if columns.PERIOD not in fields:
+        return ["no period column"]
+    at = fields.index(columns.PERIOD)
+    found = [] if fields[at + 1:at + 2] == [columns.PERIOD_TEXT] else ["no period text beside the period"]
+    found += sorted({f"period {row[at]!r}" for row in rows if row[at] != "" and not ISO.match(str(row[at]))})
+    found += sorted({f"number {cell!r}" for row in rows for cell in row
+                     if (isinstance(cell, float) and cell.is_integer()) or re.fullmatch(r"-?\d+\.0", str(cell))})
+    for i, field in enumerate(fields):
+        of = field.removesuffix("label").removesuffix("_") or "value"
+        if not field.endswith("label") or of not in fields:
+            continue  # a label with no number beside it: the words are the figure
+        kind = "value_type" if of == "value" else f"{of}_value_type"
+        number = fields.index(of)
+        for row in (r for r in rows if BOUND_WORDS.search(str(r[i])) and is_number(r[number])):
+            if kind not in fields:
+                found.append(f"{field}: {row[i]!r} has no {kind} column")
+            elif row[fields.index(kind)] not in inexact:
+                found.append(f"{field}: {row[i]!r} is typed {row[fields.index(kind)]!r}")
+    return found
+
+
+def is_number(cell) -> bool:
+    """True for a number, or a CSV cell that reads as one."""
+    try:
+        float(cell)
+    except (TypeError, ValueError):
+        return False
+    return cell != ""
+
+
+def column_names(lang: str) -> dict[str, str]:
+    """A header -> its field name: English headers are the field names; Chinese ones are the catalogue's labels."""
+    if lang == "en":
+        return {}
+    return {text: key.removeprefix("column.") for key, text in catalogue(lang).items() if key.startswith("column.")}
+
+
+def test_chart_csvs_sort_and_say_which_figures_are_bounds(cards):
+    """The editor's Excel findings: periods written 2025年, 2024 and 2022年12月31日 in one column, 71.8 beside
+    低于71.8% and 20.0 beside 超过20% with nothing saying they are bounds, 409.0, 第1年 as a project year."""
+    lang, built = cards
+    problems = {chart_id: found for chart_id, _, record in built
+                if (found := spreadsheet_problems(lang, record["headers"], record["rows"]))}
+    assert problems == {}
+
+
+def test_the_spreadsheet_check_can_fail():
+    headers = ["year", "share", "share_label", "publisher", "as_of"]
+    rows = [[2023, 71.8, "less than 71.8 %", "MIIT", "2023"], [2024, 409.0, "409", "MIIT", "31 December 2022"]]
+    assert spreadsheet_problems("en", headers, rows) == [
+        "no period text beside the period", "period '31 December 2022'", "number 409.0",
+        "share_label: 'less than 71.8 %' has no share_value_type column"]
+    headers = ["年份", "数值", "数值性质", "数值（文字）", "数据所属期", "数据所属期（文字）"]
+    assert spreadsheet_problems("zh", headers, [[2024, 20, "确数", "超过20%", "2024", "2024年"]]) == [
+        "value_label: '超过20%' is typed '确数'"]
+    assert spreadsheet_problems("zh", headers, [[2024, 20, "下限", "超过20%", "2024", "2024年"]]) == []

@@ -19,12 +19,12 @@ from typing import Any
 import altair as alt
 
 from greenmfg.charts.card_payload import payload_script
-from greenmfg.charts.columns import reader_columns, reader_table
+from greenmfg.charts.columns import csv_table, page_table, reader_columns
 from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data.frames import PROVENANCE
 from greenmfg.data.freshness import card_freshness
 from greenmfg.data.sources import short_source_line
-from greenmfg.locale.formatting import reader_date, reader_rows, table_number
+from greenmfg.locale.formatting import reader_date, table_number
 from greenmfg.locale.i18n import edition_prefix, header, language, tr
 from greenmfg.pages.var_tokens import load_variables, substitute
 from greenmfg.paths import REPO_ROOT
@@ -212,13 +212,14 @@ def card_parts(chart: alt.TopLevelMixin, chart_id: str, summary: str, note: str 
         summary = substitute(summary, variables, f"chart {chart_id}: summary")
         note = substitute(note, variables, f"chart {chart_id}: note") if note else note
     rows, columns = compiled["rows"], compiled["columns"]
-    shown = reader_rows(reader_table(rows, columns))  # the live chart keeps every column
+    shown = page_table(rows, columns)  # the live chart keeps every column
+    csv_columns, csv_rows = csv_table(rows, columns)
     cid = f"chart-{chart_id}"
     payload = {"id": chart_id, "vega": compiled["vega"], "dark": compiled["dark_patch"], "state": compiled["state"],
                "columns": list(rows[0]), "rows": [[r.get(c) for c in rows[0]] for r in rows]}
     record = {"id": chart_id, "title": compiled["title"], "subtitle": compiled["subtitle"],
-              "source": short_source_line(rows, language()), "headers": [header(c) for c in columns],
-              "rows": [[r.get(c) for c in columns] for r in shown]}
+              "source": short_source_line(rows, language()), "headers": [header(c) for c in csv_columns],
+              "rows": csv_rows}
     note_html = f'<p class="gm-note"><strong>{tr("Note:")}</strong> {text_html(note)}</p>' if note else ""
     subtitle = f'<p class="gm-card-subtitle">{text_html(compiled["subtitle"])}</p>' if compiled["subtitle"] else ""
     return "\n".join([

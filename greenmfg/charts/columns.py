@@ -5,14 +5,31 @@ label positions, line segments, short point labels, ids the chart selects by whi
 for readers. A chart names those columns once, with :func:`drawing_only`, which records them in the spec's
 ``usermeta``. The live chart keeps every column; the card's table, its CSV and the embed page's table carry only
 :func:`reader_columns`. Provenance columns always stay (the card checks and lists them).
+
+The CSV is for a desk working in a spreadsheet, and :func:`csv_table` writes every chart's the same way: the period
+column (``as_of``) in ISO form (2025, 2025-06, 2025-06-30), so it sorts and filters, followed by the period as the
+edition writes it (``as_of_text``: 2025年6月, June 2025); a data qualifier (a column ``qualifier`` or
+``<name>_qualifier``, the data's codes > ≥ < ≤ ≈ =) as words saying whether the number beside it is exact, a lower
+bound, an upper bound or approximate (``value_type``, ``<name>_value_type``); whole numbers without a trailing .0.
+The card's table (:func:`page_table`) has the same columns but the period text, with dates as the edition writes them.
 """
 from __future__ import annotations
 
+import math
+import re
 from typing import Any
 
 import altair as alt
 
 from greenmfg.data.frames import PROVENANCE
+from greenmfg.locale.formatting import reader_date, reader_period
+from greenmfg.locale.i18n import tr
+
+PERIOD, PERIOD_TEXT = "as_of", "as_of_text"
+QUALIFIER = re.compile(r"^(?:(?P<of>.+)_)?qualifier$")
+# What a qualifier says of the number it qualifies: more than 71.8 % makes 71.8 a lower bound.
+VALUE_TYPES = {"=": "exact figure", ">": "lower bound", "≥": "lower bound", "<": "upper bound", "≤": "upper bound",
+               "≈": "approximate figure"}
 
 USERMETA_KEY = "drawing_only"
 
@@ -39,6 +56,77 @@ def reader_columns(spec: dict[str, Any], columns: list[str], chart_id: str) -> l
     return [c for c in columns if c not in hidden]
 
 
-def reader_table(rows: list[dict[str, Any]], columns: list[str]) -> list[dict[str, Any]]:
-    """The rows with only the readers' columns."""
-    return [{c: row.get(c) for c in columns} for row in rows]
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+
+
+def value_type(qualifier: Any) -> str:
+    """The words for a data qualifier: 'lower bound' for > and ≥ (下限), 'upper bound' for < and ≤ (上限),
+    'approximate' for ≈ (约数), 'exact' for = (确数); '' where the row has no figure."""
+    if _missing(qualifier):
+        return ""
+    if qualifier not in VALUE_TYPES:
+        raise ColumnsError(f"unknown qualifier {qualifier!r}")
+    return tr(VALUE_TYPES[qualifier])
+
+
+def iso_period(value: Any) -> str:
+    """A period cell in ISO form as the data keeps it ('2025', '2025-06', '2025-06-30'): a year stored as a number
+    becomes its four digits."""
+    if _missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell as the CSV writes it: whole numbers without '.0' (409, not 409.0), missing as empty."""
+    if _missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _column_name(column: str) -> str:
+    """A qualifier column's name for readers: value_type (share_qualifier -> share_value_type)."""
+    match = QUALIFIER.match(column)
+    if not match:
+        return column
+    return f"{match['of']}_value_type" if match["of"] else "value_type"
+
+
+def csv_columns(columns: list[str]) -> list[str]:
+    """The CSV's columns: readers' columns with qualifiers named as value types and the period text after the period."""
+    out = []
+    for column in columns:
+        out.append(_column_name(column))
+        if column == PERIOD:
+            out.append(PERIOD_TEXT)
+    return out
+
+
+def csv_table(rows: list[dict[str, Any]], columns: list[str]) -> tuple[list[str], list[list[Any]]]:
+    """The CSV's header (field names) and rows, the same for every chart: ISO periods with their text beside them,
+    qualifiers as value types, whole numbers whole."""
+    out = []
+    for row in rows:
+        cells = []
+        for column in columns:
+            value = row.get(column)
+            if QUALIFIER.match(column):
+                cells.append(value_type(value))
+            elif column == PERIOD:
+                period = iso_period(value)
+                cells += [period, reader_date(period)]
+            else:
+                cells.append(csv_cell(value))
+        out.append(cells)
+    return csv_columns(columns), out
+
+
+def page_table(rows: list[dict[str, Any]], columns: list[str]) -> list[dict[str, Any]]:
+    """The card's table: the CSV's columns but the period text, dates and periods as the edition writes them."""
+    return [{_column_name(c): value_type(row.get(c)) or None if QUALIFIER.match(c) else reader_period(row.get(c))
+             for c in columns} for row in rows]

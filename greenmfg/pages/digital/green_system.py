@@ -26,7 +26,7 @@ SYSTEM_SERIES = {
 }
 SHARE_SERIES = "green_factories_output_share_of_manufacturing"
 SHARE_TARGET = "T01"
-COLUMNS = ["year", "value", "value_label", "category", "panel", "segment", "in_line", "run_end", "label_below",
+COLUMNS = ["year", "value", "qualifier", "value_label", "category", "panel", "segment", "in_line", "run_end", "label_below",
            "scope"]
 LEGEND_WIDTH = 30  # narrow characters a legend line may take in a phone-wide card
 DRAWING_ONLY = ("panel", "segment", "in_line", "run_end", "label_below")  # which view, line runs, label placement

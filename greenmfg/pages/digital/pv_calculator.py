@@ -122,7 +122,9 @@ def chart(rows: pd.DataFrame) -> alt.LayerChart:
         annual_kwh="mw * 1000 * hours * pow(1 - degr / 100, datum.project_year - 1)",
         annual_shown=f"datum.annual_kwh / 1e6 * {chart_unit(GENERATION)[0]}",  # million kWh; 万千瓦时 in Chinese
     )
-    layers = drawing_only(alt.layer(_bars(base, years), *_totals(base), article), "project_year")  # project_period names it
+    # readers get the project year as a number (empty on the article's lifetime row, which its method names); the
+    # label 'year 1' only repeats it
+    layers = drawing_only(alt.layer(_bars(base, years), *_totals(base), article), "project_period")
     return layers.add_params(
         *_sliders(case)).properties(
         title=alt.Title(tr("A {mw} MW rooftop: how many kWh, how much CO2?", mw=fmt_number(case["capacity_mw"])),

@@ -86,8 +86,8 @@ def frame(data: dict) -> pd.DataFrame:
                                                         total["qualifier"])
             records.append({
                 "year": int(row["year"]), "battery_type": battery_type, "gwh": row["value"],
-                "gwh_label": fmt_value(row["value"], "GWh", row["qualifier"]),
-                "share": share, "share_label": _share_label(battery_type, share, share_qualifier),
+                "gwh_qualifier": row["qualifier"], "gwh_label": fmt_value(row["value"], "GWh", row["qualifier"]),
+                "share": share, "share_qualifier": share_qualifier or None, "share_label": _share_label(battery_type, share, share_qualifier),
                 "method": share_method(battery_type, share), **{c: row[c] for c in PROVENANCE},
             })
     return with_provenance(pd.DataFrame.from_records(records))

@@ -46,7 +46,8 @@ def frame(data: dict) -> pd.DataFrame:
         values = [shown(value, unit) for value, unit in zip(rows["value"], rows["unit"])]
         part = pd.DataFrame({
             "year": rows["year"].astype(int).to_list(), "measure": measure,
-            "value": [value for value, _ in values], "unit": [unit for _, unit in values],
+            "value": [value for value, _ in values], "qualifier": rows["qualifier"].to_list(),
+            "unit": [unit for _, unit in values],
             "value_label": [fmt_value(value, unit, q) for (value, unit), q in zip(values, rows["qualifier"])],
             "segment": year_runs(rows["year"]),
         })

@@ -43,7 +43,7 @@ def frame(data: dict) -> pd.DataFrame:
             period = period_label(row["as_of"], row["measure_kind"])
             records.append({"measure": tr("{figure} ({period})", figure=tr(figure), period=period),
                             "series_id": series_id, "category": category,
-                            "pue": row["value"],
+                            "pue": row["value"], "qualifier": row["qualifier"],
                             "value_label": fmt_value(row["value"], "", row["qualifier"]), "year": int(row["year"]),
                             "period": period, "basis": pick(row, "basis"), **{c: row[c] for c in PROVENANCE}})
     return with_provenance(pd.DataFrame.from_records(records))

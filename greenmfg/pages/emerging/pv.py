@@ -55,7 +55,7 @@ def _part_year_records(context: pd.DataFrame) -> list[dict]:
         change = series_rows(context, series_id + PART_YEAR + "_change").iloc[-1]
         records.append({
             "year": int(change["year"]), "stage": stage, "measure": PART_YEAR_MEASURE, "value": change["value"],
-            "unit": "%", "value_label": signed_percent(change["value"]),
+            "qualifier": change["qualifier"], "unit": "%", "value_label": signed_percent(change["value"]),
             "level_label": tr("{value} ({period})", value=level, period=part_year_period(level_year)),
             "basis": pick(change, "basis"), "segment": 0, **{c: change[c] for c in PROVENANCE}})
     return records
@@ -71,7 +71,7 @@ def frame(data: dict) -> pd.DataFrame:
             for segment, (_, row) in zip(year_runs(rows["year"]), rows.iterrows()):
                 value, unit = shown(row["value"], row["unit"])
                 records.append({"year": int(row["year"]), "stage": stage, "measure": measure, "value": value,
-                                "unit": unit, "value_label": fmt_value(value, unit, row["qualifier"]),
+                                "qualifier": row["qualifier"], "unit": unit, "value_label": fmt_value(value, unit, row["qualifier"]),
                                 "level_label": "", "basis": pick(row, "basis"), "segment": segment,
                                 **{c: row[c] for c in PROVENANCE}})
     records += _part_year_records(data["context"])

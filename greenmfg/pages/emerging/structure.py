@@ -25,7 +25,7 @@ def frame(data: dict) -> pd.DataFrame:
         ends = {int(rows["year"].min()), int(rows["year"].max())}
         for segment, (_, row) in zip(year_runs(rows["year"]), rows.iterrows()):
             records.append({"year": int(row["year"]), "industry": industry, "value": row["value"],
-                            "value_label": fmt_value(row["value"], "%", row["qualifier"]), "segment": segment,
+                            "qualifier": row["qualifier"], "value_label": fmt_value(row["value"], "%", row["qualifier"]), "segment": segment,
                             "end": int(row["year"]) in ends, **{c: row[c] for c in PROVENANCE}})
     return with_provenance(pd.DataFrame.from_records(records))
 

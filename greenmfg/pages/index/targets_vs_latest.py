@@ -72,7 +72,8 @@ def _point(progress: pd.Series, label: str, kind: str, source: dict) -> dict:
                                      (progress["target_value"], progress["target_qualifier"], progress["target_year"],
                                       source["basis"]))
     return {"target_id": progress["target_id"], "label": label, "kind": tr(kind), "year": int(year),
-            "value": float(value), "unit": progress["unit"], "value_label": value_text(value, progress["unit"], qualifier),
+            "value": float(value), "qualifier": qualifier, "unit": progress["unit"],
+            "value_label": value_text(value, progress["unit"], qualifier),
             "short_label": short_value(value, progress["unit"], qualifier),
             "percent_of_target": round(float(value) / float(progress["target_value"]) * 100, 1),
             "basis": basis, "attribution": tr(source["attribution_status"]) if source.get("attribution_status") else "",
@@ -116,7 +117,8 @@ def _milestones(target_id: str, label: str, steps: pd.DataFrame) -> list[dict]:
     """The target's earlier milestones as rows of their own: value, year, plans, verdict and source."""
     own = steps[steps["target_id"] == target_id]
     return [{"target_id": target_id, "label": label, "kind": tr(MILESTONE), "year": int(step["year"]),
-             "value": step["value"], "unit": step["unit"], "value_label": step["step_label"],
+             "value": step["value"], "qualifier": step["qualifier"], "unit": step["unit"],
+             "value_label": step["step_label"],
              "short_label": short_value(step["value"], step["unit"], step["qualifier"]),
              "percent_of_target": step["percent_of_target"], "documents": step["documents"],
              "verdict": step["verdict"], "reason": step["reason"], **{c: step[c] for c in PROVENANCE}}

@@ -67,7 +67,7 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows.loc[is_target, "value_label"] = rows.loc[is_target, "value_label"].map(
         lambda label: tr("2030 target: {value}", value=label))
     rows[["value", "unit"]] = [in_chart_unit(value, unit) for value, unit in zip(rows["value"], rows["unit"])]
-    columns = ["measure", "year", "value", "unit", "value_label", "figure", "segment", *PROVENANCE]
+    columns = ["measure", "year", "value", "qualifier", "unit", "value_label", "figure", "segment", *PROVENANCE]
     return rows[columns].fillna({c: "" for c in PROVENANCE}).reset_index(drop=True)
 
 

@@ -30,7 +30,7 @@ PUBLISHED_KIND = "Completed, publicly notified ({first}; {second})"
 DERIVED_KIND = "Completed, publicly notified ({first}; {second}), derived"
 # Legend entry -> (colour category of greenmfg.charts.theme, mark shape); the claim's entry is built with its verdict.
 STYLES = {"published": ("official", "circle"), "derived": ("calculated", "triangle-up"), "claim": ("article", "diamond")}
-COLUMNS = ["measure", "kind", "style", "date", "when", "value", "unit", "value_label", "short_label", "figure",
+COLUMNS = ["measure", "kind", "style", "date", "when", "value", "qualifier", "unit", "value_label", "short_label", "figure",
            *PROVENANCE]
 TOOLTIP = [("measure", "Measure"), ("when", "As of"), ("value_label", "Value"), ("figure", "Figure")]
 LINE_TOOLTIP = [("measure", "Measure"), ("kind", "Series")]
@@ -85,7 +85,7 @@ def _series_rows(series: pd.DataFrame, measure: str) -> list[dict]:
         value, unit, label, short = _labels(measure, float(row["value"]), row["unit"], row["qualifier"])
         out.append({"measure": measure, "kind": series_kind(derived),
                     "style": "derived" if derived else "published", "date": as_of_date(row["as_of"]),
-                    "when": as_of_words(row["as_of"]), "value": value, "unit": unit, "value_label": label,
+                    "when": as_of_words(row["as_of"]), "value": value, "qualifier": row["qualifier"], "unit": unit, "value_label": label,
                     "short_label": short, "figure": figure_label(row), **provenance_of(row)})
     return out
 
@@ -96,7 +96,7 @@ def _claim_row(claims: pd.DataFrame, seed: dict, measure: str) -> dict:
     value, unit, label, short = _labels(measure, float(claim["value"]), claim["unit"], claim["qualifier"] or "=")
     return {"measure": measure, "kind": claim_kind(claim["status"]), "style": "claim", "date": seed["source_date"],
             "when": tr("not stated; placed at the article's date, {date}", date=as_of_words(seed["source_date"])),
-            "value": value, "unit": unit,
+            "value": value, "qualifier": claim["qualifier"] or "=", "unit": unit,
             "value_label": label, "short_label": tr("article: {label}", label=short),
             "figure": tr("claim in the news article, not a point of the series; verdict: {status}",
                          status=tr(claim["status"])),
