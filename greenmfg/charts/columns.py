@@ -8,7 +8,8 @@ for readers. A chart names those columns once, with :func:`drawing_only`, which 
 
 The CSV is for a desk working in a spreadsheet, and :func:`csv_table` writes every chart's the same way: the period
 column (``as_of``) in ISO form (2025, 2025-06, 2025-06-30), so it sorts and filters, followed by the period as the
-edition writes it (``as_of_text``: 2025年6月, June 2025); a data qualifier (a column ``qualifier`` or
+edition writes it (``as_of_text``: 2025年6月, June 2025); other dates (a release's) as the edition writes them, for a
+credit line; a data qualifier (a column ``qualifier`` or
 ``<name>_qualifier``, the data's codes > ≥ < ≤ ≈ =) as words saying whether the number beside it is exact, a lower
 bound, an upper bound or approximate (``value_type``, ``<name>_value_type``); whole numbers without a trailing .0.
 The card's table (:func:`page_table`) has the same columns but the period text, with dates as the edition writes them.
@@ -120,8 +121,8 @@ def csv_table(rows: list[dict[str, Any]], columns: list[str]) -> tuple[list[str]
             elif column == PERIOD:
                 period = iso_period(value)
                 cells += [period, reader_date(period)]
-            else:
-                cells.append(csv_cell(value))
+            else:  # dates other than the period as the edition writes them (发布日期 2025年1月21日), as the table
+                cells.append(csv_cell(reader_period(value)))
         out.append(cells)
     return csv_columns(columns), out
 
