@@ -65,7 +65,7 @@ def test_data_variables(data):
 def test_what_changed_log_lists_every_entry(data):
     out = changes.changes_html(data["series_changes"])
     assert out.count('<tr><th scope="row">') == len(data["series_changes"]) > 0
-    assert "<em>new figure</em>" in out and "<strong>1,649万辆</strong>" in out and "<strong>more than 8,000</strong>" in out
+    assert "<em>new figure</em>" in out and "<strong>16.49 million vehicles</strong>" in out and "<strong>more than 8,000</strong>" in out
     assert data_page.variables()["data"]["changes_logged"] == str(len(data["series_changes"]))
 
 

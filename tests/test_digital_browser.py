@@ -40,17 +40,17 @@ def test_calculator_reproduces_the_article_and_follows_the_sliders(open_page):
     record = open_page(PAGE)
     assert wait_for_charts(record.page) == len(CHART_IDS)
     page = record.page
-    assert _texts(page, CALCULATOR, "digital_calc_kwh") == ["Lifetime generation: 5.1亿 kWh"]
-    assert _texts(page, CALCULATOR, "digital_calc_co2") == ["CO2 avoided: 48万 t"]
+    assert _texts(page, CALCULATOR, "digital_calc_kwh") == ["Lifetime generation: 510 million kWh"]
+    assert _texts(page, CALCULATOR, "digital_calc_co2") == ["CO2 avoided: 0.48 Mt"]
     _set_slider(page, "Capacity", 40)
     page.wait_for_timeout(200)
-    assert _texts(page, CALCULATOR, "digital_calc_kwh") == ["Lifetime generation: 10.2亿 kWh"]
-    assert _texts(page, CALCULATOR, "digital_calc_co2") == ["CO2 avoided: 96万 t"]
+    assert _texts(page, CALCULATOR, "digital_calc_kwh") == ["Lifetime generation: 1,020 million kWh"]
+    assert _texts(page, CALCULATOR, "digital_calc_co2") == ["CO2 avoided: 0.96 Mt"]
     _set_slider(page, "Capacity", 20)
     _set_slider(page, "Emission factor", 0.55)
     page.wait_for_timeout(200)
-    assert _texts(page, CALCULATOR, "digital_calc_kwh") == ["Lifetime generation: 5.1亿 kWh"]
-    assert _texts(page, CALCULATOR, "digital_calc_co2") == ["CO2 avoided: 28万 t"]
+    assert _texts(page, CALCULATOR, "digital_calc_kwh") == ["Lifetime generation: 510 million kWh"]
+    assert _texts(page, CALCULATOR, "digital_calc_co2") == ["CO2 avoided: 0.28 Mt"]
     _set_slider(page, "Emission factor", 0.94)
     _set_slider(page, "Annual degradation", 0.5)
     page.wait_for_timeout(200)
@@ -93,7 +93,7 @@ def test_clicking_a_year_changes_the_grid_readout(open_page):
     page = record.page
     readout = lambda: " ".join(_texts(page, GRID, "digital_grid_readout"))  # noqa: E731
     latest = readout()
-    assert "not 48万 t" in latest
+    assert "not 0.48 Mt" in latest
     page.locator(f"#chart-{GRID} .gm-live g.mark-rect path").first.click()
     page.wait_for_timeout(200)
     assert readout() != latest and readout().startswith("At 2015 ")

@@ -12,6 +12,7 @@ from test_notebooks import prose_without_allowed_numbers
 
 from greenmfg.charts.markup import page_href
 from greenmfg.data import targets as pace_math
+from greenmfg.data.frames import reader_units
 from greenmfg.pages import index
 from greenmfg.pages.index import chapter_cards, goals, identity, page_map, targets_vs_latest
 from greenmfg.pages.project import BuildError, chapters, home, pages
@@ -76,14 +77,14 @@ def test_scoreboard_has_a_latest_and_a_target_row_per_numeric_target(data, score
 def test_gap_from_a_more_than_figure_is_an_upper_bound():
     row = pd.Series({"gap": 7.0, "unit": "%", "latest_is_lower_bound": True})
     assert targets_vs_latest.gap_text(row) == "at most 7 points to go"
-    assert targets_vs_latest.gap_text({**row, "latest_is_lower_bound": False, "unit": "亿吨", "gap": 1.1}) == "1.1亿吨 to go"
+    assert targets_vs_latest.gap_text({**row, "latest_is_lower_bound": False, "unit": "亿吨", "gap": 1.1}) == "110 Mt to go"
     assert targets_vs_latest.gap_text({**row, "gap": -0.5}) == "target reached"
 
 
 def test_short_value_writes_the_qualifier_as_a_symbol():
     assert targets_vs_latest.short_value(20, "%", ">") == ">20 %"
     assert targets_vs_latest.short_value(9.7, "%", "=") == "9.7 %"
-    assert targets_vs_latest.short_value(5.1, "亿吨", "≥") == "≥5.1亿吨"
+    assert targets_vs_latest.short_value(5.1, "亿吨", "≥") == "≥510 Mt"  # English counts in Mt
 
 
 def test_every_row_says_when_the_next_figure_is_due(scoreboard):
@@ -124,7 +125,8 @@ def test_each_earlier_milestone_is_a_tick_with_its_verdict_and_source(data, scor
     for _, step in steps.iterrows():
         assert step["verdict"] and step["reason"] and step["documents"] and step["source_org"] and step["publisher"]
         assert step["year"] < targets.loc[step["target_id"], "horizon_year"]
-        assert math.isclose(step["percent_of_target"], round(step["value"] / targets.loc[step["target_id"], "value"]
+        target = targets.loc[step["target_id"]]  # both in the unit English readers count in (亿吨 -> Mt)
+        assert math.isclose(step["percent_of_target"], round(step["value"] / reader_units(target["value"], target["unit"])[0]
                                                              * 100, 1))
     t05 = _points(scoreboard).set_index(["target_id", "kind"]).loc[("T05", "latest")]
     assert t05["milestones"] == ("by 2025: 15 % (Implementation Plan for Carbon Peaking in the Industrial Sector: "

@@ -36,7 +36,7 @@ def test_summary_names_each_step_once_with_every_plan_that_set_it_and_its_verdic
     assert t03[0] == "at least 57 % by 2025 (Resources plan, Industrial green plan): cannot tell"
     assert len(t03) == len(set(t03)) == len(steps[steps["target_id"] == "T03"])
     # MIIT's ten-category 4.8亿吨 is another count than the target's: only the NDRC's nine-category step leads to it
-    assert predecessors.summary("T02", steps) == ("at least 4.5亿吨 by 2025 (Waste materials opinion, Waste recycling "
+    assert predecessors.summary("T02", steps) == ("at least 450 Mt by 2025 (Waste materials opinion, Waste recycling "
                                                   "opinion): cannot tell")
     # the same year, value and verdict worded two ways ("more than" in one plan, "at least" in others): one line
     assert predecessors.summary("T05", steps) == ("more than 15 % or at least 15 % by 2025 (Industry peak plan, Air "

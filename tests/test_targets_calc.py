@@ -216,7 +216,7 @@ def test_pace_label_words_a_pace_with_its_unit_and_kind():
     assert pace_label(None, "%") == "no same-basis series"
     assert pace_label(float("nan"), "%") == "no same-basis series"
     assert pace_label(1.0, "%") == "+1 percentage point a year"
-    assert pace_label(-0.5, "亿吨") == "−0.5 亿吨 a year"
+    assert pace_label(-0.5, "亿吨") == "−50 Mt a year"  # English counts 亿吨 in Mt
     assert pace_label(1.0, "%", PACE_LOWER_BOUND) == "at least +1 percentage point a year (from a lower bound)"
     assert pace_label(0.5, "%", PACE_UPPER_BOUND) == "at most +0.5 percentage points a year (from an earlier lower bound)"
     assert pace_label(3.0, "%", PACE_UNDETERMINED) == "undetermined (its end figures are bounds)"

@@ -60,9 +60,13 @@ def test_megatonnes_refuses_unknown_unit():
 
 def test_labels_keep_qualifiers_and_units():
     assert progress.value_label(55, "%", ">") == "more than 55 %"
-    assert progress.value_label(4, "亿吨", ">") == "more than 4亿吨 (400 Mt)"
+    assert progress.value_label(4, "亿吨", ">") == "more than 400 Mt"  # English counts tonnes in Mt, never 亿
     assert progress.gap_label(7, "%") == "7 points"
-    assert progress.gap_label(1.1, "亿吨") == "1.1亿吨 (110 Mt)"
+    assert progress.gap_label(1.1, "亿吨") == "110 Mt"
+    from greenmfg.locale.i18n import using
+
+    with using("zh"):
+        assert progress.value_label(4, "亿吨", ">") == "超过4亿吨"
 
 
 def test_status_sentence_counts_in_words():
@@ -203,7 +207,7 @@ def test_what_if_and_press_filter_frames(frames):
 def test_variables_give_display_strings():
     out = traditional.variables()["traditional"]
     assert out["press_filter"]["per_unit_fall"] == "70 %"
-    assert out["T02"]["latest"] == "3.85亿吨 (385 Mt)"  # tonnages add Mt; plain values are generic keys
+    assert out["T02"]["latest"] == "385 Mt"  # tonnages in Mt; plain values are generic keys
     assert "latest" not in out["T03"] and "target" not in out["T05"]
     assert all(isinstance(v, str) for block in out.values() if isinstance(block, dict) for v in block.values())
     assert out["as_of"].isdigit()
@@ -211,7 +215,7 @@ def test_variables_give_display_strings():
     assert out["T05"]["status"] == "needs faster progress" and out["T03"]["status"] == "not enough data"
     assert out["T05"]["required"].startswith("+") and out["T05"]["required_rise"] == out["T05"]["required"][1:]
     ule = out["ule"]
-    assert ule["latest_when"] == "July 2025" and ule["firms_latest"] == "147" and ule["capacity_latest"].endswith("(600 Mt)")
+    assert ule["latest_when"] == "July 2025" and ule["firms_latest"] == "147" and ule["capacity_latest"] == "600 Mt"
     assert ule["firms_added"] == "63" and ule["months_between"] == "19"
     assert out["steel"]["crude_peak_year"] == "2020"
 

@@ -24,6 +24,7 @@ UNITS = {
     "亿吨": (100.0, "Mt"),
     "Mt": (1.0, "Mt"),
     "万千瓦时": (0.01, "million kWh"),
+    "亿千瓦时": (100.0, "million kWh"),  # the data's 亿千瓦时 are a plant's output (5.1亿千瓦时: 510 million kWh)
     "万标准机架": (0.01, "million standard racks"),
 }
 
@@ -103,6 +104,25 @@ def rescale(value: float, unit: str) -> tuple[float, str]:
     """A source value in the unit shown on the page (万辆 -> million vehicles); other units pass through."""
     factor, shown = UNITS.get(unit, (1.0, unit))
     return round(value * factor, 6), shown
+
+
+def reader_units(value: float, unit: str, lang: str | None = None) -> tuple[float, str]:
+    """A source value in the unit this edition's readers count in, and that unit: Chinese pages keep the sources' 万
+    and 亿 units (958.7万辆, 3.85亿吨); English pages rescale them (UNITS: 3.85亿吨 -> 385 Mt, 5.1亿千瓦时 -> 510 million kWh)."""
+    if is_missing(value):
+        return value, unit
+    if (lang or language()) == "zh" and str(unit)[:1] in ("万", "亿"):
+        return round(float(value), 6), unit
+    return rescale(value, unit)
+
+
+def reader_decimals(unit: str, decimals: int, lang: str | None = None) -> int:
+    """Decimals that keep a figure's precision once reader_units has rescaled it: 0.14亿吨 to two decimals is 14 Mt
+    to none; never fewer than none."""
+    if (lang or language()) == "zh" and str(unit)[:1] in ("万", "亿"):
+        return decimals
+    factor, _ = UNITS.get(unit, (1.0, unit))
+    return max(0, decimals - round(math.log10(factor)))
 
 
 def year_span(frame: pd.DataFrame) -> str:

@@ -15,7 +15,7 @@ import math
 
 import pandas as pd
 
-from greenmfg.data.frames import PROVENANCE, is_missing, published_rows
+from greenmfg.data.frames import PROVENANCE, is_missing, published_rows, reader_decimals, reader_units
 from greenmfg.locale.formatting import fmt_number, fmt_value
 from greenmfg.locale.i18n import tr
 
@@ -42,11 +42,11 @@ PROGRESS_COLUMNS = [
 
 
 def gap_amount(gap: float, unit: str, decimals: int = 2) -> str:
-    """A distance to target in the target's unit: '7 points' (7个百分点: percentage points, short enough for a phone's
-    scoreboard line) for rates, '1.1亿吨' otherwise."""
+    """A distance to target in the target's unit as the edition's readers count it: '7 points' (7个百分点: percentage
+    points, short enough for a phone's scoreboard line) for rates, '110 Mt' (1.1亿吨 in Chinese) otherwise."""
     if unit == "%":
         return tr("{number} points", number=fmt_number(gap, decimals))
-    return fmt_value(gap, unit, decimals=decimals)
+    return fmt_value(*reader_units(gap, unit), decimals=reader_decimals(unit, decimals))
 
 
 def gap_text(gap: float, unit: str, upper_bound: bool = False, amount: str | None = None) -> str:
@@ -188,8 +188,8 @@ def pace_label(value: float | None, unit: str, kind: str = PACE_EXACT) -> str:
     }
     if kind not in kind_words:
         return tr("undetermined (its end figures are bounds)")
-    number = fmt_number(abs(value), 2)
-    unit_words = unit
+    number = fmt_number(abs(reader_units(value, unit)[0]), reader_decimals(unit, 2))
+    unit_words = reader_units(value, unit)[1]  # English counts 亿吨 in Mt: +14 Mt a year, not +0.14 亿吨
     if unit == "%":
         unit_words = tr("percentage point" if number == "1" else "percentage points")
     pace = tr("{sign}{number} {unit} a year", sign="+" if value >= 0 else "−", number=number, unit=unit_words)

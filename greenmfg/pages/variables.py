@@ -6,7 +6,7 @@ import importlib
 import pandas as pd
 
 from greenmfg.data import loaders
-from greenmfg.data.frames import is_derived
+from greenmfg.data.frames import is_derived, reader_units
 from greenmfg.data.freshness import freshness_statement, last_updated, sources_checked
 from greenmfg.data.validate import load_descriptor
 from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date
@@ -34,14 +34,14 @@ def _series_vars(cs: pd.DataFrame) -> dict:
             raise ValueError(f"variable key collision for series '{sid}'")
         derived = is_derived(g)
         for (_, r), is_derived_row in zip(g.iterrows(), derived):
-            label = fmt_value(r["value"], r["unit"], r["qualifier"])
+            label = fmt_value(*reader_units(r["value"], r["unit"]), r["qualifier"])
             node[f"y{int(r['year'])}_derived" if is_derived_row else f"y{int(r['year'])}"] = (
                 tr("{label} (derived)", label=label) if is_derived_row else label)
         published = g[~derived]
         if not published.empty:
             last = published.iloc[-1]
             node["latest_year"] = str(int(last["year"]))
-            node["latest"] = fmt_value(last["value"], last["unit"], last["qualifier"])
+            node["latest"] = fmt_value(*reader_units(last["value"], last["unit"]), last["qualifier"])
     return out
 
 
@@ -52,9 +52,9 @@ def _target_vars(t: pd.DataFrame) -> dict:
         quantitative = r["target_kind"] == "quantitative"
         out[key(r["target_id"])] = {
             "value": fmt_number(r["value"]) if quantitative else "",
-            "display": fmt_value(r["value"], r["unit"], r["qualifier"]) if quantitative else pick(r, "metric_en"),
+            "display": fmt_value(*reader_units(r["value"], r["unit"]), r["qualifier"]) if quantitative else pick(r, "metric_en"),
             "horizon": _str(r["horizon_year"]),
-            "baseline": fmt_value(r["baseline_value"], r["baseline_unit"], r["baseline_qualifier"] or "="),
+            "baseline": fmt_value(*reader_units(r["baseline_value"], r["baseline_unit"]), r["baseline_qualifier"] or "="),
             "baseline_year": _str(r["baseline_year"]),
             "attribution": tr(r["attribution_status"]),
         }
@@ -63,7 +63,8 @@ def _target_vars(t: pd.DataFrame) -> dict:
 
 def _claim_vars(c: pd.DataFrame) -> dict:
     """claim.<id>.{value,status}."""
-    return {key(r["claim_id"]): {"value": fmt_value(r["value"], r["unit"], r["qualifier"] or "="), "status": tr(r["status"])}
+    return {key(r["claim_id"]): {"value": fmt_value(*reader_units(r["value"], r["unit"]), r["qualifier"] or "="),
+                                 "status": tr(r["status"])}
             for _, r in c.iterrows()}
 
 

@@ -16,7 +16,7 @@ from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date
 from greenmfg.locale.i18n import tr
 from greenmfg.pages.digital import grid_factor, power_mix
 from greenmfg.pages.digital.names import NAMES  # noqa: F401 - the prose's short names, read by greenmfg.pages.variables
-from greenmfg.pages.digital.taishan import co2_avoided_tonnes, taishan_case
+from greenmfg.pages.digital.taishan import case_quantity, co2_avoided_tonnes, taishan_case
 
 PAGE_KEY = __name__.rpartition(".")[2]
 
@@ -30,10 +30,11 @@ def load(data_dir=None) -> dict[str, Any]:
 
 
 def _case_values(case: dict[str, Any]) -> dict[str, str]:
-    """The case's figures as the prose writes them (MW, years, 亿 kWh, 万 t) and the hours and factor they imply."""
+    """The case's figures as the prose writes them (MW, years; lifetime kWh and t with their unit: 510 million kWh and
+    0.48 Mt, 5.1亿千瓦时 and 48万吨 in Chinese) and the hours and factor they imply."""
     return {
         "case_mw": fmt_number(case["capacity_mw"]), "case_years": fmt_number(case["years"]),
-        "case_kwh_yi": fmt_number(case["lifetime_kwh"] / 1e8, 1), "case_co2_wan_t": fmt_number(case["co2_tonnes"] / 1e4),
+        "case_kwh": case_quantity(case["lifetime_kwh"], "kWh"), "case_co2": case_quantity(case["co2_tonnes"], "t"),
         "case_hours": fmt_number(case["full_load_hours"], 0), "case_factor": fmt_number(case["factor_kg_per_kwh"], 2),
         # with its unit as the edition writes it: 0.94 kg/kWh, 0.94千克/千瓦时 (greenmfg.locale.formatting)
         "case_factor_per_kwh": fmt_value(case["factor_kg_per_kwh"], "kg/kWh", decimals=2),
@@ -46,8 +47,8 @@ def _grid_values(grid: pd.DataFrame, case: dict[str, Any]) -> dict[str, str]:
     return {
         "grid_first_year": str(int(first["year"])),
         "grid_first": fmt_number(first["grid_kg_per_kwh"], 2), "grid_latest": fmt_number(latest["grid_kg_per_kwh"], 2),
-        "case_co2_at_first_grid": fmt_number(first["avoided_at_grid_wan_t"], 0),
-        "case_co2_at_latest_grid": fmt_number(latest["avoided_at_grid_wan_t"], 0),
+        "case_co2_at_first_grid": case_quantity(first["avoided_at_grid_t"], "t"),
+        "case_co2_at_latest_grid": case_quantity(latest["avoided_at_grid_t"], "t"),
         "factor_vs_latest_grid": fmt_number(case["factor_kg_per_kwh"] / latest["grid_kg_per_kwh"], 1),
     }
 
@@ -60,15 +61,16 @@ OM_FACTOR_SERIES = "grid_om_factor_north_china"
 
 
 def _baseline_values(context: pd.DataFrame, case: dict[str, Any]) -> dict[str, str]:
-    """The case's lifetime tonnes (万 t) at the latest national average factor and at the latest and earliest North
-    China operating-margin factors (kg/kWh, as MEE and the baseline compilation give them), and the OM's first year."""
+    """The case's lifetime tonnes (with their unit: 0.54 Mt, 54万吨) at the latest national average factor and at the
+    latest and earliest North China operating-margin factors (kg/kWh, as MEE and the baseline compilation give them),
+    and the OM's first year."""
     national, om = series_rows(context, NATIONAL_FACTOR_SERIES), series_rows(context, OM_FACTOR_SERIES)
 
-    def wan_t(rows: pd.DataFrame, at: int) -> str:
-        return fmt_number(co2_avoided_tonnes(case["lifetime_kwh"], float(rows["value"].iloc[at])) / 1e4, 0)
+    def tonnes(rows: pd.DataFrame, at: int) -> str:
+        return case_quantity(co2_avoided_tonnes(case["lifetime_kwh"], float(rows["value"].iloc[at])), "t")
 
-    return {"case_co2_at_national_factor": wan_t(national, -1), "case_co2_at_om_latest": wan_t(om, -1),
-            "case_co2_at_om_first": wan_t(om, 0), "om_first_year": str(int(om["year"].iloc[0]))}
+    return {"case_co2_at_national_factor": tonnes(national, -1), "case_co2_at_om_latest": tonnes(om, -1),
+            "case_co2_at_om_first": tonnes(om, 0), "om_first_year": str(int(om["year"].iloc[0]))}
 
 
 def _english() -> dict[str, str]:

@@ -14,7 +14,7 @@ from greenmfg.charts.card import chart_id_of
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, series_rows, with_provenance
 from greenmfg.locale.i18n import tr
-from greenmfg.pages.digital.taishan import co2_avoided_tonnes
+from greenmfg.pages.digital.taishan import co2_avoided_tonnes, readout_number, readout_quantity, readout_unit
 
 CHART_ID = chart_id_of(__name__)
 GRID_SERIES = "owid_carbon_intensity_elec"
@@ -29,8 +29,9 @@ def frame(data: dict[str, Any]) -> pd.DataFrame:
     out = pd.DataFrame({
         "year": rows["year"].astype(int), "grid_kg_per_kwh": grid_kg.round(3),
         "case_factor_kg_per_kwh": round(case["factor_kg_per_kwh"], 3),
-        "avoided_at_grid_wan_t": [round(co2_avoided_tonnes(case["lifetime_kwh"], kg) / 1e4, 1) for kg in grid_kg],
-        "reported_wan_t": case["co2_tonnes"] / 1e4,
+        # tonnes, to the thousand (the grid average has three figures): a unit every spreadsheet reads alike
+        "avoided_at_grid_t": [round(co2_avoided_tonnes(case["lifetime_kwh"], kg), -3) for kg in grid_kg],
+        "reported_t": case["co2_tonnes"],
         "method": tr(METHOD),
     })
     return with_provenance(pd.concat([out, rows[list(PROVENANCE)]], axis=1)).reset_index(drop=True)
@@ -40,7 +41,7 @@ def _tooltip() -> list[alt.Tooltip]:
     """Year, grid average, the case's tonnes at it, and the source: the same on bars and readout."""
     return [alt.Tooltip("year:O", title=tr("Year")),
             alt.Tooltip("grid_kg_per_kwh:Q", title=tr("Grid average (kg CO2e/kWh)"), format=".2f"),
-            alt.Tooltip("avoided_at_grid_wan_t:Q", title=tr("Case kWh × grid average (万 t)"), format=".0f"),
+            alt.Tooltip("avoided_at_grid_shown:N", title=tr("Case kWh × grid average ({unit})", unit=readout_unit("t"))),
             *source_lines()]
 
 
@@ -58,10 +59,10 @@ def _case_factor(base: alt.Chart) -> list[alt.Chart]:
 def _readout(base: alt.Chart, pick: alt.Parameter) -> alt.Chart:
     """Two lines for the picked year: the case's tonnes at that year's grid average against the article's (a
     phone-wide card has no room for one)."""
-    line = tr("At {year} grid average ({grid} kg/kWh):\\n{tonnes}万 t, not {reported}万 t",
+    line = tr("At {year} grid average ({grid} kg/kWh):\\n{tonnes}, not {reported}",
               year="' + datum.year + '", grid="' + format(datum.grid_kg_per_kwh, '.2f') + '",
-              tonnes="' + format(datum.avoided_at_grid_wan_t, '.0f') + '",
-              reported="' + format(datum.reported_wan_t, '.0f') + '")
+              tonnes=readout_quantity("datum.avoided_at_grid_t", "t"),
+              reported=readout_quantity("datum.reported_t", "t"))
     return base.transform_filter(pick).transform_calculate(line=f"'{line}'").mark_text(align="left", baseline="top", x=8, y=4, fontSize=13, fontWeight="bold", lineBreak="\n").encode(
         text="line:N", tooltip=_tooltip()).properties(name="digital_grid_readout")
 
@@ -70,7 +71,8 @@ def chart(rows: pd.DataFrame) -> alt.LayerChart:
     """Bars of the grid average by year (latest picked), the case's factor as a rule, and the picked year's tonnes."""
     pick = alt.selection_point(name="pick", fields=["year"], value=[{"year": int(rows["year"].max())}],
                                on="click", clear=False)
-    base = with_source_dates(alt.Chart(rows))
+    base = with_source_dates(alt.Chart(rows)).transform_calculate(  # the tooltip's tonnes as the readout words them
+        avoided_at_grid_shown=readout_number("datum.avoided_at_grid_t", "t"))
     bars = base.mark_bar(color=theme.category_color("grid average")).encode(
         x=alt.X("year:O", title=tr("Year"), axis=alt.Axis(labelAngle=0, labelExpr="datum.value % 5 == 0 ? datum.label : ''")),
         y=alt.Y("grid_kg_per_kwh:Q", title=tr("kg CO2 per kWh"), scale=alt.Scale(domain=[0, 1.1])),

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 NAMES = {
     # the Taishan Steel case
-    "case.kwh": "digital.case_kwh_yi",
+    "case.kwh": "digital.case_kwh",
     "case.factor": "digital.case_factor",
     "case.times": "digital.factor_vs_latest_grid",
     "case.mw": "digital.case_mw",
     "case.years": "digital.case_years",
     "case.hours": "digital.case_hours",
-    "case.co2": "digital.case_co2_wan_t",
+    "case.co2": "digital.case_co2",
     "case.verdict": "claim.taishan_pv_output.status",
     "claimed.mw": "claim.taishan_pv_capacity.value",
     "claimed.kwh": "claim.taishan_pv_output.value",

@@ -14,7 +14,7 @@ from greenmfg.charts.card import chart_id_of
 from greenmfg.charts.columns import drawing_only
 from greenmfg.locale.formatting import chart_decimals, chart_unit, fmt_number, reader_date
 from greenmfg.locale.i18n import tr
-from greenmfg.pages.digital.taishan import case_provenance
+from greenmfg.pages.digital.taishan import case_provenance, readout_quantity, readout_unit
 
 CHART_ID = chart_id_of(__name__)
 METHOD = "annual kWh = MW × 1000 × full-load hours × (1 − degradation)^(year − 1); t CO2 = kWh × kg/kWh ÷ 1000"
@@ -90,11 +90,12 @@ def _bars(base: alt.Chart, years: int) -> alt.Chart:
 
 
 def _totals(base: alt.Chart) -> list[alt.Chart]:
-    """Two readout lines: lifetime generation (亿 kWh) and CO2 avoided (万 t) at the slider settings."""
+    """Two readout lines: lifetime generation and CO2 avoided at the slider settings, in the units the prose states
+    the case in (510 million kWh, 0.48 Mt; 5.1亿千瓦时, 48万吨)."""
     totals = base.transform_aggregate(total_kwh="sum(annual_kwh)").transform_calculate(
         co2_t="datum.total_kwh * factor / 1000",
-        line1="'" + tr("Lifetime generation: {kwh}亿 kWh", kwh="' + format(datum.total_kwh / 1e8, '.1f') + '") + "'",
-        line2="'" + tr("CO2 avoided: {tonnes}万 t", tonnes="' + format(datum.co2_t / 1e4, '.0f') + '") + "'",
+        line1="'" + tr("Lifetime generation: {kwh}", kwh=readout_quantity("datum.total_kwh", "kWh")) + "'",
+        line2="'" + tr("CO2 avoided: {tonnes}", tonnes=readout_quantity("datum.co2_t", "t")) + "'",
     )
     tip = [alt.Tooltip("line1:N", title=tr("Generation")), alt.Tooltip("line2:N", title="CO2")]
     return [totals.mark_text(y=6, **TEXT_STYLE).encode(text="line1:N", tooltip=tip).properties(name="digital_calc_kwh"),
@@ -105,9 +106,9 @@ def _article_figures(base: alt.Chart, status: str) -> alt.Chart:
     """The article's own totals, and their claim status on a line below (a phone-wide card has no room for one)."""
     return base.transform_filter(LIFETIME_ROW).transform_aggregate(
         reported_kwh="max(generation_kwh)", reported_t="max(co2_t)").transform_calculate(
-        note="'" + tr("Article: {kwh}亿 kWh, {tonnes}万 t\\n({status})", status=status,
-                      kwh="' + format(datum.reported_kwh / 1e8, '.1f') + '",
-                      tonnes="' + format(datum.reported_t / 1e4, '.0f') + '") + "'",
+        note="'" + tr("Article: {kwh}, {tonnes}\\n({status})", status=status,
+                      kwh=readout_quantity("datum.reported_kwh", "kWh"),
+                      tonnes=readout_quantity("datum.reported_t", "t")) + "'",
     ).mark_text(align="left", baseline="top", x=8, y=48, fontSize=12, lineBreak="\n",
                 color=theme.category_color("reported case")).encode(
         text="note:N", tooltip=[alt.Tooltip("note:N", title=tr("Reported case"))])
@@ -132,9 +133,10 @@ def chart(rows: pd.DataFrame) -> alt.LayerChart:
                                     "article's figures. Defaults are the settings its figures imply.",
                                     unit=chart_unit(GENERATION)[1])),
         description=tr("Rooftop-PV calculator: annual generation in {unit} for each year of a {years}-year project, "
-                       "with lifetime generation (亿 kWh) and CO2 avoided (万 t) computed from capacity, full-load hours, "
-                       "degradation and emission factor; the CCTV report of {date} as reference.",
-                       unit=chart_unit(GENERATION)[1], years=years, date=reader_date(rows["source_date"].iloc[0])),
+                       "with lifetime generation ({kwh_unit}) and CO2 avoided ({t_unit}) computed from capacity, "
+                       "full-load hours, degradation and emission factor; the CCTV report of {date} as reference.",
+                       unit=chart_unit(GENERATION)[1], years=years, date=reader_date(rows["source_date"].iloc[0]),
+                       kwh_unit=readout_unit("kWh"), t_unit=readout_unit("t")),
         height=260,
         padding={"left": 10, "top": 5, "right": 5, "bottom": 5},  # the upright y title clear of the card's edge
     )

@@ -10,6 +10,9 @@ from typing import Any
 
 import pandas as pd
 
+from greenmfg.locale.formatting import fmt_value
+from greenmfg.locale.i18n import language
+
 CASE_CLAIMS = {"capacity": "taishan-pv-capacity", "output": "taishan-pv-output", "co2": "taishan-pv-co2"}
 # Multipliers from the units the case claims use to base units (kWh, t, MW). frames.UNITS rescales to display
 # units (million kWh, Mt) and has no 亿千瓦时, so the case keeps this small table.
@@ -71,3 +74,35 @@ def case_provenance(case: dict[str, Any]) -> dict[str, str]:
     """Provenance cells for rows that carry the case's figures: the seed article (seen in a reprint)."""
     seed = case["seed"]
     return {**seed, "as_of": seed["source_date"][:7]}
+
+
+# The case's totals as each edition states them, in prose and in the charts' live readouts alike: English in
+# million kWh and Mt (510 million kWh, 0.48 Mt), Chinese in 亿千瓦时 and 万吨 (5.1亿千瓦时, 48万吨). Base unit (kWh or t)
+# -> the unit the one formatter words it in, the base units in one of it, and its decimals.
+CASE_UNITS = {"kWh": ("million kWh", 1e6, 0), "t": ("Mt", 1e6, 2)}
+# The same in a Vega expression, which the one formatter cannot reach: (multiplier from base units, d3 format, unit).
+READOUT_UNITS = {"en": {"kWh": (1e-6, ",.0f", " million kWh"), "t": (1e-6, ",.2f", " Mt")},
+                 "zh": {"kWh": (1e-8, ".1f", "亿千瓦时"), "t": (1e-4, ".0f", "万吨")}}
+
+
+def case_quantity(value: float, base: str) -> str:
+    """kWh or t of the case as the edition's prose writes them: 510 million kWh, 0.48 Mt (5.1亿千瓦时, 48万吨)."""
+    unit, size, decimals = CASE_UNITS[base]
+    return fmt_value(float(value) / size, unit, decimals=decimals)
+
+
+def readout_quantity(expression: str, base: str) -> str:
+    """A piece of a Vega string expression (inside single quotes) giving kWh or t computed by ``expression`` as
+    case_quantity words it: "' + format(datum.total_kwh * 1e-06, ',.0f') + ' million kWh"."""
+    return f"' + {readout_number(expression, base)} + '{READOUT_UNITS[language()][base][2]}"
+
+
+def readout_number(expression: str, base: str) -> str:
+    """A Vega expression giving the number of case_quantity's words for kWh or t computed by ``expression``."""
+    factor, number_format, _ = READOUT_UNITS[language()][base]
+    return f"format({expression} * {factor}, '{number_format}')"
+
+
+def readout_unit(base: str) -> str:
+    """The unit a readout states kWh or t in: 'million kWh', 'Mt' (亿千瓦时, 万吨)."""
+    return READOUT_UNITS[language()][base][2].strip()

@@ -2,12 +2,9 @@
 万辆 -> million vehicles, 万吨 -> Mt), Chinese pages keep the sources' own 万 and 亿 units (958.7万辆)."""
 from __future__ import annotations
 
-from greenmfg.data.frames import rescale
-from greenmfg.locale.i18n import language
+from greenmfg.data.frames import reader_units
 
 
 def shown(value: float, unit: str) -> tuple[float, str]:
-    """A source value in the unit shown on this edition's page, and that unit."""
-    if language() == "zh" and unit[:1] in ("万", "亿"):
-        return round(float(value), 6), unit
-    return rescale(value, unit)
+    """A source value in the unit shown on this edition's page, and that unit (greenmfg.data.frames.reader_units)."""
+    return reader_units(value, unit)

@@ -16,7 +16,7 @@ from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.markup import cell_text, value_text
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data import targets as pace_math
-from greenmfg.data.frames import PROVENANCE, with_provenance
+from greenmfg.data.frames import PROVENANCE, reader_units, with_provenance
 from greenmfg.locale.i18n import pick, tr
 
 CHART_ID = chart_id_of(__name__)
@@ -72,7 +72,7 @@ def _point(progress: pd.Series, label: str, kind: str, source: dict) -> dict:
                                      (progress["target_value"], progress["target_qualifier"], progress["target_year"],
                                       source["basis"]))
     return {"target_id": progress["target_id"], "label": label, "kind": tr(kind), "year": int(year),
-            "value": float(value), "qualifier": qualifier, "unit": progress["unit"],
+            **dict(zip(("value", "unit"), reader_units(float(value), progress["unit"]))), "qualifier": qualifier,
             "value_label": value_text(value, progress["unit"], qualifier),
             "short_label": short_value(value, progress["unit"], qualifier),
             "percent_of_target": round(float(value) / float(progress["target_value"]) * 100, 1),
@@ -117,7 +117,7 @@ def _milestones(target_id: str, label: str, steps: pd.DataFrame) -> list[dict]:
     """The target's earlier milestones as rows of their own: value, year, plans, verdict and source."""
     own = steps[steps["target_id"] == target_id]
     return [{"target_id": target_id, "label": label, "kind": tr(MILESTONE), "year": int(step["year"]),
-             "value": step["value"], "qualifier": step["qualifier"], "unit": step["unit"],
+             **dict(zip(("value", "unit"), reader_units(step["value"], step["unit"]))), "qualifier": step["qualifier"],
              "value_label": step["step_label"],
              "short_label": short_value(step["value"], step["unit"], step["qualifier"]),
              "percent_of_target": step["percent_of_target"], "documents": step["documents"],

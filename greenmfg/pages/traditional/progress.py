@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg.data.frames import is_missing, provenance_of, rescale
+from greenmfg.data.frames import is_missing, provenance_of, reader_decimals, reader_units, rescale
 from greenmfg.data.targets import PACE_EXACT, gap_amount, status_reason
-from greenmfg.locale.formatting import fmt_number, fmt_value
-from greenmfg.locale.i18n import language, tr
+from greenmfg.locale.formatting import fmt_value
+from greenmfg.locale.i18n import tr
 
 TARGET_IDS = ("T03", "T02", "T04", "T05")
 EAF_TARGET_ID = "T05"
@@ -19,7 +19,7 @@ SHORT_LABELS = {
     "T04": "Renewables in aluminium",
     "T05": "EAF share of steel",
 }
-MT_GLOSSED_UNITS = ("亿吨",)  # tonnages English pages also give in Mt, for readers who do not count in 亿
+MT_GLOSSED_UNITS = ("亿吨",)  # tonnages the chapter's variables word with value_label (Mt in English)
 COUNT_WORDS = {0: "none", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
 
@@ -37,11 +37,10 @@ def megatonnes(value: float, unit: str) -> float:
 
 
 def value_label(value: float, unit: str, qualifier: str = "=", decimals: int | None = None) -> str:
-    """Reader-facing value with its qualifier, e.g. 'more than 55 %'; 亿吨 also shown in Mt on English pages."""
-    text = fmt_value(value, unit, qualifier, decimals=decimals)
-    if unit in MT_GLOSSED_UNITS and language() == "en":
-        text += f" ({fmt_number(megatonnes(value, unit), 0)} Mt)"
-    return text
+    """Reader-facing value with its qualifier, e.g. 'more than 55 %', in the unit the edition's readers count in:
+    3.85亿吨 in Chinese, 385 Mt in English (greenmfg.data.frames.reader_units)."""
+    places = None if decimals is None else reader_decimals(unit, decimals)
+    return fmt_value(*reader_units(value, unit), qualifier, decimals=places)
 
 
 def gap_label(gap: float, unit: str) -> str:
