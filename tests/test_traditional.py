@@ -407,3 +407,26 @@ def test_press_filter_energy_slider_words(lang, fall, rise):
         spec = press_filter.chart(press_filter.frame(traditional.load())).to_dict()
     readout = next(p for p in spec["params"] if p["name"] == "energy_change_pct" + press_filter.READOUT)
     assert f'"{fall}"' in readout["expr"] and "-40" not in readout["expr"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_eaf_what_if_credits_each_input_to_its_own_source(lang):
+    """The third Chinese reading: the source line said 'Japan Metal Daily, SteelOrbis (2020–2024). Latest data: 2020'
+    beside a default output that is NBS's 2025 figure, and the tooltip credited that output to SteelOrbis's target
+    report. The crude output behind the needed bar is a row of its own (its source in the source line) and the
+    needed bar names both inputs' sources."""
+    from greenmfg.charts import card
+    from greenmfg.data.frames import latest_row
+    from greenmfg.locale.i18n import tr, using
+
+    data = traditional.load()
+    crude = latest_row(data["series"], "crude_steel_output")
+    with using(lang):
+        rows = eaf_what_if.frame(data)
+        _, record = card.card_parts(eaf_what_if.chart(rows), eaf_what_if.CHART_ID, "Summary.", root="")
+        needed = rows.iloc[1]
+        assert needed["output_source"].startswith(crude["source_org"]) and str(int(crude["year"])) in needed["output_source"]
+        assert needed["target_source"].startswith(needed["source_org"])
+        assert crude["publisher"] in record["source"] and str(int(crude["year"])) in record["source"]
+        tips = {t["title"] for layer in eaf_what_if.chart(rows).to_dict()["layer"] for t in layer["encoding"]["tooltip"]}
+        assert {tr("Crude output source"), tr("Target share source")} <= tips

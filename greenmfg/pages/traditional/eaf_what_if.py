@@ -9,7 +9,7 @@ from greenmfg.charts.card import chart_id_of
 from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, latest_row, provenance_of
-from greenmfg.locale.formatting import chart_decimals, chart_unit, fmt_value, in_chart_unit
+from greenmfg.locale.formatting import chart_decimals, chart_unit, fmt_value, in_chart_unit, reader_date
 from greenmfg.locale.i18n import tr
 from greenmfg.pages.traditional.progress import eaf_target, megatonnes, target_provenance, value_label
 
@@ -25,9 +25,16 @@ def eaf_tonnage_needed(crude_output: float, eaf_share_percent: float) -> float:
     return crude_output * eaf_share_percent / 100.0
 
 
+def release(row: pd.Series | dict, when: str) -> str:
+    """Who gave a figure and when, for the needed bar's tooltip: 'NBS, reported by SteelOrbis, 2025'."""
+    return tr("{source}, {date}", source=row["source_org"], date=reader_date(when))
+
+
 def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Two bars' inputs: reported EAF tonnage (latest; in the edition's unit, Mt or 亿吨; the columns keep their
-    names) and the 2030 requirement (computed in the chart); bars, kinds and methods in the page's language."""
+    names) and the 2030 requirement (computed in the chart), then the crude output the requirement starts from (a
+    row of the table, CSV and source line, not a bar); bars, kinds and methods in the page's language. The needed
+    bar names the source of each of its inputs: the crude output's and the target share's."""
     eaf = latest_row(data["series"], "eaf_steel_output")
     crude = latest_row(data["series"], "crude_steel_output")
     target = eaf_target(data["targets"])
@@ -43,10 +50,15 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
               "method": tr(NEEDED, year=int(crude["year"]), output=fmt_value(output, TONNES),
                            target=value_label(target["value"], target["unit"], target["qualifier"])),
               "default_output_mt": default_output, "default_share": float(target["value"]),
+              "output_source": release(crude, str(int(crude["year"]))),
+              "target_source": release(target, target["source_date"] if isinstance(target["source_date"], str) else ""),
               **target_provenance(target)}
-    frame = pd.DataFrame([reported, needed])
+    crude_row = {"bar": tr("Crude steel made in {year} (reported)", year=int(crude["year"])), "kind": tr("latest"),
+                 "tonnes_mt": default_output, "year": int(crude["year"]), "method": tr(REPORTED), "drawn": False,
+                 **provenance_of(crude)}
+    frame = pd.DataFrame([{**reported, "drawn": True}, {**needed, "drawn": True}, crude_row])
     frame[["default_output_mt", "default_share"]] = frame[["default_output_mt", "default_share"]].ffill().bfill()
-    return frame.fillna({c: "" for c in PROVENANCE})
+    return frame.fillna({c: "" for c in (*PROVENANCE, "output_source", "target_source")})
 
 
 def tonnes_expr(field: str) -> str:
@@ -68,22 +80,27 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     # The 'How' text of the needed bar: the message with its fields as Vega expressions (the sliders' values).
     how = tr("{share}% of {output} crude steel", share="' + format(eaf_share_2030, '.0f') + '",
              output=f"' + {tonnes_expr('output_2030')} + '")
+    # the reported bar has one source; the needed bar one per input, never the target's source for the output
     tooltip = [alt.Tooltip("bar:N", title=tr("Bar")), alt.Tooltip("label:N", title=tr("EAF steel")),
-               alt.Tooltip("detail:N", title=tr("How")), *source_lines()]
+               alt.Tooltip("detail:N", title=tr("How"))]
+    needed_tooltip = [*tooltip, alt.Tooltip("output_source:N", title=tr("Crude output source")),
+                      alt.Tooltip("target_source:N", title=tr("Target share source"))]
     is_reported = f"datum.method == '{tr(REPORTED)}'"
-    base = with_source_dates(alt.Chart(frame)).transform_calculate(
+    base = with_source_dates(alt.Chart(frame)).transform_filter("datum.drawn").transform_calculate(
         tonnes=f"{is_reported} ? datum.tonnes_mt : output_2030 * eaf_share_2030 / 100",
         label=tonnes_expr("datum.tonnes"),
         detail=f"{is_reported} ? '{tr(REPORTED)}' : " + f"'{how}'".removeprefix("'' + "),  # the tooltip's 'How'
-    ).encode(y=alt.Y("bar:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)), tooltip=tooltip)
-    bars = base.mark_bar().encode(
-        x=alt.X("tonnes:Q", title=tr("EAF steel, {unit}", unit=unit), scale=alt.Scale(domain=[d * factor for d in BAR_DOMAIN])),
-        color=alt.Color("kind:N", scale=theme.color_scale(["latest", "required pace"]), legend=None),
-    )
-    labels = base.mark_text(align="left", dx=4).encode(x="tonnes:Q", text="label:N")
+    ).encode(y=alt.Y("bar:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)))
+    x = alt.X("tonnes:Q", title=tr("EAF steel, {unit}", unit=unit), scale=alt.Scale(domain=[d * factor for d in BAR_DOMAIN]))
+    colour = alt.Color("kind:N", scale=theme.color_scale(["latest", "required pace"]), legend=None)
+    layers_of = []
+    for shown, tip in ((is_reported, [*tooltip, *source_lines()]), (f"!({is_reported})", needed_tooltip)):
+        one = base.transform_filter(shown)
+        layers_of += [one.mark_bar().encode(x=x, color=colour, tooltip=tip),
+                      one.mark_text(align="left", dx=4).encode(x="tonnes:Q", text="label:N", tooltip=tip)]
     reported_year = int(frame.loc[frame["method"] == tr(REPORTED), "year"].iloc[0])
     # kind colours the bars (each bar names itself); the sliders' defaults are in the method's words
-    layers = drawing_only(alt.layer(bars, labels), "kind", "default_output_mt", "default_share")
+    layers = drawing_only(alt.layer(*layers_of), "kind", "default_output_mt", "default_share", "drawn")
     return layers.add_params(output, share).properties(
         height=120,
         title=alt.Title(tr("What if: how much EAF steel would 2030 need?"),
