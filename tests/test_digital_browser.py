@@ -55,7 +55,7 @@ def test_calculator_reproduces_the_article_and_follows_the_sliders(open_page):
     _set_slider(page, "Annual degradation", 0.5)
     page.wait_for_timeout(200)
     generation = _texts(page, CALCULATOR, "digital_calc_kwh")[0]
-    assert float(re.search(r"([\d.]+)亿", generation).group(1)) < 5.1
+    assert float(re.search(r"([\d,.]+) million kWh", generation).group(1).replace(",", "")) < 510
 
 
 def test_calculator_bars_show_a_tooltip(open_page):
