@@ -94,3 +94,23 @@ def test_no_emphasis_on_a_lone_chinese_character():
                 found += [(path.name, m.group(0)) for m in LONE_EMPHASIS.finditer("".join(cell["source"]))]
     assert found == []
 
+
+
+ASCII_MARK_IN_CHINESE = re.compile(r"[\u4e00-\u9fff][,;:?!]|[,;:?!][\u4e00-\u9fff]")
+
+
+def test_chinese_on_the_family_and_targets_pages_is_punctuated_full_width():
+    """Review 1207c 二-7: quotes shown on the family page (到2025年,短流程…), the task areas' wording and the targets'
+    Chinese kept the reprints' ASCII marks. The data keeps them as printed; the pages punctuate at display."""
+    from greenmfg.pages import family, targets
+    from greenmfg.pages.family import table, task_areas
+    from greenmfg.pages.targets import tracker
+
+    with using("zh"):
+        data = family.load()
+        tables = table.milestones_html(data) + task_areas.task_areas_html(data)
+        page = targets.load()
+        tracked = tracker.tracker_html(page["policy_targets"], page["progress"])
+    text = re.sub(r"<[^>]+>", "", tables + tracked)
+    assert ASCII_MARK_IN_CHINESE.findall(text) == []
+    assert "到2025年，短流程炼钢产量占比达15%" in text
