@@ -114,3 +114,74 @@ def test_chinese_on_the_family_and_targets_pages_is_punctuated_full_width():
     text = re.sub(r"<[^>]+>", "", tables + tracked)
     assert ASCII_MARK_IN_CHINESE.findall(text) == []
     assert "到2025年，短流程炼钢产量占比达15%" in text
+
+
+def _clipped(title: str) -> str:
+    """A title as prose clips it (钢铁工业高质量发展指导意见 for 关于促进钢铁工业高质量发展的指导意见, 工业绿色发展规划 for
+    “十四五”工业绿色发展规划): without the years, “十四五”, 关于, the opening verb and 的."""
+    text = re.sub(r"（\d{4}—\d{4}年）$", "", title).replace("“十四五”", "")
+    text = re.sub(r"^(加快推动|加快构建|加快|推动|促进|推进实施|推进)", "", text.removeprefix("关于"))
+    return text.replace("的", "")
+
+
+def _titles() -> list[str]:
+    """Every Chinese title and short title of the family table's documents, and each as prose clips it, longest
+    first."""
+    documents = loaders.load_table("policy_documents_family")
+    titles = {t for t in [*documents["title_zh"], *documents["short_zh"]] if t}
+    return sorted(titles | {_clipped(t) for t in titles if len(_clipped(t)) >= 6}, key=len, reverse=True)
+
+
+def unmarked_titles(text: str, titles: list[str]) -> list[str]:
+    """The places in ``text`` where a document's title stands outside book-title marks (《…》)."""
+    found = []
+    for title in titles:
+        for match in re.finditer(re.escape(title), text):
+            opened, closed = text.rfind("《", 0, match.start()), text.rfind("》", 0, match.start())
+            close_after, open_after = text.find("》", match.end()), text.find("《", match.end())
+            if not (opened > closed and close_after != -1 and (open_after == -1 or close_after < open_after)):
+                found.append(text[max(0, match.start() - 20):match.end() + 5])
+    return found
+
+
+def _family_and_targets_text() -> str:
+    """What the Chinese family and targets pages and the home page show of documents, outside the prose: tables,
+    chart rows (tooltips, axis labels, CSV) and notes."""
+    from greenmfg.pages import family, index, targets
+    from greenmfg.pages.family import documents, table, task_areas, timeline
+    from greenmfg.pages.index import targets_vs_latest
+    from greenmfg.pages.targets import distance
+
+    with using("zh"):
+        data = family.load()
+        parts = [table.milestones_html(data), table.not_found_html(data), task_areas.task_areas_html(data),
+                 documents.documents_html(data)]
+        chain = timeline.frame(data)
+        parts += [json.dumps(chain.to_dict("records"), ensure_ascii=False)]
+        page = targets.load()
+        parts += [json.dumps(distance.frame(page).to_dict("records"), ensure_ascii=False)]
+        parts += [json.dumps(targets_vs_latest.frame(index.load()).to_dict("records"), ensure_ascii=False)]
+    return html.unescape(re.sub(r"<[^>]+>", "", "".join(parts)))
+
+
+def _prose(path) -> str:
+    return "".join("".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
+                   if c["cell_type"] == "markdown")
+
+
+def test_chinese_pages_name_documents_in_book_title_marks():
+    """Review 1207c 二.8: the family page named half its documents bare (2022年的工业资源综合利用实施方案, its table
+    and timeline 工业领域碳达峰实施方案, the Opinions as 制造业绿色化发展指导意见). Every title or short title of the
+    family table, in the Chinese prose, tables, tooltips and chart rows, stands inside 《》; the Opinions as 《指导意见》."""
+    titles = _titles()
+    assert unmarked_titles("2021年的工业绿色发展规划和《工业领域碳达峰实施方案》", ["工业领域碳达峰实施方案"]) == []
+    assert unmarked_titles("2022年的工业领域碳达峰实施方案", ["工业领域碳达峰实施方案"]) != []
+    assert "钢铁工业高质量发展指导意见" in titles and "工业绿色发展规划" in titles
+    shown = _family_and_targets_text()
+    assert unmarked_titles(shown, titles) == []
+    assert "《指导意见》" in shown and "制造业绿色化发展指导意见" not in shown
+    prose = {path.name: unmarked_titles(_prose(path), titles)
+             for path in [REPO_ROOT / "zh" / f"{name}.ipynb" for name in ("index", "targets", "family", "claims",
+                                                                          "glossary")]
+             + sorted((REPO_ROOT / "zh" / "chapters").glob("*.ipynb"))}
+    assert {name: found for name, found in prose.items() if found} == {}
