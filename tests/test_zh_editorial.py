@@ -185,3 +185,17 @@ def test_chinese_pages_name_documents_in_book_title_marks():
                                                                           "glossary")]
              + sorted((REPO_ROOT / "zh" / "chapters").glob("*.ipynb"))}
     assert {name: found for name, found in prose.items() if found} == {}
+
+
+def test_the_recycled_resources_entry_names_one_association():
+    """Review 1207c 二.11: the glossary's 再生资源 entry credited 中国物资再生协会 in its definition and 中国再生资源回收利用协会
+    (another association) as its source. The China Daily page (from CCTV) says 中国物资再生协会 published the report with
+    十个品种 3.76亿吨; CRRA, China National Resources Recycling Association, is its English name."""
+    from greenmfg.pages.glossary import entries
+
+    with using("zh"):
+        page = entries.glossary_html(loaders.load_glossary(), loaders.load_article_paragraphs(), loaders.load_claims(),
+                                     loaders.load_policy_targets())
+    entry = page[page.index('id="term-recycled-resources"'):]
+    entry = re.sub(r"<[^>]+>", "", entry[:entry.index("</article>")])
+    assert entry.count("中国物资再生协会") == 2 and "中国再生资源回收利用协会" not in page  # definition and source
