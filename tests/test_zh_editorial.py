@@ -6,6 +6,8 @@ import html
 import json
 import re
 
+import pytest
+
 from greenmfg.data import loaders
 from greenmfg.locale.i18n import using
 from greenmfg.paths import REPO_ROOT
@@ -199,3 +201,18 @@ def test_the_recycled_resources_entry_names_one_association():
     entry = page[page.index('id="term-recycled-resources"'):]
     entry = re.sub(r"<[^>]+>", "", entry[:entry.index("</article>")])
     assert entry.count("中国物资再生协会") == 2 and "中国再生资源回收利用协会" not in page  # definition and source
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_two_ledger_entries_share_a_heading(lang):
+    """Review 1207c 三-12: claims 10 and 11 were both headed 钢铁、石化化工行业…分别超过97%和95%. Claims from one
+    sentence name their own figure after it (subject, subject_zh): （钢铁，97%）, （石化化工，95%）."""
+    from greenmfg.pages.claims import ledger
+    from greenmfg.pages.claims.reading_order import ordered_claims
+
+    with using(lang):
+        page = ledger.ledger_html(ordered_claims(loaders.load_claims(), loaders.load_article_paragraphs()))
+    headings = [re.sub(r"<[^>]+>|^\d+\. ", "", h) for h in re.findall(r"<h3>(.*?)</h3>", page)]
+    assert len(headings) == len(set(headings)) > 20
+    if lang == "zh":
+        assert "钢铁、石化化工行业规模以上工业重复用水率分别超过97%和95%（石化化工，95%）" in headings
