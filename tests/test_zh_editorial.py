@@ -182,6 +182,7 @@ def test_chinese_pages_name_documents_in_book_title_marks():
     shown = _family_and_targets_text()
     assert unmarked_titles(shown, titles) == []
     assert "《指导意见》" in shown and "制造业绿色化发展指导意见" not in shown
+    assert not re.search(r'《[^》]*"', shown)  # quotes inside a title are full-width: 《“十四五”工业绿色发展规划》
     prose = {path.name: unmarked_titles(_prose(path), titles)
              for path in [REPO_ROOT / "zh" / f"{name}.ipynb" for name in ("index", "targets", "family", "claims",
                                                                           "glossary")]
