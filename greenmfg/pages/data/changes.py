@@ -18,12 +18,16 @@ COLUMNS = ("Series and year", "Value", "Change", "Why", "Source", "Logged")
 KINDS = {"added": "added", "value": "value changed", "source": "source changed", "details": "details changed",
          "source or details": "source or details changed", "removed": "removed"}
 NOWRAP = ' style="white-space:nowrap"'
+SOURCE_WIDTH = ' style="min-width:9em"'  # a source's name and date, not broken every few letters beside a long reason
 
 
 def _value_html(change: pd.Series) -> str:
     """The figure: before → now only where its value changed; the old one for a removed figure; else the figure now."""
     before = value_text(change["old_value"], change["unit"], change["old_qualifier"])
     now = value_text(change["new_value"], change["unit"], change["new_qualifier"])
+    if change["change"] == "value" and before == now:  # e.g. 1,019.1 → 1,019.08 Mt, both 10.19亿吨 on Chinese pages
+        return (f"<strong>{html.escape(now)}</strong><br>"
+                f'<span class="gm-front-small">{html.escape(tr("a change finer than the figure shows"))}</span>')
     if change["change"] == "value":
         return f"{html.escape(before)} →<br><strong>{html.escape(now)}</strong>"
     return html.escape(before) if change["change"] == "removed" else f"<strong>{html.escape(now)}</strong>"
@@ -36,7 +40,7 @@ def _row(change: pd.Series) -> str:
             f"<td{NOWRAP}>{_value_html(change)}</td>"
             f"<td{NOWRAP}>{html.escape(tr(KINDS[change['change']]))}</td>"
             f'<td>{escaped(pick(change, "reason"))}</td>'
-            f'<td>{source_html(change["source_org"], change["source_date"], change["url"])}</td>'
+            f'<td{SOURCE_WIDTH}>{source_html(change["source_org"], change["source_date"], change["url"])}</td>'
             f'<td{NOWRAP}>{escaped(reader_date(change["changed_on"]))}</td></tr>')
 
 
