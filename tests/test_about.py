@@ -96,3 +96,23 @@ def test_zh_citation_is_the_chinese_title_with_the_authors_chinese_name_and_the_
     assert title == zh["title"] and title.startswith(quarto_config("zh")["website"]["title"] + "：")
     assert text.startswith(f"{author}. {title}")
     assert f"title = {{{title}}}" in entry and "note = {数据版本0.1.0；最新来源发布于2025年10月31日；来源核查至2026年12月}" in entry
+
+
+def _bib_entry(bib: str, key: str) -> str:
+    import re
+
+    return re.search(rf"@misc\{{{key},.*?\n\}}", (REPO_ROOT / bib).read_text(encoding="utf-8"), re.S)[0]
+
+
+@pytest.mark.parametrize("bib,missing,unconfirmed", [
+    ("references.bib", "howpublished = {Official text not found online}", "original title not confirmed"),
+    ("references-zh.bib", "howpublished = {官方原文网址未能找到}", "原题未能确认"),
+])
+def test_references_read_as_entries_not_templates(bib, missing, unconfirmed):
+    """The CCTV report, whose title is not known, is described in plain words (no bracketed placeholder set as a
+    title in title marks); the Opinions' entry says, where readers see it, that the official text was not found
+    online, and gives no address and no document number (none was seen in any source)."""
+    cctv, opinions = _bib_entry(bib, "cctv2024article"), _bib_entry(bib, "miit2024guiding")
+    assert "title = " not in cctv and "[" not in cctv and unconfirmed in cctv and ("搜狐" in cctv or "Sohu" in cctv)
+    assert missing in opinions and "url" not in opinions
+    assert not any(mark in opinions for mark in ("〔", "号}", "No.")), opinions

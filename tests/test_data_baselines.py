@@ -28,6 +28,22 @@ def test_2021_crude_steel_is_nbs_figure_not_worldsteels(context):
     assert "1.033 billion mt" in row["quote"]
 
 
+@pytest.mark.parametrize("year, publisher, value, quoted", [
+    (2016, "ndrc", 808.37, "808.37 million tons"), (2017, "nbs", 831.73, "831.73 million tonnes"),
+    (2018, "nbs", 928, "928 million tons")])
+def test_crude_steel_2016_to_2018_are_official_full_year_figures(context, year, publisher, value, quoted):
+    """No gap between 2016 and 2019, and each year a government figure with its quote (2016 was worldsteel's
+    rounding, seen only on a copy site; 2017 and 2018 were missing)."""
+    row = _row(context, "crude_steel_output", year)
+    assert row["publisher_id"] == publisher and float(row["value"]) == value and quoted in row["quote"]
+
+
+def test_nev_sales_2020_is_caams_release_not_a_later_restatement(context):
+    row = _row(context, "nev_sales", 2020)
+    assert row["publisher_id"] == "caam" and row["source_date"].startswith("2021-01")
+    assert "1.367 million units sold" in row["quote"] and float(row["value"]) == 136.7
+
+
 def test_official_grid_factors_are_series_with_their_publishers(context):
     national = _row(context, "grid_co2_factor_national_mee", 2023)
     assert national["publisher_id"] == "mee" and float(national["value"]) == 0.5306 and national["unit"] == "kg/kWh"

@@ -59,3 +59,19 @@ def test_build_names_a_reprint_host_in_no_list(tmp_path):
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert "column 'mirror_url': host 'zonecy.com' is neither the outlet's own site" in done.stderr
     assert "processed/context_series.csv: row " in done.stderr
+
+
+def test_a_page_that_names_the_outlet_it_carries_credits_that_outlet():
+    """A NetEase 网易号 page carries another outlet's report under 来源:光明日报 (or 新华社): the figures are that outlet's
+    report seen in a reprint, not NetEase's. No row credits NetEase with a www.163.com address as its own page, and
+    the 2023 grid emission factors name 光明日报 (third Chinese reading: 生态环境部（据网易报道）)."""
+    from greenmfg.data import loaders
+    tables = {name: loaders.load_table(name, raw=True)
+              for name in ("context_series", "policy_milestones", "policy_documents_family")}
+    for name, table in tables.items():
+        own_pages = table[table["url"].str.startswith("https://www.163.com/")]
+        assert own_pages.empty, f"{name}: {own_pages['url'].tolist()}"
+    series = tables["context_series"]
+    grid = series[series["series_id"].isin(["grid_co2_factor_national_mee", "grid_co2_factor_north_china_mee"])]
+    assert len(grid) == 3 and set(grid["outlet_id"]) == {"guangming_daily"} and set(grid["publisher_id"]) == {"mee"}
+    assert grid["mirror_url"].str.startswith("https://www.163.com/dy/").all()

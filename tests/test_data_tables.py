@@ -117,8 +117,9 @@ def test_policy_document_identity():
     assert sum(f.startswith("issuer_") for f in d.index) == 7
     assert d.loc["date_public", "value_en"] == "2024-03-01"
     assert d.loc["date_issued_reported", "value_en"] == "2024-02-29"
-    assert d.loc["document_number", "value_zh"] == "工信部联节〔2024〕26号"
-    assert d.loc["document_number", "status"] == "unverified"
+    # no source seen gives the number, so none is published (never filled from memory)
+    assert d.loc["document_number", "value_zh"] == ""
+    assert d.loc["document_number", "status"] == "not found"
     assert all(d.loc[f"task_area_{i}", "value_zh"] and d.loc[f"task_area_{i}", "value_en"] for i in range(1, 5))
 
 

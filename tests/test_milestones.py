@@ -159,3 +159,20 @@ def test_real_verdicts(real):
     assert (real.loc[["green_factory_earlier", "syngas_earlier"], "verdict"] == milestones.NOT_FOUND).all()
     assert set(real["verdict"]) <= set(milestones.VERDICTS)
     assert (real["reason"] != "").all()
+
+
+def test_a_missing_figure_says_where_it_was_looked_for(real):
+    """Each past-due milestone whose figure is missing names, in both languages, the releases in which it was not
+    found (the January 2026 press conferences, the associations' releases), not only that the data lacks it."""
+    frame = loaders.load_policy_milestones().set_index("milestone_id")
+    missing = real[real["reason"].str.startswith("No figure for 2025 on the milestone's basis")].index
+    assert len(missing) >= 10
+    for milestone_id in missing:
+        note, note_zh = frame.loc[milestone_id, "basis_note"], frame.loc[milestone_id, "basis_note_zh"]
+        assert re.search(r"\bfound\b", note) and "2025" in note, milestone_id
+        assert "未见" in note_zh, milestone_id
+    assert "21 January 2026" in real.loc["waste_rate_2025_resource_use", "reason"]
+    with using("zh"):
+        zh = milestones.verdicts(loaders.load_policy_milestones(), loaders.load_context_series(),
+                                 loaders.load_release_schedule(), data_last_updated()).set_index("milestone_id")
+    assert "2026年1月21日国新办发布会" in zh.loc["waste_rate_2025_resource_use", "reason"]

@@ -283,6 +283,25 @@ def test_reprint_pinyin_glosses_are_left_out_of_quotes_and_said_so(data):
     assert re.search(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", out) is None
 
 
+def test_a_clause_every_reprint_repeats_is_quoted_as_found_and_said_so_in_both_editions(data):
+    """Every copy of the 2030 goals sentence seen writes 制造业绿色低碳转型成效显著 twice. The quote keeps it (quotes are
+    verbatim), and each goal that quotes the sentence tells readers, in both editions, that the repetition is in the
+    copies seen: an editor must not take it for a slip of this site's."""
+    from greenmfg.locale.i18n import using
+    clause = "制造业绿色低碳转型成效显著"
+    goals = data["policy_targets"]
+    repeating = goals[goals["quote"].str.count(clause) >= 2]["target_id"].tolist()
+    assert repeating == ["T11", "T12", "T13", "T14", "T15"]
+    english = qualitative.qualitative_goals_html(goals, data["claims"])
+    with using("zh"):
+        chinese = qualitative.qualitative_goals_html(goals, data["claims"])
+    for out, said in ((english, "every reprint of the release seen repeats it"), (chinese, "所见各转载稿此处均重复此句，照录")):
+        entries = dict(re.findall(r'<article class="gm-entry" id="target-([^"]+)">(.*?)</article>', out, flags=re.S))
+        for target_id in repeating:
+            assert said in entries[target_id] and clause in entries[target_id]
+        assert said not in entries["T09"]  # a quote without the repetition gets no such note
+
+
 def test_a_zero_count_reads_as_words_in_both_editions():
     """按最新官方数据，5项量化目标中，尚无一项进度达标…: never '0项进度达标' or '0 of the 5 … is on track'."""
     import pandas as pd

@@ -154,14 +154,18 @@ def test_distance_frame_draws_no_bar_for_an_undetermined_pace(data):
     assert pd.isna(row["recent_pct_a_year"]) and row["recent_label"].startswith("undetermined")
 
 
-def test_steel_frame_breaks_lines_at_missing_years_and_carries_the_target(frames):
+def test_steel_frame_breaks_lines_at_missing_years_and_carries_the_target(data, frames):
     frame = frames["steel"]
     _has_provenance(frame)
     assert set(frame["measure"]) == {"crude steel", "EAF share", "target"}
     crude = frame[frame["measure"] == "crude steel"].sort_values("year")
     new_run = crude["year"].diff().fillna(1) != 1
     assert list(crude["segment"].diff().fillna(0) == 1) == list(new_run)  # a new segment exactly after each gap
-    assert crude["segment"].nunique() >= 2  # at least one gap in the years
+    assert set(range(2016, 2026)) <= set(crude["year"].astype(int))  # an official figure for every year since 2016
+    series = data["series"]
+    gap = (series["series_id"] == "crude_steel_output") & (series["year"].astype(int) == 2018)
+    gapped = steel.frame({**data, "series": series[~gap]})
+    assert gapped[gapped["measure"] == "crude steel"]["segment"].nunique() == crude["segment"].nunique() + 1
     assert frame[frame["measure"] == "target"]["value_label"].str.contains("at least").all()
 
 

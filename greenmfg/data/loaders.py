@@ -66,8 +66,14 @@ def load_policy_document(data_dir=None) -> pd.DataFrame:
 
 
 def load_policy_targets(data_dir=None) -> pd.DataFrame:
-    """The policy's targets T01..T10 with baselines and attribution status."""
-    return load_table("policy_targets", data_dir)
+    """The policy's targets T01..T15 with baselines and attribution status, and ``value_wording``: the CCTV report's
+    own words for the target's figure (达到20%以上), from the claim that checks it, the one Chinese wording seen of a
+    target known otherwise only from a translation (greenmfg.pages.family.wording words the goal from it)."""
+    targets, claims = load_table("policy_targets", data_dir), load_table("claims", data_dir)
+    claims = claims[claims["related_target_id"].ne("") & claims["value_wording"].ne("")]
+    wordings = {(row["related_target_id"], row["value"]): row["value_wording"] for _, row in claims.iterrows()}
+    targets["value_wording"] = [wordings.get((row["target_id"], row["value"]), "") for _, row in targets.iterrows()]
+    return targets
 
 
 def load_claims(data_dir=None) -> pd.DataFrame:

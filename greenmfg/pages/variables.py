@@ -11,6 +11,7 @@ from greenmfg.data.freshness import freshness_statement, last_updated, sources_c
 from greenmfg.data.validate import load_descriptor
 from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date
 from greenmfg.locale.i18n import pick, tr, using
+from greenmfg.pages.family.wording import goal_label
 from greenmfg.pages.project import pages
 from greenmfg.pages.values import KEY_PATTERN, Phrase, key
 from greenmfg.pages.var_tokens import lookup
@@ -52,7 +53,7 @@ def _target_vars(t: pd.DataFrame) -> dict:
         quantitative = r["target_kind"] == "quantitative"
         out[key(r["target_id"])] = {
             "value": fmt_number(r["value"]) if quantitative else "",
-            "display": fmt_value(*reader_units(r["value"], r["unit"]), r["qualifier"]) if quantitative else pick(r, "metric_en"),
+            "display": goal_label(r) if quantitative else pick(r, "metric_en"),  # as the document words it: 20%以上
             "horizon": _str(r["horizon_year"]),
             "baseline": fmt_value(*reader_units(r["baseline_value"], r["baseline_unit"]), r["baseline_qualifier"] or "="),
             "baseline_year": _str(r["baseline_year"]),

@@ -102,6 +102,15 @@ def _details(claim: pd.Series, targets: pd.DataFrame | None = None) -> str:
     return "".join(parts)
 
 
+def _subject(claim: pd.Series) -> str:
+    """Which of its sentence's figures a claim checks, where the sentence gives several (钢铁、石化化工…分别超过97%和95%):
+    '（钢铁，97%）', ' (steel, 97 %)'; '' for a claim whose sentence gives one."""
+    subject = cell_text(pick(claim, "subject"))
+    if not subject:
+        return ""
+    return html.escape(tr(" ({subject}, {value})", subject=subject, value=value_text(claim["value"], claim["unit"])))
+
+
 def _entry(claim: pd.Series, number: int, labels: dict[str, str], targets: pd.DataFrame) -> str:
     """One ledger entry, anchored as claim-<id>, with data-status and data-theme for the filters; the English
     rendering of the claim on English pages only (the Chinese text leads on both)."""
@@ -110,7 +119,8 @@ def _entry(claim: pd.Series, number: int, labels: dict[str, str], targets: pd.Da
     english = f'<p>{escaped(claim["claim_text_en"])}</p>' if language() == "en" else ""
     paragraph = html.escape(tr("paragraph {paragraph}", paragraph=paragraph_number(claim["paragraph_id"])))
     return (f'<li class="gm-entry" id="claim-{claim_id}" data-row data-status="{html.escape(slug(claim["status"]))}" '
-            f'data-theme="{html.escape(slug(claim["theme"]))}"><h3>{number}. {chinese(claim["claim_text"])}</h3>'
+            f'data-theme="{html.escape(slug(claim["theme"]))}"><h3>{number}. {chinese(claim["claim_text"])}'
+            f'{_subject(claim)}</h3>'
             f'{english}<dl>'
             f'<dt>{tr("Status")}</dt><dd><span class="gm-status">{escaped(tr(claim["status"]))}</span></dd>'
             f'<dt>{tr("Type")}</dt><dd>{escaped(tr(claim["claim_type"]))}</dd>'

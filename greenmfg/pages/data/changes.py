@@ -1,5 +1,6 @@
-"""The "What changed" log: each context_series value added or changed since the previous published version, with the
-old and new value, when it changed, why, and the source of the new value (processed/series_changes.csv)."""
+"""The "What changed" log: each context_series value added or changed since the previous published version, with its
+value (before → now where the value itself changed), the kind of change (``change``, found by comparing the two rows
+in the data step), when it changed, why, and the source of the figure now (processed/series_changes.csv)."""
 from __future__ import annotations
 
 import html
@@ -12,21 +13,34 @@ from greenmfg.data.frames import is_missing
 from greenmfg.locale.formatting import reader_date
 from greenmfg.locale.i18n import pick, tr
 
-COLUMNS = ("Series and year", "Before → now", "Why", "Source of the new value", "Logged")
+COLUMNS = ("Series and year", "Value", "Change", "Why", "Source", "Logged")
+# The kind of change as the log's column words it (the data's codes, see series_changes.resource.yaml).
+KINDS = {"added": "added", "value": "value changed", "source": "source changed", "details": "details changed",
+         "source or details": "source or details changed", "removed": "removed"}
 NOWRAP = ' style="white-space:nowrap"'
+SOURCE_WIDTH = ' style="min-width:9em"'  # a source's name and date, not broken every few letters beside a long reason
+
+
+def _value_html(change: pd.Series) -> str:
+    """The figure: before → now only where its value changed; the old one for a removed figure; else the figure now."""
+    before = value_text(change["old_value"], change["unit"], change["old_qualifier"])
+    now = value_text(change["new_value"], change["unit"], change["new_qualifier"])
+    if change["change"] == "value" and before == now:  # e.g. 1,019.1 → 1,019.08 Mt, both 10.19亿吨 on Chinese pages
+        return (f"<strong>{html.escape(now)}</strong><br>"
+                f'<span class="gm-front-small">{html.escape(tr("a change finer than the figure shows"))}</span>')
+    if change["change"] == "value":
+        return f"{html.escape(before)} →<br><strong>{html.escape(now)}</strong>"
+    return html.escape(before) if change["change"] == "removed" else f"<strong>{html.escape(now)}</strong>"
 
 
 def _row(change: pd.Series) -> str:
-    """One change: a new figure shows 'new figure' before, a removed one 'removed' now."""
-    before = value_text(change["old_value"], change["unit"], change["old_qualifier"])
-    now = value_text(change["new_value"], change["unit"], change["new_qualifier"])
+    """One change: series and year, value, kind of change, reason, source, date logged."""
     series = tr("{series}, {year}", series=escaped(pick(change, "series_label_en")), year=escaped(change["year"]))
-    before_html = html.escape(before) if before else f"<em>{tr('new figure')}</em>"
-    now_html = f"<strong>{html.escape(now)}</strong>" if now else f"<em>{tr('removed')}</em>"
     return (f'<tr><th scope="row">{series}</th>'
-            f"<td{NOWRAP}>{before_html} →<br>{now_html}</td>"
+            f"<td{NOWRAP}>{_value_html(change)}</td>"
+            f"<td{NOWRAP}>{html.escape(tr(KINDS[change['change']]))}</td>"
             f'<td>{escaped(pick(change, "reason"))}</td>'
-            f'<td>{source_html(change["source_org"], change["source_date"], change["url"])}</td>'
+            f'<td{SOURCE_WIDTH}>{source_html(change["source_org"], change["source_date"], change["url"])}</td>'
             f'<td{NOWRAP}>{escaped(reader_date(change["changed_on"]))}</td></tr>')
 
 

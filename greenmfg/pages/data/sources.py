@@ -71,15 +71,21 @@ def licence_name(licence: dict[str, Any]) -> str:
 OWN_NOTES = "raw/research"
 
 
+def upstream_sources(descriptor: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each named upstream source once (package-level, then per resource), known by its address (else its title), so
+    one source is one row with one licence; our own research notes are left out."""
+    named = descriptor.get("sources", []) + [s for res in descriptor["resources"] for s in res.get("sources", [])]
+    unique: dict[str, dict[str, Any]] = {}
+    for source in named:
+        unique.setdefault(str(source.get("path") or source["title"]), source)
+    return [s for s in unique.values() if not str(s.get("path", "")).startswith(OWN_NOTES)]
+
+
 def source_licences_html(descriptor: dict[str, Any]) -> str:
-    """Licences: the compilation's, then each named upstream source's (package-level, then per resource), once each."""
+    """Licences: the compilation's, then each upstream source's, its licence only from its ``licenses`` field."""
     title = pick(descriptor, "title") if descriptor.get("title") else tr("This data package")
     rows = [(title, tr(", ").join(map(licence_name, descriptor.get("licenses", []))))]
-    seen = set()
-    for source in descriptor.get("sources", []) + [s for res in descriptor["resources"] for s in res.get("sources", [])]:
-        if source["title"] in seen or str(source.get("path", "")).startswith(OWN_NOTES):
-            continue
-        seen.add(source["title"])
+    for source in upstream_sources(descriptor):
         licence = tr(", ").join(map(licence_name, source.get("licenses", [])))
         rows.append((pick(source, "title"),
                      licence or tr("not stated by the source: quoted briefly, for verification only")))

@@ -12,6 +12,7 @@ from greenmfg.data import milestones as verdict_rules
 from greenmfg.data.frames import is_missing
 from greenmfg.locale.formatting import reader_date
 from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.locale.punctuation import zh_punctuation
 
 from .chain import documents_by_id, verdict_frame
 from .sources import source_html
@@ -43,7 +44,7 @@ def _wording(m: pd.Series) -> str:
     summary = (tr("Wording of a foreign-language report ({language})", language=tr(LANGUAGE_NAMES[m["wording_language"]]))
                if foreign else tr("Exact wording"))
     quote = (f'<details><summary>{html.escape(summary)}</summary>'
-             f'{quote_html(m["quote"], QUOTE_LANG[m["wording_language"]])}</details>')
+             f'{quote_html(zh_punctuation(m["quote"]), QUOTE_LANG[m["wording_language"]])}</details>')  # 到2025年，…
     caveat = pick(m, "verification_note")
     return source_html(m) + quote + ("" if is_missing(caveat) else small(caveat))
 

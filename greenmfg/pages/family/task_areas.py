@@ -10,6 +10,7 @@ from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href
 from greenmfg.charts.scrollbox import scroll_box
 from greenmfg.data.frames import is_missing
 from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.locale.punctuation import zh_punctuation
 
 from .sources import source_html
 from .table import small
@@ -28,7 +29,7 @@ def measure_links(ids: str, names: dict[str, str]) -> str:
 
 def _row(area: pd.Series, names: dict[str, str], targets: pd.DataFrame) -> str:
     english = f'<br><span lang="en">{escaped(area["heading_en"])}</span>' if language() == "en" else ""
-    wording = (f'<details><summary>{html.escape(tr("Wording seen"))}</summary>{chinese(area["wording_zh"], "blockquote")}'
+    wording = (f'<details><summary>{html.escape(tr("Wording seen"))}</summary>{chinese(zh_punctuation(area["wording_zh"]), "blockquote")}'
                f"{source_html(area)}</details>") if not is_missing(area["wording_zh"]) else ""
     page = html.escape(tr("no page of its own")) if area["chapter"] == "none" else chapter_link(area["chapter"])
     links = tr("; ").join(f'<a href="{page_href("targets", "target-" + t)}">{escaped(target_name(targets.loc[t]))}</a>'

@@ -5,7 +5,8 @@ The data's ``qualifier`` says how a value bounds the measure (≥ for both 达�
 words it. Two words it leaves out are read from the row: ``aim`` (the document sets the value as an aim, 力争) and
 ``or_more`` (it says 以上), each 'yes' or 'no' where the data records them; where it does not, from the exact Chinese
 sentence in ``quote``: 力争 in the clause that holds the figure, 以上 right after the figure and its unit. A quote in
-another language decides neither (a report's 'aiming to' is the reporter's word, not the document's).
+another language decides neither (a report's 'aiming to' is the reporter's word, not the document's); for a target so
+quoted, the Chinese words the CCTV report gives its figure (``value_wording``, 达到20%以上) decide them.
 """
 from __future__ import annotations
 
@@ -39,8 +40,9 @@ def goal_flags(row: pd.Series | dict, value_column: str = "value") -> dict[str, 
     """{'aim': …, 'or_more': …} for the row's value (see the module's rules)."""
     aim, or_more = _flag(row, "aim"), _flag(row, "or_more")
     quote, value = row.get("quote"), row.get(value_column)
-    if (aim is None or or_more is None) and row.get("wording_language") == "zh" and not is_missing(quote) \
-            and not is_missing(value):
+    if row.get("wording_language") != "zh":  # a translation: the Chinese words seen of the figure, where there are any
+        quote = row.get("value_wording")
+    if (aim is None or or_more is None) and not is_missing(quote) and not is_missing(value):
         pattern = _figure(float(value))
         for clause in CLAUSE_END.split(str(quote)):
             found = pattern.search(clause)

@@ -17,7 +17,8 @@ from greenmfg.charts.markup import cell_text, value_text
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data import targets as pace_math
 from greenmfg.data.frames import PROVENANCE, reader_units, with_provenance
-from greenmfg.locale.i18n import pick, tr
+from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.pages.family.wording import goal_label
 
 CHART_ID = chart_id_of(__name__)
 MILESTONE = "earlier milestone"
@@ -65,16 +66,23 @@ def _scores(progress: pd.Series) -> dict:
             "next_release": next_release(progress["next_release"])}
 
 
-def _point(progress: pd.Series, label: str, kind: str, source: dict) -> dict:
-    """One of a target's two rows: the latest value or the target itself, with its own provenance."""
+def _goal(target: pd.Series) -> str:
+    """A Chinese target as every Chinese page words it (20%以上, 达到62%; a Chinese desk reads no ≥); English rows keep
+    the symbol, short for a phone, and the unit of their latest value (≥5.1亿吨 beside 3.85亿吨)."""
+    return goal_label(target) if language() == "zh" else ""
+
+
+def _point(progress: pd.Series, label: str, kind: str, source: dict, goal: str = "") -> dict:
+    """One of a target's two rows: the latest value or the target itself (``goal``: its value as every page words
+    it, 20%以上, not ≥20%), with its own provenance."""
     value, qualifier, year, basis = ((progress["latest_value"], progress["latest_qualifier"], progress["latest_year"],
                                       progress["latest_basis"]) if kind == "latest" else
                                      (progress["target_value"], progress["target_qualifier"], progress["target_year"],
                                       source["basis"]))
     return {"target_id": progress["target_id"], "label": label, "kind": tr(kind), "year": int(year),
             **dict(zip(("value", "unit"), reader_units(float(value), progress["unit"]))), "qualifier": qualifier,
-            "value_label": value_text(value, progress["unit"], qualifier),
-            "short_label": short_value(value, progress["unit"], qualifier),
+            "value_label": goal or value_text(value, progress["unit"], qualifier),
+            "short_label": goal or short_value(value, progress["unit"], qualifier),
             "percent_of_target": round(float(value) / float(progress["target_value"]) * 100, 1),
             "basis": basis, "attribution": tr(source["attribution_status"]) if source.get("attribution_status") else "",
             **_scores(progress),
@@ -96,7 +104,7 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
         rows.append(_point(progress, label, "latest", {**progress.to_dict(), **attribution}))
         # the target's 'as of' is when it was reported, not its horizon year (else "Data as of 2030")
         rows.append(_point(progress, label, "target", {**target.to_dict(), "basis": pick(target, "basis"),
-                                                        "as_of": target["source_date"]}))
+                                                        "as_of": target["source_date"]}, _goal(target)))
         steps += _milestones(progress["target_id"], label, data["steps"])
     out = pd.DataFrame(rows)
     latest = out["kind"] == tr("latest")

@@ -21,6 +21,7 @@ from greenmfg.data.milestones import value_label
 from greenmfg.data.targets import gap_text, pace_label
 from greenmfg.locale.formatting import year_span
 from greenmfg.locale.i18n import language, pick, tr
+from greenmfg.locale.punctuation import zh_punctuation
 from greenmfg.pages.family.wording import goal_label
 
 from . import latest
@@ -44,8 +45,8 @@ def _metric_html(target: pd.Series) -> str:
     """What a target measures: the English description and the Chinese wording; on Chinese pages the wording only
     (the description where the data has no Chinese wording)."""
     if language() == "en" or is_missing(target["metric_zh"]):
-        return f'{escaped(target["metric_en"])}<br>{chinese(target["metric_zh"])}'
-    return chinese(target["metric_zh"])
+        return f'{escaped(target["metric_en"])}<br>{chinese(zh_punctuation(target["metric_zh"]))}'
+    return chinese(zh_punctuation(target["metric_zh"]))
 
 
 def _row(progress: pd.Series, target: pd.Series, freshness: str = "") -> str:

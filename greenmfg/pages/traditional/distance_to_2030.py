@@ -24,6 +24,7 @@ from greenmfg.pages.traditional.progress import (
     TARGET_IDS,
     count_words,
     gap_label,
+    goal_words,
     pace_kind_of,
     status_reason_of,
     value_label,
@@ -48,7 +49,7 @@ def share_of_target_reached(latest: float, target: float) -> float:
     return 100.0 * latest / target
 
 
-def _tooltip_labels(row: pd.Series) -> dict[str, str]:
+def _tooltip_labels(row: pd.Series, targets: pd.DataFrame) -> dict[str, str]:
     """Tooltip strings of one target-progress row; a lower-bound latest value says so, and so does its gap."""
     bound = bool(row["latest_is_lower_bound"])
     latest = value_label(row["latest_value"], row["unit"], row["latest_qualifier"])
@@ -56,7 +57,7 @@ def _tooltip_labels(row: pd.Series) -> dict[str, str]:
     recent = pace_label(row["recent_annual_change"], row["unit"], pace_kind_of(row))
     return {
         "latest_label": tr("{value} (lower bound)", value=latest) if bound else latest,
-        "target_label": value_label(row["target_value"], row["unit"], row["target_qualifier"]),
+        "target_label": goal_words(targets, row["target_id"]),
         "gap_label": gap_text(row["gap"], row["unit"], bound, gap),
         "required_label": pace_label(row["required_annual_change"], row["unit"]),
         "recent_label": tr("{pace} (since {year})", pace=recent, year=row["recent_from_year"])
@@ -90,7 +91,7 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
         "status": rows["status"].map(tr),
         "latest_basis": [pick(row, "latest_basis") for _, row in rows.iterrows()],
     })
-    labels = pd.DataFrame([_tooltip_labels(row) for _, row in rows.iterrows()])
+    labels = pd.DataFrame([_tooltip_labels(row, data["targets"]) for _, row in rows.iterrows()])
     return with_provenance(pd.concat([shares, labels, rows[list(PROVENANCE)]], axis=1))
 
 

@@ -9,7 +9,8 @@ import pandas as pd
 from greenmfg.data.frames import is_missing, provenance_of, reader_decimals, reader_units, rescale
 from greenmfg.data.targets import PACE_EXACT, gap_amount, status_reason
 from greenmfg.locale.formatting import fmt_value
-from greenmfg.locale.i18n import tr
+from greenmfg.locale.i18n import language, tr
+from greenmfg.pages.family.wording import goal_label
 
 TARGET_IDS = ("T03", "T02", "T04", "T05")
 EAF_TARGET_ID = "T05"
@@ -64,6 +65,15 @@ def target_provenance(target: pd.Series) -> dict[str, str]:
     provenance = provenance_of(target)
     provenance["as_of"] = target["source_date"] if isinstance(target["source_date"], str) else ""
     return provenance
+
+
+def goal_words(targets: pd.DataFrame, target_id: str) -> str:
+    """A target's value as its document words it, as every page words it (greenmfg.pages.family.wording.goal_label):
+    20%以上, not 达到20%; a tonnage on English pages in Mt, as the page's other tonnages."""
+    target = targets[targets["target_id"] == target_id].iloc[0]
+    if language() == "en" and target["unit"] in MT_GLOSSED_UNITS:
+        return value_label(target["value"], target["unit"], target["qualifier"])
+    return goal_label(target)
 
 
 def eaf_target(targets: pd.DataFrame) -> pd.Series:

@@ -11,6 +11,7 @@ from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, figure_label, published_rows, series_rows, year_runs
 from greenmfg.locale.formatting import chart_unit, fmt_value, in_chart_unit
 from greenmfg.locale.i18n import tr, tr_all
+from greenmfg.pages.family.wording import goal_label
 from greenmfg.pages.traditional.progress import eaf_target, target_provenance, value_label
 
 CHART_ID = chart_id_of(__name__)
@@ -64,8 +65,7 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
     rows["year"] = rows["year"].astype(int)
     rows["value_label"] = [value_label(row["value"], row["unit"], row["qualifier"]) for _, row in rows.iterrows()]
     is_target = rows["measure"] == "target"
-    rows.loc[is_target, "value_label"] = rows.loc[is_target, "value_label"].map(
-        lambda label: tr("2030 target: {value}", value=label))
+    rows.loc[is_target, "value_label"] = tr("2030 target: {value}", value=goal_label(target))  # as every page words it
     rows[["value", "unit"]] = [in_chart_unit(value, unit) for value, unit in zip(rows["value"], rows["unit"])]
     columns = ["measure", "year", "value", "qualifier", "unit", "value_label", "figure", "segment", *PROVENANCE]
     return rows[columns].fillna({c: "" for c in PROVENANCE}).reset_index(drop=True)
