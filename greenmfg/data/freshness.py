@@ -69,7 +69,7 @@ def release_source(entry: pd.Series) -> str:
     names = [publisher_name(pid) for pid in str(entry["publisher_ids"]).split()]
     release = pick(entry, "release")
     if not names:
-        return release[:1].upper() + release[1:]
+        return release
     who = names[0] if len(names) == 1 else tr("{names} and {last}", names=tr(", ").join(names[:-1]), last=names[-1])
     return tr("{publisher} ({release})", publisher=who, release=release) if release else who
 
