@@ -9,8 +9,9 @@ import re
 import pytest
 
 from greenmfg.charts import card
+from greenmfg.charts.columns import page_table
 from greenmfg.charts.tooltips import SOURCE_DATE_LABEL
-from greenmfg.locale.formatting import reader_date, reader_period, reader_rows
+from greenmfg.locale.formatting import reader_date, reader_period
 from greenmfg.locale.i18n import using
 from greenmfg.pages import digital, traditional
 from greenmfg.pages.digital import power_mix, pv_calculator
@@ -43,7 +44,8 @@ def zh_chart(request):
     with using("zh"):
         chart = module.chart(module.frame(page.load()))
         spec = chart.to_dict()
-        rows = reader_rows(card.compile_specs(chart, module.CHART_ID)["rows"])
+        raw = card.compile_specs(chart, module.CHART_ID)["rows"]
+        rows = page_table(raw, list(dict.fromkeys(c for row in raw for c in row)))
     return request.param, spec, rows
 
 

@@ -188,13 +188,6 @@ def reader_period(value):
     return reader_date(value) if isinstance(value, str) and ISO_PERIOD.match(value.strip()) else value
 
 
-def reader_rows(rows: list[dict]) -> list[dict]:
-    """Rows as readers get them in a card's table and CSV: dates and periods as the edition writes them (2025年1月21日,
-    21 January 2025), not ISO. A desk pastes these cells into a credit line; Excel would turn an ISO '2025-09' into
-    1 September and '2025' into a number, stating a day the source never gave. The data package keeps ISO for code."""
-    return [{column: reader_period(value) for column, value in row.items()} for row in rows]
-
-
 def is_cjk(ch: str) -> bool:
     """True if the character is a CJK ideograph (units like 万辆, 亿吨 attach without a space)."""
     return "\u4e00" <= ch <= "\u9fff"
