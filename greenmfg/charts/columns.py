@@ -16,13 +16,12 @@ The card's table (:func:`page_table`) has the same columns but the period text, 
 """
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
 import altair as alt
 
-from greenmfg.data.frames import PROVENANCE
+from greenmfg.data.frames import PROVENANCE, is_missing
 from greenmfg.locale.formatting import reader_date, reader_period
 from greenmfg.locale.i18n import tr
 
@@ -57,14 +56,10 @@ def reader_columns(spec: dict[str, Any], columns: list[str], chart_id: str) -> l
     return [c for c in columns if c not in hidden]
 
 
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
-
-
 def value_type(qualifier: Any) -> str:
     """The words for a data qualifier: 'lower bound' for > and ≥ (下限), 'upper bound' for < and ≤ (上限),
     'approximate' for ≈ (约数), 'exact' for = (确数); '' where the row has no figure."""
-    if _missing(qualifier):
+    if is_missing(qualifier):
         return ""
     if qualifier not in VALUE_TYPES:
         raise ColumnsError(f"unknown qualifier {qualifier!r}")
@@ -74,7 +69,7 @@ def value_type(qualifier: Any) -> str:
 def iso_period(value: Any) -> str:
     """A period cell in ISO form as the data keeps it ('2025', '2025-06', '2025-06-30'): a year stored as a number
     becomes its four digits."""
-    if _missing(value):
+    if is_missing(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -83,7 +78,7 @@ def iso_period(value: Any) -> str:
 
 def csv_cell(value: Any) -> Any:
     """A cell as the CSV writes it: whole numbers without '.0' (409, not 409.0), missing as empty."""
-    if _missing(value):
+    if is_missing(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         return int(value)
