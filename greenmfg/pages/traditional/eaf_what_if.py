@@ -11,7 +11,7 @@ from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, latest_row, provenance_of
 from greenmfg.locale.formatting import chart_decimals, chart_unit, fmt_value, in_chart_unit, reader_date
 from greenmfg.locale.i18n import tr
-from greenmfg.pages.traditional.progress import eaf_target, megatonnes, target_provenance, value_label
+from greenmfg.pages.traditional.progress import EAF_TARGET_ID, eaf_target, goal_words, megatonnes, target_provenance
 
 CHART_ID = chart_id_of(__name__)
 TONNES = "Mt"  # the frame's tonnages; the sliders and bars count in the edition's unit (formatting.chart_unit: 亿吨)
@@ -48,7 +48,7 @@ def frame(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
               # the bar as first drawn: the sliders' defaults, the latest crude output times the target share
               "tonnes_mt": round(eaf_tonnage_needed(default_output, float(target["value"])), chart_decimals(TONNES, 0)),
               "method": tr(NEEDED, year=int(crude["year"]), output=fmt_value(output, TONNES),
-                           target=value_label(target["value"], target["unit"], target["qualifier"])),
+                           target=goal_words(data["targets"], EAF_TARGET_ID)),
               "default_output_mt": default_output, "default_share": float(target["value"]),
               "output_source": release(crude, str(int(crude["year"]))),
               "target_source": release(target, target["source_date"] if isinstance(target["source_date"], str) else ""),
