@@ -160,13 +160,15 @@ def test_the_page_has_its_sections_and_says_where_six_transformations_come_from(
 
 
 def test_milestone_counts_say_none_in_words():
-    """期限已过的阶段目标中，已实现3个，没有一个未能实现 (never 未实现0个); English: '3 were met and none was missed'."""
+    """Judged milestones read 均已实现 when none was missed (a headline 没有一个未能实现 invites '无一落空' when most
+    cannot be judged), and never 未实现0个; English: 'all were met', 'none was met and 1 was missed'."""
     from greenmfg.locale.i18n import using
     from greenmfg.pages.family import met_missed
 
-    assert met_missed(3, 0) == "3 were met and none was missed" and met_missed(0, 1) == "none was met and 1 was missed"
+    assert met_missed(3, 0) == "all were met" and met_missed(0, 1) == "none was met and 1 was missed"
+    assert met_missed(1, 2) == "1 was met and 2 were missed"
     with using("zh"):
-        assert met_missed(3, 0) == "已实现3个，没有一个未能实现"
+        assert met_missed(3, 0) == "均已实现" and met_missed(0, 1) == "尚无一个实现，未实现1个"
 
 
 def test_milestone_quotes_leave_out_a_reprints_pinyin_glosses():

@@ -35,7 +35,10 @@ def load(data_dir=None) -> dict:
 
 
 def met_missed(met: int, missed: int) -> str:
-    """'3 were met and none was missed' (已实现3个，没有一个未能实现): a count of none in words, never '0 were missed'."""
+    """What the judged milestones show: 'all were met' (均已实现) when none was missed, else '1 was met and 2 were
+    missed' (已实现1个，未实现2个); a count of none in words, never '0 were missed'."""
+    if met and not missed:
+        return tr("all were met")
     met_words = tr("none was met") if met == 0 else tr("{count} was met" if met == 1 else "{count} were met", count=met)
     missed_words = (tr("none was missed") if missed == 0
                     else tr("{count} was missed" if missed == 1 else "{count} were missed", count=missed))
@@ -50,6 +53,7 @@ def _counts(frame: pd.DataFrame, documents: pd.DataFrame) -> dict[str, str]:
              verdict_rules.NOT_YET_DUE: "not_yet_due"}
     out = {name: str(int(counts.get(verdict, 0))) for verdict, name in named.items()}
     out["due"] = str(sum(int(out[k]) for k in ("met", "not_met", "cannot_tell")))
+    out["judged"] = str(int(out["met"]) + int(out["not_met"]))
     out["met_missed"] = met_missed(int(out["met"]), int(out["not_met"]))
     relations = documents["relation"].value_counts()
     out.update({"documents": str(len(documents)), "milestones": str(len(found)), "searched": str(len(frame) - len(found)),
