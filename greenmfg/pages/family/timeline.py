@@ -35,6 +35,20 @@ TOOLTIP = [("document", "Document"), ("relation", "Relation"), ("issued_label", 
 # No "figure used" line: each milestone's reason names the figure it was judged on, or says there is none.
 
 
+
+# A Chinese title longer than this many characters is set on two lines, not cut short with an ellipsis: a title in
+# book-title marks is the document's own (《钢铁行业节能降碳专项行动计划》), so it cannot be abbreviated to fit a phone.
+ZH_TITLE_LINE = 12
+
+
+def _two_line_titles() -> dict:
+    """Axis options that set a long Chinese title on two lines (Vega draws an array of strings as lines)."""
+    if language() != "zh":
+        return {}
+    half = "ceil(length(datum.label) / 2)"
+    return {"labelExpr": f"length(datum.label) > {ZH_TITLE_LINE} ? "
+                         f"[substring(datum.label, 0, {half}), substring(datum.label, {half})] : datum.label"}
+
 def _document_cells(document: pd.Series) -> dict:
     """The document's columns; the Opinions sort last (row_order), the others by date."""
     last = document["document_id"] == OPINIONS
@@ -138,7 +152,8 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
     first, last = int(frame["issued"].str[:4].min()), int(frame["due_year"].max())
     x_scale = alt.Scale(domain=[f"{first}-01-01", f"{last + 1}-06-30"])
     axis = alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2}, labelFlush=False)
-    y = alt.Y("document:N", title=None, sort=alt.EncodingSortField("row_order", op="min"), axis=alt.Axis(labelLimit=180))  # documents by their proper short titles
+    y = alt.Y("document:N", title=None, sort=alt.EncodingSortField("row_order", op="min"),
+              axis=alt.Axis(labelLimit=180, **_two_line_titles()))  # documents by their proper titles
     tooltip = [alt.Tooltip(f"{field}:N", title=tr(title)) for field, title in TOOLTIP] + source_lines()
     start, due = alt.X("issued:T", title=None, scale=x_scale, axis=axis), alt.X("due:T", title=None, scale=x_scale)
     colour = alt.Color("verdict:N", scale=theme.color_scale(list(CATEGORIES)), title=tr("Verdict"),
