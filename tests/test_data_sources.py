@@ -75,3 +75,18 @@ def test_a_page_that_names_the_outlet_it_carries_credits_that_outlet():
     grid = series[series["series_id"].isin(["grid_co2_factor_national_mee", "grid_co2_factor_north_china_mee"])]
     assert len(grid) == 3 and set(grid["outlet_id"]) == {"guangming_daily"} and set(grid["publisher_id"]) == {"mee"}
     assert grid["mirror_url"].str.startswith("https://www.163.com/dy/").all()
+
+
+@pytest.mark.parametrize("series_id, year, outlet", [
+    ("equipment_mfg_share_of_industry_va", "2024", "ccin"),
+    ("hightech_mfg_share_of_industry_va", "2024", "ccin"),
+    ("power_battery_china_firms_share_global_top10_sne", "2025", "jiemian"),
+])
+def test_a_figure_a_mainland_outlet_reported_names_that_outlet(series_id, year, outlet):
+    """Where a mainland outlet's report of the same figure was found (中国化工信息 for the minister's 2024 shares,
+    界面新闻 for SNE's 2025 ranking), the row names it, not 中评社 or 聯合報, and quotes its simplified Chinese."""
+    from greenmfg.data import loaders
+    series = loaders.load_table("context_series", raw=True)
+    row = series[(series["series_id"] == series_id) & (series["year"].astype(str) == year)].iloc[0]
+    assert row["outlet_id"] == outlet
+    assert not set("國業製規陸總較個") & set(row["quote"])  # no traditional characters left in the quote
