@@ -27,8 +27,8 @@ def test_keys_values_and_examples(monkeypatch):
     v = build_variables()
     leaves = dict(walk(v))
     assert all(isinstance(x, str) for x in leaves.values())
-    assert leaves["series.nev_production.y2023"] == "958.7万辆"
-    assert leaves["series.nev_sales.y2023"] == "949.5万辆"
+    assert leaves["series.nev_production.y2023"] == "9.587 million vehicles"  # English counts in millions, not 万
+    assert leaves["series.nev_sales.y2023"] == "9.495 million vehicles"
     assert leaves["series.nev_production.latest_year"] == "2025"
     assert leaves["target.t01.display"] == "more than 40 %"
     assert leaves["target.t01.horizon"] == "2030"
@@ -72,7 +72,7 @@ def test_short_names_stand_for_existing_values_in_each_edition(monkeypatch):
                  {"fakepage": {"made": "9.587 million vehicles", "claim_year": "2023"}})
     monkeypatch.setattr(variables, "page_modules", lambda: [page])
     en, zh = build_variables(lang="en"), build_variables(lang="zh")
-    assert en["nev"] == {"made": "9.587 million vehicles", "then": "949.5万辆 in 2023",
+    assert en["nev"] == {"made": "9.587 million vehicles", "then": "9.495 million vehicles in 2023",
                          "year": en["series"]["nev_sales"]["latest_year"]}
     assert zh["nev"]["then"] == "2023年的949.5万辆"  # the phrase in the edition's words (locale/zh)
     assert set(en["nev"]) == set(zh["nev"])
