@@ -68,8 +68,8 @@ def tonnes_expr(field: str) -> str:
     return f"format({field}, ',.{chart_decimals(TONNES, 0)}f') + '{space}{unit}'"
 
 
-def chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """Slider what-if: EAF tonnage needed in 2030 for a chosen crude output and EAF share, beside the reported tonnage."""
+def sliders(frame: pd.DataFrame) -> tuple[alt.Parameter, alt.Parameter]:
+    """The 2030 crude-output and EAF-share sliders, starting at the latest output and the target share."""
     factor, unit = chart_unit(TONNES)
     low, high, step = (round(mt * factor, 6) for mt in OUTPUT_RANGE)
     # The slider prints its value as given: two decimals, as the prose writes it (9.61亿吨, not 9.6081).
@@ -77,6 +77,13 @@ def chart(frame: pd.DataFrame) -> alt.LayerChart:
         min=low, max=high, step=step, name=tr("Crude steel output in 2030, {unit} ", unit=unit)))
     share = alt.param(name="eaf_share_2030", value=float(frame["default_share"].iloc[0]),
                       bind=alt.binding_range(min=10, max=40, step=1, name=tr("EAF share in 2030, % ")))
+    return output, share
+
+
+def chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Slider what-if: EAF tonnage needed in 2030 for a chosen crude output and EAF share, beside the reported tonnage."""
+    factor, unit = chart_unit(TONNES)
+    output, share = sliders(frame)
     # The 'How' text of the needed bar: the message with its fields as Vega expressions (the sliders' values).
     how = tr("{share}% of {output} crude steel", share="' + format(eaf_share_2030, '.0f') + '",
              output=f"' + {tonnes_expr('output_2030')} + '")
