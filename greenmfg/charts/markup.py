@@ -10,8 +10,8 @@ import re
 from typing import Any
 
 from greenmfg.charts.card import site_root_prefix
-from greenmfg.data.frames import is_missing, reader_units
-from greenmfg.locale.formatting import fmt_value, reader_date
+from greenmfg.data.frames import is_missing, reader_value
+from greenmfg.locale.formatting import reader_date
 from greenmfg.locale.i18n import language, tr
 from greenmfg.pages.project import home, page, themes
 
@@ -48,7 +48,7 @@ def value_text(value: Any, unit: Any = "", qualifier: Any = "=") -> str:
     readers count in (greenmfg.data.frames.reader_units: 5.1亿吨 is 510 Mt on English pages)."""
     if is_missing(value):
         return ""
-    return fmt_value(*reader_units(value, cell_text(unit)), cell_text(qualifier) or "=")
+    return reader_value(value, cell_text(unit), cell_text(qualifier) or "=")
 
 
 # Pinyin some reprints print after a character, as in 指導(dǎo): letters with tone marks in brackets after a Hanzi.

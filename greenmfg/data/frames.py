@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from greenmfg.locale.formatting import fmt_value
 from greenmfg.locale.i18n import language, tr
 
 # The columns every chart row carries so the card can name and link its source: the publisher's short name, the
@@ -123,6 +124,13 @@ def reader_decimals(unit: str, decimals: int, lang: str | None = None) -> int:
         return decimals
     factor, _ = UNITS.get(unit, (1.0, unit))
     return max(0, decimals - round(math.log10(factor)))
+
+
+def reader_value(value: float, unit: str, qualifier: str = "=", decimals: int | None = None) -> str:
+    """A figure as this edition's readers read it, qualifier and unit included: 'more than 55 %', 3.85亿吨 in Chinese
+    and 385 Mt in English (reader_units), keeping its precision when rescaled (reader_decimals)."""
+    places = None if decimals is None else reader_decimals(unit, decimals)
+    return fmt_value(*reader_units(value, unit), qualifier, decimals=places)
 
 
 def year_span(frame: pd.DataFrame) -> str:

@@ -15,8 +15,8 @@ import math
 
 import pandas as pd
 
-from greenmfg.data.frames import PROVENANCE, is_missing, published_rows, reader_decimals, reader_units
-from greenmfg.locale.formatting import fmt_number, fmt_value
+from greenmfg.data.frames import PROVENANCE, is_missing, published_rows, reader_decimals, reader_units, reader_value
+from greenmfg.locale.formatting import fmt_number
 from greenmfg.locale.i18n import tr
 
 ON_TRACK = "on track"
@@ -46,7 +46,7 @@ def gap_amount(gap: float, unit: str, decimals: int = 2) -> str:
     points, short enough for a phone's scoreboard line) for rates, '110 Mt' (1.1亿吨 in Chinese) otherwise."""
     if unit == "%":
         return tr("{number} points", number=fmt_number(gap, decimals))
-    return fmt_value(*reader_units(gap, unit), decimals=reader_decimals(unit, decimals))
+    return reader_value(gap, unit, decimals=decimals)
 
 
 def gap_text(gap: float, unit: str, upper_bound: bool = False, amount: str | None = None) -> str:

@@ -6,10 +6,10 @@ import importlib
 import pandas as pd
 
 from greenmfg.data import loaders
-from greenmfg.data.frames import is_derived, reader_units
+from greenmfg.data.frames import is_derived, reader_value
 from greenmfg.data.freshness import freshness_statement, last_updated, sources_checked
 from greenmfg.data.validate import load_descriptor
-from greenmfg.locale.formatting import fmt_number, fmt_value, reader_date
+from greenmfg.locale.formatting import fmt_number, reader_date
 from greenmfg.locale.i18n import pick, tr, using
 from greenmfg.pages.family.wording import goal_label
 from greenmfg.pages.project import pages
@@ -35,14 +35,14 @@ def _series_vars(cs: pd.DataFrame) -> dict:
             raise ValueError(f"variable key collision for series '{sid}'")
         derived = is_derived(g)
         for (_, r), is_derived_row in zip(g.iterrows(), derived):
-            label = fmt_value(*reader_units(r["value"], r["unit"]), r["qualifier"])
+            label = reader_value(r["value"], r["unit"], r["qualifier"])
             node[f"y{int(r['year'])}_derived" if is_derived_row else f"y{int(r['year'])}"] = (
                 tr("{label} (derived)", label=label) if is_derived_row else label)
         published = g[~derived]
         if not published.empty:
             last = published.iloc[-1]
             node["latest_year"] = str(int(last["year"]))
-            node["latest"] = fmt_value(*reader_units(last["value"], last["unit"]), last["qualifier"])
+            node["latest"] = reader_value(last["value"], last["unit"], last["qualifier"])
     return out
 
 
@@ -55,7 +55,7 @@ def _target_vars(t: pd.DataFrame) -> dict:
             "value": fmt_number(r["value"]) if quantitative else "",
             "display": goal_label(r) if quantitative else pick(r, "metric_en"),  # as the document words it: 20%以上
             "horizon": _str(r["horizon_year"]),
-            "baseline": fmt_value(*reader_units(r["baseline_value"], r["baseline_unit"]), r["baseline_qualifier"] or "="),
+            "baseline": reader_value(r["baseline_value"], r["baseline_unit"], r["baseline_qualifier"] or "="),
             "baseline_year": _str(r["baseline_year"]),
             "attribution": tr(r["attribution_status"]),
         }
@@ -64,7 +64,7 @@ def _target_vars(t: pd.DataFrame) -> dict:
 
 def _claim_vars(c: pd.DataFrame) -> dict:
     """claim.<id>.{value,status}."""
-    return {key(r["claim_id"]): {"value": fmt_value(*reader_units(r["value"], r["unit"]), r["qualifier"] or "="),
+    return {key(r["claim_id"]): {"value": reader_value(r["value"], r["unit"], r["qualifier"] or "="),
                                  "status": tr(r["status"])}
             for _, r in c.iterrows()}
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenmfg.data.frames import is_missing, provenance_of, reader_decimals, reader_units, rescale
+from greenmfg.data.frames import is_missing, provenance_of, reader_value, rescale
 from greenmfg.data.targets import PACE_EXACT, gap_amount, status_reason
-from greenmfg.locale.formatting import fmt_value
 from greenmfg.locale.i18n import language, tr
 from greenmfg.pages.family.wording import goal_label
 
@@ -40,8 +39,7 @@ def megatonnes(value: float, unit: str) -> float:
 def value_label(value: float, unit: str, qualifier: str = "=", decimals: int | None = None) -> str:
     """Reader-facing value with its qualifier, e.g. 'more than 55 %', in the unit the edition's readers count in:
     3.85亿吨 in Chinese, 385 Mt in English (greenmfg.data.frames.reader_units)."""
-    places = None if decimals is None else reader_decimals(unit, decimals)
-    return fmt_value(*reader_units(value, unit), qualifier, decimals=places)
+    return reader_value(value, unit, qualifier, decimals)
 
 
 def gap_label(gap: float, unit: str) -> str:
