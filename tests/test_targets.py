@@ -226,6 +226,9 @@ def test_chinese_goals_keep_anchors_and_say_why_there_is_no_chinese(data):
     assert 'lang="zh-Hans">合成气一步法' in entries["T06"] and "<p>Large-scale" not in entries["T06"]
     # a German report's words are never the Chinese page's 出处原文: folded, under a Chinese label saying what they are
     assert "外文报道原文（德文）" in entries["T06"] and "出处原文" not in entries["T06"]
+    # the same 2030 passage in three versions: the document's own words, and two outlets' summaries, each named
+    assert "<summary>文件原文（中文）" in entries["T11"]
+    assert "<summary>上海有色网报道原文（中文）" in entries["T07"] and "<summary>人民网报道原文（中文）" in entries["T08"]
     assert "<details><summary>外文报道原文" in entries["T06"]
     # readers know a goal by its horizon, sector and words, not by an id in its heading
     assert not any(re.search(r"<h3>[^<]*\bT\d{2}\b", entry) for entry in entries.values())

@@ -8,14 +8,27 @@ import pandas as pd
 
 from greenmfg.charts.markup import chapter_link, chinese, escaped, page_href, quote_html, source_html
 from greenmfg.data.frames import is_missing
+from greenmfg.data.sources import publisher_name
 from greenmfg.locale.i18n import language, pick, tr
 from greenmfg.locale.punctuation import zh_clauses, zh_punctuation
 from greenmfg.pages.claims.reading_order import claim_numbers
 
 # wording_language codes of policy_targets: (name for readers, HTML lang attribute)
 ONLY_FOREIGN = "Known only from a foreign-language report; no Chinese wording was found."
+DOCUMENT_PUBLISHER = "miit"  # the Opinions' lead issuer: a quote credited to it alone is the document's own text
 LANGUAGES = {"zh": ("Chinese", "zh-Hans"), "en": ("English", "en"), "ja": ("Japanese", "ja"), "de": ("German", "de"),
              "it": ("Italian", "it")}
+
+
+def wording_label(target: pd.Series, foreign: bool, language_name: str) -> str:
+    """What the folded quote is: the document's own wording, or a named outlet's report of it (a summary that may
+    reword the document), so that two versions of one passage are never both called the original."""
+    if foreign:
+        return tr("Wording of a foreign-language report ({language})", language=language_name)
+    author = target["publisher_id"] if not is_missing(target["publisher_id"]) else DOCUMENT_PUBLISHER
+    if author == DOCUMENT_PUBLISHER:
+        return tr("The document's wording ({language})", language=language_name)
+    return tr("Wording in the report by {outlet} ({language})", outlet=publisher_name(author), language=language_name)
 
 
 def wording_html(target: pd.Series) -> str:
@@ -29,8 +42,7 @@ def wording_html(target: pd.Series) -> str:
     note = "" if is_missing(note_text) else f'<p class="gm-front-small">{escaped(note_text)}</p>'
     name, lang = LANGUAGES[target["wording_language"]]
     foreign = language() == "zh" and target["wording_language"] != "zh"  # a Chinese page names a foreign report
-    summary = html.escape(tr("Wording of a foreign-language report ({language})" if foreign
-                             else "Source wording ({language})", language=tr(name)))
+    summary = html.escape(wording_label(target, foreign, tr(name)))
     if foreign and not zh and is_missing(note_text):
         note = f'<p class="gm-front-small">{html.escape(tr(ONLY_FOREIGN))}</p>'
     quote = (f'<details><summary>{summary}</summary>{quote_html(zh_punctuation(target["quote"]), lang)}</details>'
