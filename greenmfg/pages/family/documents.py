@@ -12,6 +12,7 @@ from greenmfg.data.frames import is_missing
 from greenmfg.locale.formatting import reader_date
 from greenmfg.locale.i18n import language, pick, tr
 
+from .chain import document_label
 from .sources import source_html
 from .table import small
 
@@ -21,8 +22,12 @@ DATE_KINDS = {"signed": "date on the document", "published": "date of release", 
 
 
 def _title(doc: pd.Series) -> str:
+    """The full title, and the short title the page's other blocks use wherever it differs (declared once, here)."""
     english = f'<br><span lang="en">{escaped(doc["title_en"])}</span>' if language() == "en" else ""
-    return f"{chinese('《' + doc['title_zh'] + '》')}{english}"
+    short = document_label(doc)
+    declared = "" if short == tr("{document}", document=pick(doc, "title")) else small(tr("short title: {short}",
+                                                                                        short=short))
+    return f"{chinese('《' + doc['title_zh'] + '》')}{english}{declared}"
 
 
 def _number(doc: pd.Series) -> str:
