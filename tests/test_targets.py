@@ -298,7 +298,7 @@ def test_a_clause_every_reprint_repeats_is_quoted_as_found_and_said_so_in_both_e
     english = qualitative.qualitative_goals_html(goals, data["claims"])
     with using("zh"):
         chinese = qualitative.qualitative_goals_html(goals, data["claims"])
-    for out, said in ((english, "every reprint of the release seen repeats it"), (chinese, "所见各转载稿此处均重复此句，照录")):
+    for out, said in ((english, "every reprint of the release seen repeats it"), (chinese, "所见各转载稿均如此，照录")):
         entries = dict(re.findall(r'<article class="gm-entry" id="target-([^"]+)">(.*?)</article>', out, flags=re.S))
         for target_id in repeating:
             assert said in entries[target_id] and clause in entries[target_id]

@@ -19,7 +19,7 @@ from greenmfg.data import milestones as verdict_rules
 from greenmfg.data import targets as pace_math
 from greenmfg.data.frames import PROVENANCE, is_missing, provenance_of
 from greenmfg.data.freshness import data_last_updated
-from greenmfg.locale.i18n import pick, tr
+from greenmfg.locale.i18n import language, pick, tr
 
 STEP_COLUMNS = ["target_id", "year", "value", "qualifier", "unit", "percent_of_target", "value_label", "step_label",
                 "documents", "verdict", "reason", "outcome_value", "outcome_qualifier", "outcome_basis", *PROVENANCE]
@@ -41,6 +41,12 @@ def _judged(family: dict) -> pd.DataFrame:
     return found.merge(verdicts, on="milestone_id", how="left", validate="one_to_one")
 
 
+def titles_joined(titles: list[str]) -> str:
+    """Document titles in a row: "A, B" in English; in Chinese 《A》《B》, with no 顿号 between book titles
+    (GB/T 15834-2011, the national punctuation standard)."""
+    return ("" if language() == "zh" else tr(", ")).join(titles)
+
+
 def _step(target: pd.Series, group: pd.DataFrame, documents: pd.DataFrame) -> dict:
     """One step of a target: its value and year, the plans that set it (each way they word it), the first plan's
     verdict and source."""
@@ -52,7 +58,7 @@ def _step(target: pd.Series, group: pd.DataFrame, documents: pd.DataFrame) -> di
             "qualifier": first["qualifier"], "unit": first["unit"],
             "percent_of_target": round(float(first["value"]) / float(target["value"]) * 100, 1),
             "value_label": label, "step_label": tr("{value} by {year}", value=label, year=int(first["year"])),
-            "documents": tr(", ").join(names), "verdict": tr(first["verdict"]), "reason": first["reason"],
+            "documents": titles_joined(names), "verdict": tr(first["verdict"]), "reason": first["reason"],
             "outcome_value": first["outcome_value"], "outcome_qualifier": first["outcome_qualifier"],
             "outcome_basis": first["outcome_basis"],
             **provenance_of(first), "as_of": str(documents.loc[first["document_id"], "date"])}
