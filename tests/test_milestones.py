@@ -124,6 +124,23 @@ def test_milestones_without_a_series_or_a_value_cannot_be_told_and_say_why():
     assert words.verdict == milestones.CANNOT_TELL and "in words" in words.reason
 
 
+def test_each_cannot_tell_says_why_in_a_word_readers_can_count_by():
+    """'Not yet published' only while the usual release is ahead; once it has passed, 'no official figure seen'."""
+    cause = {name: judge(_milestone(**extra), rows, **when).cause for name, extra, rows, when in [
+        ("early", {}, [], {"last_updated": "2026-01-05"}), ("late", {}, [], {}),
+        ("irregular", {"outcome_series_id": "pue", "value": 1.5, "qualifier": "<", "direction": "lower",
+                       "unit": "PUE"}, [], {}),
+        ("basis", {}, [_row(value=90, basis="NDRC bulk solid waste incl. straw")], {}),
+        ("no_series", {"outcome_series_id": "", "outcome_basis": ""}, [], {}),
+        ("part_year", {}, [_row(value=40, as_of="2025-06")], {}), ("bound", {}, [_row(value=55, qualifier=">")], {}),
+        ("words", {"value": float("nan"), "outcome_series_id": ""}, [], {}),
+        ("met", {}, [_row(value=58)], {})]}
+    assert cause == {"early": milestones.NOT_YET_PUBLISHED, "late": milestones.NOT_SEEN,
+                     "irregular": milestones.NOT_SEEN, "basis": milestones.OTHER_BASIS,
+                     "no_series": milestones.OTHER_BASIS, "part_year": milestones.PART_YEAR,
+                     "bound": milestones.BOUND_ONLY, "words": milestones.IN_WORDS, "met": ""}
+
+
 def test_due_years_not_yet_passed():
     result = judge(_milestone(year=2030), [_row(year=2030, value=99)])
     assert result.verdict == milestones.NOT_YET_DUE and "2030" in result.reason
@@ -159,6 +176,8 @@ def test_real_verdicts(real):
     assert (real.loc[["green_factory_earlier", "syngas_earlier"], "verdict"] == milestones.NOT_FOUND).all()
     assert set(real["verdict"]) <= set(milestones.VERDICTS)
     assert (real["reason"] != "").all()
+    cannot_tell = real["verdict"] == milestones.CANNOT_TELL
+    assert real.loc[cannot_tell, "cause"].isin(milestones.CAUSES).all() and (real.loc[~cannot_tell, "cause"] == "").all()
 
 
 def test_a_missing_figure_says_where_it_was_looked_for(real):

@@ -23,6 +23,12 @@ from greenmfg.locale.i18n import language, pick, tr
 
 MET, NOT_MET, CANNOT_TELL, NOT_YET_DUE, NOT_FOUND = "met", "not met", "cannot tell", "not yet due", "no milestone found"
 VERDICTS = (MET, NOT_MET, CANNOT_TELL, NOT_YET_DUE, NOT_FOUND)
+# Why a past-due milestone cannot be told, in a few words a reader can count by: the year's figure is not out yet,
+# was due but not seen, exists only on another basis or unit, covers part of the year, is only a bound; or the
+# milestone is stated in words.
+NOT_YET_PUBLISHED, NOT_SEEN, OTHER_BASIS = "figure not yet published", "no official figure seen", "no figure on the same basis"
+PART_YEAR, BOUND_ONLY, IN_WORDS = "part-year figure only", "figure only a bound", "goal stated in words"
+CAUSES = (NOT_YET_PUBLISHED, NOT_SEEN, OTHER_BASIS, PART_YEAR, BOUND_ONLY, IN_WORDS)
 # Units English readers get instead of the source's (万/亿 are rescaled by greenmfg.data.frames.rescale).
 EN_UNITS = {"万亿元": (1.0, "trillion yuan")}
 INF = math.inf
@@ -35,6 +41,7 @@ class Verdict:
     verdict: str
     reason: str
     outcome: pd.Series | None = None
+    cause: str = ""  # one of CAUSES when the verdict is CANNOT_TELL
 
 
 def value_label(value: Any, unit: Any, qualifier: Any = "=") -> str:
@@ -112,6 +119,19 @@ def due_text(milestone: pd.Series, schedule: pd.DataFrame, last_updated: str) ->
     return tr(message, next=text, year=int(milestone["year"]), when=when)
 
 
+def release_pending(milestone: pd.Series, schedule: pd.DataFrame, last_updated: str) -> bool:
+    """True where the outcome series is released yearly and the usual release of the milestone year's figure has not
+    passed by last_updated (its absence is expected); False where it has passed, or the release is irregular."""
+    series_id = milestone.get("outcome_series_id")
+    if is_missing(series_id) or series_id not in set(schedule["series_id"]):
+        return False
+    entry = schedule.set_index("series_id").loc[series_id]
+    if entry["cadence"] != "annual" or is_missing(entry["release_month_first"]):
+        return False
+    last_month = f"{int(milestone['year']) + 1}-{int(entry['release_month_last']):02d}"
+    return period_end(last_month) >= period_end(last_updated)
+
+
 def _missing(milestone: pd.Series, rows: pd.DataFrame, schedule: pd.DataFrame, last_updated: str) -> Verdict:
     """No row on the milestone's basis for its year: another basis is named; otherwise when the figure is due."""
     year = int(milestone["year"])
@@ -119,10 +139,12 @@ def _missing(milestone: pd.Series, rows: pd.DataFrame, schedule: pd.DataFrame, l
         basis = pick(rows.iloc[-1], "basis")
         return Verdict(CANNOT_TELL, _with_note(tr(
             "The figure for {year} in the data counts another basis ({basis}); figures on different bases are not "
-            "compared.", year=year, basis=basis), milestone))
+            "compared.", year=year, basis=basis), milestone), cause=OTHER_BASIS)
     text = tr("No figure for {year} on the milestone's basis is in the data.", year=year)
     due = due_text(milestone, schedule, last_updated)
-    return Verdict(CANNOT_TELL, _with_note(tr("{reason} {due}", reason=text, due=due) if due else text, milestone))
+    cause = NOT_YET_PUBLISHED if release_pending(milestone, schedule, last_updated) else NOT_SEEN
+    return Verdict(CANNOT_TELL, _with_note(tr("{reason} {due}", reason=text, due=due) if due else text, milestone),
+                   cause=cause)
 
 
 def _judged(milestone: pd.Series, row: pd.Series) -> Verdict:
@@ -133,15 +155,16 @@ def _judged(milestone: pd.Series, row: pd.Series) -> Verdict:
               "milestone": milestone_label(milestone), "year": int(milestone["year"])}
     if figure_unit != unit:
         return Verdict(CANNOT_TELL, tr("The figure for {period}, {figure}, is in another unit than the milestone "
-                                       "({milestone}).", **values), row)
+                                       "({milestone}).", **values), row, OTHER_BASIS)
     outcome = decide(figure, str(row["qualifier"]), threshold, str(milestone["qualifier"]), str(milestone["direction"]))
     part_year = period_end(row["as_of"]) < date(int(milestone["year"]), 12, 31)
     if part_year and not (outcome == MET and milestone.get("running_total") == "yes"):
         return Verdict(CANNOT_TELL, tr("The only figure for {year} is for {period}, part of the year ({figure}); it "
-                                       "cannot settle a milestone for the whole year ({milestone}).", **values), row)
+                                       "cannot settle a milestone for the whole year ({milestone}).", **values), row,
+                       PART_YEAR)
     if outcome is None:
         return Verdict(CANNOT_TELL, tr("The figure for {period}, {figure}, is only a bound: it may or may not meet "
-                                       "the milestone ({milestone}).", **values), row)
+                                       "the milestone ({milestone}).", **values), row, BOUND_ONLY)
     if part_year:
         return Verdict(MET, tr("The figure for {period}, {figure}, already meets the milestone ({milestone}), and "
                                "the count only grows.", **values), row)
@@ -161,18 +184,18 @@ def verdict(milestone: pd.Series, context: pd.DataFrame, schedule: pd.DataFrame,
         return Verdict(NOT_YET_DUE, tr("{reason} {due}", reason=text, due=due) if due else text)
     if is_missing(milestone.get("value")):
         return Verdict(CANNOT_TELL, _with_note(tr("A milestone stated in words; no figure in the data can settle "
-                                                  "it."), milestone))
+                                                  "it."), milestone), cause=IN_WORDS)
     if is_missing(milestone.get("outcome_series_id")):
         note = pick(milestone, "basis_note")
         return Verdict(CANNOT_TELL, note if not is_missing(note) else tr("No series in the data counts the same "
-                                                                         "thing as the milestone."))
+                                                                         "thing as the milestone."), cause=OTHER_BASIS)
     rows = _outcome_rows(milestone, context)
     same = rows[rows["basis"] == milestone["outcome_basis"]] if not rows.empty else rows
     if same.empty:
         return _missing(milestone, rows, schedule, last_updated)
     row = same.sort_values("as_of", key=lambda s: s.map(period_end)).iloc[-1]
     result = _judged(milestone, row)
-    return Verdict(result.verdict, _with_note(result.reason, milestone), result.outcome)
+    return Verdict(result.verdict, _with_note(result.reason, milestone), result.outcome, result.cause)
 
 
 OUTCOME_COLUMNS = ("value", "unit", "qualifier", "source_org", "source_date", "url", "mirror_url")
@@ -186,6 +209,7 @@ def verdicts(milestones: pd.DataFrame, context: pd.DataFrame, schedule: pd.DataF
         result = verdict(milestone, context, schedule, last_updated)
         row = result.outcome
         rows.append({"milestone_id": milestone["milestone_id"], "verdict": result.verdict, "reason": result.reason,
+                     "cause": result.cause,
                      "outcome_label": "" if row is None else value_label(row["value"], row["unit"], row["qualifier"]),
                      "outcome_period": "" if row is None else reader_date(row["as_of"]),
                      **{f"outcome_{c}": "" if row is None or is_missing(row.get(c)) else row[c]

@@ -45,6 +45,14 @@ def met_missed(met: int, missed: int) -> str:
     return tr("{met} and {missed}", met=met_words, missed=missed_words)
 
 
+def cannot_tell_why(frame: pd.DataFrame) -> str:
+    """The milestones that cannot be told, counted by why, most frequent first: '16: no official figure seen;
+    …' (其中16个未见当年官方数字；…)."""
+    causes = frame[frame["verdict"] == verdict_rules.CANNOT_TELL]["cause"].value_counts()
+    parts = [tr("{count}: {cause}", count=int(count), cause=tr(cause)) for cause, count in causes.items()]
+    return tr("; ").join(parts)
+
+
 def _counts(frame: pd.DataFrame, documents: pd.DataFrame) -> dict[str, str]:
     """How many documents, dated milestones, searches that found nothing, and milestones in each verdict."""
     counts = frame["verdict"].value_counts()
@@ -55,6 +63,7 @@ def _counts(frame: pd.DataFrame, documents: pd.DataFrame) -> dict[str, str]:
     out["due"] = str(sum(int(out[k]) for k in ("met", "not_met", "cannot_tell")))
     out["judged"] = str(int(out["met"]) + int(out["not_met"]))
     out["met_missed"] = met_missed(int(out["met"]), int(out["not_met"]))
+    out["cannot_tell_why"] = cannot_tell_why(frame)
     relations = documents["relation"].value_counts()
     out.update({"documents": str(len(documents)), "milestones": str(len(found)), "searched": str(len(frame) - len(found)),
                 "predecessors": str(int(relations.get("predecessor", 0))),

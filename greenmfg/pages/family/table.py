@@ -49,6 +49,14 @@ def _wording(m: pd.Series) -> str:
     return source_html(m) + quote + ("" if is_missing(caveat) else small(caveat))
 
 
+def verdict_words(m: pd.Series) -> str:
+    """The verdict, and for a milestone that cannot be told, why in a few words: 无法判断（未见当年官方数字）."""
+    cause = m.get("cause")
+    if m["verdict"] != verdict_rules.CANNOT_TELL or is_missing(cause) or not cause:
+        return tr(m["verdict"])
+    return tr("{verdict} ({cause})", verdict=tr(m["verdict"]), cause=tr(cause))
+
+
 def _row(m: pd.Series, documents: pd.DataFrame) -> str:
     """One milestone: what it is (measure, value, year, basis), its document, verdict and reason, source and wording."""
     found = m["verdict"] != verdict_rules.NOT_FOUND
@@ -58,7 +66,7 @@ def _row(m: pd.Series, documents: pd.DataFrame) -> str:
     return (f'<tr id="milestone-{escaped(m["milestone_id"])}" data-row data-measure="{escaped(m["measure_id"])}" '
             f'data-verdict="{slug(m["verdict"])}"><th scope="row"><span class="gm-front-small">'
             f'{escaped(pick(m, "measure_en"))}</span><br>{what}</th><td>{_document_cell(m, documents)}</td>'
-            f'<td><span class="gm-status">{html.escape(tr(m["verdict"]))}</span><br>{escaped(m["reason"])}</td>'
+            f'<td><span class="gm-status">{html.escape(verdict_words(m))}</span><br>{escaped(m["reason"])}</td>'
             f"<td>{_wording(m)}</td></tr>")
 
 
