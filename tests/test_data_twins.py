@@ -33,9 +33,22 @@ LABELS = {"series_label_zh"}
 PROCESS_PHRASES_ZH = ("本次任务", "研究团队", "研究文件", "无法联网", "本会话", "研究人员")
 
 
+# A figure's scale from the words after it, so 4.14亿吨 and 414 Mt, 949.5万 and 9.495 million, 390亿千瓦时 and 39 TWh
+# are one figure: 万亿 before 万 and 亿; Mt is million tonnes, GW a million kW (万千瓦), TWh a billion kWh (亿千瓦时).
+SCALES = ((re.compile(r"\s?万亿"), 1e12), (re.compile(r"\s?万"), 1e4), (re.compile(r"\s?亿"), 1e8),
+          (re.compile(r" (?:trillion)\b"), 1e12), (re.compile(r" (?:billion|TWh)\b"), 1e9),
+          (re.compile(r" (?:million|Mt|GW)\b"), 1e6), (re.compile(r" GWh\b"), 1e6))
+
+
 def numbers(text: str) -> set[float]:
-    """The figures a text contains, as numbers (so 2024-07-05 and 2024年7月5日 agree; 1,020 is 1020)."""
-    return {float(n.replace(",", "")) for n in NUMBER.findall(text)}
+    """The figures a text contains, as numbers at their full scale (so 2024-07-05 and 2024年7月5日 agree; 1,020 is
+    1020; 4.14亿吨 and 414 Mt are both 414,000,000), to six significant digits."""
+    found = set()
+    for match in NUMBER.finditer(text):
+        value, rest = float(match.group().replace(",", "")), text[match.end():]
+        scale = next((factor for pattern, factor in SCALES if pattern.match(rest)), 1.0)
+        found.add(float(f"{value * scale:.6g}"))
+    return found
 
 
 def twin_pairs():
@@ -73,6 +86,12 @@ def test_twins_use_chinese_punctuation_and_no_space_before_units():
 def test_twins_speak_to_readers():
     assert [(name, line, twin) for name, line, twin, _, zh in twin_pairs()
             if any(phrase in zh for phrase in PROCESS_PHRASES_ZH)] == []
+
+
+def test_numbers_compare_across_chinese_and_english_units():
+    assert numbers("414 Mt, 9.495 million vehicles, 20 million yuan, 39 TWh") == numbers(
+        "4.14亿吨、949.5万辆、2000万元、390亿千瓦时")
+    assert numbers("1.18 trillion kWh") == numbers("1.18万亿千瓦时") and numbers("41.4 Mt") != numbers("4.14亿吨")
 
 
 def test_numbers_and_punctuation_checks_can_fail():
