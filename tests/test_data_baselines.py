@@ -56,7 +56,7 @@ def test_official_grid_factors_are_series_with_their_publishers(context):
 def test_glossary_states_the_nbs_threshold_of_industry_above_designated_size():
     term = loaders.load_glossary().set_index("term_id").loc["industry-above-designated-size"]
     assert "2000万元及以上的工业法人单位" in term["definition_zh"] and "2000万元及以上的工业法人单位" in term["quote"]
-    assert "2000万 yuan" in term["definition_en"] and "2011" in term["definition_en"]
+    assert "20 million yuan" in term["definition_en"] and "2011" in term["definition_en"]
     assert term["source_url"].startswith("http://www.fujian.gov.cn/") and term["source_publisher_id"] == "nbs"
 
 
