@@ -132,12 +132,13 @@ def test_each_cannot_tell_says_why_in_a_word_readers_can_count_by():
                        "unit": "PUE"}, [], {}),
         ("basis", {}, [_row(value=90, basis="NDRC bulk solid waste incl. straw")], {}),
         ("no_series", {"outcome_series_id": "", "outcome_basis": ""}, [], {}),
+        ("elsewhere", {"outcome_series_id": "", "outcome_basis": "", "figures_elsewhere": "another basis"}, [], {}),
         ("part_year", {}, [_row(value=40, as_of="2025-06")], {}), ("bound", {}, [_row(value=55, qualifier=">")], {}),
         ("words", {"value": float("nan"), "outcome_series_id": ""}, [], {}),
         ("met", {}, [_row(value=58)], {})]}
     assert cause == {"early": milestones.NOT_YET_PUBLISHED, "late": milestones.NOT_SEEN,
                      "irregular": milestones.NOT_SEEN, "basis": milestones.OTHER_BASIS,
-                     "no_series": milestones.OTHER_BASIS, "part_year": milestones.PART_YEAR,
+                     "no_series": milestones.NOT_SEEN, "elsewhere": milestones.OTHER_BASIS, "part_year": milestones.PART_YEAR,
                      "bound": milestones.BOUND_ONLY, "words": milestones.IN_WORDS, "met": ""}
 
 

@@ -187,8 +187,9 @@ def verdict(milestone: pd.Series, context: pd.DataFrame, schedule: pd.DataFrame,
                                                   "it."), milestone), cause=IN_WORDS)
     if is_missing(milestone.get("outcome_series_id")):
         note = pick(milestone, "basis_note")
+        cause = OTHER_BASIS if milestone.get("figures_elsewhere") == "another basis" else NOT_SEEN
         return Verdict(CANNOT_TELL, note if not is_missing(note) else tr("No series in the data counts the same "
-                                                                         "thing as the milestone."), cause=OTHER_BASIS)
+                                                                         "thing as the milestone."), cause=cause)
     rows = _outcome_rows(milestone, context)
     same = rows[rows["basis"] == milestone["outcome_basis"]] if not rows.empty else rows
     if same.empty:
