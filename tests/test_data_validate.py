@@ -65,7 +65,10 @@ def case(file: str, where, changes: dict, column: str, contains: str, id: str):
 
 CS, PT, CL = "context_series.csv", "policy_targets.csv", "claims.csv"
 NEV_SALES = {"series_id": "nev_sales"}
-NEV_SALES_2025 = {"series_id": "nev_sales", "year": "2025"}  # the log also has a re-citation of 2020
+# NEV sales 2025 in the log: its first entry (the row added on 2026-11-28), whose old value is checked against the
+# snapshot, and its last (a re-citation), whose new value is checked against the data. 2020 has a re-citation too.
+NEV_SALES_2025_FIRST = {"series_id": "nev_sales", "year": "2025", "old_value": ""}
+NEV_SALES_2025_LAST = {"series_id": "nev_sales", "year": "2025", "old_value": "1649"}
 EAF_CLAIM = {"claim_id": "eaf-steel-2030"}
 PV_MODULES = {"series_id": "pv_module_output"}
 # One corrupted cell (or a few in one row) each: the message must name the file, the column and that row.
@@ -111,10 +114,10 @@ CELL_EDITS = [
     case(CL, EAF_CLAIM, {"paragraph_id": "p99"}, "paragraph_id", "unknown paragraph_id 'p99'", "unknown-paragraph"),
     case(CL, EAF_CLAIM, {"unit": " %"}, "unit", "leading or trailing spaces", "padded-cell"),
     case(CL, EAF_CLAIM, {"evidence_url": "ftp://example.org/x"}, "evidence_url", "not an http(s) URL", "non-http-url"),
-    case("series_changes.csv", NEV_SALES_2025, {"new_value": "1650"}, "new_value",
+    case("series_changes.csv", NEV_SALES_2025_LAST, {"new_value": "1650"}, "new_value",
          "series 'nev_sales' year 2025: new_value '1650' is not the current value in context_series ('1649')",
          "log-new-value-is-not-the-data"),
-    case("series_changes.csv", NEV_SALES_2025, {"old_value": "1500"}, "old_value",
+    case("series_changes.csv", NEV_SALES_2025_FIRST, {"old_value": "1500"}, "old_value",
          "old_value '1500' is not the value in raw/snapshots/context_series_2026-11-28.csv ('')",
          "log-old-value-is-not-the-snapshot"),
     case("release_schedule.csv", {"cadence": "irregular"}, {"release_month_first": "3", "release_month_last": "3"},
