@@ -98,7 +98,7 @@ def test_output_in_words_names_the_peak():
     assert steel.output_in_words(crude.iloc[:2]) == "at its peak"
 
 
-@pytest.mark.parametrize("percent, words", [(9.7, "still under a tenth"), (15, "still under a fifth"), (25, "at 25 %")])
+@pytest.mark.parametrize("percent, words", [(9.7, "still under a tenth"), (10.5, "only about a tenth"), (15, "still under a fifth"), (25, "at 25 %")])
 def test_share_in_words(percent, words):
     assert steel.share_in_words(percent) == words
 
@@ -265,8 +265,8 @@ def test_distance_chart_spec(frames):
 
 def test_steel_chart_spec(frames):
     spec = _common_checks(steel, frames)
-    assert spec["title"]["text"].endswith("still under a tenth")
-    assert "(2016–2025," in spec["description"] and "(2020 and 2022," in spec["description"]
+    assert spec["title"]["text"].endswith("only about a tenth")
+    assert "(2016–2025," in spec["description"] and "(2020, 2022, and 2024," in spec["description"]
     assert "target of at least 20 per cent" in spec["description"]
     top, bottom = spec["vconcat"]
     top_marks = [mark_type(m) for m in unit_specs(top)]

@@ -22,6 +22,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_skeleton
+from babel.lists import format_list
 from babel.numbers import format_compact_decimal, get_decimal_symbol
 
 from greenmfg.data.data_tables import AS_OF_PATTERN
@@ -127,6 +128,11 @@ def year_span(first, last, lang: str | None = None) -> str:
     if (lang or language()) == "zh":
         return f"{first}年" if first == last else f"{first}—{last}年"
     return str(first) if first == last else f"{first}–{last}"
+
+
+def listed(items, lang: str | None = None) -> str:
+    """Items in a sentence as the edition lists them (CLDR): 2020, 2022, and 2024; 2020、2022和2024."""
+    return format_list([str(item) for item in items], locale=LOCALES[lang or language()])
 
 
 def month_span(first: int, last: int, lang: str | None = None) -> str:

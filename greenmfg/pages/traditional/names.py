@@ -19,6 +19,7 @@ NAMES = {
     "eaf.year": "series.eaf_share_crude_steel.latest_year",
     "eaf.y2020": "series.eaf_share_crude_steel.y2020",
     "eaf.y2022": "series.eaf_share_crude_steel.y2022",
+    "eaf.y2024": "series.eaf_share_crude_steel.y2024",
     "eaf.target": "target.t05.display",
     "eaf.needed": "traditional.T05.required",
     "eaf.recent": "traditional.T05.recent",

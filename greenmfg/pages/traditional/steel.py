@@ -9,7 +9,7 @@ from greenmfg.charts.card import chart_id_of
 from greenmfg.charts.columns import drawing_only
 from greenmfg.charts.tooltips import source_lines, with_source_dates
 from greenmfg.data.frames import PROVENANCE, figure_label, published_rows, series_rows, year_runs
-from greenmfg.locale.formatting import chart_unit, fmt_value, in_chart_unit
+from greenmfg.locale.formatting import chart_unit, fmt_value, in_chart_unit, listed
 from greenmfg.locale.i18n import tr, tr_all
 from greenmfg.pages.family.wording import goal_label
 from greenmfg.pages.traditional.progress import eaf_target, target_provenance, value_label
@@ -28,9 +28,12 @@ def tooltip() -> list[alt.Tooltip]:
 
 
 def share_in_words(percent: float) -> str:
-    """A share as the reader pictures it: 'still under a tenth', 'still under a fifth', else the per cent."""
+    """A share as the reader pictures it: 'still under a tenth', 'only about a tenth' (10–11 %), 'still under a
+    fifth', else the per cent."""
     if percent < 10:
         return tr("still under a tenth")
+    if percent < 11:
+        return tr("only about a tenth")
     if percent < 20:
         return tr("still under a fifth")
     return tr("at {value}", value=fmt_value(percent, '%'))
@@ -117,10 +120,11 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
                            share=share_in_words(share["value"].iloc[-1])),
                         subtitle=tr("China, crude steel output ({unit}) and EAF share of crude steel (%); gaps are "
                                     "years without a sourced figure", unit=chart_unit(TONNES)[1])),
-        description=tr("China's crude steel output in million tonnes ({first}–{last}, NBS or worldsteel figures, years "
-                       "without a sourced figure left as gaps) and the electric-arc-furnace share of crude steel in "
-                       "per cent ({share_years}, trade press and CISA) against the {target_year} target of {target}.",
+        description=tr("China's crude steel output in million tonnes ({first}–{last}, NBS figures from 2017 and the "
+                       "NDRC's for 2016, years without a sourced figure left as gaps) and the electric-arc-furnace "
+                       "share of crude steel in per cent ({share_years}, trade press and CISA) against the "
+                       "{target_year} target of {target}.",
                        first=crude["year"].min(), last=crude["year"].max(),
-                       share_years=tr(" and ").join(str(y) for y in share["year"]),
+                       share_years=listed(share["year"]),
                        target_year=target["year"].iloc[0], target=target_words),
     )
