@@ -266,7 +266,7 @@ def test_distance_chart_spec(frames):
 def test_steel_chart_spec(frames):
     spec = _common_checks(steel, frames)
     assert spec["title"]["text"].endswith("only about a tenth")
-    assert "(2016–2025," in spec["description"] and "(2020, 2022, and 2024," in spec["description"]
+    assert "(2016–2025," in spec["description"] and "(2020, 2022 and 2024," in spec["description"]
     assert "target of at least 20 per cent" in spec["description"]
     top, bottom = spec["vconcat"]
     top_marks = [mark_type(m) for m in unit_specs(top)]

@@ -131,7 +131,7 @@ def year_span(first, last, lang: str | None = None) -> str:
 
 
 def listed(items, lang: str | None = None) -> str:
-    """Items in a sentence as the edition lists them (CLDR): 2020, 2022, and 2024; 2020、2022和2024."""
+    """Items in a sentence as the edition lists them (CLDR): 2020, 2022 and 2024; 2020、2022和2024."""
     return format_list([str(item) for item in items], locale=LOCALES[lang or language()])
 
 
