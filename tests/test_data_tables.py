@@ -65,9 +65,11 @@ def test_nev_2023_figures_and_claim_verdict():
     assert loaders.series("nev_production").set_index("year").loc[2023, "value"] == 958.7
     assert loaders.series("nev_sales").set_index("year").loc[2023, "value"] == 949.5
     c = loaders.load_claims().set_index("claim_id")
-    # Production clears 950万, sales miss it by 0.5万: the claim holds in approximate form, and the entry says so.
+    # Production clears 950万, sales miss it by 0.5万: the claim holds in approximate form, and the entry says so
+    # (in English units in the English note, in 万 in the Chinese one).
     assert c.loc["nev-output-sales-2023", "status"] == "partly confirmed"
-    assert "0.5万" in c.loc["nev-output-sales-2023", "note"]
+    assert "5,000 vehicles" in c.loc["nev-output-sales-2023", "note"]
+    assert "0.5万" in c.loc["nev-output-sales-2023", "note_zh"]
 
 
 def test_rejudged_verdicts_carry_their_evidence_and_reasoning():

@@ -79,8 +79,9 @@ def _measure(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     return frame[frame["measure"] == measure].sort_values("year")
 
 
-def _views(x: alt.X, hover) -> tuple[alt.LayerChart, alt.LayerChart]:
-    """Crude output as a line broken at gaps, and the EAF share as points under its 2030 target line."""
+def _views(x: alt.X, hover, latest_year: int) -> tuple[alt.LayerChart, alt.LayerChart]:
+    """Crude output as a line broken at gaps, and the EAF share as points under its 2030 target line, the latest
+    share labelled above its point and the earlier ones below (two years apart, side by side they collide at 390 px)."""
     crude, share, target = tr_all(PANELS)
     unit = chart_unit(TONNES)[1]
     size = alt.condition(hover, alt.value(140), alt.value(60))
@@ -100,7 +101,8 @@ def _views(x: alt.X, hover) -> tuple[alt.LayerChart, alt.LayerChart]:
                                                         tooltip=tooltip()),
         target_line.mark_text(align="right", dy=-8, x="width").encode(y="value:Q", text="value_label:N"),
         eaf.mark_point().encode(size=size),  # the hover selection lives in the output view; both react
-        eaf.mark_text(dy=-12).encode(text="value_label:N"),
+        eaf.transform_filter(f"datum.year == {latest_year}").mark_text(dy=-12).encode(text="value_label:N"),
+        eaf.transform_filter(f"datum.year != {latest_year}").mark_text(dy=16).encode(text="value_label:N"),
     ).properties(width=260, height=150)
     return output_view, eaf_view
 
@@ -114,7 +116,7 @@ def chart(frame: pd.DataFrame) -> alt.VConcatChart:
     target_words = target["value_label"].iloc[0].removeprefix(tr("2030 target: {value}", value="")).replace(
         "%", tr("per cent"))  # 'more than 20 per cent'
     shown = frame.assign(measure=frame["measure"].map(tr))  # measures named in the page's language
-    views = drawing_only(alt.vconcat(*_views(x, hover), data=shown), "segment")  # segments break the line at gaps
+    views = drawing_only(alt.vconcat(*_views(x, hover, int(share["year"].max())), data=shown), "segment")  # segments break the line at gaps
     return with_source_dates(views).resolve_scale(color="shared").properties(
         title=alt.Title(tr("Steel: output is {output}, the EAF share is {share}", output=output_in_words(crude),
                            share=share_in_words(share["value"].iloc[-1])),
