@@ -102,34 +102,41 @@ def _with_note(text: str, milestone: pd.Series) -> str:
     return text if is_missing(note) else tr("{reason} {note}", reason=text, note=note)
 
 
-def due_text(milestone: pd.Series, schedule: pd.DataFrame, last_updated: str) -> str:
-    """When the outcome series' next figure usually appears, and whether the usual release for the year has passed."""
+def _scheduled(milestone: pd.Series, schedule: pd.DataFrame) -> pd.Series | None:
+    """The release-schedule entry of the milestone's outcome series, if it has one."""
     series_id = milestone.get("outcome_series_id")
     if is_missing(series_id) or series_id not in set(schedule["series_id"]):
-        return ""
-    text = schedule_text(series_id, schedule)
-    entry = schedule.set_index("series_id").loc[series_id]
-    if entry["cadence"] != "annual" or is_missing(entry["release_month_first"]):
-        return tr("{next}.", next=text)
-    year, first, last = int(milestone["year"]) + 1, int(entry["release_month_first"]), int(entry["release_month_last"])
-    when = reader_date(f"{year}-{first:02d}" if first == last else f"{year}-{first:02d}/{year}-{last:02d}")
-    passed = period_end(f"{year}-{last:02d}") < period_end(last_updated)
-    message = ("{next}; the usual release for {year}, {when}, has passed." if passed
-               else "{next}; the figure for {year} is due in {when}.")
-    return tr(message, next=text, year=int(milestone["year"]), when=when)
+        return None
+    return schedule.set_index("series_id").loc[series_id]
+
+
+def _is_yearly(entry: pd.Series) -> bool:
+    return entry["cadence"] == "annual" and not is_missing(entry["release_month_first"])
 
 
 def release_pending(milestone: pd.Series, schedule: pd.DataFrame, last_updated: str) -> bool:
     """True where the outcome series is released yearly and the usual release of the milestone year's figure has not
     passed by last_updated (its absence is expected); False where it has passed, or the release is irregular."""
-    series_id = milestone.get("outcome_series_id")
-    if is_missing(series_id) or series_id not in set(schedule["series_id"]):
-        return False
-    entry = schedule.set_index("series_id").loc[series_id]
-    if entry["cadence"] != "annual" or is_missing(entry["release_month_first"]):
+    entry = _scheduled(milestone, schedule)
+    if entry is None or not _is_yearly(entry):
         return False
     last_month = f"{int(milestone['year']) + 1}-{int(entry['release_month_last']):02d}"
     return period_end(last_month) >= period_end(last_updated)
+
+
+def due_text(milestone: pd.Series, schedule: pd.DataFrame, last_updated: str) -> str:
+    """When the outcome series' next figure usually appears, and whether the usual release for the year has passed."""
+    entry = _scheduled(milestone, schedule)
+    if entry is None:
+        return ""
+    text = schedule_text(milestone["outcome_series_id"], schedule)
+    if not _is_yearly(entry):
+        return tr("{next}.", next=text)
+    year, first, last = int(milestone["year"]) + 1, int(entry["release_month_first"]), int(entry["release_month_last"])
+    when = reader_date(f"{year}-{first:02d}" if first == last else f"{year}-{first:02d}/{year}-{last:02d}")
+    message = ("{next}; the figure for {year} is due in {when}." if release_pending(milestone, schedule, last_updated)
+               else "{next}; the usual release for {year}, {when}, has passed.")
+    return tr(message, next=text, year=int(milestone["year"]), when=when)
 
 
 def _missing(milestone: pd.Series, rows: pd.DataFrame, schedule: pd.DataFrame, last_updated: str) -> Verdict:
