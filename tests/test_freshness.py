@@ -125,10 +125,18 @@ def test_card_freshness_ignores_rows_that_are_not_series_figures():
     assert freshness.card_freshness(targets) is None  # a target year is not the latest data
 
 
-def test_card_freshness_takes_the_latest_period_of_several_series():
-    rows = [{"series_id": "nev_sales", "as_of": "2023"}, {"series_id": "pv_cell_output", "as_of": "2024-06"}]
+def test_card_freshness_spans_the_latest_periods_of_several_series():
+    """The fifth Chinese reading: a card whose newest figure was one series' 2025 said '最新数据：2025年' while four of
+    its five figures were for 2021–2024."""
+    rows = [{"series_id": "nev_sales", "as_of": "2023"}, {"series_id": "pv_cell_output", "as_of": "2024-06"},
+            {"series_id": "nev_sales", "as_of": "2022"}]
     text = freshness.card_freshness(rows)
-    assert text.startswith("Latest data: June 2024.") and "CAAM" in text and "MIIT" in text
+    assert text.startswith("Latest data: 2023 to June 2024, depending on the series.") and "CAAM" in text
+    assert "MIIT" in text
+    with using("zh"):
+        assert freshness.card_freshness(rows).startswith("最新数据：2023年至2024年6月，因指标而异。")
+    same = [{"series_id": "nev_sales", "as_of": "2024"}, {"series_id": "pv_cell_output", "as_of": "2024"}]
+    assert freshness.card_freshness(same).startswith("Latest data: 2024.")
 
 
 def test_a_derived_row_never_sets_a_cards_latest_data():

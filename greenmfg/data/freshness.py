@@ -8,6 +8,7 @@ one. That day comes from the data, never from the clock, so two builds of the sa
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 from typing import Any
 
@@ -17,10 +18,11 @@ from greenmfg.data import loaders
 from greenmfg.data.data_tables import AS_OF_PATTERN, load_descriptor
 from greenmfg.data.frames import PROVENANCE, PUBLISHED, is_missing, published_rows
 from greenmfg.data.sources import publisher_name
-from greenmfg.locale.formatting import month_span, reader_date
+from greenmfg.locale.formatting import month_span, reader_date, year_span
 from greenmfg.locale.i18n import pick, tr
 
 STALE_AFTER_MONTHS = 18
+YEAR = re.compile(r"\d{4}")
 CADENCE_WORDS = {"monthly": "every month", "quarterly": "every quarter", "irregular": "no fixed date"}
 
 
@@ -111,6 +113,23 @@ def _baseline_observations(targets: pd.DataFrame) -> pd.DataFrame:
         **{c: rows[f"baseline_{c}"] for c in ("publisher", "source_org", "source_date", "url")}})
 
 
+def latest_periods(found: list[tuple[str, str]]) -> str:
+    """The card's latest period; when its series end in different periods, the span of their latest ones (2021–2025,
+    depending on the series), so a card whose newest figure is one series' 2025 does not read as all 2025."""
+    latest_of: dict[str, str] = {}
+    for series_id, as_of in found:
+        if series_id not in latest_of or period_end(as_of) > period_end(latest_of[series_id]):
+            latest_of[series_id] = as_of
+    first, last = (f(latest_of.values(), key=period_end) for f in (min, max))
+    if period_end(first) == period_end(last):
+        return reader_date(last)
+    if YEAR.fullmatch(first) and YEAR.fullmatch(last):
+        span = year_span(first, last)
+    else:
+        span = tr("{first} to {last}", first=reader_date(first), last=reader_date(last))
+    return tr("{span}, depending on the series", span=span)
+
+
 def card_freshness(rows: list[dict] | pd.DataFrame, context: pd.DataFrame | None = None,
                    schedule: pd.DataFrame | None = None, targets: pd.DataFrame | None = None) -> str | None:
     """'Latest data: 2025. Next: CAAM, usually each January.' for a chart card's rows; None when no row is a
@@ -126,9 +145,8 @@ def card_freshness(rows: list[dict] | pd.DataFrame, context: pd.DataFrame | None
     if not found:
         return None
     table = _schedule(schedule)
-    latest = max((as_of for _, as_of in found), key=period_end)
     phrases = list(dict.fromkeys(_phrase(table.loc[sid]) for sid, _ in found if sid in table.index))
-    text = tr("Latest data: {period}.", period=reader_date(latest))
+    text = tr("Latest data: {period}.", period=latest_periods(found))
     return text + (tr(" Next: {phrases}.", phrases=tr("; ").join(phrases)) if phrases else "")
 
 
