@@ -189,8 +189,9 @@ def test_goals_show_the_chinese_wording_seen_in_reprints_and_their_language(data
         assert f'lang="zh-Hans">{clause}' in entry and "Language of the source wording: Chinese." in entry
         assert "Chinese original not seen" not in entry and goals.loc[target_id, "publisher_id"] == "miit"
         assert goals.loc[target_id, "url"] == ""  # seen in a reprint whose address is withheld
-    assert "Language of the source wording: German." in entries["T06"]
-    assert 'lang="zh-Hans">合成气一步法' in entries["T06"]  # the seed article's Chinese wording
+    # the fifth Chinese reading: T06 showed a German trade article's words though CCTV's Chinese sentence was seen
+    assert set(goals.loc[["T05", "T06"], "wording_language"]) == {"zh"} and "German" not in out
+    assert "Wording in the report by CCTV (Chinese)" in entries["T06"] and 'lang="zh-Hans">《指导意见》提出' in entries["T06"]
     # by horizon year: the 2030 goals (T11..T15 included) come before the 2035 ones
     order = list(entries)
     assert order.index("T15") < order.index("T09")
@@ -224,12 +225,15 @@ def test_chinese_goals_keep_anchors_and_say_why_there_is_no_chinese(data):
                                  .sort_values("horizon_year", kind="stable")["target_id"])
     assert "未见中文原文" not in entries["T11"] and 'lang="zh-Hans">资源综合利用水平稳步提升' in entries["T11"]
     assert 'lang="zh-Hans">合成气一步法' in entries["T06"] and "<p>Large-scale" not in entries["T06"]
+    assert "<summary>央视网报道原文（中文）" in entries["T06"]
     # a German report's words are never the Chinese page's 出处原文: folded, under a Chinese label saying what they are
-    assert "外文报道原文（德文）" in entries["T06"] and "出处原文" not in entries["T06"]
+    german = goals[goals["target_id"] == "T06"].assign(wording_language="de", quote="Es zielt auch darauf ab …")
+    with using("zh"):
+        foreign = qualitative.qualitative_goals_html(german, data["claims"])
+    assert "<details><summary>外文报道原文（德文）" in foreign and "出处原文" not in foreign
     # the same 2030 passage in three versions: the document's own words, and two outlets' summaries, each named
     assert "<summary>文件原文（中文）" in entries["T11"]
     assert "<summary>上海有色网报道原文（中文）" in entries["T07"] and "<summary>人民网报道原文（中文）" in entries["T08"]
-    assert "<details><summary>外文报道原文" in entries["T06"]
     # readers know a goal by its horizon, sector and words, not by an id in its heading
     assert not any(re.search(r"<h3>[^<]*\bT\d{2}\b", entry) for entry in entries.values())
 

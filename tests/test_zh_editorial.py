@@ -70,15 +70,17 @@ def test_a_target_is_worded_alike_on_every_chinese_page_and_chart():
     assert len(texts) >= 10 and all(len(words) >= 1 for words in texts.values())
 
 
-def test_a_target_known_from_a_translation_takes_the_reports_chinese_words():
-    """The EAF target is quoted from English trade press ('more than 20 percent'); the CCTV report's own words for it,
-    达到20%以上 (its claim's value_wording), say 以上, which no translation decides."""
+def test_a_target_takes_the_reports_chinese_words_for_its_figure():
+    """The EAF target, once quoted from English trade press ('more than 20 percent'), is now quoted from the CCTV
+    report; its words for the figure, 达到20%以上 (its claim's value_wording), say 以上, which no translation decides."""
     from greenmfg.pages.family.wording import goal_flags
 
     t05 = loaders.load_policy_targets().set_index("target_id").loc["T05"]
-    assert t05["wording_language"] != "zh" and t05["value_wording"] == "达到20%以上"
+    assert t05["wording_language"] == "zh" and t05["value_wording"] == "达到20%以上"
     assert goal_flags(t05) == {"aim": False, "or_more": True}
-    assert goal_flags({**t05.to_dict(), "value_wording": ""}) == {"aim": False, "or_more": False}
+    translated = {**t05.to_dict(), "wording_language": "en", "quote": "more than 20 percent by 2030"}
+    assert goal_flags(translated) == {"aim": False, "or_more": True}  # the report's Chinese words decide
+    assert goal_flags({**translated, "value_wording": ""}) == {"aim": False, "or_more": False}
 
 
 LONE_EMPHASIS = re.compile(r"(?<![*_])([*_]{1,2})[\u4e00-\u9fff]\1(?![*_])")
