@@ -46,7 +46,7 @@ def worded_steps(steps: pd.DataFrame, milestones: pd.DataFrame, documents: pd.Da
     for index, step in steps.iterrows():
         same = milestones[(milestones["related_target_id"] == step["target_id"]) & (milestones["year"] == step["year"])
                           & (milestones["value"] == step["value"]) & (milestones["unit"] == step["unit"])]
-        wordings = {pick(titles.loc[m["document_id"]], "title_en"): goal_label(m) for _, m in same.iterrows()}
+        wordings = {pick(titles.loc[m["document_id"]], "short_en"): goal_label(m) for _, m in same.iterrows()}
         if len(set(wordings.values())) > 1:
             figure = goal_label({**same.iloc[0].to_dict(), "qualifier": "=", "aim": "no", "or_more": "no"})
             label = tr("{value} ({wordings})", value=figure, wordings=tr("; ").join(

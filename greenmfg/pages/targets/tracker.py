@@ -12,6 +12,7 @@ from greenmfg.charts.markup import (
     escaped,
     filter_select,
     filtered_block,
+    page_href,
     slug,
     source_html,
 )
@@ -101,4 +102,15 @@ def tracker_html(targets: pd.DataFrame, progress: pd.DataFrame, latest_frame: pd
     select = filter_select("targets-tracker-sector", tr("Sector"), "sector", [(slug(s), label) for s, label in sectors])
     table = scroll_box(f'<table class="gm-front-table gm-tracker-table"><thead><tr>{head}</tr></thead>'
                        f'<tbody>{"".join(rows)}</tbody></table>')
-    return filtered_block("targets-tracker", select, len(rows), table)
+    return filtered_block("targets-tracker", select, len(rows), table + short_titles_note())
+
+
+SHORT_TITLES = "Earlier plans are named by their short titles; {link} gives each full title."
+
+
+def short_titles_note() -> str:
+    """Under a table that names earlier plans by short title, where their full titles are (Chinese readers take a
+    shortened title in 《》 for a misnamed document unless told)."""
+    link = f'<a href="{page_href("family", "sec-documents")}">{html.escape(tr("the policy family page"))}</a>'
+    return f'<p class="gm-front-small">{tr(SHORT_TITLES, link=link)}</p>'
+
