@@ -40,6 +40,9 @@ def test_variables_count_the_verdicts(data):
     counted = sum(int(values[k]) for k in ("met", "not_met", "cannot_tell"))
     assert values["due"] == str(counted) and counted + int(values["not_yet_due"]) == len(dated)
     assert int(values["met"]) >= 3 and values["searched"] == str(len(frame) - len(dated))
+    # the chart's CSV rows, which a reader counts against the table's: each milestone, then each chain's 2030 goal
+    rows = timeline.frame(data)
+    assert values["chart_rows"] == str(len(rows)) == str(len(dated) + int(values["chart_goals"]))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -90,6 +90,9 @@ def variables(data_dir=None) -> dict[str, dict]:
     out["o_fall"] = {key(row["milestone_id"]): fall_label(row["outcome_value"], row["outcome_unit"],
                                                           row["outcome_qualifier"]) for _, row in fell.iterrows()}
     out.update(_latest_and_targets(data))
+    from .timeline import frame as timeline_frame  # the chart module draws on this package's verdicts
+    chart_rows = timeline_frame(data)
+    out["chart_rows"], out["chart_goals"] = str(len(chart_rows)), str(int((chart_rows["role"] == "target").sum()))
     return {PAGE_KEY: out}
 
 
