@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from greenmfg.charts.cards import CARDS_DIR
 from greenmfg.pages.project import all_pages
 from greenmfg.paths import REPO_ROOT
 from greenmfg.site.build import QUARTO_VERSION
+from greenmfg.site.execute import EXECUTED_DIR
 from greenmfg.site.html_edit import parse
 
 QUARTO = shutil.which("quarto")
@@ -34,7 +36,10 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory) -> Path:
-    """The tracked files of the working tree, committed in a scratch repository."""
+    """The tracked files of the working tree, committed in a scratch repository, with the working tree's executed
+    pages where it has them (ignored by git, as in any checkout that has built once): these tests judge Quarto's
+    render, and running every page again would only repeat what the preview build's own cold run already tests
+    (tests/test_build.py). A page whose cache key no longer matches runs again, as in any build."""
     target = tmp_path_factory.mktemp("quarto") / "repo"
     files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO_ROOT, capture_output=True, check=True).stdout
     for name in filter(None, files.decode().split("\0")):
@@ -42,6 +47,9 @@ def clone(tmp_path_factory) -> Path:
         shutil.copy2(REPO_ROOT / name, target / name)
     for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
         subprocess.run(["git", *args], cwd=target, check=True)
+    for cached in (EXECUTED_DIR, CARDS_DIR):
+        if cached.is_dir():
+            shutil.copytree(cached, target / cached.relative_to(REPO_ROOT))
     return target
 
 

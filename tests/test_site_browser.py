@@ -7,6 +7,7 @@ import urllib.request
 
 import pytest
 from conftest import wait_for_charts
+from test_charts_browser import item_tooltip_problems
 
 from greenmfg.pages.project import all_pages
 
@@ -128,10 +129,13 @@ def test_every_control_is_reachable_with_tab(drawn_page, path):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_horizontal_overflow_on_a_phone(drawn_page, path):
-    page = drawn_page(path, width=390, height=844).page
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 391, f"{path}: page is {width}px wide at 390px"
+def test_every_chart_item_has_a_complete_tooltip(drawn_page, path):
+    """At desktop width, every item's tooltip fields have values (hovering, and the phone: tests/test_charts_browser.py)."""
+    page = drawn_page(path).page
+    cards = page.locator("figure.gm-card")
+    problems = [problem for index in range(cards.count()) for problem in item_tooltip_problems(
+        page, cards.nth(index), cards.nth(index).get_attribute("data-chart-id"))]
+    assert problems == [], f"{path}:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("path", PAGES)
