@@ -10,6 +10,7 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,16 +36,29 @@ def data_copy(tmp_path) -> Path:
     return dst
 
 
+def git_status() -> list[str]:
+    """What git sees changed or untracked in the working tree (`git status --porcelain`), line by line."""
+    return subprocess.run(["git", "status", "--porcelain"], cwd=REPO_ROOT, capture_output=True, text=True,
+                          check=True).stdout.splitlines()
+
+
 @pytest.fixture(scope="session")
-def quarto_site() -> Path:
-    """_site/ as Quarto builds it (`make site` with Quarto on PATH): the site readers get. Skips, saying why,
-    where there is no `quarto` binary."""
+def quarto_build() -> dict[str, list[str]]:
+    """`make site` with Quarto, once per run: what git saw in the working tree before and after it (a build that
+    fails raises, so every test that takes this fails). Skips, saying why, where there is no `quarto` binary."""
     from greenmfg.site.build import QUARTO_VERSION, build_site
 
     if shutil.which("quarto") is None:
         pytest.skip(f"no `quarto` binary on PATH (Quarto {QUARTO_VERSION} could not be installed here); "
                     "Quarto's pages are tested where it is, e.g. in the publish workflow")
+    before = git_status()
     build_site("quarto")
+    return {"before": before, "after": git_status()}
+
+
+@pytest.fixture(scope="session")
+def quarto_site(quarto_build) -> Path:
+    """_site/ as Quarto builds it (`make site` with Quarto on PATH): the site readers get."""
     return SITE_DIR
 
 

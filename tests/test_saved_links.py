@@ -7,6 +7,7 @@ per setting; the browser test opens each and checks the chart comes back in that
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlsplit
 
@@ -16,6 +17,7 @@ import yaml
 from greenmfg.charts.card_payload import payloads_in
 from greenmfg.site.embed import EMBED_DIR
 
+PUBLISHED_RENDERER = "quarto" if shutil.which("quarto") else "preview"
 SAVED = yaml.safe_load((Path(__file__).parent / "saved_links.yaml").read_text(encoding="utf-8"))
 
 
@@ -40,8 +42,11 @@ def test_every_shareable_setting_has_a_saved_link_and_every_saved_link_a_setting
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("site", [PUBLISHED_RENDERER], indirect=True)
 @pytest.mark.parametrize("entry", SAVED, ids=[_setting(e["link"])[1] + "." + _setting(e["link"])[2] for e in SAVED])
 def test_a_saved_link_opens_the_same_view(open_page, entry):
+    """Opened on the site readers get (Quarto's, where Quarto is installed): restoring a link is the charts' own
+    script, the same on both renderers' pages; the preview's is tested on shared links (tests/test_share_browser.py)."""
     path, chart_id, name, value = _setting(entry["link"])
     record = open_page(f"{path}?{quote(chart_id + '.' + name)}={quote(value)}")
     card = record.page.locator(f"#chart-{chart_id}")
