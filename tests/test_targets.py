@@ -225,6 +225,8 @@ def test_chinese_goals_keep_anchors_and_say_why_there_is_no_chinese(data):
     assert "未见中文原文" not in entries["T11"] and 'lang="zh-Hans">资源综合利用水平稳步提升' in entries["T11"]
     assert 'lang="zh-Hans">合成气一步法' in entries["T06"] and "<p>Large-scale" not in entries["T06"]
     assert "<summary>央视网报道原文（中文）" in entries["T06"]
+    # the sixth Chinese reading: "所见原文的语种：中文" under every goal said what its label already says
+    assert "所见原文的语种：中文" not in out and "相关核查条目：<a" in entries["T06"] and "： <a" not in out
     # a German report's words are never the Chinese page's 出处原文: folded, under a Chinese label saying what they are
     german = goals[goals["target_id"] == "T06"].assign(wording_language="de", quote="Es zielt auch darauf ab …")
     with using("zh"):

@@ -59,7 +59,7 @@ def _case_factor(base: alt.Chart) -> list[alt.Chart]:
 def _readout(base: alt.Chart, pick: alt.Parameter) -> alt.Chart:
     """Two lines for the picked year: the case's tonnes at that year's grid average against the article's (a
     phone-wide card has no room for one)."""
-    line = tr("At {year} grid average ({grid} kg/kWh):\\n{tonnes}, not {reported}",
+    line = tr("At {year} grid average ({grid} kg/kWh):\\n{tonnes}; the report: {reported}",
               year="' + datum.year + '", grid="' + format(datum.grid_kg_per_kwh, '.2f') + '",
               tonnes=readout_quantity("datum.avoided_at_grid_t", "t"),
               reported=readout_quantity("datum.reported_t", "t"))

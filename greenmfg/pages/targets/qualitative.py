@@ -16,6 +16,7 @@ from greenmfg.pages.claims.reading_order import claim_numbers
 # wording_language codes of policy_targets: (name for readers, HTML lang attribute)
 ONLY_FOREIGN = "Known only from a foreign-language report; no Chinese wording was found."
 DOCUMENT_PUBLISHER = "miit"  # the Opinions' lead issuer: a quote credited to it alone is the document's own text
+WHERE_FROM = "Attribution: {status}. Source: {source}. Discussed in {chapter}."
 LANGUAGES = {"zh": ("Chinese", "zh-Hans"), "en": ("English", "en"), "ja": ("Japanese", "ja"), "de": ("German", "de"),
              "it": ("Italian", "it")}
 
@@ -55,8 +56,8 @@ def _entry(target: pd.Series, claims: pd.DataFrame) -> str:
     description only where there is no Chinese wording (a translation back would not be the document's words)."""
     related = claims[claims["related_target_id"] == target["target_id"]]["claim_id"]
     numbers = claim_numbers(claims)  # readers know a claim by its number in the ledger, never by its id
-    claim_links = "".join(f' <a href="{page_href("claims", "claim-" + escaped(claim_id))}">'
-                          f'{html.escape(tr("claim {claim}", claim=numbers[claim_id]))}</a>' for claim_id in related)
+    claim_links = tr(", ").join(f'<a href="{page_href("claims", "claim-" + escaped(claim_id))}">'
+                                f'{html.escape(tr("claim {claim}", claim=numbers[claim_id]))}</a>' for claim_id in related)
     source = source_html(target["source_org"], target["source_date"], target["url"])
     language_name = tr(LANGUAGES[target["wording_language"]][0])
     heading = tr("By {year} · {sector}", year=escaped(target["horizon_year"]), sector=escaped(pick(target, "sector")))
@@ -64,11 +65,12 @@ def _entry(target: pd.Series, claims: pd.DataFrame) -> str:
     if language() == "en" or is_missing(target["metric_zh"]):
         lang = "" if language() == "en" else ' lang="en"'
         description = f'<p{lang}>{escaped(target["metric_en"])}</p>'
-    small_print = tr("Language of the source wording: {language}. Attribution: {status}. Source: {source}. "
-                     "Discussed in {chapter}.", language=html.escape(language_name),
-                     status=escaped(tr(target["attribution_status"])), source=source or tr("none found"),
-                     chapter=chapter_link(target["chapter"]))
-    ledger = tr(" Ledger:") + claim_links if claim_links else ""
+    # a Chinese page names the wording's language only where it is not Chinese (its label says so already)
+    said = (WHERE_FROM if language() == "zh" and target["wording_language"] == "zh"
+            else "Language of the source wording: {language}. " + WHERE_FROM)
+    small_print = tr(said, language=html.escape(language_name), status=escaped(tr(target["attribution_status"])),
+                     source=source or tr("none found"), chapter=chapter_link(target["chapter"]))
+    ledger = tr(" Ledger: {links}", links=claim_links) if claim_links else ""
     return (f'<article class="gm-entry" id="target-{escaped(target["target_id"])}"><h3>{heading}</h3>'
             f'{description}{wording_html(target)}<p class="gm-front-small">{small_print}{ledger}</p></article>')
 
