@@ -353,7 +353,7 @@ def test_tracker_says_its_plan_titles_are_short_and_where_the_full_ones_are(data
     """The fifth Chinese reading: 《工业资源综合利用实施方案》 in the tracker, with no word that it shortens
     《关于加快推动工业资源综合利用的实施方案》, read as a misnamed document."""
     from greenmfg.locale.i18n import using
-    for lang, words in (("en", "named by their short titles"), ("zh", "表中较早的文件用简称，全称见")):
+    for lang, words in (("en", "named by their short titles"), ("zh", "较早的文件用简称，全称见")):
         with using(lang):
             out = tracker.tracker_html(data["policy_targets"], data["progress"])
         assert words in out and 'href="family.html#sec-documents"' in out

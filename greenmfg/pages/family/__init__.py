@@ -19,6 +19,7 @@ from greenmfg.pages.family.names import NAMES  # noqa: F401 - the prose's short 
 from greenmfg.pages.values import key
 
 from .chain import verdict_frame
+from .timeline import frame as timeline_frame
 from .wording import goal_label, milestone_words
 
 PAGE_KEY = __name__.rpartition(".")[2]
@@ -90,7 +91,6 @@ def variables(data_dir=None) -> dict[str, dict]:
     out["o_fall"] = {key(row["milestone_id"]): fall_label(row["outcome_value"], row["outcome_unit"],
                                                           row["outcome_qualifier"]) for _, row in fell.iterrows()}
     out.update(_latest_and_targets(data))
-    from .timeline import frame as timeline_frame  # the chart module draws on this package's verdicts
     chart_rows = timeline_frame(data)
     out["chart_rows"], out["chart_goals"] = str(len(chart_rows)), str(int((chart_rows["role"] == "target").sum()))
     return {PAGE_KEY: out}

@@ -14,6 +14,7 @@ from greenmfg.data.freshness import data_last_updated
 from greenmfg.locale.i18n import pick, tr
 from greenmfg.pages.claims.reading_order import ordered_claims
 from greenmfg.pages.family.wording import goal_label
+from greenmfg.pages.targets.tracker import SHORT_TITLES
 
 # Recent paces that are only bounds, or unknown: the figures may leave a target without a verdict.
 BOUND_KINDS = (pace_math.PACE_LOWER_BOUND, pace_math.PACE_UPPER_BOUND, pace_math.PACE_UNDETERMINED)
@@ -121,5 +122,6 @@ def variables(data_dir=None) -> dict[str, dict[str, str]]:
         out["pace_" + slug(status).replace("-", "_")] = str(int(statuses.get(status, 0)))
     out.update(pace_kind_counts(progress))
     out.update({"stale": str(int(data["latest"]["stale"].sum())), "stale_months": str(freshness.STALE_AFTER_MONTHS),
-                "goals_without_chinese": str(int((~numeric & (targets["metric_zh"] == "")).sum()))})
+                "goals_without_chinese": str(int((~numeric & (targets["metric_zh"] == "")).sum())),
+                "short_titles": tr(SHORT_TITLES, link=tr("the policy family page"))})  # the scoreboard's note says it too
     return {"targets": out}

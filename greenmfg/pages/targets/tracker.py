@@ -113,4 +113,3 @@ def short_titles_note() -> str:
     shortened title in 《》 for a misnamed document unless told)."""
     link = f'<a href="{page_href("family", "sec-documents")}">{html.escape(tr("the policy family page"))}</a>'
     return f'<p class="gm-front-small">{tr(SHORT_TITLES, link=link)}</p>'
-
